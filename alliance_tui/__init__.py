@@ -1,0 +1,3 @@
+"""Alliance TUI: the designed alliance, visible beside a live coaching call."""
+
+__version__ = "0.1.0"

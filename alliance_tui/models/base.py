@@ -1,0 +1,20 @@
+"""Shared pydantic configuration for every record."""
+
+from __future__ import annotations
+
+import uuid
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+def new_id() -> str:
+    """Every record gets its own UUID: TinyDB reuses doc_ids after deletes."""
+    return uuid.uuid4().hex
+
+
+class Record(BaseModel):
+    """Base of every stored record: strict about unknown fields, validated on assignment."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=False)
+
+    id: str = Field(default_factory=new_id, min_length=1, max_length=64)

@@ -1,0 +1,27 @@
+"""What the coach logs: notes, adjustments, commitments and revisit answers."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field
+
+from .base import Record
+from .text import NoteText
+from .timeutil import UtcDatetime
+
+
+class NoteKind(StrEnum):
+    NOTE = "note"
+    ADJUSTMENT = "adjustment"
+    COMMITMENT = "commitment"
+    REVISIT = "revisit"
+
+
+class Note(Record):
+    text: NoteText
+    kind: NoteKind = NoteKind.NOTE
+    private: bool = True  # a coach's observation is private unless marked shared
+    created: UtcDatetime
+    session_number: int | None = Field(default=None, ge=1)
+    prompt: str = Field(default="", max_length=500)  # the revisit question this answers

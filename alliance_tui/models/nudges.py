@@ -1,0 +1,78 @@
+"""When to revisit the alliance, computed from the history and said in plain words."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .notes import NoteKind
+from .record import ClientRecord
+
+THINK_TIME_WINDOW = 5  # the last N pauses that must all run short
+THINK_TIME_SHORT = 0.5  # "well under": less than half of the agreed time
+
+
+class NudgeKind(StrEnum):
+    FIRST_DESIGN = "first-design"
+    OVERDUE = "overdue"
+    PROGRAMME_END = "programme-end"
+    THINK_TIME = "think-time"
+
+
+@dataclass(frozen=True)
+class Nudge:
+    kind: NudgeKind
+    text: str
+
+
+def last_revisit_session(record: ClientRecord) -> int | None:
+    """The latest session in which the alliance was fully designed or revisited."""
+    marks = [v.session_number for v in record.versions if v.full_design and v.session_number]
+    marks += [n.session_number for n in record.notes if n.kind is NoteKind.REVISIT and n.session_number]
+    return max(marks) if marks else None
+
+
+def revisit_nudges(record: ClientRecord, every_sessions: int = 4) -> list[Nudge]:
+    client = record.client
+    if client.archived:
+        return []
+    upcoming = record.next_session_number
+    nudges: list[Nudge] = []
+    full_designs = [v for v in record.versions if v.full_design]
+    last = last_revisit_session(record)
+    if not full_designs and upcoming >= 3:
+        nudges.append(
+            Nudge(
+                NudgeKind.FIRST_DESIGN,
+                f"No full design of the alliance yet, and this is session {upcoming}: "
+                "sessions 3 and 4 are when it tends to work best.",
+            )
+        )
+    elif last is not None and upcoming - last >= every_sessions:
+        nudges.append(
+            Nudge(
+                NudgeKind.OVERDUE,
+                f"{upcoming - last} sessions since the alliance was last revisited (session {last}).",
+            )
+        )
+    if upcoming >= client.programme_sessions:
+        where = "the last" if upcoming == client.programme_sessions else "past the end"
+        nudges.append(
+            Nudge(
+                NudgeKind.PROGRAMME_END,
+                f"Session {upcoming} is {where} of the {client.programme_sessions}-session programme: "
+                "revisit before it ends or is renewed.",
+            )
+        )
+    recent = [p.actual_seconds for p in record.pauses[-THINK_TIME_WINDOW:]]
+    target = client.think_time_seconds
+    if len(recent) == THINK_TIME_WINDOW and all(a < target * THINK_TIME_SHORT for a in recent):
+        nudges.append(
+            Nudge(
+                NudgeKind.THINK_TIME,
+                f"The last {THINK_TIME_WINDOW} pauses all ran under half the agreed {target} s "
+                f"(median {statistics.median(recent):.0f} s): does {target} s still fit?",
+            )
+        )
+    return nudges

@@ -1,0 +1,79 @@
+"""Everything the practice holds about one client, and what follows from it."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .alliance import AllianceVersion
+from .client import Client
+from .commitments import Commitment
+from .notes import Note, NoteKind
+from .pauses import PauseRecord
+from .session import Session
+from .timeutil import UtcDatetime
+
+
+class ClientRecord(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    client: Client
+    versions: list[AllianceVersion] = Field(default_factory=list)
+    sessions: list[Session] = Field(default_factory=list)
+    notes: list[Note] = Field(default_factory=list)
+    commitments: list[Commitment] = Field(default_factory=list)
+    pauses: list[PauseRecord] = Field(default_factory=list)
+
+    @property
+    def current_alliance(self) -> AllianceVersion | None:
+        return self.versions[-1] if self.versions else None
+
+    @property
+    def open_session(self) -> Session | None:
+        return next((s for s in reversed(self.sessions) if s.is_open), None)
+
+    @property
+    def last_session(self) -> Session | None:
+        return self.sessions[-1] if self.sessions else None
+
+    @property
+    def next_session_number(self) -> int:
+        """The number of the session being held now, or the one to hold next."""
+        current = self.open_session
+        if current is not None:
+            return current.number
+        return (self.sessions[-1].number + 1) if self.sessions else 1
+
+    @property
+    def open_commitments(self) -> list[Commitment]:
+        return [c for c in self.commitments if c.needs_checkin]
+
+    def notes_of(self, session_number: int | None, kind: NoteKind | None = None) -> list[Note]:
+        return [n for n in self.notes if n.session_number == session_number and (kind is None or n.kind is kind)]
+
+    def version_before_session(self, session_number: int) -> AllianceVersion | None:
+        """The alliance as it stood when the given session began."""
+        earlier = [v for v in self.versions if v.session_number is None or v.session_number < session_number]
+        return earlier[-1] if earlier else None
+
+    def session(self, number: int) -> Session | None:
+        return next((s for s in self.sessions if s.number == number), None)
+
+
+class ClientSummary(BaseModel):
+    """What the dashboard shows without opening a client's file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    name: str
+    archived: bool = False
+    programme_sessions: int = 12
+    sessions_held: int = 0
+    last_session_at: UtcDatetime | None = None
+    open_commitments: int = 0
+    nudges: list[str] = Field(default_factory=list)
+    problem: str = ""  # set when the client's file cannot be read
+
+    @property
+    def revisit_due(self) -> bool:
+        return bool(self.nudges)

@@ -1,0 +1,29 @@
+"""A coaching session and what the client wants from it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import Field
+
+from .base import Record
+from .client import DEFAULT_SESSION_MINUTES
+from .text import OptionalNote
+from .timeutil import UtcDatetime
+
+
+class Session(Record):
+    number: int = Field(ge=1)
+    started: UtcDatetime
+    ended: UtcDatetime | None = None
+    planned_minutes: int = Field(default=DEFAULT_SESSION_MINUTES, ge=5, le=480)
+    focus: OptionalNote = ""  # what the client wants from today
+    success_measure: OptionalNote = ""  # how they will know it went well
+
+    @property
+    def is_open(self) -> bool:
+        return self.ended is None
+
+    def elapsed_seconds(self, now: datetime) -> float:
+        end = self.ended or now
+        return max(0.0, (end - self.started).total_seconds())

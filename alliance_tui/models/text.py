@@ -1,0 +1,73 @@
+"""Clean-up rules for everything a coach types.
+
+One set of rules for every text field, so what is stored is exactly what is shown
+back: control characters are dropped (newlines kept where a field allows them),
+surrounding whitespace trimmed, and empty or overlong text refused with a message
+a coach can act on.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Annotated
+
+from pydantic import AfterValidator, BeforeValidator
+
+NAME_MAX = 80
+SHORT_MAX = 200
+NOTE_MAX = 2_000
+LONG_MAX = 10_000
+
+# C0/C1 controls and DEL, except newline and tab, plus the bidi/formatting
+# characters that can reorder or hide what the coach sees (Unicode "Cf" category
+# is handled separately because emoji sequences legitimately use ZWJ).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_UNSAFE_FORMAT = {"\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"}
+
+
+class TextRefused(ValueError):
+    """Raised when text cannot be accepted; its message is meant for the coach."""
+
+
+def clean(value: object, *, field: str = "", max_len: int, multiline: bool) -> str:
+    """Return the cleaned text or raise TextRefused with a coach-readable reason."""
+    if not isinstance(value, str):
+        raise TextRefused(f"{field} must be text".strip())
+    text = value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+    text = _CONTROL.sub("", text)
+    text = "".join(ch for ch in text if ch not in _UNSAFE_FORMAT)
+    text = unicodedata.normalize("NFC", text)
+    if not multiline:
+        text = " ".join(text.split("\n"))
+    text = "\n".join(line.rstrip() for line in text.split("\n")).strip()
+    if not text:
+        raise TextRefused(f"{field} cannot be empty".strip())
+    if len(text) > max_len:
+        raise TextRefused(f"{field} is {len(text):,} characters long; the limit is {max_len:,}".strip())
+    return text
+
+
+def clean_optional(value: object, *, field: str = "", max_len: int, multiline: bool) -> str:
+    """Like clean(), but empty text is allowed and stored as an empty string."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and not _CONTROL.sub("", value).strip():
+        return ""
+    return clean(value, field=field, max_len=max_len, multiline=multiline)
+
+
+def _required(field: str, max_len: int, multiline: bool) -> AfterValidator:
+    return AfterValidator(lambda v: clean(v, field=field, max_len=max_len, multiline=multiline))
+
+
+def _optional(field: str, max_len: int, multiline: bool) -> BeforeValidator:
+    return BeforeValidator(lambda v: clean_optional(v, field=field, max_len=max_len, multiline=multiline))
+
+
+Name = Annotated[str, _required("", NAME_MAX, False)]
+Label = Annotated[str, _required("", SHORT_MAX, False)]
+NoteText = Annotated[str, _required("", NOTE_MAX, True)]
+OptionalShort = Annotated[str, _optional("", SHORT_MAX, False)]
+OptionalNote = Annotated[str, _optional("", NOTE_MAX, True)]
+OptionalLong = Annotated[str, _optional("", LONG_MAX, True)]

@@ -1,0 +1,1 @@
+"""Screens own the flows; they call the store and never TinyDB."""

@@ -1,0 +1,36 @@
+"""The only code that touches TinyDB or the disk; it takes and returns models."""
+
+from .errors import (
+    ChangedOnDisk,
+    ClientUnavailable,
+    CorruptFile,
+    FileProblem,
+    InvalidInput,
+    NewerSchema,
+    PracticeUnavailable,
+    ReadOnlyPractice,
+    StoreError,
+    UnknownRecord,
+    WriteFailed,
+)
+from .paths import resolve_config_dir, resolve_data_dir
+from .practice import PracticeStore
+from .storage import SCHEMA_VERSION
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "ChangedOnDisk",
+    "ClientUnavailable",
+    "CorruptFile",
+    "FileProblem",
+    "InvalidInput",
+    "NewerSchema",
+    "PracticeStore",
+    "PracticeUnavailable",
+    "ReadOnlyPractice",
+    "StoreError",
+    "UnknownRecord",
+    "WriteFailed",
+    "resolve_config_dir",
+    "resolve_data_dir",
+]

@@ -1,0 +1,88 @@
+"""One client's records in one small TinyDB file.
+
+Keeping each client in a file of its own means logging a note for one client
+never reads or rewrites anyone else's data, and one damaged file costs one
+client, not the practice.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from tinydb import Query, TinyDB
+
+from ..models import AllianceVersion, Client, ClientRecord, Commitment, Note, PauseRecord, Session
+from .atomic import atomic_write_bytes
+from .errors import CorruptFile, WriteFailed
+from .storage import META_TABLE, AtomicJSONStorage, meta_table
+
+KIND = "client"
+
+M = TypeVar("M", bound=BaseModel)
+
+TABLES: dict[str, type[BaseModel]] = {
+    "versions": AllianceVersion,
+    "sessions": Session,
+    "notes": Note,
+    "commitments": Commitment,
+    "pauses": PauseRecord,
+}
+
+
+def dump(model: BaseModel) -> dict[str, Any]:
+    return model.model_dump(mode="json")
+
+
+class ClientFile:
+    def __init__(self, path: Path, read_only: bool = False) -> None:
+        self.path = path
+        self.db = TinyDB(path, storage=AtomicJSONStorage, kind=KIND, read_only=read_only)
+        self.storage: AtomicJSONStorage = self.db.storage  # type: ignore[assignment]
+
+    @classmethod
+    def create(cls, path: Path, client: Client) -> ClientFile:
+        """Write the whole new file in one atomic step: it never exists half-made."""
+        import orjson
+
+        data = {META_TABLE: meta_table(KIND), "client": {"1": dump(client)}}
+        try:
+            atomic_write_bytes(path, orjson.dumps(data))
+        except OSError as exc:
+            raise WriteFailed.from_os_error(path, exc) from exc
+        return cls(path)
+
+    def load(self) -> ClientRecord:
+        data = self.storage.read()
+        if data is None:
+            raise CorruptFile(self.path, "is missing.")
+        try:
+            docs = list(data.get("client", {}).values())
+            if len(docs) != 1:
+                raise CorruptFile(self.path, "does not hold exactly one client.")
+            lists = {
+                name: [model.model_validate(doc) for doc in data.get(name, {}).values()]
+                for name, model in TABLES.items()
+            }
+            return ClientRecord(client=Client.model_validate(docs[0]), **lists)
+        except ValidationError as exc:
+            raise CorruptFile(self.path, f"holds a record that does not validate: {exc.errors()[0]['msg']}.") from exc
+
+    def insert(self, table: str, model: BaseModel) -> None:
+        self.db.table(table, cache_size=0).insert(dump(model))
+
+    def replace(self, table: str, model: BaseModel) -> None:
+        record_id = model.id
+        updated = self.db.table(table, cache_size=0).update(dump(model), Query().id == record_id)
+        if not updated:
+            self.insert(table, model)
+
+    def set_client(self, client: Client) -> None:
+        self.replace("client", client)
+
+    def forget(self) -> None:
+        self.storage.forget()
+
+    def close(self) -> None:
+        self.db.close()

@@ -1,0 +1,568 @@
+"""The practice store: the one place that reads and writes a coach's data.
+
+It speaks the domain's language (add a client, start a session, log a note,
+adjust the alliance, check a commitment in...), takes and returns models, and
+every call that returns has put its data on disk. All writes pass through one
+lock, because TinyDB is not thread-safe.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from tinydb import Query, TinyDB
+
+from ..models import (
+    AllianceItem,
+    AllianceVersion,
+    Client,
+    ClientRecord,
+    ClientSummary,
+    Commitment,
+    CommitmentStatus,
+    Note,
+    NoteKind,
+    PauseRecord,
+    PracticeSettings,
+    RequestedBy,
+    RevisitPrompt,
+    Session,
+    revisit_nudges,
+)
+from ..models.errors import describe
+from ..models.timeutil import Clock, utcnow
+from .atomic import ensure_private_dir, remove_stale_temporaries
+from .client_file import ClientFile
+from .errors import (
+    ClientUnavailable,
+    FileProblem,
+    InvalidInput,
+    NewerSchema,
+    PracticeUnavailable,
+    ReadOnlyPractice,
+    StoreError,
+    UnknownRecord,
+)
+from .lock import PracticeLock
+from .storage import AtomicJSONStorage, load_json
+
+PRACTICE_FILE = "practice.json"
+CLIENTS_DIR = "clients"
+PRACTICE_KIND = "practice"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@contextlib.contextmanager
+def validating() -> Iterator[None]:
+    """Turn a pydantic refusal into a message for the coach."""
+    try:
+        yield
+    except ValidationError as exc:
+        raise InvalidInput(describe(exc)) from exc
+
+
+def revise(model: M, **changes: Any) -> M:
+    """A validated copy (model_copy would skip validation)."""
+    with validating():
+        return type(model).model_validate({**model.model_dump(), **changes})
+
+
+def _file_stamp(path: Path) -> list[int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_mtime_ns, st.st_size]
+
+
+class PracticeStore:
+    def __init__(self, data_dir: Path, *, clock: Clock = utcnow, read_only: bool = False) -> None:
+        self.data_dir = Path(data_dir)
+        self.clock = clock
+        self.read_only = read_only
+        self.read_only_reason = "opened read-only" if read_only else ""
+        self.problems: list[str] = []  # shown to the coach once the app is up
+        self._lock = threading.RLock()
+        self._practice_lock = PracticeLock(self.data_dir)
+        self._db: TinyDB | None = None
+        self._settings = PracticeSettings()
+        self._summaries: dict[str, ClientSummary] = {}
+        self._records: dict[str, ClientRecord] = {}
+        self._files: dict[str, ClientFile] = {}
+        self._broken: dict[str, str] = {}
+
+    # ----------------------------------------------------------------- opening
+
+    @property
+    def clients_dir(self) -> Path:
+        return self.data_dir / CLIENTS_DIR
+
+    @property
+    def practice_path(self) -> Path:
+        return self.data_dir / PRACTICE_FILE
+
+    def open(self) -> PracticeStore:
+        try:
+            ensure_private_dir(self.data_dir)
+            ensure_private_dir(self.clients_dir)
+        except OSError as exc:
+            if not self.practice_path.exists():
+                raise PracticeUnavailable(
+                    f"Cannot use {self.data_dir} for the practice: {exc.strerror or exc}."
+                ) from exc
+        if not self.read_only and not self._practice_lock.acquire():
+            self.read_only = True
+            self.read_only_reason = (
+                f"Another Alliance TUI ({self._practice_lock.holder}) has this practice open: "
+                "this window is read-only, so nothing can be lost."
+            )
+            self.problems.append(self.read_only_reason)
+        if not self.read_only:
+            remove_stale_temporaries(self.data_dir)
+            remove_stale_temporaries(self.clients_dir)
+        self._open_practice_file()
+        self._reconcile_index()
+        return self
+
+    def _open_practice_file(self) -> None:
+        path = self.practice_path
+        if path.exists():
+            try:
+                load_json(path, PRACTICE_KIND)
+            except NewerSchema as exc:
+                self.close()
+                raise PracticeUnavailable(exc.message) from exc
+            except FileProblem as exc:
+                if self.read_only:
+                    raise PracticeUnavailable(exc.message) from exc
+                aside = path.with_name(f"{PRACTICE_FILE}.damaged-{self.clock().strftime('%Y%m%dT%H%M%S')}")
+                os.replace(path, aside)
+                self.problems.append(
+                    f"The practice index {path} was damaged ({exc.detail}). It was moved aside to {aside.name}; "
+                    "clients were recovered from their own files, and practice settings reset to defaults."
+                )
+        self._db = TinyDB(path, storage=AtomicJSONStorage, kind=PRACTICE_KIND, read_only=self.read_only)
+        settings_docs = self._db.table("settings", cache_size=0).all()
+        if settings_docs:
+            try:
+                self._settings = PracticeSettings.model_validate(settings_docs[0])
+            except ValidationError as exc:
+                self.problems.append(f"Practice settings could not be read ({describe(exc)}); defaults are in use.")
+        for doc in self._db.table("clients", cache_size=0).all():
+            try:
+                summary = ClientSummary.model_validate(doc["summary"])
+            except (KeyError, TypeError, ValidationError):
+                continue
+            self._summaries[summary.id] = summary
+
+    def _reconcile_index(self) -> None:
+        """The index is a cache: trust it only where the client's file is unchanged."""
+        assert self._db is not None
+        stamps = {
+            doc.get("summary", {}).get("id"): doc.get("stamp") for doc in self._db.table("clients", cache_size=0).all()
+        }
+        on_disk = {p.stem: p for p in self.clients_dir.glob("*.json")} if self.clients_dir.exists() else {}
+        for client_id, path in on_disk.items():
+            if client_id in self._summaries and stamps.get(client_id) == _file_stamp(path):
+                continue
+            with contextlib.suppress(ClientUnavailable):
+                self._refresh_summary(client_id)
+        for client_id, summary in list(self._summaries.items()):
+            if client_id not in on_disk:
+                self._mark_broken(client_id, f"The file for {summary.name} is missing from {self.clients_dir}.")
+
+    def close(self) -> None:
+        with self._lock:
+            for file in self._files.values():
+                file.close()
+            self._files.clear()
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+            self._practice_lock.release()
+
+    def __enter__(self) -> PracticeStore:
+        return self.open()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ----------------------------------------------------------------- reading
+
+    @property
+    def settings(self) -> PracticeSettings:
+        return self._settings
+
+    def summaries(self, include_archived: bool = True) -> list[ClientSummary]:
+        found = [s for s in self._summaries.values() if include_archived or not s.archived]
+        return sorted(found, key=lambda s: s.name.casefold())
+
+    def summary(self, client_id: str) -> ClientSummary:
+        try:
+            return self._summaries[client_id]
+        except KeyError:
+            raise UnknownRecord("That client is not in this practice.") from None
+
+    def find_client(self, name: str) -> ClientSummary | None:
+        wanted = name.strip().casefold()
+        return next((s for s in self._summaries.values() if s.name.casefold() == wanted), None)
+
+    def record(self, client_id: str) -> ClientRecord:
+        """Everything about one client, loaded on first use and kept in memory."""
+        with self._lock:
+            if client_id in self._records:
+                return self._records[client_id]
+            if client_id in self._broken:
+                raise ClientUnavailable(self._broken[client_id])
+            path = self._client_path(client_id)
+            if not path.exists():
+                raise UnknownRecord("That client is not in this practice.")
+            file = ClientFile(path, read_only=self.read_only)
+            try:
+                record = file.load()
+            except FileProblem as exc:
+                file.close()
+                name = self._summaries[client_id].name if client_id in self._summaries else path.name
+                self._mark_broken(client_id, f"{name}'s file cannot be opened: {exc.message}")
+                raise ClientUnavailable(self._broken[client_id]) from exc
+            self._files[client_id] = file
+            self._records[client_id] = record
+            return record
+
+    def is_loaded(self, client_id: str) -> bool:
+        return client_id in self._records
+
+    # ----------------------------------------------------------------- writing: practice
+
+    def add_client(self, name: str, **fields: Any) -> Client:
+        with self._lock:
+            self._check_writable()
+            with validating():
+                client = Client(name=name, created=self.clock(), **fields)
+            self._check_unique_name(client.name, None)
+            ClientFile.create(self._client_path(client.id), client)
+            self._refresh_summary(client.id)
+            return client
+
+    def update_client(self, client_id: str, **changes: Any) -> Client:
+        with self._lock:
+            self._check_writable()
+            record = self.record(client_id)
+            client = revise(record.client, **changes)
+            self._check_unique_name(client.name, client_id)
+            self._write(client_id, lambda f: f.set_client(client))
+            record.client = client
+            self._refresh_summary(client_id)
+            return client
+
+    def set_archived(self, client_id: str, archived: bool) -> Client:
+        return self.update_client(client_id, archived=archived)
+
+    def update_settings(self, **changes: Any) -> PracticeSettings:
+        with self._lock:
+            self._check_writable()
+            settings = revise(self._settings, **changes)
+            doc = settings.model_dump(mode="json")
+            self._practice_write(lambda db: db.table("settings", cache_size=0).upsert(doc, Query().noop()))
+            self._settings = settings
+            return settings
+
+    def add_prompt(self, text: str) -> RevisitPrompt:
+        with validating():
+            prompt = RevisitPrompt(text=text)
+        self.update_settings(prompts=[*self._settings.prompts, prompt])
+        return prompt
+
+    def remove_prompt(self, prompt_id: str) -> None:
+        self.update_settings(prompts=[p for p in self._settings.prompts if p.id != prompt_id])
+
+    def add_category(self, name: str) -> str:
+        with validating():
+            settings = revise(self._settings, categories=[*self._settings.categories, name])
+        added = settings.categories[-1]
+        known = {c.casefold() for c in self.categories()}
+        if added.casefold() in known:
+            raise InvalidInput(f"There is already a category called {added!r}.")
+        self.update_settings(categories=settings.categories)
+        return added
+
+    def categories(self) -> tuple[str, ...]:
+        from ..models import DEFAULT_CATEGORIES
+
+        return DEFAULT_CATEGORIES + tuple(self._settings.categories)
+
+    # ----------------------------------------------------------------- writing: alliance
+
+    def adjust_alliance(
+        self,
+        client_id: str,
+        items: list[AllianceItem],
+        *,
+        reason: str = "",
+        session_number: int | None = None,
+        full_design: bool = False,
+    ) -> AllianceVersion:
+        """Save the whole agreement as a new version; old versions are never rewritten."""
+        with self._lock:
+            self._check_writable()
+            record = self.record(client_id)
+            with validating():
+                version = AllianceVersion(
+                    number=len(record.versions) + 1,
+                    created=self.clock(),
+                    session_number=session_number,
+                    reason=reason,
+                    full_design=full_design,
+                    items=[AllianceItem.model_validate(i.model_dump()) for i in items],
+                )
+            self._write(client_id, lambda f: f.insert("versions", version))
+            record.versions.append(version)
+            self._refresh_summary(client_id)
+            return version
+
+    def add_alliance_item(
+        self,
+        client_id: str,
+        category: str,
+        wording: str,
+        *,
+        requested_by: RequestedBy = RequestedBy.CLIENT,
+        session_number: int | None = None,
+        reason: str = "",
+    ) -> AllianceVersion:
+        """One new agreement on top of the current ones: the in-session adjustment."""
+        record = self.record(client_id)
+        with validating():
+            new = AllianceItem(
+                category=category,
+                wording=wording,
+                requested_by=requested_by,
+                agreed_in_session=session_number,
+                reason=reason,
+            )
+        current = record.current_alliance.items if record.current_alliance else []
+        return self.adjust_alliance(
+            client_id,
+            [*current, new],
+            reason=reason or f"Added in session: {new.wording}"[:2000],
+            session_number=session_number,
+        )
+
+    # ----------------------------------------------------------------- writing: sessions
+
+    def start_session(self, client_id: str, planned_minutes: int | None = None) -> Session:
+        """Resume the open session if there is one, otherwise start the next."""
+        with self._lock:
+            record = self.record(client_id)
+            if record.open_session is not None:
+                return record.open_session
+            self._check_writable()
+            with validating():
+                session = Session(
+                    number=record.next_session_number,
+                    started=self.clock(),
+                    planned_minutes=planned_minutes or record.client.session_minutes,
+                )
+            self._write(client_id, lambda f: f.insert("sessions", session))
+            record.sessions.append(session)
+            self._refresh_summary(client_id)
+            return session
+
+    def update_session(self, client_id: str, session_id: str, **changes: Any) -> Session:
+        return self._replace(client_id, "sessions", session_id, **changes)
+
+    def end_session(self, client_id: str, session_id: str) -> Session:
+        return self._replace(client_id, "sessions", session_id, ended=self.clock())
+
+    # ----------------------------------------------------------------- writing: notes, commitments, pauses
+
+    def log_note(
+        self,
+        client_id: str,
+        text: str,
+        *,
+        kind: NoteKind = NoteKind.NOTE,
+        private: bool = True,
+        session_number: int | None = None,
+        prompt: str = "",
+    ) -> Note:
+        with validating():
+            note = Note(
+                text=text,
+                kind=kind,
+                private=private,
+                created=self.clock(),
+                session_number=session_number,
+                prompt=prompt,
+            )
+        return self._insert(client_id, "notes", note)
+
+    def update_note(self, client_id: str, note_id: str, **changes: Any) -> Note:
+        return self._replace(client_id, "notes", note_id, **changes)
+
+    def add_commitment(
+        self,
+        client_id: str,
+        what: str,
+        *,
+        by_when: str = "",
+        how_accountable: str = "",
+        session_number: int | None = None,
+    ) -> Commitment:
+        with validating():
+            commitment = Commitment(
+                what=what,
+                by_when=by_when,
+                how_accountable=how_accountable,
+                created=self.clock(),
+                session_number=session_number,
+            )
+        return self._insert(client_id, "commitments", commitment)
+
+    def check_in(
+        self,
+        client_id: str,
+        commitment_id: str,
+        status: CommitmentStatus,
+        *,
+        note: str = "",
+        session_number: int | None = None,
+    ) -> Commitment:
+        return self._replace(
+            client_id,
+            "commitments",
+            commitment_id,
+            status=status,
+            checkin_note=note,
+            checked_in_session=session_number,
+            checked_in_at=self.clock(),
+        )
+
+    def record_pause(
+        self,
+        client_id: str,
+        *,
+        target_seconds: int,
+        actual_seconds: float,
+        started: datetime,
+        session_number: int | None = None,
+    ) -> PauseRecord:
+        with validating():
+            pause = PauseRecord(
+                target_seconds=target_seconds,
+                actual_seconds=round(actual_seconds, 3),
+                started=started,
+                session_number=session_number,
+            )
+        return self._insert(client_id, "pauses", pause)
+
+    # ----------------------------------------------------------------- internals
+
+    def _client_path(self, client_id: str) -> Path:
+        if not client_id or "/" in client_id or client_id.startswith("."):
+            raise UnknownRecord("That client is not in this practice.")
+        return self.clients_dir / f"{client_id}.json"
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyPractice(self.read_only_reason or "This window is read-only. Nothing was saved.")
+
+    def _check_unique_name(self, name: str, client_id: str | None) -> None:
+        existing = self.find_client(name)
+        if existing is not None and existing.id != client_id:
+            raise InvalidInput(f"There is already a client called {existing.name}.")
+
+    def _mark_broken(self, client_id: str, message: str) -> None:
+        self._broken[client_id] = message
+        if message not in self.problems:
+            self.problems.append(message)
+        if client_id in self._summaries:
+            self._summaries[client_id] = self._summaries[client_id].model_copy(update={"problem": message})
+
+    def _write(self, client_id: str, action: Any) -> None:
+        file = self._files[client_id]
+        try:
+            action(file)
+        except StoreError:
+            self._reload(client_id)
+            raise
+
+    def _reload(self, client_id: str) -> None:
+        """After a failed write, memory goes back to what is on disk."""
+        self._records.pop(client_id, None)
+        file = self._files.pop(client_id, None)
+        if file is not None:
+            file.forget()
+            file.close()
+
+    def _insert(self, client_id: str, table: str, model: M) -> M:
+        with self._lock:
+            self._check_writable()
+            record = self.record(client_id)
+            self._write(client_id, lambda f: f.insert(table, model))
+            getattr(record, table).append(model)
+            self._refresh_summary(client_id)
+            return model
+
+    def _replace(self, client_id: str, table: str, record_id: str, **changes: Any) -> Any:
+        with self._lock:
+            self._check_writable()
+            record = self.record(client_id)
+            items: list[Any] = getattr(record, table)
+            index = next((i for i, m in enumerate(items) if m.id == record_id), None)
+            if index is None:
+                raise UnknownRecord("That record is no longer in this client's file.")
+            updated = revise(items[index], **changes)
+            self._write(client_id, lambda f: f.replace(table, updated))
+            items[index] = updated
+            self._refresh_summary(client_id)
+            return updated
+
+    def _practice_write(self, action: Any) -> None:
+        assert self._db is not None
+        try:
+            action(self._db)
+        except StoreError:
+            self._db.storage.forget()  # type: ignore[attr-defined]
+            raise
+
+    def _refresh_summary(self, client_id: str) -> None:
+        """Keep the dashboard's index in step, writing it only when it changed."""
+        record = self.record(client_id)
+        sessions = record.sessions
+        summary = ClientSummary(
+            id=client_id,
+            name=record.client.name,
+            archived=record.client.archived,
+            programme_sessions=record.client.programme_sessions,
+            sessions_held=len(sessions),
+            last_session_at=sessions[-1].started if sessions else None,
+            open_commitments=len(record.open_commitments),
+            nudges=[n.text for n in revisit_nudges(record, self._settings.revisit_every_sessions)],
+        )
+        stamp = _file_stamp(self._client_path(client_id))
+        self._summaries[client_id] = summary
+        if self.read_only or self._db is None:
+            return
+        doc = {"summary": summary.model_dump(mode="json"), "stamp": stamp}
+        table = self._db.table("clients", cache_size=0)
+        existing = table.get(Query().summary.id == client_id)
+        # Only a changed summary is written: the stamp alone changes on every note,
+        # and a stale stamp merely makes the next start re-read this one client.
+        if isinstance(existing, dict) and existing.get("summary") == doc["summary"]:
+            return
+        try:
+            self._practice_write(
+                lambda db: db.table("clients", cache_size=0).upsert(doc, Query().summary.id == client_id)
+            )
+        except StoreError as exc:
+            # The client's own file is already safe; the index is a cache rebuilt on open.
+            self.problems.append(f"The practice index could not be updated ({exc.message}); it will be rebuilt.")

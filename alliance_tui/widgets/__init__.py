@@ -1,0 +1,1 @@
+"""Small reusable widgets: data comes down, Message dataclasses go up."""

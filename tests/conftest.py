@@ -1,0 +1,47 @@
+"""Shared fixtures: every test gets its own practice and never sees the real home."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from alliance_tui.store import PracticeStore
+
+# The demo and snapshot tests run at this moment, so dates on screen never drift.
+FROZEN_NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("ALLIANCE_TUI_DATA", str(home / "practice"))
+    monkeypatch.setenv("ALLIANCE_TUI_CONFIG", str(home / "config" / "alliance-tui"))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "practice"
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[PracticeStore]:
+    """An empty practice with a frozen clock."""
+    practice = PracticeStore(data_dir, clock=lambda: FROZEN_NOW).open()
+    yield practice
+    practice.close()
+
+
+@pytest.fixture
+def demo_store(tmp_path: Path) -> Iterator[PracticeStore]:
+    """The demo practice, built as of FROZEN_NOW with a frozen clock."""
+    from alliance_tui.demo import build_demo
+
+    practice = build_demo(tmp_path / "demo", now=FROZEN_NOW)
+    yield practice
+    practice.close()
