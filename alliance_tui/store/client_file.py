@@ -73,7 +73,7 @@ class ClientFile:
         self.db.table(table, cache_size=0).insert(dump(model))
 
     def replace(self, table: str, model: BaseModel) -> None:
-        record_id = model.id
+        record_id = model.model_dump(include={"id"})["id"]
         updated = self.db.table(table, cache_size=0).update(dump(model), Query().id == record_id)
         if not updated:
             self.insert(table, model)
