@@ -24,21 +24,59 @@ FIELD_LABELS = {
     "success_measure": "How the client will know it went well",
     "planned_minutes": "Planned length",
     "revisit_every_sessions": "Revisit interval",
+    "prompt": "Revisit question",
 }
 
 _PREFIXES = ("Value error, ", "Assertion failed, ")
+
+# Pydantic's wording is for programmers; these say the same for a coach.
+_TEMPLATES = {
+    "missing": "{label} is required",
+    "extra_forbidden": "{label} is not something that can be set here",
+    "timezone_aware": "{label} must carry a timezone",
+    "int_parsing": "{label} should be a whole number",
+    "int_from_float": "{label} should be a whole number",
+    "int_type": "{label} should be a whole number",
+    "float_parsing": "{label} should be a number",
+    "float_type": "{label} should be a number",
+    "greater_than_equal": "{label} should be at least {ge}",
+    "greater_than": "{label} should be more than {gt}",
+    "less_than_equal": "{label} should be at most {le}",
+    "less_than": "{label} should be less than {lt}",
+    "bool_parsing": "{label} should be yes or no",
+    "bool_type": "{label} should be yes or no",
+    "string_type": "{label} must be text",
+    "string_too_long": "{label} is too long; the limit is {max_length:,} characters",
+    "string_too_short": "{label} cannot be empty",
+}
+
+
+def _label(loc: tuple[object, ...]) -> str:
+    names = [str(part) for part in loc if isinstance(part, str)]
+    if not names:
+        return ""
+    return FIELD_LABELS.get(names[-1], names[-1].replace("_", " ").capitalize())
 
 
 def describe(exc: ValidationError) -> str:
     """One sentence per problem, naming the field in the coach's words."""
     sentences = []
     for err in exc.errors():
+        label = _label(tuple(err.get("loc", ())))
+        kind = str(err.get("type", ""))
+        template = _TEMPLATES.get(kind)
+        if kind.startswith(("datetime_", "date_")) and kind != "datetime_type":
+            template = "{label} should be a date and time"
+        if template and label:
+            try:
+                sentences.append(template.format(label=label, **(err.get("ctx") or {})) + ".")
+                continue
+            except (KeyError, ValueError, TypeError):
+                pass
         message = str(err.get("msg", "is not valid"))
         for prefix in _PREFIXES:
             if message.startswith(prefix):
                 message = message[len(prefix) :]
-        names = [str(part) for part in err.get("loc", ()) if isinstance(part, str)]
-        label = FIELD_LABELS.get(names[-1], names[-1].replace("_", " ").capitalize()) if names else ""
         if message.startswith("Input ") and label:
             message = message[len("Input ") :]
             sentence = f"{label} {message}"

@@ -7,7 +7,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from .base import Record
-from .text import NoteText
+from .text import NoteText, OptionalPromptText
 from .timeutil import UtcDatetime
 
 
@@ -24,4 +24,4 @@ class Note(Record):
     private: bool = True  # a coach's observation is private unless marked shared
     created: UtcDatetime
     session_number: int | None = Field(default=None, ge=1)
-    prompt: str = Field(default="", max_length=500)  # the revisit question this answers
+    prompt: OptionalPromptText = ""  # the revisit question this answers

@@ -18,6 +18,7 @@ NAME_MAX = 80
 SHORT_MAX = 200
 NOTE_MAX = 2_000
 LONG_MAX = 10_000
+PROMPT_MAX = 500
 
 # C0/C1 controls and DEL, except newline and tab, plus the bidi/formatting
 # characters that can reorder or hide what the coach sees (Unicode "Cf" category
@@ -30,17 +31,33 @@ class TextRefused(ValueError):
     """Raised when text cannot be accepted; its message is meant for the coach."""
 
 
+def _is_blank(ch: str) -> bool:
+    """Whitespace and invisible format characters: text made only of these is empty."""
+    return ch.isspace() or unicodedata.category(ch) == "Cf"
+
+
+def _normalise(value: str, *, multiline: bool) -> str:
+    """The documented clean-up, without the empty and length checks."""
+    text = value.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = text.replace("\t", "    ")
+    text = _CONTROL.sub("", text)
+    # Lone surrogates cannot be encoded as UTF-8 (so never saved); bidi overrides
+    # can make text display differently from what was typed.
+    text = "".join(ch for ch in text if ch not in _UNSAFE_FORMAT and not "\ud800" <= ch <= "\udfff")
+    if not multiline:
+        text = " ".join(text.split("\n"))
+    text = "\n".join(line.rstrip() for line in text.split("\n")).strip()
+    text = unicodedata.normalize("NFC", text)
+    if all(_is_blank(ch) for ch in text):
+        return ""
+    return text
+
+
 def clean(value: object, *, field: str = "", max_len: int, multiline: bool) -> str:
     """Return the cleaned text or raise TextRefused with a coach-readable reason."""
     if not isinstance(value, str):
         raise TextRefused(f"{field} must be text".strip())
-    text = value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-    text = _CONTROL.sub("", text)
-    text = "".join(ch for ch in text if ch not in _UNSAFE_FORMAT)
-    text = unicodedata.normalize("NFC", text)
-    if not multiline:
-        text = " ".join(text.split("\n"))
-    text = "\n".join(line.rstrip() for line in text.split("\n")).strip()
+    text = _normalise(value, multiline=multiline)
     if not text:
         raise TextRefused(f"{field} cannot be empty".strip())
     if len(text) > max_len:
@@ -52,7 +69,7 @@ def clean_optional(value: object, *, field: str = "", max_len: int, multiline: b
     """Like clean(), but empty text is allowed and stored as an empty string."""
     if value is None:
         return ""
-    if isinstance(value, str) and not _CONTROL.sub("", value).strip():
+    if isinstance(value, str) and not _normalise(value, multiline=multiline):
         return ""
     return clean(value, field=field, max_len=max_len, multiline=multiline)
 
@@ -71,3 +88,4 @@ NoteText = Annotated[str, _required("", NOTE_MAX, True)]
 OptionalShort = Annotated[str, _optional("", SHORT_MAX, False)]
 OptionalNote = Annotated[str, _optional("", NOTE_MAX, True)]
 OptionalLong = Annotated[str, _optional("", LONG_MAX, True)]
+OptionalPromptText = Annotated[str, _optional("", PROMPT_MAX, False)]

@@ -15,8 +15,6 @@ from pydantic import AfterValidator, AwareDatetime, PlainSerializer
 
 Clock = Callable[[], datetime]
 
-_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
-
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
@@ -25,11 +23,16 @@ def utcnow() -> datetime:
 def to_utc(value: datetime) -> datetime:
     if value.tzinfo is None:
         raise ValueError("Times must carry a timezone.")
-    return value.astimezone(UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("That time is out of range.") from None
 
 
 def format_utc(value: datetime) -> str:
-    return to_utc(value).strftime(_FORMAT)
+    """Always 27 characters, e.g. 2026-11-20T09:00:00.000000Z (strftime does not pad years)."""
+    v = to_utc(value)
+    return f"{v.year:04d}-{v.month:02d}-{v.day:02d}T{v.hour:02d}:{v.minute:02d}:{v.second:02d}.{v.microsecond:06d}Z"
 
 
 UtcDatetime = Annotated[

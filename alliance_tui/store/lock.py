@@ -15,6 +15,7 @@ class PracticeLock:
         self.path = directory / LOCK_NAME
         self._fd: int | None = None
         self.holder = ""
+        self.contended = False  # True when another process holds it, not when the lock cannot be made
 
     @property
     def held(self) -> bool:
@@ -25,11 +26,12 @@ class PracticeLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:
-            self.holder = f"the lock file cannot be created ({exc.strerror})"
+            self.holder = f"its lock file cannot be created: {exc.strerror or exc}"
             return False
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
+            self.contended = True
             with contextlib.suppress(OSError):
                 pid = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
                 self.holder = f"process {pid}" if pid else "another process"

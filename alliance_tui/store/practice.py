@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import threading
 from collections.abc import Iterator
 from datetime import datetime
@@ -38,7 +39,7 @@ from ..models import (
 )
 from ..models.errors import describe
 from ..models.timeutil import Clock, utcnow
-from .atomic import ensure_private_dir, remove_stale_temporaries
+from .atomic import ensure_private_dir, fsync_dir, remove_stale_temporaries
 from .client_file import ClientFile
 from .errors import (
     ClientUnavailable,
@@ -51,13 +52,15 @@ from .errors import (
     UnknownRecord,
 )
 from .lock import PracticeLock
-from .storage import AtomicJSONStorage, load_json
+from .storage import AtomicJSONStorage
 
 PRACTICE_FILE = "practice.json"
 CLIENTS_DIR = "clients"
 PRACTICE_KIND = "practice"
 
 M = TypeVar("M", bound=BaseModel)
+
+_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 
 
 @contextlib.contextmanager
@@ -120,10 +123,16 @@ class PracticeStore:
                 ) from exc
         if not self.read_only and not self._practice_lock.acquire():
             self.read_only = True
-            self.read_only_reason = (
-                f"Another Alliance TUI ({self._practice_lock.holder}) has this practice open: "
-                "this window is read-only, so nothing can be lost."
-            )
+            if self._practice_lock.contended:
+                self.read_only_reason = (
+                    f"Another Alliance TUI ({self._practice_lock.holder}) has this practice open: "
+                    "this window is read-only, so nothing can be lost."
+                )
+            else:
+                self.read_only_reason = (
+                    f"The practice in {self.data_dir} cannot be written to ({self._practice_lock.holder}): "
+                    "this window is read-only. Nothing was changed."
+                )
             self.problems.append(self.read_only_reason)
         if not self.read_only:
             remove_stale_temporaries(self.data_dir)
@@ -134,22 +143,37 @@ class PracticeStore:
 
     def _open_practice_file(self) -> None:
         path = self.practice_path
+        self._db = TinyDB(path, storage=AtomicJSONStorage, kind=PRACTICE_KIND, read_only=self.read_only)
         if path.exists():
             try:
-                load_json(path, PRACTICE_KIND)
+                self._db.storage.read()  # parsed once, and kept for TinyDB
             except NewerSchema as exc:
                 self.close()
                 raise PracticeUnavailable(exc.message) from exc
             except FileProblem as exc:
-                if self.read_only:
+                if self.read_only or not os.access(path, os.R_OK) or exc.detail.startswith("cannot be read"):
+                    # Unreadable is not damaged: leave the file exactly where it is.
+                    self.close()
                     raise PracticeUnavailable(exc.message) from exc
                 aside = path.with_name(f"{PRACTICE_FILE}.damaged-{self.clock().strftime('%Y%m%dT%H%M%S')}")
-                os.replace(path, aside)
+                for n in range(2, 1000):
+                    if not aside.exists():
+                        break
+                    aside = path.with_name(f"{PRACTICE_FILE}.damaged-{self.clock().strftime('%Y%m%dT%H%M%S')}-{n}")
+                try:
+                    os.replace(path, aside)
+                    fsync_dir(self.data_dir)
+                except OSError as move_exc:
+                    self.close()
+                    raise PracticeUnavailable(
+                        f"{exc.message} It could not be moved aside ({move_exc.strerror or move_exc}), "
+                        "so the practice was not opened and nothing was changed."
+                    ) from move_exc
                 self.problems.append(
                     f"The practice index {path} was damaged ({exc.detail}). It was moved aside to {aside.name}; "
                     "clients were recovered from their own files, and practice settings reset to defaults."
                 )
-        self._db = TinyDB(path, storage=AtomicJSONStorage, kind=PRACTICE_KIND, read_only=self.read_only)
+                self._db.storage.forget()  # type: ignore[attr-defined]
         settings_docs = self._db.table("settings", cache_size=0).all()
         if settings_docs:
             try:
@@ -181,6 +205,7 @@ class PracticeStore:
 
     def close(self) -> None:
         with self._lock:
+            self._save_stamps()
             for file in self._files.values():
                 file.close()
             self._files.clear()
@@ -188,6 +213,35 @@ class PracticeStore:
                 self._db.close()
                 self._db = None
             self._practice_lock.release()
+
+    def _save_stamps(self) -> None:
+        """Record the files this window wrote, in one index write at close.
+
+        Notes do not change a client's summary, so their writes leave the index
+        alone; without this the next start would re-read every client touched.
+        A file changed by someone else keeps its old stamp and is re-read.
+        """
+        if self.read_only or self._db is None or not self._files:
+            return
+        table = self._db.table("clients", cache_size=0)
+        fresh: dict[str, list[int]] = {}
+        for client_id, file in self._files.items():
+            stamp = _file_stamp(file.path)
+            if stamp is None or not file.storage.unchanged_on_disk():
+                continue
+            existing = table.get(Query().summary.id == client_id)
+            if isinstance(existing, dict) and existing.get("stamp") != stamp:
+                fresh[client_id] = stamp
+        if not fresh:
+            return
+
+        def restamp(doc: Any) -> None:
+            doc["stamp"] = fresh[doc["summary"]["id"]]
+
+        with contextlib.suppress(StoreError):
+            self._practice_write(
+                lambda db: db.table("clients", cache_size=0).update(restamp, Query().summary.id.one_of(list(fresh)))
+            )
 
     def __enter__(self) -> PracticeStore:
         return self.open()
@@ -224,6 +278,10 @@ class PracticeStore:
                 raise ClientUnavailable(self._broken[client_id])
             path = self._client_path(client_id)
             if not path.exists():
+                if client_id in self._summaries:
+                    name = self._summaries[client_id].name
+                    self._mark_broken(client_id, f"The file for {name} is missing from {self.clients_dir}.")
+                    raise ClientUnavailable(self._broken[client_id])
                 raise UnknownRecord("That client is not in this practice.")
             file = ClientFile(path, read_only=self.read_only)
             try:
@@ -272,7 +330,13 @@ class PracticeStore:
             settings = revise(self._settings, **changes)
             doc = settings.model_dump(mode="json")
             self._practice_write(lambda db: db.table("settings", cache_size=0).upsert(doc, Query().noop()))
-            self._settings = settings
+            previous, self._settings = self._settings, settings
+            if previous.revisit_every_sessions != settings.revisit_every_sessions:
+                # The revisit nudges in every summary follow this interval.
+                for client_id in list(self._summaries):
+                    if client_id not in self._broken:
+                        with contextlib.suppress(ClientUnavailable, UnknownRecord):
+                            self._refresh_summary(client_id)
             return settings
 
     def add_prompt(self, text: str) -> RevisitPrompt:
@@ -467,7 +531,7 @@ class PracticeStore:
     # ----------------------------------------------------------------- internals
 
     def _client_path(self, client_id: str) -> Path:
-        if not client_id or "/" in client_id or client_id.startswith("."):
+        if not isinstance(client_id, str) or not _SAFE_ID.fullmatch(client_id):
             raise UnknownRecord("That client is not in this practice.")
         return self.clients_dir / f"{client_id}.json"
 
@@ -486,14 +550,28 @@ class PracticeStore:
             self.problems.append(message)
         if client_id in self._summaries:
             self._summaries[client_id] = self._summaries[client_id].model_copy(update={"problem": message})
+        else:
+            # Not in the index (e.g. it was rebuilt): still list it, so the coach sees it exists.
+            self._summaries[client_id] = ClientSummary(
+                id=client_id, name=f"Unreadable file {client_id}.json", problem=message
+            )
 
     def _write(self, client_id: str, action: Any) -> None:
         file = self._files[client_id]
+        was_missing = not file.path.exists()
         try:
             action(file)
         except StoreError:
             self._reload(client_id)
             raise
+        if was_missing:
+            # Deleted behind our back while open: this window still held every
+            # record, so the file was written again whole rather than lost.
+            name = self._records[client_id].client.name
+            self.problems.append(
+                f"The file for {name} had disappeared from {self.clients_dir}; it was written again "
+                "from what this window holds."
+            )
 
     def _reload(self, client_id: str) -> None:
         """After a failed write, memory goes back to what is on disk."""
@@ -520,6 +598,8 @@ class PracticeStore:
             index = next((i for i, m in enumerate(items) if m.id == record_id), None)
             if index is None:
                 raise UnknownRecord("That record is no longer in this client's file.")
+            if "id" in changes and changes["id"] != record_id:
+                raise InvalidInput("A record's id cannot be changed.")
             updated = revise(items[index], **changes)
             self._write(client_id, lambda f: f.replace(table, updated))
             items[index] = updated

@@ -113,6 +113,10 @@ class AtomicJSONStorage(Storage):
         self._cache = data
         self._stamp = _stamp(self.path)
 
+    def unchanged_on_disk(self) -> bool:
+        """True when the file is still exactly the one this storage last read or wrote."""
+        return self._stamp is not None and _stamp(self.path) == self._stamp
+
     def forget(self) -> None:
         self._cache = None
         self._stamp = None
