@@ -1,0 +1,200 @@
+"""The measurements, each taken beside its baseline in the same run.
+
+Every figure is a median over repeated runs. Baselines alternate with the
+measured runs (bare app, our app, bare app...) so a noisy neighbour on the
+machine hits both alike.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..store import PracticeStore
+
+NOTE_TEXT = "Named the pattern herself: agrees in the meeting, then resents the extra work. Worth returning to."
+
+
+@dataclass(frozen=True)
+class ChildRun:
+    seconds: float  # process start until the first screen was painted and idle
+    max_rss_mb: float
+
+
+def _child_env(config_dir: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["ALLIANCE_TUI_CONFIG"] = str(config_dir)
+    env.pop("TEXTUAL", None)
+    env.pop("TEXTUAL_PRESS", None)
+    return env
+
+
+def run_child(args: list[str], config_dir: Path) -> tuple[dict[str, Any], float, float]:
+    """Run one child; return its result, the moment it started and its peak RSS in MB."""
+    with tempfile.TemporaryDirectory(prefix="alliance-bench-") as tmp:
+        result = Path(tmp) / "result.json"
+        started = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "alliance_tui.bench.child", str(result), *args],
+            env=_child_env(config_dir),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+        if proc.stderr:
+            proc.stderr.close()
+        if proc.returncode != 0 or not result.exists():
+            raise RuntimeError(f"benchmark child {args[0]} failed ({proc.returncode}):\n{stderr[-2000:]}")
+        data: dict[str, Any] = json.loads(result.read_text())
+    return data, started, usage.ru_maxrss / 1024  # Linux reports kilobytes
+
+
+def startup(kind: str, data_dir: Path | None, config_dir: Path) -> ChildRun:
+    args = [kind] if data_dir is None else [kind, str(data_dir)]
+    data, started, rss = run_child(args, config_dir)
+    return ChildRun(seconds=data["at"] - started, max_rss_mb=rss)
+
+
+def startups(practices: dict[str, Path], repeats: int, config_dir: Path) -> dict[str, list[ChildRun]]:
+    """Interleaved cold starts of the bare app and of ours on each practice; one unrecorded warm-up each."""
+    runs: dict[str, list[ChildRun]] = {"bare": [], **{name: [] for name in practices}}
+    for round_ in range(repeats + 1):
+        for name in runs:
+            run = startup("bare", None, config_dir) if name == "bare" else startup("alliance", practices[name], config_dir)
+            if round_:
+                runs[name].append(run)
+    return runs
+
+
+def open_session(data_dir: Path, client_id: str, repeats: int, config_dir: Path) -> tuple[list[float], float, str]:
+    """Milliseconds to open the session screen, each from cold; the child's peak RSS; why not, if unavailable."""
+    data, _, rss = run_child(["open-session", str(data_dir), client_id, str(repeats)], config_dir)
+    return [float(t) for t in data["times_ms"]], rss, str(data.get("unavailable", ""))
+
+
+def floor_write(directory: Path, payload: bytes) -> float:
+    """The least any durable save must do: write, fsync, rename, fsync the directory."""
+    tmp = directory / ".bench-floor.tmp"
+    target = directory / ".bench-floor"
+    started = time.perf_counter()
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, target)
+    dir_fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+    return time.perf_counter() - started
+
+
+@dataclass(frozen=True)
+class NoteTiming:
+    note_ms: list[float]
+    floor_ms: list[float]
+    file_bytes: int
+
+
+def log_notes(data_dir: Path, client_id: str, repeats: int) -> NoteTiming:
+    """Alternate store.log_note (returns once fsynced) with the floor for a file of the same size."""
+    store = PracticeStore(data_dir).open()
+    try:
+        session = store.start_session(client_id)
+        store.log_note(client_id, NOTE_TEXT, session_number=session.number)  # loads the client; not timed
+        path = store.clients_dir / f"{client_id}.json"
+        notes: list[float] = []
+        floors: list[float] = []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            store.log_note(client_id, NOTE_TEXT, session_number=session.number)
+            notes.append((time.perf_counter() - started) * 1000)
+            floors.append(floor_write(store.clients_dir, path.read_bytes()) * 1000)
+        size = path.stat().st_size
+        for leftover in (store.clients_dir / ".bench-floor", store.clients_dir / ".bench-floor.tmp"):
+            leftover.unlink(missing_ok=True)
+    finally:
+        store.close()
+    reopened = PracticeStore(data_dir, read_only=True).open()
+    try:
+        logged = sum(1 for n in reopened.record(client_id).notes if n.text == NOTE_TEXT)
+    finally:
+        reopened.close()
+    if logged != repeats + 1:
+        raise RuntimeError(f"expected {repeats + 1} benchmark notes on disk, found {logged}")
+    return NoteTiming(notes, floors, size)
+
+
+@dataclass(frozen=True)
+class PauseTiming:
+    errors_ms: list[float]
+    how: str
+
+
+def pause_clock(data_dir: Path, client_id: str, repeats: int, seconds: float) -> PauseTiming:
+    """Run the real pause clock against time.monotonic and compare what the store recorded."""
+    return asyncio.run(_pause_clock(data_dir, client_id, repeats, seconds))
+
+
+async def _pause_clock(data_dir: Path, client_id: str, repeats: int, seconds: float) -> PauseTiming:
+    from textual.app import App, ComposeResult
+
+    from ..widgets.pause_clock import PauseClock
+
+    store = PracticeStore(data_dir).open()
+    errors: list[float] = []
+    try:
+        session = store.start_session(client_id)
+
+        class ClockOnly(App[None]):
+            def compose(self) -> ComposeResult:
+                yield PauseClock(30, time.monotonic, id="clock")
+
+        app = ClockOnly()
+        async with app.run_test(size=(60, 12)) as pilot:
+            clock = app.query_one(PauseClock)
+            for _ in range(repeats):
+                began_wall = store.clock()
+                began = time.monotonic()
+                clock.start()
+                await asyncio.sleep(seconds)
+                await pilot.pause(0)
+                actual = clock.stop()
+                truth = time.monotonic() - began
+                store.record_pause(
+                    client_id,
+                    target_seconds=30,
+                    actual_seconds=actual,
+                    started=began_wall,
+                    session_number=session.number,
+                )
+                on_disk = PracticeStore(data_dir, read_only=True).open()
+                try:
+                    recorded = on_disk.record(client_id).pauses[-1].actual_seconds
+                finally:
+                    on_disk.close()
+                errors.append(abs(recorded - truth) * 1000)
+    finally:
+        store.close()
+    return PauseTiming(errors, "PauseClock widget in a running app, recorded through the store, read back from disk")
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")

@@ -1,0 +1,183 @@
+"""Run the benchmark and print its table: medians, baselines, ratios, targets, pass or fail.
+
+The full run measures the large practice (cached between runs) and the small
+one; --quick measures the small one only, with few repeats, so CI can keep
+the benchmark working without asserting any timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from . import generator, measure
+from .generator import LARGE, SMALL, PracticeSpec
+
+
+@dataclass(frozen=True)
+class Row:
+    measure: str
+    practice: str
+    value: float
+    unit: str
+    baseline: str
+    ratio: float | None
+    target: str
+    passed: bool | None  # None: reported, no target
+
+    @property
+    def verdict(self) -> str:
+        return "—" if self.passed is None else ("pass" if self.passed else "FAIL")
+
+
+@dataclass(frozen=True)
+class Plan:
+    specs: tuple[PracticeSpec, ...]
+    startup_repeats: int
+    open_repeats: int
+    note_repeats: int
+    pause_repeats: int
+    pause_seconds: float
+
+
+FULL = Plan((LARGE, SMALL), startup_repeats=9, open_repeats=15, note_repeats=40, pause_repeats=5, pause_seconds=0.5)
+QUICK = Plan((SMALL,), startup_repeats=2, open_repeats=3, note_repeats=5, pause_repeats=2, pause_seconds=0.05)
+
+
+def default_cache_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("alliance-tui", appauthor=False)) / "bench"
+
+
+def largest_active_client(data_dir: Path) -> tuple[str, int]:
+    """The active client with the biggest file: the worst case a coach meets in a session."""
+    store = generator.PracticeStore(data_dir, read_only=True).open()
+    try:
+        active = [s.id for s in store.summaries(include_archived=False)]
+    finally:
+        store.close()
+    sizes = {cid: (data_dir / "clients" / f"{cid}.json").stat().st_size for cid in active}
+    best = max(sizes, key=lambda cid: sizes[cid])
+    return best, sizes[best]
+
+
+def ratio_row(
+    name: str, practice: str, value: float, unit: str, base: float, base_label: str, limit: float
+) -> Row:
+    ratio = value / base if base > 0 else math.nan
+    return Row(name, practice, value, unit, f"{base:.1f} {unit} {base_label}", ratio, f"≤ {limit:g}x", ratio <= limit)
+
+
+def run(plan: Plan, cache_dir: Path, work_dir: Path, say: object = print) -> list[Row]:
+    log = say if callable(say) else print
+    rows: list[Row] = []
+    config_dir = work_dir / "config"
+    config_dir.mkdir(parents=True, exist_ok=True)
+    practices: dict[str, Path] = {}
+    targets: dict[str, tuple[str, int]] = {}
+    for spec in plan.specs:
+        started = time.perf_counter()
+        cached = generator.cached_practice(spec, cache_dir)
+        copy = work_dir / spec.name
+        shutil.copytree(cached, copy, symlinks=False)  # copy2 keeps mtimes, so the index stays trusted
+        practices[spec.name] = copy
+        targets[spec.name] = largest_active_client(copy)
+        log(f"{spec.name} practice ready in {time.perf_counter() - started:.1f} s ({copy})")
+
+    biggest = plan.specs[0].name
+    log("start-up: bare Textual and Alliance TUI, interleaved")
+    starts = measure.startups(practices, plan.startup_repeats, config_dir)
+    bare_s = measure.median([r.seconds for r in starts["bare"]]) * 1000
+    bare_mb = measure.median([r.max_rss_mb for r in starts["bare"]])
+    for spec in plan.specs:
+        ours = measure.median([r.seconds for r in starts[spec.name]]) * 1000
+        rows.append(ratio_row("Start-up to painted, idle dashboard", spec.name, ours, "ms", bare_s, "bare", 1.3))
+    for spec in plan.specs:
+        ours_mb = measure.median([r.max_rss_mb for r in starts[spec.name]])
+        rows.append(ratio_row("Peak memory at start-up (ru_maxrss)", spec.name, ours_mb, "MB", bare_mb, "bare", 1.5))
+
+    log("opening the session screen")
+    for spec in plan.specs:
+        client_id, size = targets[spec.name]
+        times, rss, unavailable = measure.open_session(practices[spec.name], client_id, plan.open_repeats, config_dir)
+        if unavailable:
+            log(f"session screen not yet available: {unavailable}")
+            rows.append(Row("Open session screen (cold)", spec.name, math.nan, "ms", "not yet available", None, "≤ 50 ms", None))
+            continue
+        value = measure.median(times)
+        rows.append(
+            Row("Open session screen (cold)", spec.name, value, "ms", f"client file {size / 1e6:.2f} MB", None, "≤ 50 ms", value <= 50)
+        )
+        rows.append(ratio_row("Peak memory, session open", spec.name, rss, "MB", bare_mb, "bare", 1.5))
+
+    log("logging notes")
+    note_ratios: dict[str, float] = {}
+    for spec in plan.specs:
+        client_id, _ = targets[spec.name]
+        timing = measure.log_notes(practices[spec.name], client_id, plan.note_repeats)
+        note = measure.median(timing.note_ms)
+        floor = measure.median(timing.floor_ms)
+        row = ratio_row("Log a note (returned, fsynced)", spec.name, note, "ms", floor, f"floor, {timing.file_bytes / 1e6:.2f} MB file", 3)
+        rows.append(row)
+        note_ratios[spec.name] = row.ratio or math.nan
+    if "large" in note_ratios and "small" in note_ratios:
+        drift = note_ratios["large"] / note_ratios["small"]
+        rows.append(
+            Row("Note ratio, large vs small", "both", drift, "x", f"small ratio {note_ratios['small']:.2f}x", drift, "≤ 1.2x", drift <= 1.2)
+        )
+
+    log("pause clock")
+    last = plan.specs[-1].name
+    pause = measure.pause_clock(practices[last], targets[last][0], plan.pause_repeats, plan.pause_seconds)
+    worst = max(pause.errors_ms)
+    rows.append(Row("Pause clock: recorded vs monotonic (worst)", last, worst, "ms", pause.how, None, "≤ 20 ms", worst <= 20))
+    return rows
+
+
+def table(rows: Sequence[Row]) -> str:
+    lines = [
+        "| Measure | Practice | Median | Baseline (same run) | Ratio | Target | Result |",
+        "|---|---|---:|---|---:|---|---|",
+    ]
+    for r in rows:
+        value = "n/a" if math.isnan(r.value) else f"{r.value:.1f} {r.unit}" if r.unit != "x" else f"{r.value:.2f}x"
+        ratio = "" if r.ratio is None or math.isnan(r.ratio) else f"{r.ratio:.2f}x"
+        lines.append(f"| {r.measure} | {r.practice} | {value} | {r.baseline} | {ratio} | {r.target} | {r.verdict} |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    return f"Python {platform.python_version()}, {platform.system()} {platform.release()}, {os.cpu_count()} CPUs"
+
+
+def main(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m alliance_tui.bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="small practice only, few repeats (for CI)")
+    parser.add_argument("--cache-dir", type=Path, help="where generated practices are kept between runs")
+    parser.add_argument("--output", type=Path, help="also write the table (Markdown) to this file")
+    parser.add_argument("--json", type=Path, help="also write the rows as JSON to this file")
+    args = parser.parse_args(argv)
+    plan = QUICK if args.quick else FULL
+    cache_dir = args.cache_dir or default_cache_dir()
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="alliance-bench-work-") as work:
+        rows = run(plan, cache_dir, Path(work), say=lambda m: print(m, file=sys.stderr, flush=True))
+    text = table(rows)
+    print(text)
+    print(f"\n{machine()}; {time.perf_counter() - started:.0f} s in all.")
+    if args.output:
+        args.output.write_text(text + "\n")
+    if args.json:
+        args.json.write_text(json.dumps([asdict(r) for r in rows], indent=2))
+    return 0
