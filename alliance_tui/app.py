@@ -2,18 +2,62 @@
 
 from __future__ import annotations
 
+import importlib
+import re
 import time
 from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar
 
 from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.command import Provider
+from textual.dom import DOMNode
 
+from .commands import ClientCommands, ScreenActionCommands, ThemeCommands, screen_actions
 from .models.timeutil import Clock, utcnow
 from .screens.dashboard import DashboardScreen
-from .store import PracticeStore
+from .store import PracticeStore, StoreError
+from .store.config_file import LoadedConfig, config_path, read_user_config
+
+FALLBACK_THEME = "textual-dark"
+
+
+def screen_label(screen: DOMNode) -> str:
+    """'ClientReviewScreen' -> 'Client review', for titles the coach reads."""
+    name = type(screen).__name__.removesuffix("Screen")
+    words = re.findall(r"[A-Z][a-z0-9]*|[a-z0-9]+", name) or [name]
+    return " ".join([words[0], *(w.lower() for w in words[1:])])
 
 
 class AllianceApp(App[None]):
     TITLE = "Alliance TUI"
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = App.COMMANDS | {
+        ScreenActionCommands,
+        ClientCommands,
+        ThemeCommands,
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "Help", id="app.help", tooltip="Every key on this screen, and what it is for"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",
+            id="app.command_palette",
+            tooltip="Search every action, client and theme by typing part of its name",
+            priority=True,
+        ),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            id="app.quit",
+            tooltip="Close Alliance TUI; everything is already saved",
+            show=False,
+            priority=True,
+        ),
+        Binding("ctrl+c", "help_quit", show=False, system=True, id="app.help_quit"),
+    ]
 
     def __init__(
         self,
@@ -24,6 +68,7 @@ class AllianceApp(App[None]):
         clock: Clock = utcnow,
         monotonic: Callable[[], float] = time.monotonic,
         cursor_blink: bool = True,
+        config_file: Path | None = None,
     ) -> None:
         super().__init__()
         self.store = store
@@ -33,8 +78,110 @@ class AllianceApp(App[None]):
         self.monotonic = monotonic
         self.cursor_blink = cursor_blink
         self.sub_title = "demo practice" if demo else str(store.data_dir)
+        self.config: LoadedConfig = read_user_config(config_file if config_file is not None else config_path())
+        self._start_up_messages: list[tuple[str, str]] = []
+        self._reported_clashes: set[tuple[str, ...]] = set()
+        self._apply_saved_theme()
+
+    # ------------------------------------------------------------ start-up
+
+    def _apply_saved_theme(self) -> None:
+        """Before the first paint, so the app never flashes the default theme."""
+        wanted = self.store.settings.theme
+        if wanted in self.available_themes:
+            self.theme = wanted
+        else:
+            self.theme = FALLBACK_THEME
+            self._start_up_messages.append(
+                (f"The theme {wanted!r} is not available; using {FALLBACK_THEME}.", "Theme"),
+            )
+
+    def _apply_keymap(self) -> None:
+        from .config import binding_catalogue, resolve_keymap
+
+        result = resolve_keymap(self.config.config, binding_catalogue())
+        self.set_keymap(result.keymap)
+        label = self.config.label
+        for problem in [*self.config.problems, *result.problems]:
+            self._start_up_messages.append((problem.describe(label), "Config file: entry ignored"))
 
     def on_mount(self) -> None:
+        self._apply_keymap()
         self.push_screen(DashboardScreen())
         for problem in self.store.problems:
-            self.notify(problem, title="Practice data", severity="warning", timeout=15)
+            self.notify(problem, title="Practice data", severity="warning", timeout=15, markup=False)
+        for message, title in self._start_up_messages:
+            self.notify(message, title=title, severity="warning", timeout=20, markup=False)
+        if self.start_client:
+            self._open_start_client(self.start_client)
+
+    def _open_start_client(self, name: str) -> None:
+        summary = self.store.find_client(name)
+        if summary is None or summary.archived:
+            self.notify(f"No active client is called {name!r}.", title="--client", severity="warning", markup=False)
+            return
+        self.open_session(summary.id)
+
+    # ------------------------------------------------------------ themes
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember the coach's choice in the practice, so the next run opens in it."""
+        if theme == self.store.settings.theme or not self.is_running:
+            return
+        try:
+            self.store.update_settings(theme=theme)
+        except StoreError as exc:
+            self.notify(
+                f"{exc.message} The theme applies until you quit.",
+                title="Theme not remembered",
+                severity="warning",
+                markup=False,
+            )
+
+    # ------------------------------------------------------------ keys
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+            return
+        self.push_screen(HelpScreen(screen_actions(self.screen), screen_title=screen_label(self.screen)))
+
+    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
+        """A remapped key took over another action's key: say so once, quietly."""
+        names = tuple(sorted(b.description or b.action for b in clashed_bindings))
+        if names in self._reported_clashes:
+            return
+        self._reported_clashes.add(names)
+        self.notify(
+            f"A key in {self.config.label} replaced the key of: {', '.join(names)}. "
+            "That action is still in the command palette (ctrl+p).",
+            title="Config file: key clash",
+            severity="warning",
+            timeout=15,
+            markup=False,
+        )
+
+    # ------------------------------------------------------------ client screens
+
+    def open_session(self, client_id: str) -> None:
+        """Start (or resume) a session with a client, from anywhere."""
+        self._open_client_screen("session", "SessionScreen", client_id, "The session screen")
+
+    def open_review(self, client_id: str) -> None:
+        self._open_client_screen("review", "ClientReviewScreen", client_id, "The client review")
+
+    def _open_client_screen(self, module: str, class_name: str, client_id: str, what: str) -> None:
+        try:
+            screen_class = getattr(importlib.import_module(f"{__package__}.screens.{module}"), class_name)
+        except (ImportError, AttributeError):
+            self.notify(f"{what} is not available in this build.", timeout=5)
+            return
+        current = self.screen
+        if isinstance(current, screen_class) and getattr(current, "client_id", None) == client_id:
+            return
+        try:
+            self.push_screen(screen_class(client_id))
+        except StoreError as exc:
+            self.notify(exc.message, title="Cannot open", severity="error", timeout=10, markup=False)

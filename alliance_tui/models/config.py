@@ -1,0 +1,160 @@
+"""The coach's own config file, as data: which keys do what.
+
+Pure: the store reads the file, the app checks key names and binding ids
+against what Textual and the screens know. Each entry is judged on its own so
+that one typo never throws away the rest of the file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
+KEYS_TABLE = "keys"
+KNOWN_TABLES = (KEYS_TABLE,)
+MAX_KEYS_PER_BINDING = 4
+_BINDING_ID = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]{0,79}$")
+
+
+class ConfigProblem(BaseModel):
+    """One thing wrong in the config file, said so the coach can fix it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    message: str
+    line: int | None = None  # 1-based, when the entry could be found in the text
+    entry: str = ""  # e.g. "[keys] session.pause"
+
+    def describe(self, file_label: str) -> str:
+        where = file_label
+        if self.line is not None:
+            where += f", line {self.line}"
+        if self.entry:
+            where += f" ({self.entry})"
+        return f"{where}: {self.message}"
+
+
+class UserConfig(BaseModel):
+    """What survived validation; the app applies it as it is."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    keys: dict[str, str] = Field(default_factory=dict)  # binding id -> "key" or "key1,key2"
+    lines: dict[str, int] = Field(default_factory=dict)  # binding id -> line in the file, for messages
+
+
+def key_syntax_problem(key: str) -> str | None:
+    """Why one key (like 'ctrl+p', 'f2' or '?') cannot be a key, or None if it reads well."""
+    if not key:
+        return "a key is empty (look for a stray comma; the comma key itself is written 'comma')"
+    if any(ch.isspace() for ch in key) or any(not ch.isprintable() for ch in key):
+        return f"{key!r} contains a space or an invisible character; write keys like 'ctrl+p' or 'f2'"
+    if key == "+":
+        return None
+    parts = key.split("+")
+    *modifiers, name = parts
+    if not name:
+        if len(parts) >= 2 and parts[-2] == "":  # "ctrl++" means ctrl and the plus key
+            return None
+        return f"{key!r} ends with '+' but names no key"
+    unknown = [m for m in modifiers if m.lower() not in MODIFIERS]
+    if unknown:
+        return f"{key!r} has an unknown modifier {unknown[0]!r} (use {', '.join(MODIFIERS)})"
+    return None
+
+
+def split_keys(value: object) -> tuple[list[str], str | None]:
+    """The keys of one entry ('a,b' or ['a', 'b']) and why they are unusable, if they are."""
+    if isinstance(value, str):
+        raw = value.split(",")
+    elif isinstance(value, list) and all(isinstance(item, str) for item in value):
+        raw = list(value)
+    else:
+        return [], 'give the key as text, like "ctrl+p", or a list of texts, like ["p", "f5"]'
+    keys = [item.strip() for item in raw]
+    if not keys or keys == [""]:
+        return [], "no key given"
+    if len(keys) > MAX_KEYS_PER_BINDING:
+        return [], f"at most {MAX_KEYS_PER_BINDING} keys per action"
+    for key in keys:
+        problem = key_syntax_problem(key)
+        if problem:
+            return [], problem
+    return keys, None
+
+
+def find_entry_line(lines: Sequence[str], table: str, name: str) -> int | None:
+    """The 1-based line where `name = ...` sits inside [table], best effort."""
+    current = ""
+    quoted = (name, f'"{name}"', f"'{name}'")
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if line.startswith("[") and not line.startswith("[["):
+            current = line.strip("[] \t")
+            continue
+        if current == table or (not current and table == ""):
+            left = line.split("=", 1)[0].strip() if "=" in line else ""
+            if left in quoted:
+                return number
+        elif not current and line.split("=", 1)[0].strip() in {f"{table}.{q}" for q in quoted}:
+            return number
+    return None
+
+
+def build_user_config(data: Mapping[str, Any], lines: Sequence[str] = ()) -> tuple[UserConfig, list[ConfigProblem]]:
+    """Keep every entry that reads well; name every one that does not."""
+    problems: list[ConfigProblem] = []
+    for name in data:
+        if name not in KNOWN_TABLES:
+            problems.append(
+                ConfigProblem(
+                    message=f"unknown setting {name!r} is ignored (this file knows: [{'], ['.join(KNOWN_TABLES)}])",
+                    line=find_entry_line(lines, "", name) or _table_line(lines, name),
+                    entry=name,
+                )
+            )
+    table = data.get(KEYS_TABLE, {})
+    keys: dict[str, str] = {}
+    where: dict[str, int] = {}
+    if not isinstance(table, Mapping):
+        problems.append(
+            ConfigProblem(message="'keys' must be a table: write [keys] on its own line, then id = \"key\" lines")
+        )
+        table = {}
+    for binding_id, value in _flatten(table):
+        entry = f"[{KEYS_TABLE}] {binding_id}"
+        line = find_entry_line(lines, KEYS_TABLE, binding_id)
+        if not _BINDING_ID.match(binding_id):
+            problems.append(ConfigProblem(message=f"{binding_id!r} is not an action id", line=line, entry=entry))
+            continue
+        found, problem = split_keys(value)
+        if problem:
+            problems.append(ConfigProblem(message=problem, line=line, entry=entry))
+            continue
+        keys[binding_id] = ",".join(found)
+        if line is not None:
+            where[binding_id] = line
+    return UserConfig(keys=keys, lines=where), problems
+
+
+def _flatten(table: Mapping[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
+    """TOML reads `app.help = "f2"` as nested tables; binding ids are the dotted names."""
+    found: list[tuple[str, Any]] = []
+    for name, value in table.items():
+        full = f"{prefix}{name}"
+        if isinstance(value, Mapping):
+            found.extend(_flatten(value, f"{full}."))
+        else:
+            found.append((full, value))
+    return found
+
+
+def _table_line(lines: Sequence[str], table: str) -> int | None:
+    for number, raw in enumerate(lines, start=1):
+        if raw.strip().strip("[] \t") == table and raw.strip().startswith("["):
+            return number
+    return None

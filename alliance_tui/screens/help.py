@@ -1,0 +1,76 @@
+"""F1: every key of the screen underneath, what it does and why, grouped by where it works.
+
+Built from the live bindings (after the coach's keymap), so it can never list a
+key that does something else. It is a screen the coach asked for; escape or F1
+closes it and leaves the screen underneath exactly as it was.
+"""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from ..commands.bindings import ScreenAction, grouped
+
+
+def _table(actions: list[ScreenAction]) -> Table:
+    table = Table(box=None, expand=True, show_header=False, padding=(0, 1), pad_edge=False)
+    table.add_column("Key", style="bold", width=16)
+    table.add_column("Action", ratio=2)
+    table.add_column("Why", ratio=3)
+    for action in actions:
+        description = Text(action.description)
+        if not action.enabled:
+            description.append(" (not available now)", style="italic")
+        table.add_row(Text(action.key_label), description, Text(action.tooltip, style="italic"))
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys of the screen below; a snapshot taken when F1 was pressed."""
+
+    CSS_PATH = "help.tcss"
+    BINDINGS = [
+        Binding(
+            "escape",
+            "close",
+            "Close help",
+            id="help.close",
+            tooltip="Go back to where you were; nothing there has changed",
+        ),
+    ]
+
+    def __init__(self, actions: list[ScreenAction], screen_title: str = "") -> None:
+        super().__init__()
+        self.actions = actions
+        self.screen_title = screen_title
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body") as body:
+            body.border_title = "Keys" + (f" on {self.screen_title}" if self.screen_title else "")
+            body.border_subtitle = "esc closes · ↑↓ scroll"
+            groups = grouped(self.actions)
+            if not groups:
+                yield Static("This screen has no keys of its own.", classes="help-empty")
+            for name, actions in groups.items():
+                yield Static(Text(name), classes="help-group")
+                yield Static(_table(actions), classes="help-table")
+            yield Static(
+                Text(
+                    "Every action is also in the command palette (ctrl+p). "
+                    "Keys can be changed in the config file: python -m alliance_tui.config prints a sample."
+                ),
+                classes="help-note",
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body", VerticalScroll).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,110 @@
+"""Remapping keys from the config file, in the running app; a bad entry never stops the rest."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from alliance_tui.app import AllianceApp
+from alliance_tui.config import binding_catalogue, key_name_problem, normalize_key, resolve_keymap, sample_config
+from alliance_tui.models.config import build_user_config
+from alliance_tui.screens.help import HelpScreen
+from alliance_tui.store import PracticeStore
+
+from .conftest import FROZEN_NOW
+
+
+def make_app(store: PracticeStore, config: Path) -> AllianceApp:
+    return AllianceApp(store, clock=lambda: FROZEN_NOW, cursor_blink=False, config_file=config)
+
+
+def messages(app: AllianceApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def test_remap_applies_and_bad_entries_are_reported(store: PracticeStore, tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(
+        "[keys]\n"
+        'app.help = "f2"\n'
+        'dashbord.sesion = "x"\n'
+        'app.quit = "ctrl+nonsense"\n'
+        '"app.command_palette" = "ctrl+k, ctrl+p"\n',
+        encoding="utf-8",
+    )
+    app = make_app(store, config)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        found = messages(app)
+        unknown = [m for m in found if "dashbord.sesion" in m]
+        assert len(unknown) == 1 and "line 3" in unknown[0] and "config.toml" in unknown[0]
+        assert "unknown action id" in unknown[0]
+        bad_key = [m for m in found if "ctrl+nonsense" in m]
+        assert len(bad_key) == 1 and "[keys] app.quit" in bad_key[0] and "line 4" in bad_key[0]
+        # The good entries still apply.
+        await pilot.press("f1")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = {a.key_label for a in app.screen.actions if a.action == "help"}
+        assert keys == {"f2"}
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CommandPalette"
+
+
+async def test_unparsable_config_still_opens_with_defaults(store: PracticeStore, tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[keys\napp.help = "f2"\n', encoding="utf-8")
+    app = make_app(store, config)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        (problem,) = [m for m in messages(app) if "config.toml" in m]
+        assert "line 1" in problem and "not valid TOML" in problem
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+def test_key_names_are_checked_against_textual() -> None:
+    for good in ("f2", "ctrl+p", "?", "escape", "space", "shift+tab", "ctrl+slash", "question_mark", "A", "pageup"):
+        assert key_name_problem(good) is None, good
+    for bad in ("ctrl+nonsense", "f99", "escap"):
+        assert key_name_problem(bad) is not None, bad
+    assert normalize_key("?") == "question_mark"
+    assert normalize_key("Ctrl+/") == "ctrl+slash"
+
+
+def test_every_declared_binding_is_remappable_and_described() -> None:
+    from alliance_tui.config.keymap import declared_bindings
+
+    declared = declared_bindings()
+    assert declared, "the app declares bindings"
+    missing = [
+        f"{cls.__name__}: {b.key} -> {b.action}"
+        for cls, b in declared
+        if not b.system and not (b.id and b.description and b.tooltip)
+    ]
+    assert not missing, f"bindings without an id, a description or a tooltip: {missing}"
+    ids = [b.id for _, b in declared if b.id]
+    assert len(ids) == len(set(ids)), "binding ids are unique"
+
+
+def test_sample_config_round_trips_without_problems() -> None:
+    catalogue = binding_catalogue()
+    assert {"app.help", "app.quit", "app.command_palette", "help.close"} <= set(catalogue)
+    text = sample_config(catalogue)
+    uncommented = "\n".join(
+        line[2:].split("  #")[0] if line.startswith("# ") and " = " in line else line for line in text.splitlines()
+    )
+    data = tomllib.loads(uncommented)
+    config, problems = build_user_config(data, uncommented.splitlines())
+    assert problems == []
+    result = resolve_keymap(config, catalogue)
+    assert result.problems == []
+    assert set(result.keymap) == set(catalogue)
