@@ -1,29 +1,279 @@
-"""The practice at a glance: who is active, where each client is, what is due."""
+"""The practice at a glance: who is active, where each client is, what is due.
+
+Reads only the summaries the store keeps in its index, so opening a practice of
+hundreds of clients never reads their files.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Header
+from datetime import datetime
 
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from ..models import ClientSummary
+from ..store import ClientUnavailable, StoreError, UnknownRecord
+from ..widgets.inputs import TextInput
 from .base import AllianceScreen
+
+REVISIT_MARK = "⚑ revisit due"
+PROBLEM_MARK = "⚠ cannot be read"
+
+
+def short_date(when: datetime | None) -> str:
+    return when.strftime("%-d %b %Y") if when else "not yet"
+
+
+def client_row(summary: ClientSummary) -> tuple[Text, ...]:
+    """One table row; user text goes in as Text so markup-like names show as typed."""
+    name = Text(summary.name)
+    if summary.archived:
+        name.append(" (archived)", style="dim")
+    if summary.problem:
+        return (name, Text("–"), Text("–"), Text("–"), Text(PROBLEM_MARK, style="bold red"))
+    status = Text(REVISIT_MARK, style="bold yellow") if summary.revisit_due else Text("")
+    return (
+        name,
+        Text(f"{summary.sessions_held} of {summary.programme_sessions}"),
+        Text(short_date(summary.last_session_at)),
+        Text(str(summary.open_commitments)),
+        status,
+    )
 
 
 class DashboardScreen(AllianceScreen):
     CSS_PATH = "dashboard.tcss"
+    BINDINGS = [
+        Binding(
+            "enter", "review", "Review", id="dashboard.review", tooltip="Open the client review: prepare for the call"
+        ),
+        Binding(
+            "s", "session", "Session", id="dashboard.session", tooltip="Start or resume a session with this client"
+        ),
+        Binding("h", "history", "History", id="dashboard.history", tooltip="Every version of this client's alliance"),
+        Binding("e", "edit", "Edit alliance", id="dashboard.edit", tooltip="Add, reword or remove agreements"),
+        Binding("a", "add_client", "Add client", id="dashboard.add", tooltip="Add a new client to the practice"),
+        Binding(
+            "slash",
+            "filter",
+            "Filter",
+            id="dashboard.filter",
+            tooltip="Filter clients by name (or just type a capital letter)",
+        ),
+        Binding("f", "search", "Search", id="dashboard.search", tooltip="Search notes across the whole practice"),
+        Binding("t", "toggle_archived", "Archived", id="dashboard.archived", tooltip="Show or hide archived clients"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.show_archived = False
+        self.shown: list[ClientSummary] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield DataTable(id="clients", cursor_type="row")
+        yield TextInput(placeholder="Filter by name: press / or type a capital letter", id="filter")
+        yield Static(id="counts")
+        yield DataTable(id="clients", cursor_type="row", zebra_stripes=True)
+        yield Static(id="detail")
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#clients", DataTable)
-        table.add_columns("Client", "Session", "Open commitments", "Revisit")
-        for summary in self.store.summaries(include_archived=False):
-            table.add_row(
-                summary.name,
-                f"{summary.sessions_held} of {summary.programme_sessions}",
-                str(summary.open_commitments),
-                "due" if summary.revisit_due else "",
-                key=summary.id,
-            )
+        table.add_column("Client", key="name")
+        table.add_column("Session", key="session")
+        table.add_column("Last session", key="last")
+        table.add_column("Open", key="open")
+        table.add_column("Revisit", key="revisit")
+        self.refresh_clients()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_clients()
+
+    # ----------------------------------------------------------------- showing
+
+    @property
+    def table(self) -> DataTable[Text]:
+        return self.query_one("#clients", DataTable)
+
+    def refresh_clients(self, select: str | None = None) -> None:
+        """Rebuild the rows from the summaries, keeping the highlighted client where possible."""
+        table = self.table
+        keep = select or self.highlighted_id()
+        wanted = self.query_one("#filter", Input).value.strip().casefold()
+        everyone = self.store.summaries(include_archived=True)
+        active = [s for s in everyone if not s.archived]
+        pool = everyone if self.show_archived else active
+        self.shown = [s for s in pool if wanted in s.name.casefold()]
+        table.clear()
+        for summary in self.shown:
+            table.add_row(*client_row(summary), key=summary.id)
+        archived = len(everyone) - len(active)
+        due = sum(1 for s in active if s.revisit_due and not s.problem)
+        parts = [f"{len(active)} active client{'s' if len(active) != 1 else ''}"]
+        if due:
+            parts.append(f"{due} due a revisit of the alliance")
+        if archived:
+            parts.append(f"{archived} archived ({'shown' if self.show_archived else 'hidden'}: t)")
+        if wanted:
+            parts.append(f"{len(self.shown)} matching the filter")
+        self.query_one("#counts", Static).update(Text(" · ".join(parts)))
+        ids = [s.id for s in self.shown]
+        if keep in ids:
+            table.move_cursor(row=ids.index(keep))
+        self.show_detail()
+
+    def highlighted(self) -> ClientSummary | None:
+        table = self.table
+        if not self.shown or table.cursor_row < 0 or table.cursor_row >= len(self.shown):
+            return None
+        return self.shown[table.cursor_row]
+
+    def highlighted_id(self) -> str | None:
+        summary = self.highlighted()
+        return summary.id if summary else None
+
+    def show_detail(self) -> None:
+        detail = self.query_one("#detail", Static)
+        summary = self.highlighted()
+        if summary is None:
+            if self.query_one("#filter", Input).value.strip():
+                detail.update(Text("No client matches that name. Esc clears the filter."))
+            else:
+                detail.update(Text("No clients yet: press a to add your first client."))
+            return
+        text = Text()
+        text.append(summary.name, style="bold")
+        if summary.problem:
+            text.append(f"\n{PROBLEM_MARK}: ", style="bold red")
+            text.append(summary.problem)
+        elif summary.nudges:
+            for nudge in summary.nudges:
+                text.append("\n⚑ ", style="bold yellow")
+                text.append(nudge)
+        else:
+            text.append("\nNo revisit due. ", style="dim")
+            text.append("Enter opens the review.", style="dim")
+        detail.update(text)
+
+    @on(DataTable.RowHighlighted, "#clients")
+    def _highlighted(self) -> None:
+        self.show_detail()
+
+    @on(DataTable.RowSelected, "#clients")
+    def _selected(self) -> None:
+        self.action_review()
+
+    # ----------------------------------------------------------------- filtering
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        self.refresh_clients()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.table.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        filter_input = self.query_one("#filter", Input)
+        if self.focused is filter_input:
+            if event.key in ("escape", "down", "up"):
+                event.stop()
+                event.prevent_default()
+                if event.key == "escape":
+                    filter_input.value = ""
+                self.table.focus()
+            return
+        if self.focused is self.table and event.character and event.character.isalpha() and event.character.isupper():
+            event.stop()
+            event.prevent_default()
+            filter_input.value = event.character
+            filter_input.focus()
+            filter_input.cursor_position = len(filter_input.value)
+        elif self.focused is self.table and event.key == "escape" and filter_input.value:
+            event.stop()
+            filter_input.value = ""
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_toggle_archived(self) -> None:
+        self.show_archived = not self.show_archived
+        self.refresh_clients()
+        self.notify("Archived clients are shown." if self.show_archived else "Archived clients are hidden.", timeout=3)
+
+    # ----------------------------------------------------------------- going places
+
+    def _usable(self) -> ClientSummary | None:
+        """The highlighted client, if their file can be read; otherwise say why, quietly."""
+        summary = self.highlighted()
+        if summary is None:
+            self.notify("No client is highlighted.", timeout=4)
+            return None
+        if summary.problem:
+            self.notify(summary.problem, title="Cannot open", severity="warning", timeout=10, markup=False)
+            return None
+        try:
+            self.store.record(summary.id)
+        except (ClientUnavailable, UnknownRecord) as exc:
+            self.report(exc, title="Cannot open")
+            self.refresh_clients()
+            return None
+        return summary
+
+    def action_review(self) -> None:
+        summary = self._usable()
+        if summary is not None:
+            from .review import ClientReviewScreen
+
+            self.app.push_screen(ClientReviewScreen(summary.id))
+
+    def action_history(self) -> None:
+        summary = self._usable()
+        if summary is not None:
+            from .history import AllianceHistoryScreen
+
+            self.app.push_screen(AllianceHistoryScreen(summary.id))
+
+    def action_edit(self) -> None:
+        summary = self._usable()
+        if summary is not None:
+            from .alliance_editor import AllianceEditorScreen
+
+            self.app.push_screen(AllianceEditorScreen(summary.id))
+
+    def action_session(self) -> None:
+        summary = self._usable()
+        if summary is not None:
+            open_session_screen(self, summary.id)
+
+    def action_add_client(self) -> None:
+        from .client_form import ClientFormScreen
+
+        def added(client_id: str | None) -> None:
+            if client_id:
+                self.query_one("#filter", Input).value = ""
+                self.refresh_clients(select=client_id)
+
+        self.app.push_screen(ClientFormScreen(), added)
+
+    def action_search(self) -> None:
+        from .search import SearchScreen
+
+        self.app.push_screen(SearchScreen())
+
+
+def open_session_screen(screen: AllianceScreen, client_id: str) -> None:
+    """Start or resume a session; the session screen lives in its own module."""
+    try:
+        from .session import SessionScreen  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        screen.notify("The session screen is not available in this build.", timeout=5)
+        return
+    try:
+        screen.app.push_screen(SessionScreen(client_id))
+    except StoreError as exc:
+        screen.report(exc, title="Cannot start the session")

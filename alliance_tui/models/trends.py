@@ -1,0 +1,112 @@
+"""Trends across sessions: did the client need less think time, and keep their word?"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+from .commitments import CommitmentStatus
+from .record import ClientRecord
+
+# How each check-in outcome counts towards follow-through: a partly done
+# commitment is half kept, a carried one is still in play and not counted.
+_FOLLOW_THROUGH = {
+    CommitmentStatus.DONE: 1.0,
+    CommitmentStatus.PARTLY: 0.5,
+    CommitmentStatus.NOT_DONE: 0.0,
+    CommitmentStatus.DROPPED: 0.0,
+}
+# Below this relative change a trend is reported as steady rather than up or down.
+_STEADY = 0.1
+
+
+@dataclass(frozen=True)
+class SessionPauses:
+    session_number: int
+    median_seconds: float
+    count: int
+
+
+@dataclass(frozen=True)
+class SessionFollowThrough:
+    session_number: int
+    kept: float  # done counts 1, partly 0.5
+    checked: int
+
+    @property
+    def share(self) -> float:
+        return self.kept / self.checked if self.checked else 0.0
+
+
+def pause_trend(record: ClientRecord) -> list[SessionPauses]:
+    """The median actual pause per session, oldest first; sessions without pauses are left out."""
+    by_session: dict[int, list[float]] = {}
+    for pause in record.pauses:
+        if pause.session_number is not None:
+            by_session.setdefault(pause.session_number, []).append(pause.actual_seconds)
+    return [
+        SessionPauses(number, statistics.median(values), len(values)) for number, values in sorted(by_session.items())
+    ]
+
+
+def follow_through_trend(record: ClientRecord) -> list[SessionFollowThrough]:
+    """Per check-in session, how much of what was checked had been done."""
+    by_session: dict[int, list[float]] = {}
+    for commitment in record.commitments:
+        weight = _FOLLOW_THROUGH.get(commitment.status)
+        if weight is None or commitment.checked_in_session is None:
+            continue
+        by_session.setdefault(commitment.checked_in_session, []).append(weight)
+    return [SessionFollowThrough(n, sum(v), len(v)) for n, v in sorted(by_session.items())]
+
+
+def direction(values: list[float]) -> str:
+    """'down', 'up' or 'steady', comparing the first and last third of the values."""
+    if len(values) < 2:
+        return "steady"
+    third = max(1, len(values) // 3)
+    first = statistics.mean(values[:third])
+    last = statistics.mean(values[-third:])
+    if first == 0:
+        return "up" if last > 0 else "steady"
+    change = (last - first) / abs(first)
+    if change <= -_STEADY:
+        return "down"
+    if change >= _STEADY:
+        return "up"
+    return "steady"
+
+
+def describe_pauses(trend: list[SessionPauses], target_seconds: int) -> str:
+    """One sentence a coach can read at a glance."""
+    if not trend:
+        return f"Agreed think time {target_seconds} s. No pauses timed yet."
+    values = [t.median_seconds for t in trend]
+    last = trend[-1]
+    if len(trend) == 1:
+        return (
+            f"Agreed think time {target_seconds} s. Only one session timed so far "
+            f"(S{last.session_number}, median {last.median_seconds:.0f} s)."
+        )
+    way = {
+        "down": "the client is taking less time than before",
+        "up": "the client is taking more time than before",
+        "steady": "about the same as before",
+    }[direction(values)]
+    return (
+        f"Agreed think time {target_seconds} s. Last session (S{last.session_number}) "
+        f"median {last.median_seconds:.0f} s: {way}."
+    )
+
+
+def describe_follow_through(trend: list[SessionFollowThrough]) -> str:
+    if not trend:
+        return "No commitments checked in yet."
+    kept = sum(t.kept for t in trend)
+    checked = sum(t.checked for t in trend)
+    last = trend[-1]
+    way = {"down": "slipping", "up": "improving", "steady": "steady"}[direction([t.share for t in trend])]
+    return (
+        f"{kept:g} of {checked} commitments kept overall (partly done counts half); "
+        f"last check-in S{last.session_number}: {last.kept:g} of {last.checked}; trend {way}."
+    )

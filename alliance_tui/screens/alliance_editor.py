@@ -1,0 +1,433 @@
+"""Editing the alliance between calls: every change carries its reason, one save is one version.
+
+Changes collect on screen (marked by symbol and word) until the coach saves with
+ctrl+s; the store then writes the whole agreement as a new version, so nothing
+earlier is ever rewritten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Footer, Header, Input, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from ..models import DEFAULT_CATEGORIES, AllianceItem, ChangeKind, ClientRecord, RequestedBy
+from ..models.text import TextRefused, clean
+from ..store import StoreError
+from ..widgets.inputs import TextInput
+from ..widgets.version_diff import change_tag
+from .base import AllianceScreen
+
+REASON_MAX = 2_000
+
+
+class Mode(StrEnum):
+    ADD = "add"
+    REWORD = "reword"
+    RECATEGORISE = "recategorise"
+    REMOVE = "remove"
+    CATEGORY = "category"
+
+
+FORM_TITLES = {
+    Mode.ADD: "Add an agreement",
+    Mode.REWORD: "Reword this agreement",
+    Mode.RECATEGORISE: "Move this agreement to another category",
+    Mode.REMOVE: "Remove this agreement",
+    Mode.CATEGORY: "Add a category of your own",
+}
+
+
+@dataclass
+class Pending:
+    """What happened to one item since the editor opened, and why."""
+
+    kind: ChangeKind
+    reason: str
+
+
+class AllianceEditorScreen(AllianceScreen):
+    CSS_PATH = "alliance_editor.tcss"
+    BINDINGS = [
+        Binding("a", "add", "Add", id="editor.add", tooltip="Add a new agreement"),
+        Binding("r", "reword", "Reword", id="editor.reword", tooltip="Change the wording of the highlighted agreement"),
+        Binding(
+            "c",
+            "recategorise",
+            "Category",
+            id="editor.recategorise",
+            tooltip="Move the highlighted agreement to another category",
+        ),
+        Binding(
+            "d", "remove", "Remove", id="editor.remove", tooltip="Remove the highlighted agreement (with a reason)"
+        ),
+        Binding("u", "undo", "Undo", id="editor.undo", tooltip="Undo the change to the highlighted agreement"),
+        Binding("n", "new_category", "New category", id="editor.category", tooltip="Add a category of your own"),
+        Binding(
+            "g",
+            "toggle_full_design",
+            "Full design",
+            id="editor.full_design",
+            tooltip="Mark this save as a full design or revisit of the alliance",
+        ),
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save version",
+            id="editor.save",
+            tooltip="Save every change as one new version",
+            priority=True,
+        ),
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            id="editor.back",
+            tooltip="Close the form, or leave (twice if there are unsaved changes)",
+        ),
+    ]
+
+    def __init__(self, client_id: str) -> None:
+        super().__init__()
+        self.client_id = client_id
+        self.record: ClientRecord | None = None
+        self.original: dict[str, AllianceItem] = {}
+        self.items: list[AllianceItem] = []
+        self.pending: dict[str, Pending] = {}
+        self.full_design = False
+        self.mode: Mode | None = None
+        self.editing: str | None = None  # the item id the form works on
+        self.warned_unsaved = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="editor-title")
+        yield OptionList(id="items")
+        with Vertical(id="item-form"):
+            yield Static(id="form-title")
+            yield Select[str]([(c, c) for c in DEFAULT_CATEGORIES], id="category", allow_blank=False, prompt="Category")
+            yield TextInput(id="wording", placeholder="The agreement, in the words you both use")
+            yield TextInput(id="reason", placeholder="Why? e.g. she asked to be challenged more (Enter applies)")
+            yield Static(id="form-message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        try:
+            self.record = self.store.record(self.client_id)
+        except StoreError as exc:
+            self.query_one("#editor-title", Static).update(Text(exc.message))
+            return
+        current = self.record.current_alliance
+        self.items = [i.model_copy() for i in current.items] if current else []
+        self.original = {i.id: i for i in self.items}
+        self.sub_title = f"{self.record.client.name}: edit the alliance"
+        self.fill_categories()
+        self.refresh_items()
+        self.query_one("#items", OptionList).focus()
+
+    # ----------------------------------------------------------------- showing
+
+    def fill_categories(self, select: str | None = None) -> None:
+        categories = self.store.categories()
+        widget = self.query_one("#category", Select)
+        widget.set_options([(c, c) for c in categories])
+        widget.value = select if select in categories else categories[0]
+
+    def refresh_items(self) -> None:
+        assert self.record is not None
+        current = self.record.current_alliance
+        title = Text()
+        title.append(self.record.client.name, style="bold")
+        version = current.number if current else 0
+        title.append(f": alliance version {version}" if version else ": nothing agreed yet")
+        changes = len(self.pending)
+        if changes:
+            title.append(f" · {changes} unsaved change{'s' if changes != 1 else ''}", style="bold yellow")
+            title.append(f" → ctrl+s saves version {version + 1}")
+        else:
+            title.append(" · no changes yet", style="dim")
+        if self.full_design:
+            title.append(" · ★ saving as a full design", style="bold")
+        self.query_one("#editor-title", Static).update(title)
+        option_list = self.query_one("#items", OptionList)
+        keep = option_list.highlighted
+        option_list.clear_options()
+        shown = self.shown_items()
+        options = [Option(self.item_label(item), id=item.id) for item in shown]
+        if not options:
+            options = [Option(Text("No agreements yet: press a to add one.", style="dim"), id="empty", disabled=True)]
+        option_list.add_options(options)
+        if shown:
+            option_list.highlighted = min(keep or 0, len(shown) - 1)
+
+    def shown_items(self) -> list[AllianceItem]:
+        """Working items, with removed ones kept in place so the coach sees and can undo them."""
+        removed = [self.original[i] for i, p in self.pending.items() if p.kind is ChangeKind.REMOVED]
+        return [*self.items, *removed]
+
+    def item_label(self, item: AllianceItem) -> Text:
+        pending = self.pending.get(item.id)
+        kind = pending.kind if pending else ChangeKind.UNCHANGED
+        text = change_tag(kind)
+        text.append(f"{item.category}: ", style="bold")
+        text.append(Text(item.wording, style="strike" if kind is ChangeKind.REMOVED else ""))
+        if pending:
+            text.append("\n" + " " * 11 + "why: ", style="dim")
+            text.append(pending.reason, style="dim italic")
+        return text
+
+    def highlighted_item(self) -> AllianceItem | None:
+        index = self.query_one("#items", OptionList).highlighted
+        shown = self.shown_items()
+        if index is None or index >= len(shown):
+            return None
+        return shown[index]
+
+    # ----------------------------------------------------------------- the form
+
+    def open_form(self, mode: Mode, item: AllianceItem | None = None) -> None:
+        self.mode = mode
+        self.editing = item.id if item else None
+        form = self.query_one("#item-form")
+        form.add_class("open")
+        form.set_class(mode is Mode.REMOVE or mode is Mode.CATEGORY, "no-category")
+        form.set_class(mode is Mode.RECATEGORISE or mode is Mode.REMOVE, "no-wording-edit")
+        title = Text(FORM_TITLES[mode], style="bold")
+        if item is not None:
+            title.append("\n")
+            title.append(item.wording, style="italic")
+        self.query_one("#form-title", Static).update(title)
+        wording = self.query_one("#wording", Input)
+        reason = self.query_one("#reason", Input)
+        wording.value = item.wording if item and mode is Mode.REWORD else ""
+        wording.placeholder = (
+            "Name of the new category" if mode is Mode.CATEGORY else "The agreement, in the words you both use"
+        )
+        reason.value = ""
+        self.fill_categories(item.category if item else None)
+        self.say("")
+        if mode is Mode.RECATEGORISE:
+            self.query_one("#category", Select).focus()
+        elif mode is Mode.REMOVE:
+            reason.focus()
+        else:
+            wording.focus()
+
+    def close_form(self) -> None:
+        self.mode = None
+        self.editing = None
+        self.query_one("#item-form").remove_class("open")
+        self.query_one("#items", OptionList).focus()
+
+    def say(self, message: str) -> None:
+        self.query_one("#form-message", Static).update(Text(message))
+
+    @on(OptionList.OptionSelected, "#items")
+    def _item_chosen(self) -> None:
+        self.action_reword()
+
+    @on(Input.Submitted, "#wording")
+    def _wording_done(self) -> None:
+        if self.mode is Mode.CATEGORY:
+            self.apply_form()
+        else:
+            self.query_one("#reason", Input).focus()
+
+    @on(Input.Submitted, "#reason")
+    def _reason_done(self) -> None:
+        self.apply_form()
+
+    @on(Select.Changed, "#category")
+    def _category_chosen(self) -> None:
+        if self.mode is Mode.RECATEGORISE and self.query_one("#category", Select).has_focus:
+            self.query_one("#reason", Input).focus()
+
+    def apply_form(self) -> bool:
+        """Apply what the form says to the working copy; False (and a message) if it cannot be."""
+        if self.mode is None:
+            return True
+        wording_raw = self.query_one("#wording", Input).value
+        if self.mode is Mode.CATEGORY:
+            try:
+                added = self.store.add_category(wording_raw)
+            except StoreError as exc:
+                self.say(exc.message)
+                return False
+            self.notify(f"Category {added!r} added.", timeout=3, markup=False)
+            self.close_form()
+            self.fill_categories()
+            return True
+        try:
+            reason = clean(
+                self.query_one("#reason", Input).value, field="The reason", max_len=REASON_MAX, multiline=False
+            )
+        except TextRefused as exc:
+            self.say(f"{exc} Say in a few words why this changed.")
+            self.query_one("#reason", Input).focus()
+            return False
+        category = str(self.query_one("#category", Select).value)
+        mode = self.mode
+        try:
+            if mode is Mode.ADD:
+                wording = clean(wording_raw, field="The wording", max_len=2_000, multiline=False)
+                new = AllianceItem(
+                    category=category,
+                    wording=wording,
+                    requested_by=RequestedBy.BOTH,
+                    reason=reason,
+                    agreed_in_session=self.session_number(),
+                )
+                self.items.append(new)
+                self.pending[new.id] = Pending(ChangeKind.ADDED, reason)
+            else:
+                index = next(i for i, item in enumerate(self.items) if item.id == self.editing)
+                item = self.items[index]
+                if mode is Mode.REMOVE:
+                    del self.items[index]
+                    if self.pending.get(item.id, Pending(ChangeKind.UNCHANGED, "")).kind is ChangeKind.ADDED:
+                        del self.pending[item.id]  # removing something never saved: nothing to record
+                    else:
+                        self.pending[item.id] = Pending(ChangeKind.REMOVED, reason)
+                else:
+                    changes: dict[str, str] = {"reason": reason}
+                    if mode is Mode.REWORD:
+                        changes["wording"] = clean(wording_raw, field="The wording", max_len=2_000, multiline=False)
+                    else:
+                        changes["category"] = category
+                    self.items[index] = AllianceItem.model_validate({**item.model_dump(), **changes})
+                    self.mark_changed(self.items[index], reason)
+        except TextRefused as exc:
+            self.say(str(exc) + ".")
+            self.query_one("#wording", Input).focus()
+            return False
+        self.warned_unsaved = False
+        self.close_form()
+        self.refresh_items()
+        return True
+
+    def mark_changed(self, item: AllianceItem, reason: str) -> None:
+        before = self.original.get(item.id)
+        if before is None:
+            self.pending[item.id] = Pending(ChangeKind.ADDED, reason)
+        elif before.wording != item.wording:
+            self.pending[item.id] = Pending(ChangeKind.REWORDED, reason)
+        elif before.category != item.category:
+            self.pending[item.id] = Pending(ChangeKind.RECATEGORISED, reason)
+        else:
+            self.pending.pop(item.id, None)
+
+    def session_number(self) -> int | None:
+        assert self.record is not None
+        session = self.record.open_session
+        return session.number if session else None
+
+    # ----------------------------------------------------------------- actions
+
+    def _need_item(self) -> AllianceItem | None:
+        item = self.highlighted_item()
+        if item is None:
+            self.notify("No agreement is highlighted.", timeout=3)
+            return None
+        if self.pending.get(item.id, Pending(ChangeKind.UNCHANGED, "")).kind is ChangeKind.REMOVED:
+            self.notify("That agreement is marked for removal: u brings it back.", timeout=4)
+            return None
+        return item
+
+    def action_add(self) -> None:
+        self.open_form(Mode.ADD)
+
+    def action_reword(self) -> None:
+        item = self._need_item()
+        if item is not None:
+            self.open_form(Mode.REWORD, item)
+
+    def action_recategorise(self) -> None:
+        item = self._need_item()
+        if item is not None:
+            self.open_form(Mode.RECATEGORISE, item)
+
+    def action_remove(self) -> None:
+        item = self._need_item()
+        if item is not None:
+            self.open_form(Mode.REMOVE, item)
+
+    def action_new_category(self) -> None:
+        self.open_form(Mode.CATEGORY)
+
+    def action_undo(self) -> None:
+        item = self.highlighted_item()
+        if item is None or item.id not in self.pending:
+            self.notify("Nothing to undo on this agreement.", timeout=3)
+            return
+        pending = self.pending.pop(item.id)
+        if pending.kind is ChangeKind.ADDED:
+            self.items = [i for i in self.items if i.id != item.id]
+        elif pending.kind is ChangeKind.REMOVED:
+            original = list(self.original)
+            self.items.append(self.original[item.id])
+            self.items.sort(key=lambda i: original.index(i.id) if i.id in self.original else len(original))
+        else:
+            self.items = [self.original[i.id] if i.id == item.id else i for i in self.items]
+        self.refresh_items()
+
+    def action_toggle_full_design(self) -> None:
+        self.full_design = not self.full_design
+        self.refresh_items()
+
+    def version_reason(self) -> str:
+        words = {
+            ChangeKind.ADDED: "Added",
+            ChangeKind.REWORDED: "Reworded",
+            ChangeKind.RECATEGORISED: "Moved",
+            ChangeKind.REMOVED: "Removed",
+        }
+        lines = []
+        for item in self.shown_items():
+            pending = self.pending.get(item.id)
+            if pending:
+                lines.append(f"{words[pending.kind]} \u201c{item.wording[:80]}\u201d: {pending.reason}")
+        text = "\n".join(lines)
+        return text if len(text) <= REASON_MAX else text[: REASON_MAX - 1] + "…"
+
+    def action_save(self) -> None:
+        if self.record is None:
+            return
+        if self.mode is not None and not self.apply_form():
+            return
+        if not self.pending and not self.full_design:
+            self.notify("Nothing to save: no agreement has changed.", timeout=4)
+            return
+        try:
+            version = self.store.adjust_alliance(
+                self.client_id,
+                self.items,
+                reason=self.version_reason() or "Full design of the alliance, no wording changed",
+                session_number=self.session_number(),
+                full_design=self.full_design,
+            )
+        except StoreError as exc:
+            self.report(exc)
+            return
+        count = len(self.pending)
+        self.notify(f"Saved as version {version.number} ({count} change{'s' if count != 1 else ''}).", timeout=4)
+        self.pending.clear()
+        self.dismiss()
+
+    def action_back(self) -> None:
+        if self.mode is not None:
+            self.close_form()
+            return
+        if self.pending and not self.warned_unsaved:
+            self.warned_unsaved = True
+            self.notify(
+                "Unsaved changes: ctrl+s saves them, Esc again leaves without saving.", severity="warning", timeout=6
+            )
+            return
+        self.dismiss()

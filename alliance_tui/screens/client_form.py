@@ -1,0 +1,128 @@
+"""Adding a client: a short form, checked as the coach saves, nothing typed ever lost."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, Static, TextArea
+
+from ..models.client import DEFAULT_PROGRAMME, DEFAULT_SESSION_MINUTES, DEFAULT_THINK_TIME
+from ..store import PracticeStore, ReadOnlyPractice, StoreError
+from ..widgets.inputs import TextEditor, TextInput
+
+NUMBER_FIELDS = {
+    # field id: (what the coach calls it, smallest, largest, unit)
+    "programme_sessions": ("Programme length", 1, 500, "sessions"),
+    "session_minutes": ("Session length", 5, 480, "minutes"),
+    "think_time_seconds": ("Think time", 5, 600, "seconds"),
+}
+
+
+def parse_number(raw: str, field: str) -> int:
+    """A whole number within the field's range, or ValueError with a sentence for the coach."""
+    label, low, high, unit = NUMBER_FIELDS[field]
+    text = raw.strip()
+    if not text:
+        raise ValueError(f"{label} cannot be empty: give a number of {unit}.")
+    try:
+        value = int(text)
+    except ValueError:
+        raise ValueError(f"{label} must be a whole number of {unit}, like {low if low > 1 else 12}.") from None
+    if not low <= value <= high:
+        raise ValueError(f"{label} must be between {low} and {high} {unit}.")
+    return value
+
+
+class ClientFormScreen(Screen[str | None]):
+    """Dismisses with the new client's id, or None when the coach cancels."""
+
+    CSS_PATH = "client_form.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save client", id="client_form.save", tooltip="Check the form and add the client"),
+        Binding("escape", "cancel", "Cancel", id="client_form.cancel", tooltip="Leave without adding anyone"),
+    ]
+
+    @property
+    def store(self) -> PracticeStore:
+        store: PracticeStore = self.app.store  # type: ignore[attr-defined]
+        return store
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="form"):
+            yield Static("New client", id="form-title")
+            yield Label("Name (required)")
+            yield TextInput(id="name", placeholder="e.g. Alex Morgan")
+            with Horizontal(classes="pair"):
+                yield Label("Pronouns")
+                yield TextInput(id="pronouns", placeholder="e.g. she/her")
+            with Horizontal(classes="pair"):
+                yield Label("Contact")
+                yield TextInput(id="contact", placeholder="email or phone")
+            with Horizontal(classes="pair"):
+                yield Label("Programme (sessions)")
+                yield TextInput(str(DEFAULT_PROGRAMME), id="programme_sessions", type="text")
+            with Horizontal(classes="pair"):
+                yield Label("Session (minutes)")
+                yield TextInput(str(DEFAULT_SESSION_MINUTES), id="session_minutes", type="text")
+            with Horizontal(classes="pair"):
+                yield Label("Think time (seconds)")
+                yield TextInput(str(DEFAULT_THINK_TIME), id="think_time_seconds", type="text")
+            yield Label("Discovery notes: what you learned before the first session")
+            yield TextEditor(id="discovery_notes", soft_wrap=True)
+            yield Static(id="message")
+            with Horizontal(id="buttons"):
+                yield Button("Save client", id="save", variant="primary")
+                yield Button("Cancel", id="cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    def say(self, message: str, *, problem: bool = True) -> None:
+        widget = self.query_one("#message", Static)
+        widget.update(Text(message))
+        widget.set_class(problem, "problem")
+
+    @on(Input.Submitted)
+    def _next_field(self) -> None:
+        self.focus_next()
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        values = {name: self.query_one(f"#{name}", Input).value for name in ("name", "pronouns", "contact")}
+        numbers: dict[str, int] = {}
+        for field in NUMBER_FIELDS:
+            try:
+                numbers[field] = parse_number(self.query_one(f"#{field}", Input).value, field)
+            except ValueError as exc:
+                self.say(str(exc))
+                self.query_one(f"#{field}", Input).focus()
+                return
+        notes = self.query_one("#discovery_notes", TextArea).text
+        try:
+            client = self.store.add_client(
+                values["name"],
+                pronouns=values["pronouns"],
+                contact=values["contact"],
+                discovery_notes=notes,
+                **numbers,
+            )
+        except ReadOnlyPractice as exc:
+            self.say(exc.message)
+            return
+        except StoreError as exc:
+            self.say(exc.message)
+            if exc.message.startswith(("Name", "There is already")):
+                self.query_one("#name", Input).focus()
+            return
+        self.notify(f"{client.name} added.", timeout=4, markup=False)
+        self.dismiss(client.id)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,312 @@
+"""The client review: two minutes before the call, everything needed to walk back in.
+
+Read-only by design: it shows, in plain words, what was agreed, what changed,
+what the client committed to, and whether it is time to revisit the alliance.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Footer, Header, Static
+
+from ..models import ChangeKind, ClientRecord, NoteKind, Session, diff_versions, revisit_nudges
+from ..models.trends import describe_follow_through, describe_pauses, follow_through_trend, pause_trend
+from ..store import StoreError
+from ..widgets.trend import Trend
+from ..widgets.version_diff import change_tag, item_line
+from .base import AllianceScreen
+from .dashboard import open_session_screen, short_date
+
+NOTE_MARKS = {True: ("🔒 private", "magenta"), False: ("↗ shared", "green")}
+
+
+def note_line(text: str, private: bool, kind: NoteKind, prompt: str = "") -> Text:
+    mark, style = NOTE_MARKS[private]
+    line = Text(f"  {mark:<10} ", style=style)
+    if kind is not NoteKind.NOTE:
+        line.append(f"[{kind.value}] ", style="dim")
+    if prompt:
+        line.append(prompt + " ", style="italic")
+        line.append("→ ", style="dim")
+    line.append(text)
+    return line
+
+
+class ClientReviewScreen(AllianceScreen):
+    CSS_PATH = "review.tcss"
+    # Exports (recap, alliance document) and erasing a client are added beside these.
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="review.back", tooltip="Back to the practice dashboard"),
+        Binding("s", "session", "Session", id="review.session", tooltip="Start or resume the session with this client"),
+        Binding("h", "history", "History", id="review.history", tooltip="Every version of the alliance, with diffs"),
+        Binding(
+            "e", "edit", "Edit alliance", id="review.edit", tooltip="Add, reword, recategorise or remove agreements"
+        ),
+        Binding("f", "search", "Search notes", id="review.search", tooltip="Search this client's notes"),
+        Binding("n", "next_section", "Next section", id="review.next", tooltip="Scroll to the next section"),
+    ]
+
+    def __init__(self, client_id: str, session_number: int | None = None) -> None:
+        super().__init__()
+        self.client_id = client_id
+        self.focus_session = session_number
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield VerticalScroll(id="review")
+        yield Footer()
+
+    async def on_screen_resume(self) -> None:
+        """Built on every return, so edits made on other screens show at once."""
+        await self.rebuild()
+        if self.focus_session is not None:
+            number, self.focus_session = self.focus_session, None
+            self.call_after_refresh(self.scroll_to_session, number)
+
+    async def rebuild(self) -> None:
+        body = self.query_one("#review", VerticalScroll)
+        await body.remove_children()
+        try:
+            record = self.store.record(self.client_id)
+        except StoreError as exc:
+            await body.mount(Static(Text(exc.message), id="problem"))
+            return
+        self.sub_title = record.client.name
+        await body.mount_all(list(self.sections(record)))
+        body.focus()
+
+    def scroll_to_session(self, number: int) -> None:
+        found = self.query(f"#session-{number}")
+        if found:
+            widget = found.first()
+            self.query_one("#review", VerticalScroll).scroll_to_widget(widget, top=True, animate=False)
+            widget.add_class("found")
+
+    # ----------------------------------------------------------------- sections
+
+    def sections(self, record: ClientRecord) -> list[Static | Vertical | Trend]:
+        client = record.client
+        nxt = record.next_session_number
+        state = "in progress" if record.open_session else "next"
+        head = Text()
+        head.append(client.name, style="bold")
+        if client.pronouns:
+            head.append(f" ({client.pronouns})")
+        head.append(f"   Session {nxt} of {client.programme_sessions} {state}")
+        if record.last_session:
+            head.append(f" · last held {short_date(record.last_session.started)}")
+        if client.contact:
+            head.append(f"\n{client.contact}", style="dim")
+        if client.archived:
+            head.append("\nArchived client.", style="bold")
+        widgets: list[Static | Vertical | Trend] = [Static(head, id="head")]
+        widgets.append(self.nudges_section(record))
+        widgets += self.alliance_section(record)
+        widgets += self.commitments_section(record)
+        widgets += self.last_session_section(record)
+        widgets += self.trend_sections(record)
+        widgets.append(Static("Discovery notes", classes="title"))
+        widgets.append(
+            Static(
+                Text(client.discovery_notes or "None written.", style="" if client.discovery_notes else "dim"),
+                classes="block",
+                id="discovery",
+            )
+        )
+        widgets += self.sessions_section(record)
+        return widgets
+
+    def nudges_section(self, record: ClientRecord) -> Static:
+        nudges = revisit_nudges(record, self.store.settings.revisit_every_sessions)
+        if not nudges:
+            return Static(Text("✓ No revisit of the alliance is due.", style="dim"), id="nudges")
+        text = Text("⚑ Time to revisit the alliance", style="bold yellow")
+        for nudge in nudges:
+            text.append("\n  • ")
+            text.append(nudge.text)
+        return Static(text, id="nudges", classes="due")
+
+    def alliance_section(self, record: ClientRecord) -> list[Static]:
+        current = record.current_alliance
+        if current is None:
+            return [
+                Static("The alliance", classes="title"),
+                Static(Text("Nothing agreed yet: press e to add the first agreements.", style="dim"), classes="block"),
+            ]
+        last = record.last_session
+        since = record.version_before_session(last.number) if last else current
+        changes = diff_versions(since, current) if since is not current else []
+        marks = {c.item.id: c for c in changes}
+        title = f"The alliance (version {current.number}, {short_date(current.created)})"
+        text = Text()
+        changed = [c for c in changes if c.kind is not ChangeKind.UNCHANGED]
+        if last and changed:
+            text.append(f"Changed since session {last.number} began: {len(changed)} (marked below)\n", style="italic")
+        elif last:
+            text.append(f"No changes since session {last.number} began.\n", style="dim italic")
+        for category, items in current.by_category(self.store.categories()):
+            text.append(f"\n{category}\n", style="bold underline")
+            for item in items:
+                change = marks.get(item.id)
+                kind = change.kind if change else ChangeKind.UNCHANGED
+                text.append_text(change_tag(kind))
+                text.append(item.wording)
+                text.append(f"  ({item.requested_by.value})", style="dim")
+                if change and change.before is not None and kind is ChangeKind.REWORDED:
+                    text.append("\n" + " " * 11 + "was: " + change.before.wording, style="dim")
+                if change and change.before is not None and kind is ChangeKind.RECATEGORISED:
+                    text.append("\n" + " " * 11 + f"moved from {change.before.category}", style="dim")
+                text.append("\n")
+        text.rstrip()
+        removed = [c for c in changes if c.kind is ChangeKind.REMOVED]
+        if removed:
+            text.append("\nRemoved since the last session\n", style="bold underline")
+            for change in removed:
+                text.append_text(change_tag(ChangeKind.REMOVED))
+                text.append_text(item_line(change.item))
+                text.append("\n")
+        return [Static(title, classes="title"), Static(text, classes="block", id="alliance")]
+
+    def commitments_section(self, record: ClientRecord) -> list[Static]:
+        open_ones = record.open_commitments
+        text = Text()
+        if not open_ones:
+            text.append("No open commitments.", style="dim")
+        for c in open_ones:
+            if text:
+                text.append("\n")
+            text.append(f"  {c.status.symbol} {c.status.label:<8} ", style="bold")
+            text.append(c.what)
+            details = [d for d in (f"by {c.by_when}" if c.by_when else "", c.how_accountable) if d]
+            where = f"S{c.session_number}" if c.session_number else "intake"
+            text.append(f"\n             made in {where}", style="dim")
+            if details:
+                text.append(" · " + " · ".join(details), style="dim")
+        return [
+            Static(f"Open commitments to check in ({len(open_ones)})", classes="title"),
+            Static(text, classes="block", id="commitments"),
+        ]
+
+    def last_session_section(self, record: ClientRecord) -> list[Static]:
+        last = record.last_session
+        if last is None:
+            return [
+                Static("Last session", classes="title"),
+                Static(Text("No sessions yet.", style="dim"), classes="block"),
+            ]
+        title = f"Last session: S{last.number}, {short_date(last.started)}" + (" (still open)" if last.is_open else "")
+        return [
+            Static(title, classes="title"),
+            Static(self.session_text(record, last), classes="block", id="last-session"),
+        ]
+
+    def session_text(self, record: ClientRecord, session: Session) -> Text:
+        text = Text()
+        if session.focus:
+            text.append("  Focus: ", style="bold")
+            text.append(session.focus + "\n")
+        if session.success_measure:
+            text.append("  Went well if: ", style="bold")
+            text.append(session.success_measure + "\n")
+        agreed = [v for v in record.versions if v.session_number == session.number]
+        for v in agreed:
+            before = next((p for p in record.versions if p.number == v.number - 1), None)
+            for change in diff_versions(before, v):
+                if change.kind is not ChangeKind.UNCHANGED:
+                    text.append("  Agreed: ", style="bold")
+                    text.append_text(change_tag(change.kind))
+                    text.append_text(item_line(change.item))
+                    text.append("\n")
+        if not agreed:
+            text.append("  No change to the alliance in this session.\n", style="dim")
+        for note in record.notes_of(session.number):
+            text.append_text(note_line(note.text, note.private, note.kind, note.prompt))
+            text.append("\n")
+        made = [c for c in record.commitments if c.session_number == session.number]
+        for c in made:
+            text.append(f"  Committed: {c.status.symbol} ", style="bold")
+            text.append(c.what)
+            text.append(f" ({c.status.label})\n", style="dim")
+        checked = [c for c in record.commitments if c.checked_in_session == session.number]
+        for c in checked:
+            text.append(f"  Checked in: {c.status.symbol} {c.status.label}: ", style="bold")
+            text.append(c.what)
+            if c.checkin_note:
+                text.append(f" ({c.checkin_note})", style="dim")
+            text.append("\n")
+        text.rstrip()
+        return text if text.plain else Text("  Nothing was logged.", style="dim")
+
+    def trend_sections(self, record: ClientRecord) -> list[Static | Trend]:
+        pauses = pause_trend(record)
+        follow = follow_through_trend(record)
+        return [
+            Static("Think time", classes="title"),
+            Trend(
+                describe_pauses(pauses, record.client.think_time_seconds),
+                [round(p.median_seconds) for p in pauses],
+                [f"S{p.session_number}" for p in pauses],
+                unit="s",
+                id="pause-trend",
+            ),
+            Static("Commitment follow-through", classes="title"),
+            Trend(
+                describe_follow_through(follow),
+                [round(100 * f.share) for f in follow],
+                [f"S{f.session_number}" for f in follow],
+                unit="%",
+                id="follow-trend",
+            ),
+        ]
+
+    def sessions_section(self, record: ClientRecord) -> list[Static | Vertical]:
+        if not record.sessions:
+            return []
+        widgets: list[Static | Vertical] = [Static("Every session, newest first", classes="title")]
+        for session in reversed(record.sessions):
+            heading = Text(f"S{session.number} · {short_date(session.started)}", style="bold")
+            if session.is_open:
+                heading.append(" (still open)")
+            widgets.append(
+                Vertical(
+                    Static(heading),
+                    Static(self.session_text(record, session)),
+                    id=f"session-{session.number}",
+                    classes="session",
+                )
+            )
+        return widgets
+
+    # ----------------------------------------------------------------- actions
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_session(self) -> None:
+        open_session_screen(self, self.client_id)
+
+    def action_history(self) -> None:
+        from .history import AllianceHistoryScreen
+
+        self.app.push_screen(AllianceHistoryScreen(self.client_id))
+
+    def action_edit(self) -> None:
+        from .alliance_editor import AllianceEditorScreen
+
+        self.app.push_screen(AllianceEditorScreen(self.client_id))
+
+    def action_search(self) -> None:
+        from .search import SearchScreen
+
+        self.app.push_screen(SearchScreen(self.client_id))
+
+    def action_next_section(self) -> None:
+        body = self.query_one("#review", VerticalScroll)
+        titles = list(body.query(".title"))
+        below = [t for t in titles if t.region.y > body.region.y + 1]
+        target = below[0] if below else (titles[0] if titles else None)
+        if target is not None:
+            body.scroll_to_widget(target, top=True, animate=False)
