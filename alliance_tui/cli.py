@@ -1,6 +1,8 @@
 """Command line: open the app, or work on the data without it.
 
 Errors are one clear line on stderr and a non-zero exit, never a traceback.
+Exports and backups open the practice read-only, so they work while the app is
+open; restore needs the practice to itself.
 """
 
 from __future__ import annotations
@@ -8,10 +10,42 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .store import PracticeStore
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class CommandFailed(Exception):
+    """A refusal already worded for the coach."""
+
+
+def _data_dir_option(parser: argparse.ArgumentParser, *, default: object = None) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="where the practice lives (default: $ALLIANCE_TUI_DATA, then the user data directory)",
+    )
+
+
+def _output_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE (readable by you alone) instead of printing to standard output",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,40 +54,344 @@ def build_parser() -> argparse.ArgumentParser:
         description="Alliance TUI: the designed alliance between coach and client, beside a live call.",
     )
     parser.add_argument("--version", action="version", version=f"alliance-tui {__version__}")
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help="where the practice lives (default: $ALLIANCE_TUI_DATA, then the user data directory)",
-    )
+    _data_dir_option(parser)
     parser.add_argument(
         "--demo",
         action="store_true",
         help="open a demo practice in a temporary directory; your real data is never touched",
     )
     parser.add_argument("--client", metavar="NAME", help="open straight into a session with this client")
-    parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_export(commands)
+    _add_backup(commands)
+    _add_restore(commands)
+    _add_backups(commands)
     return parser
+
+
+def _sub(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, *, help: str, description: str
+) -> argparse.ArgumentParser:
+    sub = commands.add_parser(name, help=help, description=description)
+    _data_dir_option(sub, default=argparse.SUPPRESS)
+    return sub
+
+
+def _add_export(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = commands.add_parser(
+        "export",
+        help="write a session recap, the alliance document or the coaching hours log",
+        description="Write what leaves the practice: a recap or the alliance document for a client, "
+        "or the coaching hours log for a credential application.",
+    )
+    kinds = export.add_subparsers(dest="kind", metavar="WHAT", required=True)
+
+    recap = _sub(
+        kinds,
+        "recap",
+        help="a session recap in Markdown for the client (shared notes only)",
+        description="A session recap in Markdown to send the client: the session agreement, alliance changes, "
+        "commitments and the notes marked shared. Private notes never appear.",
+    )
+    recap.add_argument("client", metavar="CLIENT", help="the client's name (or the start of it)")
+    recap.add_argument("--session", type=int, metavar="N", help="the session number (default: the latest)")
+    _output_option(recap)
+    recap.set_defaults(handler=cmd_export_recap)
+
+    alliance = _sub(
+        kinds,
+        "alliance",
+        help="the designed alliance as a Markdown page",
+        description="The current designed alliance (or an earlier version) as a Markdown page to send the client, "
+        "grouped by category, with its version number and date.",
+    )
+    alliance.add_argument("client", metavar="CLIENT", help="the client's name (or the start of it)")
+    alliance.add_argument("--version", type=int, metavar="N", dest="version_number", help="an earlier version")
+    _output_option(alliance)
+    alliance.set_defaults(handler=cmd_export_alliance)
+
+    hours = _sub(
+        kinds,
+        "hours",
+        help="the coaching hours log as CSV (ICF credential shape)",
+        description="The coaching hours log as CSV, one row per client, in the columns the ICF asks for: "
+        "name, contact, individual or group, start and end dates, number of sessions, paid and pro bono hours. "
+        "Hours come from each session's real start and end (its planned length if it has no end, or ran over "
+        "twice its planned length). Clients who have not agreed to appear are left out unless --anonymise.",
+    )
+    hours.add_argument(
+        "--anonymise",
+        "--anonymize",
+        action="store_true",
+        help="list clients who have not agreed to appear as 'Client 1', 'Client 2'... instead of leaving them out",
+    )
+    hours.add_argument("--since", metavar="YYYY-MM-DD", type=_parse_date, help="only sessions on or after this date")
+    hours.add_argument("--until", metavar="YYYY-MM-DD", type=_parse_date, help="only sessions on or before this date")
+    _output_option(hours)
+    hours.set_defaults(handler=cmd_export_hours)
+
+
+def _add_backup(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    backup = _sub(
+        commands,
+        "backup",
+        help="write the whole practice to one JSON file",
+        description="Write the whole practice (every client, archived ones too, and the practice settings) to one "
+        "schema-versioned JSON file, atomically and readable by you alone. Works while the app is open.",
+    )
+    backup.add_argument("file", metavar="FILE", type=Path, help="the backup file to write")
+    backup.add_argument("--overwrite", action="store_true", help="replace FILE if it already exists")
+    backup.add_argument(
+        "--skip-damaged",
+        action="store_true",
+        help="back up everyone else when a client's file cannot be read (default: refuse)",
+    )
+    backup.set_defaults(handler=cmd_backup)
+
+
+def _add_restore(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    restore = _sub(
+        commands,
+        "restore",
+        help="restore the practice from a backup file or an automatic backup",
+        description="Restore the practice from a backup file (from 'alliance-tui backup') or an automatic backup "
+        "folder (see 'alliance-tui backups'). The backup is checked completely first: a damaged file or one "
+        "from a newer Alliance TUI is refused and nothing changes. Into a practice that already holds data, "
+        "restore refuses unless --replace; with --replace the current data is not deleted but moved to "
+        "backups/before-restore-<time>/ inside the practice folder, and the practice then holds exactly what "
+        "the backup holds. Close Alliance TUI first: restore will not run while the practice is open.",
+    )
+    restore.add_argument("file", metavar="FILE", type=Path, help="the backup file or automatic backup folder")
+    restore.add_argument(
+        "--replace",
+        action="store_true",
+        help="restore over existing data, after moving it to backups/before-restore-<time>/",
+    )
+    restore.set_defaults(handler=cmd_restore)
+
+
+def _add_backups(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    backups = _sub(
+        commands,
+        "backups",
+        help="list the automatic backups",
+        description="List the automatic backups: one a day, taken when the app opens the practice, the last 7 "
+        "kept, inside the practice folder. Restore one with 'alliance-tui restore FOLDER --replace'.",
+    )
+    backups.set_defaults(handler=cmd_backups)
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-01-31") from None
+
+
+# ----------------------------------------------------------------- entry point
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is not None:
-        handler = getattr(args, "handler", None)
-        if handler is None:
-            parser.error(f"unknown command {args.command}")
-        result: int = handler(args)
-        return result
-    return run_app(args)
+    if args.command is None:
+        return run_app(args)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.error(f"unknown command {args.command}")
+    from .store import StoreError
+
+    try:
+        return handler(args)
+    except CommandFailed as exc:
+        return fail(str(exc))
+    except StoreError as exc:
+        return fail(exc.message)
+    except OSError as exc:
+        return fail(f"{exc.filename or 'a file'}: {exc.strerror or exc}")
+    except Exception as exc:  # the promise is one clear line, never a traceback
+        return fail(f"unexpected error ({type(exc).__name__}: {exc}); nothing was changed by this command")
 
 
 def fail(message: str) -> int:
     print(f"alliance-tui: {message}", file=sys.stderr)
-    return 2
+    return EXIT_FAILED
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+# ----------------------------------------------------------------- helpers
+
+
+def _open_read_only(args: argparse.Namespace) -> PracticeStore:
+    from .store import PracticeStore, resolve_data_dir
+
+    data_dir = resolve_data_dir(args.data_dir)
+    if not (data_dir / "practice.json").exists() and not (data_dir / "clients").is_dir():
+        raise CommandFailed(f"there is no practice at {data_dir} yet (use --data-dir or $ALLIANCE_TUI_DATA)")
+    return PracticeStore(data_dir, read_only=True).open()
+
+
+def _find_client(store: PracticeStore, wanted: str) -> str:
+    exact = store.find_client(wanted)
+    if exact is not None:
+        return exact.id
+    key = " ".join(wanted.split()).casefold()
+    summaries = store.summaries(include_archived=True)
+    matches = [s for s in summaries if s.name.casefold().startswith(key)] or [
+        s for s in summaries if key in s.name.casefold()
+    ]
+    if len(matches) == 1:
+        return matches[0].id
+    if not matches:
+        known = ", ".join(s.name for s in summaries) or "none yet"
+        raise CommandFailed(f"no client called {wanted!r} (clients: {known})")
+    raise CommandFailed(f"{wanted!r} could be {', '.join(s.name for s in matches)}: give more of the name")
+
+
+def _emit(text: str, output: str | None, what: str) -> None:
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from .store.atomic import atomic_write_bytes
+
+    target = Path(output).expanduser()
+    if target.is_dir():
+        raise CommandFailed(f"{target} is a folder; give a file name")
+    if not target.parent.is_dir():
+        raise CommandFailed(f"the folder {target.parent} does not exist; nothing was written")
+    atomic_write_bytes(target, text.encode("utf-8"))
+    target.chmod(0o600)
+    say(f"Wrote {what} to {target}")
+
+
+# ----------------------------------------------------------------- commands
+
+
+def cmd_export_recap(args: argparse.Namespace) -> int:
+    from .exports import NothingToExport, session_recap
+
+    store = _open_read_only(args)
+    try:
+        record = store.record(_find_client(store, args.client))
+        if not record.sessions:
+            raise CommandFailed(f"{record.client.name} has had no session yet, so there is nothing to recap")
+        number = args.session if args.session is not None else record.sessions[-1].number
+        try:
+            text = session_recap(record, number)
+        except NothingToExport as exc:
+            raise CommandFailed(str(exc)) from None
+        _emit(text, args.output, f"the recap of session {number} with {record.client.name}")
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def cmd_export_alliance(args: argparse.Namespace) -> int:
+    from .exports import NothingToExport, alliance_document
+
+    store = _open_read_only(args)
+    try:
+        record = store.record(_find_client(store, args.client))
+        try:
+            text = alliance_document(record, version_number=args.version_number, categories=store.categories())
+        except NothingToExport as exc:
+            raise CommandFailed(str(exc)) from None
+        _emit(text, args.output, f"{record.client.name}'s alliance document")
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def cmd_export_hours(args: argparse.Namespace) -> int:
+    from .exports import hours_log_csv, hours_rows
+
+    if args.since and args.until and args.since > args.until:
+        raise CommandFailed("--since is after --until")
+    store = _open_read_only(args)
+    try:
+        records = []
+        for summary in store.summaries(include_archived=True):
+            try:
+                records.append(store.record(summary.id))
+            except Exception as exc:
+                message = getattr(exc, "message", str(exc))
+                raise CommandFailed(f"cannot count {summary.name}'s hours: {message}") from None
+        options = {"anonymise": args.anonymise, "since": args.since, "until": args.until}
+        text = hours_log_csv(records, **options)
+        rows = hours_rows(records, **options)
+        _emit(text, args.output, "the coaching hours log")
+        paid = sum(r.hours for r in rows if not r.pro_bono)
+        free = sum(r.hours for r in rows if r.pro_bono)
+        sessions = sum(r.sessions for r in rows)
+        say(f"{len(rows)} clients, {sessions} sessions: {paid:.2f} paid and {free:.2f} pro bono hours")
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from .models.timeutil import utcnow
+    from .store.backup import write_backup
+
+    store = _open_read_only(args)
+    try:
+        backup, left_out = write_backup(
+            store, args.file, now=utcnow(), overwrite=args.overwrite, skip_damaged=args.skip_damaged
+        )
+    finally:
+        store.close()
+    say(f"Backed up {len(backup.clients)} clients to {Path(args.file).expanduser()}")
+    if left_out:
+        say(f"Left out because their files cannot be read: {', '.join(left_out)}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from .models.timeutil import utcnow
+    from .store import PracticeStore, resolve_data_dir
+    from .store.backup import read_backup, restore_backup
+
+    data_dir = resolve_data_dir(args.data_dir)
+    backup = read_backup(args.file)
+    result = restore_backup(data_dir, backup, now=utcnow(), replace=args.replace)
+    store = PracticeStore(data_dir).open()  # rebuilds the practice index from the restored files
+    try:
+        count = len(store.summaries(include_archived=True))
+        for problem in store.problems:
+            say(f"Note: {problem}")
+    finally:
+        store.close()
+    say(f"Restored {count} clients into {data_dir}")
+    if result.moved_aside is not None:
+        say(f"What was there before was moved to {result.moved_aside}")
+    return EXIT_OK
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    from .store import resolve_data_dir
+    from .store.backup import automatic_backups, backups_dir
+
+    data_dir = resolve_data_dir(args.data_dir)
+    found = automatic_backups(data_dir)
+    if not found:
+        say(f"No automatic backups yet in {backups_dir(data_dir)} (one is taken each day the app opens).")
+        return EXIT_OK
+    for folder in found:
+        clients = len(list((folder / "clients").glob("*.json")))
+        print(f"{folder}  ({clients} clients)")
+    return EXIT_OK
+
+
+# ----------------------------------------------------------------- the app
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from .store import PracticeStore, PracticeUnavailable, StoreError, resolve_data_dir
+    from .store import PracticeStore, StoreError, resolve_data_dir
+    from .store.backup import take_automatic_backup_quietly
 
     demo_dir: tempfile.TemporaryDirectory[str] | None = None
     try:
@@ -64,8 +402,7 @@ def run_app(args: argparse.Namespace) -> int:
             store = build_demo(Path(demo_dir.name) / "practice")
         else:
             store = PracticeStore(resolve_data_dir(args.data_dir)).open()
-    except PracticeUnavailable as exc:
-        return fail(exc.message)
+            take_automatic_backup_quietly(store)
     except StoreError as exc:
         return fail(exc.message)
     try:

@@ -1,0 +1,86 @@
+"""Sending what was agreed: write a recap or the alliance document, copy it, say where it went.
+
+Other screens call these with themselves as ``screen``::
+
+    from alliance_tui.screens.exporting import export_alliance, export_recap
+
+    export_recap(self, client_id, session_number)   # -> Path | None
+    export_alliance(self, client_id)                # -> Path | None
+
+The file goes to ``<practice>/exports/<client>-<id>/`` (folder 0700, file 0600),
+the text is copied to the clipboard (OSC 52: most terminals, not macOS
+Terminal), and a quiet toast says both. A refusal is a toast too, never a modal.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from textual.screen import Screen
+
+from ..exports import NothingToExport, alliance_document, session_recap
+from ..store import StoreError
+from ..store.export_files import client_exports_dir, write_export
+
+if TYPE_CHECKING:
+    from ..app import AllianceApp
+
+
+def shown_path(path: Path) -> str:
+    """The path as a coach would type it: ~ for the home folder."""
+    home = Path.home()
+    try:
+        return f"~/{path.relative_to(home)}"
+    except ValueError:
+        return str(path)
+
+
+def _deliver(screen: Screen[Any], client_id: str, filename: str, text: str, what: str, name: str) -> Path | None:
+    app = cast("AllianceApp", screen.app)
+    folder = client_exports_dir(app.store.data_dir, client_id, name)
+    try:
+        path = write_export(folder, filename, text)
+    except StoreError as exc:
+        screen.notify(exc.message, title=f"{what} not saved", severity="error", timeout=10, markup=False)
+        return None
+    app.copy_to_clipboard(text)
+    screen.notify(
+        f"Saved to {shown_path(path)} and copied to the clipboard (if your terminal allows it).",
+        title=f"{what} for {name}",
+        timeout=8,
+        markup=False,
+    )
+    return path
+
+
+def export_recap(screen: Screen[Any], client_id: str, session_number: int) -> Path | None:
+    """The client's recap of one session: shared notes only, never a private one."""
+    app = cast("AllianceApp", screen.app)
+    try:
+        record = app.store.record(client_id)
+        text = session_recap(record, session_number)
+    except StoreError as exc:
+        screen.notify(exc.message, title="No recap", severity="error", timeout=10, markup=False)
+        return None
+    except NothingToExport as exc:
+        screen.notify(str(exc), title="No recap", severity="warning", timeout=8, markup=False)
+        return None
+    filename = f"session-{session_number:02d}-recap.md"
+    return _deliver(screen, client_id, filename, text, "Recap", record.client.name)
+
+
+def export_alliance(screen: Screen[Any], client_id: str) -> Path | None:
+    """The current agreement as a page to send the client."""
+    app = cast("AllianceApp", screen.app)
+    try:
+        record = app.store.record(client_id)
+        text = alliance_document(record, categories=app.store.categories())
+    except StoreError as exc:
+        screen.notify(exc.message, title="No alliance document", severity="error", timeout=10, markup=False)
+        return None
+    except NothingToExport as exc:
+        screen.notify(str(exc), title="No alliance document", severity="warning", timeout=8, markup=False)
+        return None
+    version = record.versions[-1].number
+    return _deliver(screen, client_id, f"alliance-v{version}.md", text, "Alliance document", record.client.name)
