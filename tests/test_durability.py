@@ -1,0 +1,138 @@
+"""A coach never loses an acknowledged word: SIGKILL at random moments, about twenty times.
+
+A child process writes through the real PracticeStore in a loop and prints each
+record's id only after the call has returned (so after its fsync). The parent
+kills it with SIGKILL at random moments, restarts it on the same directory, and
+in the end every file must load and every acknowledged id must be there.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+from alliance_tui.store import PracticeStore
+from alliance_tui.store.atomic import TMP_SUFFIX
+from alliance_tui.store.storage import load_json
+
+KILLS = 20
+
+CHILD = textwrap.dedent(
+    """
+    import sys
+    from datetime import UTC, datetime
+    from alliance_tui.models import CommitmentStatus
+    from alliance_tui.store import PracticeStore
+
+    store = PracticeStore(sys.argv[1]).open()
+    assert not store.read_only, store.problems
+    found = store.find_client("Durable Client")
+    client_id = found.id if found else store.add_client("Durable Client").id
+    print("client", client_id, flush=True)
+    i = 0
+    while True:
+        i += 1
+        if i % 7 == 0:
+            # Sessions change the summary, so the practice index is written too.
+            record = store.record(client_id)
+            if record.open_session:
+                session = store.end_session(client_id, record.open_session.id)
+            else:
+                session = store.start_session(client_id)
+            print("sessions", session.id, flush=True)
+        elif i % 5 == 0:
+            c = store.add_commitment(client_id, f"commitment {i} ✔ [b]x[/b]")
+            print("commitments", c.id, flush=True)
+            if i % 10 == 0:
+                c = store.check_in(client_id, c.id, CommitmentStatus.DONE, note="done")
+                print("checked", c.id, flush=True)
+        elif i % 3 == 0:
+            p = store.record_pause(client_id, target_seconds=30, actual_seconds=i % 30, started=datetime.now(UTC))
+            print("pauses", p.id, flush=True)
+        else:
+            n = store.log_note(client_id, f"note {i}: مرحبا 👩‍👩‍👧 " + "x" * (i % 50))
+            print("notes", n.id, flush=True)
+    """
+)
+
+
+def spawn(data_dir: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(data_dir)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+
+
+def wait_for_first_line(child: subprocess.Popen[bytes], deadline: float) -> bytes:
+    assert child.stdout is not None
+    first = child.stdout.readline()
+    if not first:
+        assert child.stderr is not None
+        raise AssertionError(f"child died before writing: {child.stderr.read().decode()}")
+    assert time.monotonic() < deadline, "the child took too long to start"
+    return first
+
+
+def test_sigkill_at_random_moments_never_loses_an_acknowledged_write(tmp_path: Path) -> None:
+    data_dir = tmp_path / "practice"
+    rng = random.Random(20261120)
+    acknowledged: dict[str, set[str]] = {k: set() for k in ("notes", "commitments", "pauses", "sessions", "checked")}
+    client_ids: set[str] = set()
+    deadline = time.monotonic() + 60
+    mid_write = 0  # kills that left a temporary file: they landed inside a write
+    for _ in range(KILLS):
+        child = spawn(data_dir)
+        output = wait_for_first_line(child, deadline)
+        time.sleep(rng.uniform(0.0, 0.12))
+        child.send_signal(signal.SIGKILL)
+        rest, _ = child.communicate(timeout=10)
+        assert child.returncode == -signal.SIGKILL
+        mid_write += bool(list(data_dir.rglob(f".*{TMP_SUFFIX}")))
+        # Only whole lines count: a half-printed id was never acknowledged.
+        for line in (output + rest).decode().splitlines(keepends=True):
+            if not line.endswith("\n"):
+                continue
+            kind, record_id = line.split()
+            if kind == "client":
+                client_ids.add(record_id)
+            else:
+                acknowledged[kind].add(record_id)
+
+    assert len(client_ids) == 1, "every restart found the same client"
+    total = sum(len(v) for v in acknowledged.values())
+    assert total > KILLS, "the children wrote something between kills"
+    print(f"{total} acknowledged writes across {KILLS} kills, {mid_write} of them inside a write")
+    assert mid_write >= 1, "no kill landed inside a write, so the test proved nothing"
+
+    # Every file is whole and readable on its own.
+    for path in data_dir.rglob("*.json"):
+        kind = "practice" if path.name == "practice.json" else "client"
+        load_json(path, kind)
+
+    (client_id,) = client_ids
+    with PracticeStore(data_dir) as store:
+        assert not store.read_only
+        assert store.problems == []
+        assert not list(data_dir.rglob(f".*{TMP_SUFFIX}"))
+        record = store.record(client_id)
+        for table in ("notes", "commitments", "pauses", "sessions"):
+            stored = {m.id for m in getattr(record, table)}
+            missing = acknowledged[table] - stored
+            assert not missing, f"{len(missing)} acknowledged {table} lost"
+        settled = {c.id for c in record.commitments if c.status == "done"}
+        assert acknowledged["checked"] <= settled
+        # The index agrees with the client's own file once reopened.
+        summary = store.summary(client_id)
+        assert summary.sessions_held == len(record.sessions)
+        assert summary.open_commitments == len(record.open_commitments)
+        raw = json.loads((store.clients_dir / f"{client_id}.json").read_text())
+        assert len(raw["notes"]) == len(record.notes)
