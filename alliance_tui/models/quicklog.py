@@ -1,0 +1,159 @@
+"""The quick-log line's little language, so a coach can log in a few keystrokes.
+
+a: be more direct when I dodge a topic     an alliance adjustment (default category)
+a tone: be more direct ...                 ... in the category a short word points to
+c: send CV | Friday | email me             a commitment: what | by when | how accountable
+n: lit up talking about the team           a note (also what text without a prefix is)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .alliance import DEFAULT_CATEGORIES
+from .text import NOTE_MAX, SHORT_MAX, TextRefused, clean, clean_optional
+
+DEFAULT_ADJUSTMENT_CATEGORY = "Style and tone"
+
+# Words a coach reaches for first, beyond the start of a category's own words.
+_ALIASES = {
+    "tone": "Style and tone",
+    "style": "Style and tone",
+    "goal": "Focus",
+    "goals": "Focus",
+    "scope": "Focus",
+    "ask": "Permissions",
+    "permission": "Permissions",
+    "challenge": "Permissions",
+    "account": "Accountability",
+    "think": "Think time",
+    "pause": "Think time",
+    "silence": "Think time",
+    "between": "Between sessions",
+    "contact": "Between sessions",
+    "coach": "Coach's requests",
+    "requests": "Coach's requests",
+    "sched": "Logistics",
+    "when": "Logistics",
+}
+
+PREFIX = re.compile(r"^\s*([acn])(?:\s+([^:|]{1,40}?))?\s*:\s?(.*)$", re.IGNORECASE | re.DOTALL)
+
+
+class EntryKind(StrEnum):
+    NOTE = "note"
+    ADJUSTMENT = "adjustment"
+    COMMITMENT = "commitment"
+
+
+@dataclass(frozen=True)
+class QuickEntry:
+    kind: EntryKind
+    text: str
+    category: str = ""
+    by_when: str = ""
+    how_accountable: str = ""
+
+
+def find_category(word: str, categories: tuple[str, ...]) -> str | None:
+    """The category a short word means: exact, alias, or the start of a word in its name."""
+    wanted = word.strip().casefold()
+    if not wanted:
+        return None
+    for category in categories:
+        if category.casefold() == wanted:
+            return category
+    alias = _ALIASES.get(wanted)
+    if alias in categories:
+        return alias
+    starts = [c for c in categories if c.casefold().startswith(wanted)]
+    if len(starts) == 1:
+        return starts[0]
+    words = [c for c in categories if any(w.startswith(wanted) for w in re.split(r"[\s']+", c.casefold()))]
+    return words[0] if len(words) >= 1 and len(wanted) >= 3 else (starts[0] if starts else None)
+
+
+def next_category(current: str, categories: tuple[str, ...]) -> str:
+    """Tab cycles through the categories, wrapping round."""
+    if current not in categories:
+        return categories[0]
+    return categories[(categories.index(current) + 1) % len(categories)]
+
+
+def entry_kind(line: str) -> EntryKind:
+    """What the line would be saved as, for the hint beside the field."""
+    match = PREFIX.match(line)
+    if match is None:
+        return EntryKind.NOTE
+    return {"a": EntryKind.ADJUSTMENT, "c": EntryKind.COMMITMENT}.get(match.group(1).lower(), EntryKind.NOTE)
+
+
+SHORT_NAMES = {
+    "Logistics": "logistics",
+    "Focus": "focus",
+    "Style and tone": "tone",
+    "Permissions": "permissions",
+    "Accountability": "accountability",
+    "Think time": "think",
+    "Feedback": "feedback",
+    "Between sessions": "between",
+    "Coach's requests": "coach",
+}
+
+
+def short_name(category: str) -> str:
+    """The word that brings this category back through find_category."""
+    return SHORT_NAMES.get(category, category.casefold())
+
+
+def with_category(line: str, category: str) -> str:
+    """The line rewritten as an adjustment in the given category (what Tab does)."""
+    match = PREFIX.match(line)
+    body = match.group(3) if match else line
+    return f"a {short_name(category)}: {body}"
+
+
+def parse(
+    line: str,
+    categories: tuple[str, ...] = DEFAULT_CATEGORIES,
+    default_category: str = DEFAULT_ADJUSTMENT_CATEGORY,
+) -> QuickEntry:
+    """Read one line; raise TextRefused with a message for the coach if it cannot be saved."""
+    match = PREFIX.match(line)
+    if match is None:
+        return QuickEntry(EntryKind.NOTE, clean(line, field="A note", max_len=NOTE_MAX, multiline=False))
+    letter, word, body = match.group(1).lower(), (match.group(2) or "").strip(), match.group(3)
+    if letter == "n":
+        if word:
+            # "n something: text" is a plain note that happens to contain a colon.
+            return QuickEntry(EntryKind.NOTE, clean(line, field="A note", max_len=NOTE_MAX, multiline=False))
+        return QuickEntry(EntryKind.NOTE, clean(body, field="A note", max_len=NOTE_MAX, multiline=False))
+    if letter == "a":
+        category = default_category if default_category in categories else categories[0]
+        if word:
+            found = find_category(word, categories)
+            if found is None and len(word.split()) > 1:
+                # "A big insight: ..." is a note that starts with the word "a".
+                return QuickEntry(EntryKind.NOTE, clean(line, field="A note", max_len=NOTE_MAX, multiline=False))
+            if found is None:
+                raise TextRefused(
+                    f"No category matches {word!r}. Try one of: "
+                    + ", ".join(short_name(c) for c in categories)
+                    + " (or Tab to pick)."
+                )
+            category = found
+        text = clean(body, field="The adjustment", max_len=NOTE_MAX, multiline=False)
+        return QuickEntry(EntryKind.ADJUSTMENT, text, category=category)
+    if word:
+        # "c something: text" is not a commitment form: keep it as a note rather than guess.
+        return QuickEntry(EntryKind.NOTE, clean(line, field="A note", max_len=NOTE_MAX, multiline=False))
+    parts = [p.strip() for p in body.split("|")]
+    if len(parts) > 3:
+        raise TextRefused("A commitment has at most three parts: what | by when | how accountable.")
+    parts += [""] * (3 - len(parts))
+    what = clean(parts[0], field="What the client will do", max_len=NOTE_MAX, multiline=False)
+    by_when = clean_optional(parts[1], field="By when", max_len=SHORT_MAX, multiline=False)
+    how = clean_optional(parts[2], field="How to be held accountable", max_len=NOTE_MAX, multiline=False)
+    return QuickEntry(EntryKind.COMMITMENT, what, by_when=by_when, how_accountable=how)

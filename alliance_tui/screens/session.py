@@ -1,0 +1,420 @@
+"""The live session: what the coach keeps open beside the call.
+
+Every action is a keystroke or two, saved through the store before the screen
+shows it as done; refusals are said inline and what was typed stays put.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Footer
+
+from ..models import ClientRecord, Commitment, CommitmentStatus, NoteKind, PromptSet, Session, prompts_for_moment
+from ..models.quicklog import EntryKind, parse
+from ..models.text import TextRefused
+from ..store import StoreError
+from ..widgets.accountability_pane import AccountabilityPane, AccountabilityView
+from ..widgets.agreement_pane import AgreementPane, AgreementView
+from ..widgets.pause_clock import PauseClock
+from ..widgets.quick_log import QuickLog, QuickLogInput
+from ..widgets.revisit_pane import RevisitPane, RevisitView
+from ..widgets.session_header import SessionHeader
+from .base import AllianceScreen
+from .end_session import EndSessionConfirm
+
+COMPACT_WIDTH = 100
+COMPACT_HEIGHT = 30
+
+
+def _ask_binding(n: int) -> Binding:
+    return Binding(
+        str(n),
+        f"ask({n})",
+        "Ask prompt",
+        key_display="1-9",
+        show=n == 1,
+        id=f"session.ask_{n}",
+        tooltip="Ask revisit question N and type the client's answer",
+    )
+
+
+def commitments_to_check(record: ClientRecord, number: int) -> tuple[Commitment, ...]:
+    """Earlier commitments still open, plus those already checked in this session."""
+    return tuple(
+        c
+        for c in record.commitments
+        if (c.session_number or 0) < number and (c.needs_checkin or c.checked_in_session == number)
+    )
+
+
+def prompt_lead(number: int, programme: int) -> str:
+    if number >= programme:
+        return f"Last session of {programme}: a renewal conversation"
+    if number in (3, 4):
+        return f"Session {number}: a good moment to design the alliance fully"
+    return "How is our work together going?"
+
+
+class SessionScreen(AllianceScreen):
+    CSS_PATH = "session.tcss"
+
+    BINDINGS = [
+        Binding("t", "toggle_pause", "Think time", id="session.pause", tooltip="Start or stop the pause clock"),
+        Binding(
+            "ctrl+t",
+            "toggle_pause",
+            "Think time",
+            show=False,
+            priority=True,
+            id="session.pause_anywhere",
+            tooltip="Start or stop the pause clock, even while typing",
+        ),
+        Binding("l", "log('')", "Log", id="session.log", tooltip="Type a note, adjustment or commitment"),
+        Binding(
+            "ctrl+l",
+            "log('')",
+            "Log",
+            show=False,
+            priority=True,
+            id="session.log_anywhere",
+            tooltip="Jump to the quick-log line from anywhere",
+        ),
+        Binding("a", "log('a: ')", "Adjust", id="session.adjust", tooltip="Log an adjustment to the alliance"),
+        Binding("c", "log('c: ')", "Commit", id="session.commit", tooltip="Log a commitment: what | by when | how"),
+        Binding(
+            "s",
+            "toggle_shared",
+            "Shared",
+            id="session.shared",
+            tooltip="Mark the next note shared with the client (notes are private by default)",
+        ),
+        Binding(
+            "ctrl+s",
+            "toggle_shared",
+            "Shared",
+            show=False,
+            priority=True,
+            id="session.shared_anywhere",
+            tooltip="Mark the next note shared, even while typing it",
+        ),
+        *(_ask_binding(n) for n in range(1, 10)),
+        Binding("g", "edit_focus", "Focus", id="session.focus", tooltip="Edit today's focus and how it goes well"),
+        Binding("e", "end", "End", id="session.end", tooltip="End the session (asks first) and see the summary"),
+        Binding(
+            "escape",
+            "leave",
+            "Clients",
+            id="session.leave",
+            tooltip="Back to the client list; the session stays open and resumes",
+        ),
+    ]
+
+    def __init__(self, client_id: str) -> None:
+        super().__init__()
+        self.client_id = client_id
+        self.session: Session | None = None
+        self._return_to: Widget | None = None
+        self._pause_started: datetime | None = None
+
+    # ----------------------------------------------------------------- building
+
+    def compose(self) -> ComposeResult:
+        yield SessionHeader(id="session-header")
+        with Horizontal(id="panes"):
+            with Vertical(id="left-column"):
+                yield AgreementPane(id="agreement")
+                yield RevisitPane(id="revisit")
+            with Vertical(id="right-column"):
+                yield AccountabilityPane(id="accountability")
+                yield PauseClock(30, self.alliance_app.monotonic, id="pause")
+        yield QuickLog(id="quicklog")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#agreement").border_title = "Agreement"
+        self.query_one("#revisit").border_title = "Revisit prompts"
+        self.query_one("#accountability").border_title = "Accountability check-in"
+        self.query_one("#pause").border_title = "Pause clock"
+        try:
+            self.session = self.store.start_session(self.client_id)
+        except StoreError as error:
+            self.report(error, title="Session not started")
+            self.app.pop_screen()
+            return
+        self._refresh()
+        self._layout_for(self.size.width, self.size.height)
+        self.set_interval(1.0, self._tick)
+        accountability = self.query_one(AccountabilityPane)
+        if accountability.has_open:
+            accountability.focus_list()
+        else:
+            self.query_one("#prompts").focus()
+
+    def on_resize(self) -> None:
+        self._layout_for(self.size.width, self.size.height)
+
+    def _layout_for(self, width: int, height: int) -> None:
+        self.set_class(width < COMPACT_WIDTH or height < COMPACT_HEIGHT, "-compact")
+
+    @property
+    def record(self) -> ClientRecord:
+        return self.store.record(self.client_id)
+
+    @property
+    def number(self) -> int:
+        assert self.session is not None
+        return self.session.number
+
+    def _now(self) -> datetime:
+        return self.alliance_app.clock()
+
+    def _tick(self) -> None:
+        if self.session is not None:
+            self.query_one(SessionHeader).elapsed_seconds = self.session.elapsed_seconds(self._now())
+
+    def _refresh(self) -> None:
+        """Data down: every pane is redrawn from what the store now holds."""
+        record = self.record
+        session = record.session(self.number) or self.session
+        assert session is not None
+        self.session = session
+        client = record.client
+        header = self.query_one(SessionHeader)
+        header.client_name = client.name
+        header.session_number = session.number
+        header.programme_sessions = client.programme_sessions
+        header.planned_minutes = session.planned_minutes
+        header.elapsed_seconds = session.elapsed_seconds(self._now())
+        self.query_one(AgreementPane).view = AgreementView(
+            current=record.current_alliance,
+            before_session=record.version_before_session(session.number),
+            categories=self.store.categories(),
+            saved={"focus": session.focus, "success_measure": session.success_measure},
+        )
+        self.query_one(AccountabilityPane).view = AccountabilityView(
+            to_check=commitments_to_check(record, session.number),
+            made_today=tuple(c for c in record.commitments if c.session_number == session.number),
+            session_number=session.number,
+        )
+        prompts = prompts_for_moment(session.number, client.programme_sessions, list(self.store.settings.prompts))
+        own = [p.text for p in prompts if p.prompt_set is PromptSet.OWN]
+        self.query_one(RevisitPane).view = RevisitView(
+            prompts=tuple(dict.fromkeys([p.text for p in prompts if p.prompt_set is not PromptSet.OWN] + own)),
+            asked=frozenset(n.prompt for n in record.notes_of(session.number, NoteKind.REVISIT)),
+            lead=prompt_lead(session.number, client.programme_sessions),
+        )
+        pause = self.query_one(PauseClock)
+        pause.target_seconds = client.think_time_seconds
+        pause.recent = tuple(p.actual_seconds for p in record.pauses if p.session_number == session.number)
+        quick_log = self.query_one(QuickLog)
+        quick_log.categories = self.store.categories()
+
+    # ----------------------------------------------------------------- pause clock
+
+    def action_toggle_pause(self) -> None:
+        pause = self.query_one(PauseClock)
+        if not pause.running:
+            self._pause_started = self._now()
+            pause.start()
+            return
+        self._record_pause(pause.stop())
+
+    def _record_pause(self, actual: float) -> None:
+        started = self._pause_started or self._now()
+        self._pause_started = None
+        try:
+            self.store.record_pause(
+                self.client_id,
+                target_seconds=self.query_one(PauseClock).target_seconds,
+                actual_seconds=actual,
+                started=started,
+                session_number=self.number,
+            )
+        except StoreError as error:
+            self.report(error, title="Pause not recorded")
+            return
+        self._refresh()
+
+    def _stop_pause_if_running(self) -> None:
+        pause = self.query_one(PauseClock)
+        if pause.running:
+            self._record_pause(pause.stop())
+
+    # ----------------------------------------------------------------- quick log
+
+    def action_log(self, prefix: str) -> None:
+        box = self.query_one(QuickLogInput)
+        focused = self.focused
+        if focused is not None and focused is not box:
+            self._return_to = focused
+        if prefix and not box.value.strip():
+            box.value = prefix
+        box.focus()
+        box.cursor_position = len(box.value)
+
+    def _give_focus_back(self) -> None:
+        target = self._return_to
+        self._return_to = None
+        if target is not None and target.is_attached and target.display:
+            target.focus()
+        else:
+            self.query_one("#prompts").focus()
+
+    @on(QuickLogInput.Leave)
+    def _leave_log(self) -> None:
+        self._give_focus_back()
+
+    def action_toggle_shared(self) -> None:
+        quick_log = self.query_one(QuickLog)
+        quick_log.shared_next = not quick_log.shared_next
+
+    @on(QuickLog.Submitted)
+    def _quick_log(self, event: QuickLog.Submitted) -> None:
+        quick_log = self.query_one(QuickLog)
+        try:
+            entry = parse(event.text, self.store.categories())
+            if entry.kind is EntryKind.ADJUSTMENT:
+                self.store.add_alliance_item(self.client_id, entry.category, entry.text, session_number=self.number)
+                confirmation = f"✔ Alliance adjusted ({entry.category})"
+            elif entry.kind is EntryKind.COMMITMENT:
+                self.store.add_commitment(
+                    self.client_id,
+                    entry.text,
+                    by_when=entry.by_when,
+                    how_accountable=entry.how_accountable,
+                    session_number=self.number,
+                )
+                confirmation = "✔ Commitment saved"
+            else:
+                self.store.log_note(self.client_id, entry.text, private=not event.shared, session_number=self.number)
+                confirmation = "✔ Note saved, shared with the client" if event.shared else "✔ Note saved, private"
+                quick_log.shared_next = False
+        except TextRefused as refused:
+            quick_log.show_message(f"{refused} (nothing saved; your text is still here)")
+            return
+        except StoreError as error:
+            quick_log.show_message(f"{error.message} (your text is still here)")
+            return
+        quick_log.saved(confirmation)
+        self._refresh()
+        self._give_focus_back()
+
+    # ----------------------------------------------------------------- check-in
+
+    @on(AccountabilityPane.CheckedIn)
+    def _checked_in(self, event: AccountabilityPane.CheckedIn) -> None:
+        pane = self.query_one(AccountabilityPane)
+        existing = next((c for c in self.record.commitments if c.id == event.commitment_id), None)
+        try:
+            self.store.check_in(
+                self.client_id,
+                event.commitment_id,
+                event.status,
+                note=existing.checkin_note if existing else "",
+                session_number=self.number,
+            )
+        except StoreError as error:
+            pane.show_message(error.message)
+            return
+        pane.show_message("")
+        self._refresh()
+        pane.advance()
+
+    @on(AccountabilityPane.NoteGiven)
+    def _checkin_note(self, event: AccountabilityPane.NoteGiven) -> None:
+        pane = self.query_one(AccountabilityPane)
+        commitment = next((c for c in self.record.commitments if c.id == event.commitment_id), None)
+        if commitment is None:
+            return
+        if commitment.checked_in_session != self.number or commitment.status is CommitmentStatus.OPEN:
+            pane.show_message("Check it in first (d, p, n, x or f), then add the note.")
+            return
+        try:
+            self.store.check_in(
+                self.client_id, commitment.id, commitment.status, note=event.note, session_number=self.number
+            )
+        except StoreError as error:
+            pane.show_message(f"{error.message} (your note is still here)")
+            return
+        self._refresh()
+        pane.note_saved()
+
+    # ----------------------------------------------------------------- revisit
+
+    def action_ask(self, number: int) -> None:
+        self.query_one(RevisitPane).ask(number)
+
+    @on(RevisitPane.Answered)
+    def _answered(self, event: RevisitPane.Answered) -> None:
+        pane = self.query_one(RevisitPane)
+        try:
+            self.store.log_note(
+                self.client_id,
+                event.answer,
+                kind=NoteKind.REVISIT,
+                session_number=self.number,
+                prompt=event.prompt,
+            )
+        except StoreError as error:
+            pane.show_message(f"{error.message} (the answer is still here)")
+            return
+        self._refresh()
+        pane.done()
+        pane.show_message("✔ Answer saved as a revisit note")
+
+    @on(RevisitPane.PromptAdded)
+    def _prompt_added(self, event: RevisitPane.PromptAdded) -> None:
+        pane = self.query_one(RevisitPane)
+        try:
+            self.store.add_prompt(event.text)
+        except StoreError as error:
+            pane.show_message(f"{error.message} (your question is still here)")
+            return
+        self._refresh()
+        pane.done()
+        pane.show_message("✔ Question added to your own prompts")
+
+    # ----------------------------------------------------------------- session agreement
+
+    def action_edit_focus(self) -> None:
+        self.query_one("#session-focus").focus()
+
+    @on(AgreementPane.SessionAgreementEdited)
+    def _agreement_edited(self, event: AgreementPane.SessionAgreementEdited) -> None:
+        pane = self.query_one(AgreementPane)
+        assert self.session is not None
+        try:
+            self.store.update_session(self.client_id, self.session.id, **{event.field_name: event.value})
+        except StoreError as error:
+            pane.field_refused(event.field_name, f"{error.message} (your text is still here)")
+            return
+        pane.field_saved(event.field_name)
+        self._refresh()
+
+    # ----------------------------------------------------------------- leaving
+
+    def action_end(self) -> None:
+        self.app.push_screen(EndSessionConfirm(self.record.client.name, self.number), self._end_confirmed)
+
+    def _end_confirmed(self, confirmed: bool | None) -> None:
+        if not confirmed or self.session is None:
+            return
+        self._stop_pause_if_running()
+        try:
+            self.store.end_session(self.client_id, self.session.id)
+        except StoreError as error:
+            self.report(error, title="Session not ended")
+            return
+        from .session_summary import SessionSummaryScreen
+
+        self.app.switch_screen(SessionSummaryScreen(self.client_id, self.number))
+
+    def action_leave(self) -> None:
+        self._stop_pause_if_running()
+        self.app.pop_screen()

@@ -1,0 +1,143 @@
+"""What happened in a session, once it has ended: the coach's record, before any recap."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Static
+
+from ..models import ChangeKind, ClientRecord, CommitmentStatus, NoteKind, diff_versions
+from ..store import StoreError
+from ..widgets.session_header import minutes_text
+from .base import AllianceScreen
+
+# The recap for the client is built elsewhere; it plugs in here as
+# `SessionSummaryScreen.export_recap = function(screen)` and the key lights up.
+RecapExporter = Callable[["SessionSummaryScreen"], None]
+
+
+def summary_text(record: ClientRecord, number: int) -> Text:
+    """Adjustments, commitments, check-ins, pauses, revisit answers and notes of one session."""
+    session = record.session(number)
+    out = Text()
+    if session is None:
+        return Text("This session is not in the client's file.")
+    out.append(f"{record.client.name}, session {number} of {record.client.programme_sessions}\n", style="bold")
+    out.append(f"{minutes_text(session.elapsed_seconds(session.ended or session.started))} of ")
+    out.append(f"{session.planned_minutes} min planned\n")
+    if session.focus:
+        out.append("Today's focus: ", style="bold")
+        out.append(session.focus + "\n")
+    if session.success_measure:
+        out.append("Went well if: ", style="bold")
+        out.append(session.success_measure + "\n")
+
+    def heading(title: str, count: int) -> None:
+        out.append(f"\n{title} ({count})\n", style="bold underline")
+
+    before = record.version_before_session(number)
+    changes = []
+    for version in record.versions:
+        if version.session_number == number:
+            changes = [c for c in diff_versions(before, version) if c.kind is not ChangeKind.UNCHANGED]
+    heading("Alliance adjustments", len(changes))
+    for change in changes:
+        out.append(f" {change.kind.symbol} {change.kind.value}: ", style="bold")
+        out.append(f"{change.item.category}: ")
+        out.append(change.item.wording + "\n")
+
+    made = [c for c in record.commitments if c.session_number == number]
+    heading("Commitments made", len(made))
+    for c in made:
+        out.append(" ✚ ")
+        out.append(c.what)
+        if c.by_when:
+            out.append(f"  by {c.by_when}", style="dim")
+        if c.how_accountable:
+            out.append(f"  ({c.how_accountable})", style="dim")
+        out.append("\n")
+
+    checked = [
+        c for c in record.commitments if c.checked_in_session == number and c.status is not CommitmentStatus.OPEN
+    ]
+    heading("Check-ins", len(checked))
+    for c in checked:
+        out.append(f" {c.status.symbol} {c.status.label}: ", style="bold")
+        out.append(c.what)
+        if c.checkin_note:
+            out.append(f"  ({c.checkin_note})", style="italic")
+        out.append("\n")
+
+    pauses = [p for p in record.pauses if p.session_number == number]
+    heading("Pauses", len(pauses))
+    if pauses:
+        out.append(" " + ", ".join(f"{p.actual_seconds:.0f} s" for p in pauses))
+        out.append(f"  (agreed {pauses[-1].target_seconds} s)\n", style="dim")
+
+    answers = record.notes_of(number, NoteKind.REVISIT)
+    heading("Revisit answers", len(answers))
+    for note in answers:
+        out.append(f" {note.prompt}\n", style="italic")
+        out.append(f"   {note.text}\n")
+
+    notes = [n for n in record.notes_of(number) if n.kind is not NoteKind.REVISIT]
+    heading("Notes", len(notes))
+    for note in notes:
+        out.append(" ◌ private  " if note.private else " ◉ shared   ", style="dim" if note.private else "bold")
+        out.append(note.text + "\n")
+    return out
+
+
+class SessionSummaryScreen(AllianceScreen):
+    CSS_PATH = "session_summary.tcss"
+
+    export_recap: ClassVar[RecapExporter | None] = None
+
+    BINDINGS = [
+        Binding("escape", "back", "Clients", id="summary.back", tooltip="Back to the client list"),
+        Binding(
+            "r",
+            "export_recap",
+            "Export recap",
+            id="summary.export_recap",
+            tooltip="Write a recap of what was agreed and committed, for the client",
+        ),
+    ]
+
+    def __init__(self, client_id: str, session_number: int) -> None:
+        super().__init__()
+        self.client_id = client_id
+        self.session_number = session_number
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(f"Session {self.session_number} ended", style="bold"), id="summary-title")
+        with VerticalScroll(id="summary-scroll"):
+            yield Static(id="summary-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        try:
+            record = self.store.record(self.client_id)
+        except StoreError as error:
+            self.report(error, title="Summary unavailable")
+            return
+        self.query_one("#summary-body", Static).update(summary_text(record, self.session_number))
+        self.query_one("#summary-scroll").focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "export_recap":
+            return True if type(self).export_recap is not None else None
+        return True
+
+    def action_export_recap(self) -> None:
+        exporter = type(self).export_recap
+        if exporter is not None:
+            exporter(self)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

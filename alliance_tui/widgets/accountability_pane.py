@@ -1,0 +1,194 @@
+"""The accountability check-in: each earlier commitment settled with one key, a note if wanted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..models import Commitment, CommitmentStatus
+from .inputs import TextInput
+
+STATUS_KEYS = {
+    "d": CommitmentStatus.DONE,
+    "p": CommitmentStatus.PARTLY,
+    "n": CommitmentStatus.NOT_DONE,
+    "x": CommitmentStatus.DROPPED,
+    "f": CommitmentStatus.CARRIED,
+}
+
+
+@dataclass(frozen=True)
+class AccountabilityView:
+    to_check: tuple[Commitment, ...] = ()  # from earlier sessions: open, or checked in this session
+    made_today: tuple[Commitment, ...] = ()
+    session_number: int = 1
+
+
+def commitment_line(c: Commitment, session_number: int) -> Text:
+    checked = c.checked_in_session == session_number and c.status is not CommitmentStatus.OPEN
+    line = Text()
+    line.append(f"{c.status.symbol} ", style="bold")
+    if checked:
+        line.append(f"{c.status.label}: ", style="bold")
+    line.append(c.what)
+    if c.by_when:
+        line.append(f"  (by {c.by_when})", style="dim")
+    if checked and c.checkin_note:
+        line.append("\n   ")
+        line.append(c.checkin_note, style="italic")
+    elif not checked and c.how_accountable:
+        line.append("\n   ")
+        line.append(c.how_accountable, style="dim")
+    return line
+
+
+def made_today_text(view: AccountabilityView) -> Text:
+    if not view.made_today:
+        return Text("Made today: none yet (c: what | by when | how)", style="dim")
+    out = Text("Made today", style="bold")
+    for c in view.made_today:
+        out.append("\n ✚ ")
+        out.append(c.what)
+        if c.by_when:
+            out.append(f"  (by {c.by_when})", style="dim")
+    return out
+
+
+class AccountabilityPane(Vertical):
+    BINDINGS = [
+        Binding("d", "check('d')", "Done", id="checkin.done", tooltip="Mark the highlighted commitment done"),
+        Binding("p", "check('p')", "Partly", id="checkin.partly", tooltip="Mark it partly done"),
+        Binding("n", "check('n')", "Not done", id="checkin.not_done", tooltip="Mark it not done"),
+        Binding("x", "check('x')", "Dropped", id="checkin.dropped", tooltip="Mark it dropped"),
+        Binding("f", "check('f')", "Carry fwd", id="checkin.carried", tooltip="Carry it forward to next time"),
+        Binding(
+            "escape",
+            "cancel_note",
+            "Skip note",
+            id="checkin.skip_note",
+            tooltip="Close the note without saving it",
+        ),
+    ]
+
+    class CheckedIn(Message):
+        def __init__(self, commitment_id: str, status: CommitmentStatus) -> None:
+            super().__init__()
+            self.commitment_id = commitment_id
+            self.status = status
+
+    class NoteGiven(Message):
+        def __init__(self, commitment_id: str, note: str) -> None:
+            super().__init__()
+            self.commitment_id = commitment_id
+            self.note = note
+
+    view: reactive[AccountabilityView] = reactive(AccountabilityView, always_update=True)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._note_for: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield OptionList(id="commitments")
+        yield TextInput(id="checkin-note", compact=True)
+        yield Static(id="checkin-message", markup=False)
+        yield Static(id="made-today")
+
+    def on_mount(self) -> None:
+        self.query_one("#checkin-note").display = False
+        self.watch_view(self.view)
+
+    def watch_view(self, view: AccountabilityView) -> None:
+        if not self.is_mounted:
+            return
+        options = self.query_one("#commitments", OptionList)
+        keep = options.highlighted
+        options.clear_options()
+        if view.to_check:
+            options.add_options(Option(commitment_line(c, view.session_number), id=c.id) for c in view.to_check)
+            options.highlighted = min(keep or 0, len(view.to_check) - 1)
+        else:
+            options.add_option(Option(Text("Nothing to check in from earlier sessions", style="dim"), disabled=True))
+        self.query_one("#made-today", Static).update(made_today_text(view))
+
+    @property
+    def has_open(self) -> bool:
+        return any(c.status is CommitmentStatus.OPEN for c in self.view.to_check)
+
+    def focus_list(self) -> None:
+        self.query_one("#commitments", OptionList).focus()
+
+    def _highlighted(self) -> Commitment | None:
+        options = self.query_one("#commitments", OptionList)
+        if options.highlighted is None or not self.view.to_check:
+            return None
+        return self.view.to_check[options.highlighted]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("check", "note"):
+            return self._note_for is None and self._highlighted() is not None
+        if action == "cancel_note":
+            return self._note_for is not None
+        return True
+
+    def action_check(self, key: str) -> None:
+        commitment = self._highlighted()
+        if commitment is not None:
+            self.post_message(self.CheckedIn(commitment.id, STATUS_KEYS[key]))
+
+    def advance(self) -> None:
+        """After a check-in, move on to the next commitment still open."""
+        options = self.query_one("#commitments", OptionList)
+        start = options.highlighted or 0
+        for offset in range(1, len(self.view.to_check) + 1):
+            index = (start + offset) % len(self.view.to_check)
+            if self.view.to_check[index].status is CommitmentStatus.OPEN:
+                options.highlighted = index
+                return
+
+    def action_note(self) -> None:
+        commitment = self._highlighted()
+        if commitment is None:
+            return
+        self._note_for = commitment.id
+        box = self.query_one("#checkin-note", Input)
+        box.placeholder = f"Note on: {commitment.what}"[:120]
+        box.value = commitment.checkin_note
+        box.display = True
+        box.focus()
+
+    def note_saved(self) -> None:
+        box = self.query_one("#checkin-note", Input)
+        box.value = ""
+        box.display = False
+        self._note_for = None
+        self.show_message("")
+        self.focus_list()
+
+    def show_message(self, message: str) -> None:
+        self.query_one("#checkin-message", Static).update(Text(message))
+
+    @on(OptionList.OptionSelected, "#commitments")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a commitment opens its check-in note."""
+        event.stop()
+        if self.check_action("note", ()):
+            self.action_note()
+
+    @on(Input.Submitted, "#checkin-note")
+    def _note_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self._note_for is not None:
+            self.post_message(self.NoteGiven(self._note_for, event.value))
+
+    def action_cancel_note(self) -> None:
+        self.note_saved()

@@ -1,0 +1,120 @@
+"""The agreed think time, counting down in large digits, with a halfway mark."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.timer import Timer
+from textual.widgets import Digits, Static
+
+from ..models.pause import PausePhase, PauseTimer
+
+BAR_CELLS = 20
+_PHASE_WORDS = {
+    PausePhase.IDLE: "○ ready",
+    PausePhase.FIRST_HALF: "◔ thinking",
+    PausePhase.SECOND_HALF: "◑ past halfway",
+    PausePhase.OVERTIME: "● over time, counting up",
+}
+
+
+class PauseClock(Vertical):
+    """Redraws a few times a second but measures with the monotonic clock, so ticks never drift."""
+
+    DEFAULT_CSS = """
+    PauseClock {
+        height: auto;
+    }
+    PauseClock > Digits {
+        width: auto;
+    }
+    PauseClock > .pause-bar, PauseClock > .pause-state, PauseClock > .pause-history {
+        height: 1;
+    }
+    PauseClock.-overtime > Digits {
+        color: $warning;
+    }
+    PauseClock.-halfway > .pause-state {
+        text-style: bold;
+    }
+    """
+
+    target_seconds: reactive[int] = reactive(30)
+    recent: reactive[tuple[float, ...]] = reactive(())
+
+    def __init__(self, target_seconds: int, monotonic: Callable[[], float], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.timer = PauseTimer(target_seconds, monotonic)
+        self.set_reactive(PauseClock.target_seconds, target_seconds)
+        self._ticker: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Digits(self.timer.display())
+        yield Static(classes="pause-bar")
+        yield Static(classes="pause-state")
+        yield Static(classes="pause-history")
+
+    def on_mount(self) -> None:
+        self._ticker = self.set_interval(0.2, self.redraw, pause=True)
+        self.redraw()
+
+    def watch_target_seconds(self, seconds: int) -> None:
+        self.timer.target_seconds = seconds
+        if self.is_mounted:
+            self.redraw()
+
+    def watch_recent(self) -> None:
+        if self.is_mounted:
+            self.redraw()
+
+    @property
+    def running(self) -> bool:
+        return self.timer.running
+
+    def start(self) -> None:
+        self.timer.start()
+        if self._ticker is not None:
+            self._ticker.resume()
+        self.redraw()
+
+    def stop(self) -> float:
+        """Stop the clock and return the actual seconds the pause ran."""
+        actual = self.timer.stop()
+        if self._ticker is not None:
+            self._ticker.pause()
+        self.redraw()
+        return actual
+
+    def redraw(self) -> None:
+        phase = self.timer.phase()
+        self.query_one(Digits).update(self.timer.display())
+        self.set_class(phase is PausePhase.OVERTIME, "-overtime")
+        self.set_class(phase in (PausePhase.SECOND_HALF, PausePhase.OVERTIME), "-halfway")
+        self.query_one(".pause-bar", Static).update(self._bar())
+        state = Text(_PHASE_WORDS[phase])
+        if phase is PausePhase.IDLE:
+            state.append(f"  {self.timer.target_seconds} s agreed")
+        self.query_one(".pause-state", Static).update(state)
+        self.query_one(".pause-history", Static).update(history_text(self.recent, self.timer.target_seconds))
+
+    def _bar(self) -> Text:
+        """A bar that empties as time passes, with the halfway mark drawn in."""
+        used = round(self.timer.fraction() * BAR_CELLS)
+        half = BAR_CELLS // 2
+        bar = Text()
+        for cell in range(BAR_CELLS):
+            if cell == half:
+                bar.append("┃", style="bold")
+            bar.append("░" if cell < used else "█")
+        return bar
+
+
+def history_text(recent: Sequence[float], target: int) -> Text:
+    if not recent:
+        return Text("No pauses yet today", style="dim")
+    shown = ", ".join(f"{a:.0f}" for a in recent[-4:])
+    return Text(f"Today: {shown} s (of {target})", no_wrap=True, overflow="ellipsis")

@@ -1,0 +1,135 @@
+"""The quick-log line: a note, an adjustment or a commitment in a few keystrokes."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Input, Static
+
+from ..models import DEFAULT_CATEGORIES
+from ..models.quicklog import (
+    DEFAULT_ADJUSTMENT_CATEGORY,
+    PREFIX,
+    EntryKind,
+    entry_kind,
+    find_category,
+    next_category,
+    with_category,
+)
+from .inputs import TextInput
+
+HINT = "a: adjustment · c: what | by when | how · n: or plain text = note"
+
+
+class QuickLogInput(TextInput):
+    BINDINGS = [
+        Binding(
+            "tab",
+            "cycle_category",
+            "Category",
+            id="quicklog.category",
+            tooltip="Cycle the category of this adjustment",
+        ),
+        Binding(
+            "escape",
+            "leave",
+            "Back",
+            id="quicklog.leave",
+            tooltip="Go back to where you were; what you typed stays here",
+        ),
+    ]
+
+    categories: tuple[str, ...] = DEFAULT_CATEGORIES
+
+    class Leave(Message):
+        pass
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cycle_category":
+            return entry_kind(self.value) is EntryKind.ADJUSTMENT
+        return super().check_action(action, parameters)
+
+    def action_cycle_category(self) -> None:
+        match = PREFIX.match(self.value)
+        word = (match.group(2) or "") if match else ""
+        current = find_category(word, self.categories) if word else DEFAULT_ADJUSTMENT_CATEGORY
+        self.value = with_category(self.value, next_category(current or "", self.categories))
+        self.cursor_position = len(self.value)
+
+    def action_leave(self) -> None:
+        self.post_message(self.Leave())
+
+
+class QuickLog(Vertical):
+    """Shows what the line will be saved as, and whether the next note is shared."""
+
+    class Submitted(Message):
+        def __init__(self, text: str, shared: bool) -> None:
+            super().__init__()
+            self.text = text
+            self.shared = shared
+
+    shared_next: reactive[bool] = reactive(False)
+    categories: reactive[tuple[str, ...]] = reactive(DEFAULT_CATEGORIES)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="quicklog-row"):
+            yield Static(id="quicklog-kind")
+            yield QuickLogInput(id="quicklog-input", placeholder=HINT, compact=True, select_on_focus=False)
+        yield Static(id="quicklog-message", markup=False)
+
+    def on_mount(self) -> None:
+        self._show_kind()
+
+    @property
+    def input(self) -> QuickLogInput:
+        return self.query_one(QuickLogInput)
+
+    def watch_shared_next(self) -> None:
+        if self.is_mounted:
+            self._show_kind()
+
+    def watch_categories(self, categories: tuple[str, ...]) -> None:
+        if self.is_mounted:
+            self.input.categories = categories
+
+    def show_message(self, message: str) -> None:
+        self.query_one("#quicklog-message", Static).update(Text(message))
+        self.set_class(bool(message), "-refused")
+
+    def saved(self, confirmation: str) -> None:
+        """The entry is on disk: clear the line and say what was kept."""
+        self.input.value = ""
+        self.query_one("#quicklog-message", Static).update(Text(confirmation, style="dim"))
+        self.remove_class("-refused")
+
+    @on(Input.Changed, "#quicklog-input")
+    def _changed(self) -> None:
+        self._show_kind()
+
+    @on(Input.Submitted, "#quicklog-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Submitted(event.value, self.shared_next))
+
+    def _show_kind(self) -> None:
+        value = self.input.value
+        kind = entry_kind(value)
+        label = Text()
+        if kind is EntryKind.ADJUSTMENT:
+            match = PREFIX.match(value)
+            word = (match.group(2) or "") if match else ""
+            category = find_category(word, self.categories) if word else DEFAULT_ADJUSTMENT_CATEGORY
+            label.append("± adjust", style="bold")
+            label.append(f" {category or '?'}")
+        elif kind is EntryKind.COMMITMENT:
+            label.append("✚ commit", style="bold")
+        else:
+            label.append("✎ note", style="bold")
+            label.append(" ◉ shared" if self.shared_next else " ◌ private")
+        self.query_one("#quicklog-kind", Static).update(label)

@@ -1,0 +1,157 @@
+"""Revisit questions that fit this moment; asking one and capturing the answer is one flow."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from .inputs import TextInput
+
+
+@dataclass(frozen=True)
+class RevisitView:
+    prompts: tuple[str, ...] = ()
+    asked: frozenset[str] = frozenset()
+    lead: str = ""  # why these questions come first, in a few words
+
+
+def prompt_line(number: int, text: str, asked: bool) -> Text:
+    line = Text()
+    line.append(f"{number} " if number <= 9 else "  ", style="bold")
+    line.append("✔ " if asked else "  ", style="bold")
+    line.append(text)
+    if asked:
+        line.append("  (asked)", style="italic")
+    return line
+
+
+class RevisitPane(Vertical):
+    BINDINGS = [
+        Binding("plus", "own_prompt", "Own question", id="revisit.own", tooltip="Add a revisit question of your own"),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            id="revisit.cancel",
+            tooltip="Close the answer or question field; what you typed stays until you type again",
+        ),
+    ]
+
+    class Answered(Message):
+        def __init__(self, prompt: str, answer: str) -> None:
+            super().__init__()
+            self.prompt = prompt
+            self.answer = answer
+
+    class PromptAdded(Message):
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    view: reactive[RevisitView] = reactive(RevisitView, always_update=True)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._asking: str | None = None  # the prompt being answered
+        self._adding = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="revisit-lead")
+        yield OptionList(id="prompts")
+        yield Static(id="revisit-question", markup=False)
+        yield TextInput(id="revisit-answer", compact=True)
+        yield Static(id="revisit-message", markup=False)
+
+    def on_mount(self) -> None:
+        self._close_field()
+        self.watch_view(self.view)
+
+    def watch_view(self, view: RevisitView) -> None:
+        if not self.is_mounted:
+            return
+        self.query_one("#revisit-lead", Static).update(Text(view.lead, style="italic"))
+        options = self.query_one("#prompts", OptionList)
+        keep = options.highlighted
+        options.clear_options()
+        options.add_options(
+            Option(prompt_line(n, text, text in view.asked), id=f"prompt-{n}")
+            for n, text in enumerate(view.prompts, start=1)
+        )
+        if view.prompts:
+            options.highlighted = min(keep or 0, len(view.prompts) - 1)
+
+    def ask(self, number: int) -> None:
+        """Open the answer field for prompt `number` (1-based)."""
+        if not 1 <= number <= len(self.view.prompts):
+            return
+        self.query_one("#prompts", OptionList).highlighted = number - 1
+        prompt = self.view.prompts[number - 1]
+        if self._asking != prompt:
+            self.query_one("#revisit-answer", Input).value = ""
+        self._asking = prompt
+        self._adding = False
+        self._open_field(Text.assemble(("Asked: ", "bold"), prompt), "The client's answer, then Enter")
+
+    def action_own_prompt(self) -> None:
+        self._asking = None
+        self._adding = True
+        self._open_field(Text("Your own question, kept for every client:", style="bold"), "e.g. What should I stop?")
+
+    def _open_field(self, question: Text, placeholder: str) -> None:
+        self.query_one("#revisit-question", Static).update(question)
+        self.query_one("#revisit-question").display = True
+        box = self.query_one("#revisit-answer", Input)
+        box.placeholder = placeholder
+        box.display = True
+        self.show_message("")
+        box.focus()
+
+    def _close_field(self) -> None:
+        self.query_one("#revisit-question").display = False
+        self.query_one("#revisit-answer").display = False
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel":
+            return self._asking is not None or self._adding
+        return True
+
+    def action_cancel(self) -> None:
+        self._asking = None
+        self._adding = False
+        self._close_field()
+        self.show_message("")
+        self.query_one("#prompts", OptionList).focus()
+
+    def done(self) -> None:
+        """The answer or question is on disk: close the field and clear it."""
+        self.query_one("#revisit-answer", Input).value = ""
+        self.action_cancel()
+
+    def show_message(self, message: str) -> None:
+        self.query_one("#revisit-message", Static).update(Text(message))
+
+    @property
+    def busy(self) -> bool:
+        return self._asking is not None or self._adding
+
+    @on(OptionList.OptionSelected, "#prompts")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.ask(event.option_index + 1)
+
+    @on(Input.Submitted, "#revisit-answer")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self._adding:
+            self.post_message(self.PromptAdded(event.value))
+        elif self._asking is not None:
+            self.post_message(self.Answered(self._asking, event.value))

@@ -1,0 +1,147 @@
+"""A whole session driven as a coach would, then checked on screen and on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList, Static
+
+from alliance_tui.app import AllianceApp
+from alliance_tui.models import CommitmentStatus, NoteKind
+from alliance_tui.screens.session import SessionScreen
+from alliance_tui.screens.session_summary import SessionSummaryScreen
+from alliance_tui.store import PracticeStore
+from alliance_tui.widgets.quick_log import QuickLog, QuickLogInput
+
+from .conftest import FROZEN_NOW
+
+
+class FakeMonotonic:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def screen_text(app: AllianceApp) -> str:
+    """Everything the coach can read in the screen's static text and option lists."""
+    parts: list[str] = []
+    for widget in app.screen.query(Static):
+        parts.append(str(widget.render()))
+    for options in app.screen.query(OptionList):
+        parts.extend(str(options.get_option_at_index(i).prompt) for i in range(options.option_count))
+    return "\n".join(parts)
+
+
+def make_app(store: PracticeStore, mono: FakeMonotonic | None = None) -> AllianceApp:
+    return AllianceApp(
+        store, demo=True, clock=lambda: FROZEN_NOW, monotonic=mono or FakeMonotonic(), cursor_blink=False
+    )
+
+
+async def open_session(app: AllianceApp, pilot: object, name: str) -> SessionScreen:
+    summary = app.store.find_client(name)
+    assert summary is not None
+    await app.push_screen(SessionScreen(summary.id))
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert isinstance(app.screen, SessionScreen)
+    return app.screen
+
+
+async def test_a_whole_session(demo_store: PracticeStore) -> None:
+    mono = FakeMonotonic()
+    app = make_app(demo_store, mono)
+    daniel = demo_store.find_client("Daniel Reyes")
+    assert daniel is not None
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_session(app, pilot, "Daniel Reyes")
+        text = screen_text(app)
+        assert "Daniel Reyes  ·  session 4 of 12" in text
+        assert "Draft a six-month transition budget" in text
+        # Focus lands on the check-in, because there are open commitments.
+        assert app.focused is not None and app.focused.id == "commitments"
+
+        # Check in two commitments: done, then (next one) partly with a note.
+        await pilot.press("d")
+        await pilot.press("p")
+        await pilot.press("enter")
+        await pilot.press(*"Booked for March")
+        await pilot.press("enter")
+        assert app.focused is not None and app.focused.id == "commitments"
+        text = screen_text(app)
+        assert "done: Draft a six-month transition budget" in text
+        assert "partly done: Book a portfolio review" in text
+        assert "Booked for March" in text
+
+        # An adjustment: one key, typed, Enter; focus goes back where it was.
+        await pilot.press("a")
+        assert isinstance(app.focused, QuickLogInput)
+        await pilot.press("tab")  # from the default (Style and tone) to the next category
+        assert app.screen.query_one(QuickLogInput).value == "a permissions: "
+        await pilot.press(*"call me out when I intellectualise", "enter")
+        assert app.focused is not None and app.focused.id == "commitments"
+        assert "✚ call me out when I intellectualise  (new today)" in screen_text(app)
+
+        # A shared note, then a commitment.
+        await pilot.press("s", "l", *"Decided to talk to his partner first", "enter")
+        await pilot.press("c", *"send CV to two studios | Friday | email me", "enter")
+        assert "send CV to two studios" in screen_text(app)
+        assert app.screen.query_one(QuickLog).shared_next is False  # shared was for one entry only
+
+        # A pause: 30 s agreed, the client took 21.5 s.
+        await pilot.press("t")
+        mono.now += 21.5
+        await pilot.press("t")
+        assert "Today: 22 s (of 30)" in screen_text(app)
+
+        # Answer revisit prompt 2.
+        await pilot.press("2", *"Push harder when I hedge", "enter")
+        assert "How much should I push back or challenge you?  (asked)" in screen_text(app)
+
+        # End, with confirmation.
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionSummaryScreen)
+        summary = screen_text(app)
+        for expected in (
+            "Alliance adjustments (1)",
+            "call me out when I intellectualise",
+            "Commitments made (1)",
+            "Check-ins (2)",
+            "Pauses (1)",
+            "22 s",
+            "Revisit answers (1)",
+            "Push harder when I hedge",
+        ):
+            assert expected in summary
+
+    data_dir: Path = demo_store.data_dir
+    demo_store.close()
+    reopened = PracticeStore(data_dir).open()
+    try:
+        record = reopened.record(daniel.id)
+        session = record.sessions[-1]
+        assert session.number == 4 and session.ended == FROZEN_NOW
+        by_what = {c.what: c for c in record.commitments}
+        assert by_what["Draft a six-month transition budget"].status is CommitmentStatus.DONE
+        portfolio = by_what["Book a portfolio review"]
+        assert portfolio.status is CommitmentStatus.PARTLY and portfolio.checkin_note == "Booked for March"
+        new = by_what["send CV to two studios"]
+        assert (new.by_when, new.how_accountable, new.session_number) == ("Friday", "email me", 4)
+        current = record.current_alliance
+        assert current is not None and current.session_number == 4
+        added = [i for i in current.items if i.agreed_in_session == 4]
+        assert [(i.category, i.wording) for i in added] == [("Permissions", "call me out when I intellectualise")]
+        notes = record.notes_of(4, NoteKind.NOTE)
+        assert [(n.text, n.private) for n in notes] == [("Decided to talk to his partner first", False)]
+        answers = record.notes_of(4, NoteKind.REVISIT)
+        assert [(n.prompt, n.text) for n in answers] == [
+            ("How much should I push back or challenge you?", "Push harder when I hedge")
+        ]
+        pauses = [p for p in record.pauses if p.session_number == 4]
+        assert [(p.target_seconds, p.actual_seconds) for p in pauses] == [(30, 21.5)]
+    finally:
+        reopened.close()
