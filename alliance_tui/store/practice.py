@@ -564,7 +564,8 @@ class PracticeStore:
 
     def _check_writable(self) -> None:
         if self.read_only:
-            raise ReadOnlyPractice(self.read_only_reason or "This window is read-only. Nothing was saved.")
+            reason = self.read_only_reason if self.read_only_reason.endswith(".") else "This window is read-only."
+            raise ReadOnlyPractice(f"Not saved. {reason}")
 
     def _check_unique_name(self, name: str, client_id: str | None) -> None:
         existing = self.find_client(name)
