@@ -38,7 +38,14 @@ class AllianceApp(App[None]):
         ThemeCommands,
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", "Help", id="app.help", tooltip="Every key on this screen, and what it is for"),
+        Binding(
+            "f1",
+            "help",
+            "Help",
+            id="app.help",
+            tooltip="Every key on this screen, and what it is for",
+            priority=True,  # priority, so it works on dialogs too
+        ),
         Binding(
             "ctrl+p",
             "command_palette",
@@ -97,12 +104,17 @@ class AllianceApp(App[None]):
             )
 
     def _apply_keymap(self) -> None:
-        from .config import binding_catalogue, resolve_keymap
+        problems = list(self.config.problems)
+        if self.config.config.keys:
+            # Only a remapping needs the catalogue, and building it imports every
+            # screen and widget: most starts (no [keys] in the file) skip that cost.
+            from .config import binding_catalogue, resolve_keymap
 
-        result = resolve_keymap(self.config.config, binding_catalogue())
-        self.set_keymap(result.keymap)
+            result = resolve_keymap(self.config.config, binding_catalogue())
+            self.set_keymap(result.keymap)
+            problems += result.problems
         label = self.config.label
-        for problem in [*self.config.problems, *result.problems]:
+        for problem in problems:
             self._start_up_messages.append((problem.describe(label), "Config file: entry ignored"))
 
     def on_mount(self) -> None:

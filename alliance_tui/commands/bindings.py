@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.dom import DOMNode
 from textual.keys import format_key
 from textual.screen import Screen
@@ -68,7 +68,16 @@ def group_name(node: DOMNode, binding: Binding) -> str:
 def screen_actions(screen: Screen[object]) -> list[ScreenAction]:
     """Every described, non-system binding active on `screen`, one entry per action and place."""
     merged: dict[tuple[int, str], ScreenAction] = {}
-    for active in screen.active_bindings.values():
+    live = list(screen.active_bindings.values())
+    app = screen.app
+    if not any(active.node is app for active in live):
+        # A dialog hides the app's keys from active_bindings, but priority ones still fire.
+        taken = {active.binding.key for active in live}
+        app_bindings = next((b for node, b in screen._binding_chain if node is app), None)
+        for key, binding in app_bindings or ():
+            if binding.priority and key not in taken:
+                live.append(ActiveBinding(app, binding, True, binding.tooltip))
+    for active in live:
         binding = active.binding
         if binding.system or not binding.description:
             continue
@@ -85,8 +94,8 @@ def screen_actions(screen: Screen[object]) -> list[ScreenAction]:
             enabled=active.enabled,
             group=group_name(active.node, binding),
         )
-    order = {THIS_SCREEN: 0, EVERYWHERE: 2, GENERAL: 3}
-    return sorted(merged.values(), key=lambda a: order.get(a.group, 1))
+    order = {THIS_SCREEN: 0, EVERYWHERE: 1, GENERAL: 3}
+    return sorted(merged.values(), key=lambda a: order.get(a.group, 2))
 
 
 def grouped(actions: list[ScreenAction]) -> dict[str, list[ScreenAction]]:

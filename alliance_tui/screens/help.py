@@ -20,9 +20,9 @@ from ..commands.bindings import ScreenAction, grouped
 
 def _table(actions: list[ScreenAction]) -> Table:
     table = Table(box=None, expand=True, show_header=False, padding=(0, 1), pad_edge=False)
-    table.add_column("Key", style="bold", width=16)
-    table.add_column("Action", ratio=2)
-    table.add_column("Why", ratio=3)
+    table.add_column("Key", style="bold", width=12)
+    table.add_column("Action", width=22)
+    table.add_column("Why", ratio=1)
     for action in actions:
         description = Text(action.description)
         if not action.enabled:

@@ -1,0 +1,135 @@
+"""The command palette: every key's action, every client by part of a name, every theme."""
+
+from __future__ import annotations
+
+import pytest
+from textual.command import CommandList, CommandPalette
+from textual.pilot import Pilot
+
+from alliance_tui.app import AllianceApp
+from alliance_tui.store import PracticeStore
+
+from .conftest import FROZEN_NOW
+
+
+def make_app(store: PracticeStore) -> AllianceApp:
+    return AllianceApp(store, demo=True, clock=lambda: FROZEN_NOW, cursor_blink=False)
+
+
+async def search(pilot: Pilot[None], query: str) -> list[str]:
+    """Open the palette, type `query`, and return the command texts it offers."""
+    app = pilot.app
+    if not isinstance(app.screen, CommandPalette):
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+    assert isinstance(app.screen, CommandPalette)
+    await pilot.press(*query)
+    texts: list[str] = []
+    for _ in range(40):  # the palette gathers hits in the background: wait until they settle
+        await pilot.pause(0.05)
+        previous = texts
+        texts = [str(option.hit.text) for option in app.screen.query_one(CommandList).options]  # type: ignore[attr-defined]
+        if texts and texts == previous:
+            break
+    return texts
+
+
+async def choose(pilot: Pilot[None], text: str) -> None:
+    """Move the highlight to `text` with the arrow keys and press enter, as a coach would."""
+    command_list = pilot.app.screen.query_one(CommandList)
+    texts = [str(option.hit.text) for option in command_list.options]  # type: ignore[attr-defined]
+    target = texts.index(text)
+    while command_list.highlighted != target:
+        await pilot.press("down" if (command_list.highlighted or 0) < target else "up")
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_clients_are_found_by_part_of_their_name(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    opened: list[tuple[str, str]] = []
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.open_session = lambda client_id: opened.append(("session", client_id))  # type: ignore[method-assign]
+        texts = await search(pilot, "dan rey")
+        assert texts[0] == "Start session with Daniel Reyes" or texts[0] == "Review Daniel Reyes"
+        assert {"Start session with Daniel Reyes", "Review Daniel Reyes"} <= set(texts)
+        assert not any("Maya" in t for t in texts)
+        await choose(pilot, "Start session with Daniel Reyes")
+    daniel = demo_store.find_client("Daniel Reyes")
+    assert daniel is not None
+    assert opened == [("session", daniel.id)]
+
+
+async def test_review_command_opens_the_client_review(demo_store: PracticeStore) -> None:
+    pytest.importorskip("alliance_tui.screens.review")
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        texts = await search(pilot, "review priya")
+        assert texts[0] == "Review Priya Natarajan"
+        await choose(pilot, "Review Priya Natarajan")
+        assert type(app.screen).__name__ == "ClientReviewScreen"
+        priya = demo_store.find_client("Priya Natarajan")
+        assert priya is not None and getattr(app.screen, "client_id", None) == priya.id
+
+
+async def test_archived_clients_can_be_reviewed_but_not_started(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        texts = await search(pilot, "tom beck")
+        assert "Review Tom Becker (archived)" in texts
+        assert "Start session with Tom Becker" not in texts
+
+
+async def test_client_names_are_never_read_as_markup(store: PracticeStore) -> None:
+    store.add_client("[bold]Ana[/] [red]x")
+    app = make_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        texts = await search(pilot, "ana")
+        assert "Start session with [bold]Ana[/] [red]x" in texts
+        rendered = " ".join(str(o.prompt) for o in app.screen.query_one(CommandList).options)
+        assert "[bold]Ana[/] [red]x" in rendered
+
+
+async def test_dashboard_keys_are_palette_commands(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        dashboard = app.screen
+        expected = {
+            b.binding.description
+            for b in dashboard.active_bindings.values()
+            if b.binding.id and b.enabled and b.binding.action not in {"quit", "command_palette"}
+        }
+        assert "Help" in expected and len(expected) >= 3
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        from alliance_tui.commands import ScreenActionCommands
+
+        provider = ScreenActionCommands(dashboard)
+        offered = {text for text, _, _ in provider.commands()}
+        assert offered == expected
+        # And running one through the palette runs the real action: Help.
+        await search(pilot, "help")
+        await choose(pilot, "Help")
+        assert type(app.screen).__name__ == "HelpScreen"
+
+
+async def test_theme_commands_switch_and_the_system_theme_picker_exists(store: PracticeStore) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        texts = await search(pilot, "theme")
+        assert "Theme" in texts  # Textual's own picker
+        await pilot.press("escape")
+        await pilot.pause()
+        texts = await search(pilot, "theme: nord")
+        assert texts[0] == "Theme: nord"
+        await choose(pilot, "Theme: nord")
+        assert app.theme == "nord"
