@@ -22,7 +22,7 @@ from ..models import DEFAULT_CATEGORIES, AllianceItem, ChangeKind, ClientRecord,
 from ..models.text import TextRefused, clean
 from ..store import StoreError
 from ..widgets.inputs import TextInput
-from ..widgets.version_diff import change_tag
+from ..widgets.version_diff import padded_tag
 from .base import AllianceScreen
 
 REASON_MAX = 2_000
@@ -175,7 +175,7 @@ class AllianceEditorScreen(AllianceScreen):
     def item_label(self, item: AllianceItem) -> Text:
         pending = self.pending.get(item.id)
         kind = pending.kind if pending else ChangeKind.UNCHANGED
-        text = change_tag(kind)
+        text = padded_tag(kind)
         text.append(f"{item.category}: ", style="bold")
         text.append(Text(item.wording, style="strike" if kind is ChangeKind.REMOVED else ""))
         if pending:

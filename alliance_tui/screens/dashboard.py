@@ -54,8 +54,8 @@ class DashboardScreen(AllianceScreen):
             "s", "session", "Session", id="dashboard.session", tooltip="Start or resume a session with this client"
         ),
         Binding("h", "history", "History", id="dashboard.history", tooltip="Every version of this client's alliance"),
-        Binding("e", "edit", "Edit alliance", id="dashboard.edit", tooltip="Add, reword or remove agreements"),
-        Binding("a", "add_client", "Add client", id="dashboard.add", tooltip="Add a new client to the practice"),
+        Binding("e", "edit", "Edit", id="dashboard.edit", tooltip="Add, reword or remove agreements"),
+        Binding("a", "add_client", "Add", id="dashboard.add", tooltip="Add a new client to the practice"),
         Binding(
             "slash",
             "filter",
@@ -74,7 +74,9 @@ class DashboardScreen(AllianceScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield TextInput(placeholder="Filter by name: press / or type a capital letter", id="filter")
+        yield TextInput(
+            placeholder="Filter by name: press / or type a capital letter", id="filter", select_on_focus=False
+        )
         yield Static(id="counts")
         yield DataTable(id="clients", cursor_type="row", zebra_stripes=True)
         yield Static(id="detail")
@@ -83,7 +85,7 @@ class DashboardScreen(AllianceScreen):
     def on_mount(self) -> None:
         table = self.query_one("#clients", DataTable)
         table.add_column("Client", key="name")
-        table.add_column("Session", key="session")
+        table.add_column("Held", key="session")
         table.add_column("Last session", key="last")
         table.add_column("Open", key="open")
         table.add_column("Revisit", key="revisit")

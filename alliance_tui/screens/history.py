@@ -22,9 +22,9 @@ from .dashboard import short_date
 
 
 def version_label(version: AllianceVersion, *, base: bool = False) -> Text:
-    text = Text()
-    text.append(f"v{version.number}", style="bold")
-    text.append(f"  {short_date(version.created)}  ")
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(f"v{version.number:<3}", style="bold")
+    text.append(f"{short_date(version.created):>11}  ")
     if version.session_number is not None:
         text.append(f"session {version.session_number:<2}")
     else:
@@ -135,7 +135,11 @@ class AllianceHistoryScreen(AllianceScreen):
         heading = Text()
         heading.append(f"v{old.number} → v{new.number}" if old else f"v{new.number}, the first version", style="bold")
         heading.append(f": {change_counts(changes)}")
-        when = f"in session {new.session_number}" if new.session_number else "between sessions"
+        when = (
+            f"in session {new.session_number}"
+            if new.session_number
+            else ("at intake" if new.number == 1 else "between sessions")
+        )
         heading.append(f"\nSaved {short_date(new.created)}, {when}. Why: ", style="dim")
         heading.append(new.reason or "no reason given", style="italic")
         title.update(heading)

@@ -6,6 +6,8 @@ what the client committed to, and whether it is time to revisit the alliance.
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,23 +18,11 @@ from ..models import ChangeKind, ClientRecord, NoteKind, Session, diff_versions,
 from ..models.trends import describe_follow_through, describe_pauses, follow_through_trend, pause_trend
 from ..store import StoreError
 from ..widgets.trend import Trend
-from ..widgets.version_diff import change_tag, item_line
+from ..widgets.version_diff import TAG_WIDTH, change_tag, hanging, item_line
 from .base import AllianceScreen
 from .dashboard import open_session_screen, short_date
 
 NOTE_MARKS = {True: ("🔒 private", "magenta"), False: ("↗ shared", "green")}
-
-
-def note_line(text: str, private: bool, kind: NoteKind, prompt: str = "") -> Text:
-    mark, style = NOTE_MARKS[private]
-    line = Text(f"  {mark:<10} ", style=style)
-    if kind is not NoteKind.NOTE:
-        line.append(f"[{kind.value}] ", style="dim")
-    if prompt:
-        line.append(prompt + " ", style="italic")
-        line.append("→ ", style="dim")
-    line.append(text)
-    return line
 
 
 class ClientReviewScreen(AllianceScreen):
@@ -100,6 +90,12 @@ class ClientReviewScreen(AllianceScreen):
             head.append(f" · last held {short_date(record.last_session.started)}")
         if client.contact:
             head.append(f"\n{client.contact}", style="dim")
+        glance = [
+            f"{len(record.open_commitments)} open commitment{'s' if len(record.open_commitments) != 1 else ''}",
+            f"alliance v{record.current_alliance.number}" if record.current_alliance else "no alliance yet",
+            f"think time {client.think_time_seconds} s",
+        ]
+        head.append("\n" + " · ".join(glance) + "   (n: next section)", style="italic")
         if client.archived:
             head.append("\nArchived client.", style="bold")
         widgets: list[Static | Vertical | Trend] = [Static(head, id="head")]
@@ -141,53 +137,51 @@ class ClientReviewScreen(AllianceScreen):
         changes = diff_versions(since, current) if since is not current else []
         marks = {c.item.id: c for c in changes}
         title = f"The alliance (version {current.number}, {short_date(current.created)})"
-        text = Text()
         changed = [c for c in changes if c.kind is not ChangeKind.UNCHANGED]
+        parts: list[Text | Table] = []
         if last and changed:
-            text.append(f"Changed since session {last.number} began: {len(changed)} (marked below)\n", style="italic")
+            parts.append(
+                Text(f"{len(changed)} changed since session {last.number} began, marked below.", style="italic")
+            )
         elif last:
-            text.append(f"No changes since session {last.number} began.\n", style="dim italic")
+            parts.append(Text(f"No changes since session {last.number} began.", style="dim italic"))
         for category, items in current.by_category(self.store.categories()):
-            text.append(f"\n{category}\n", style="bold underline")
+            parts.append(Text(category, style="bold underline"))
+            rows: list[tuple[Text, Text]] = []
             for item in items:
                 change = marks.get(item.id)
                 kind = change.kind if change else ChangeKind.UNCHANGED
-                text.append_text(change_tag(kind))
-                text.append(item.wording)
-                text.append(f"  ({item.requested_by.value})", style="dim")
+                body = Text(item.wording)
+                body.append(f"  ({item.requested_by.value})", style="dim")
                 if change and change.before is not None and kind is ChangeKind.REWORDED:
-                    text.append("\n" + " " * 11 + "was: " + change.before.wording, style="dim")
+                    body.append("\nwas: " + change.before.wording, style="dim")
                 if change and change.before is not None and kind is ChangeKind.RECATEGORISED:
-                    text.append("\n" + " " * 11 + f"moved from {change.before.category}", style="dim")
-                text.append("\n")
-        text.rstrip()
+                    body.append(f"\nmoved from {change.before.category}", style="dim")
+                rows.append((change_tag(kind), body))
+            parts.append(hanging(rows, tag_width=TAG_WIDTH))
         removed = [c for c in changes if c.kind is ChangeKind.REMOVED]
-        if removed:
-            text.append("\nRemoved since the last session\n", style="bold underline")
-            for change in removed:
-                text.append_text(change_tag(ChangeKind.REMOVED))
-                text.append_text(item_line(change.item))
-                text.append("\n")
-        return [Static(title, classes="title"), Static(text, classes="block", id="alliance")]
+        if removed and last:
+            parts.append(Text(f"Removed since session {last.number} began", style="bold underline"))
+            parts.append(
+                hanging([(change_tag(ChangeKind.REMOVED), item_line(c.item)) for c in removed], tag_width=TAG_WIDTH)
+            )
+        return [Static(title, classes="title"), Static(Group(*parts), classes="block", id="alliance")]
 
     def commitments_section(self, record: ClientRecord) -> list[Static]:
         open_ones = record.open_commitments
-        text = Text()
-        if not open_ones:
-            text.append("No open commitments.", style="dim")
+        rows: list[tuple[Text, Text]] = []
         for c in open_ones:
-            if text:
-                text.append("\n")
-            text.append(f"  {c.status.symbol} {c.status.label:<8} ", style="bold")
-            text.append(c.what)
+            body = Text(c.what)
             details = [d for d in (f"by {c.by_when}" if c.by_when else "", c.how_accountable) if d]
             where = f"S{c.session_number}" if c.session_number else "intake"
-            text.append(f"\n             made in {where}", style="dim")
+            body.append(f"\nmade in {where}", style="dim")
             if details:
-                text.append(" · " + " · ".join(details), style="dim")
+                body.append(" · " + " · ".join(details), style="dim")
+            rows.append((Text(f"{c.status.symbol} {c.status.label}", style="bold"), body))
+        content = hanging(rows) if rows else Text("No open commitments.", style="dim")
         return [
             Static(f"Open commitments to check in ({len(open_ones)})", classes="title"),
-            Static(text, classes="block", id="commitments"),
+            Static(content, classes="block", id="commitments"),
         ]
 
     def last_session_section(self, record: ClientRecord) -> list[Static]:
@@ -203,42 +197,39 @@ class ClientReviewScreen(AllianceScreen):
             Static(self.session_text(record, last), classes="block", id="last-session"),
         ]
 
-    def session_text(self, record: ClientRecord, session: Session) -> Text:
-        text = Text()
+    def session_text(self, record: ClientRecord, session: Session) -> Table | Text:
+        rows: list[tuple[Text, Text]] = []
         if session.focus:
-            text.append("  Focus: ", style="bold")
-            text.append(session.focus + "\n")
+            rows.append((Text("Focus", style="bold"), Text(session.focus)))
         if session.success_measure:
-            text.append("  Went well if: ", style="bold")
-            text.append(session.success_measure + "\n")
+            rows.append((Text("Went well if", style="bold"), Text(session.success_measure)))
         agreed = [v for v in record.versions if v.session_number == session.number]
         for v in agreed:
             before = next((p for p in record.versions if p.number == v.number - 1), None)
             for change in diff_versions(before, v):
                 if change.kind is not ChangeKind.UNCHANGED:
-                    text.append("  Agreed: ", style="bold")
-                    text.append_text(change_tag(change.kind))
-                    text.append_text(item_line(change.item))
-                    text.append("\n")
-        if not agreed:
-            text.append("  No change to the alliance in this session.\n", style="dim")
+                    rows.append((change_tag(change.kind), Text("Alliance: ").append_text(item_line(change.item))))
         for note in record.notes_of(session.number):
-            text.append_text(note_line(note.text, note.private, note.kind, note.prompt))
-            text.append("\n")
-        made = [c for c in record.commitments if c.session_number == session.number]
-        for c in made:
-            text.append(f"  Committed: {c.status.symbol} ", style="bold")
-            text.append(c.what)
-            text.append(f" ({c.status.label})\n", style="dim")
-        checked = [c for c in record.commitments if c.checked_in_session == session.number]
-        for c in checked:
-            text.append(f"  Checked in: {c.status.symbol} {c.status.label}: ", style="bold")
-            text.append(c.what)
-            if c.checkin_note:
-                text.append(f" ({c.checkin_note})", style="dim")
-            text.append("\n")
-        text.rstrip()
-        return text if text.plain else Text("  Nothing was logged.", style="dim")
+            mark, style = NOTE_MARKS[note.private]
+            body = Text()
+            if note.kind is not NoteKind.NOTE:
+                body.append(f"{note.kind.value}: ", style="dim")
+            if note.prompt:
+                body.append(note.prompt + " → ", style="italic")
+            body.append(note.text)
+            rows.append((Text(mark, style=style), body))
+        for c in record.commitments:
+            if c.session_number == session.number:
+                rows.append(
+                    (Text("○ committed", style="bold"), Text(c.what).append(f" (now {c.status.label})", style="dim"))
+                )
+        for c in record.commitments:
+            if c.checked_in_session == session.number:
+                body = Text(c.what)
+                if c.checkin_note:
+                    body.append(f" ({c.checkin_note})", style="dim")
+                rows.append((Text(f"{c.status.symbol} {c.status.label}", style="bold"), body))
+        return hanging(rows) if rows else Text("Nothing was logged.", style="dim")
 
     def trend_sections(self, record: ClientRecord) -> list[Static | Trend]:
         pauses = pause_trend(record)
@@ -250,6 +241,8 @@ class ClientReviewScreen(AllianceScreen):
                 [round(p.median_seconds) for p in pauses],
                 [f"S{p.session_number}" for p in pauses],
                 unit="s",
+                reference=record.client.think_time_seconds,
+                reference_label="the agreed think time",
                 id="pause-trend",
             ),
             Static("Commitment follow-through", classes="title"),
@@ -258,6 +251,8 @@ class ClientReviewScreen(AllianceScreen):
                 [round(100 * f.share) for f in follow],
                 [f"S{f.session_number}" for f in follow],
                 unit="%",
+                reference=100,
+                reference_label="everything kept",
                 id="follow-trend",
             ),
         ]

@@ -1,38 +1,66 @@
-"""A small chart of one number across sessions, with the numbers spelled out beside it."""
+"""A small bar chart of one number across sessions, with the numbers written under the bars.
+
+Bars start at zero and share one scale with the reference (the agreed think time,
+or 100 %), so a change of a second or two never looks like a collapse.
+"""
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.widget import Widget
-from textual.widgets import Sparkline, Static
+from textual.widgets import Static
+
+LEVELS = " ▁▂▃▄▅▆▇█"
+ROWS = 3
+COLUMN = 5
+MAX_COLUMNS = 14
 
 
-class Trend(Widget):
-    """A sparkline plus the values per session, so the trend reads without colour or shape."""
+def bar_rows(values: list[float], top: float, rows: int = ROWS) -> list[str]:
+    """Rows of block characters, top row first; each value is one column of the chart."""
+    steps = rows * 8
+    heights = [0 if top <= 0 else round(min(v, top) / top * steps) for v in values]
+    lines = []
+    for row in range(rows - 1, -1, -1):
+        line = ""
+        for height in heights:
+            fill = max(0, min(8, height - row * 8))
+            line += (LEVELS[fill] * (COLUMN - 2)).center(COLUMN)
+        lines.append(line)
+    return lines
+
+
+def chart(values: list[float], labels: list[str], *, unit: str, reference: float, reference_label: str) -> Group:
+    values, labels = values[-MAX_COLUMNS:], labels[-MAX_COLUMNS:]
+    top = max([reference, *values]) or 1.0
+    bars = [Text(line, style="bold") for line in bar_rows(values, top)]
+    numbers = Text("".join(f"{v:g}{unit}".center(COLUMN) for v in values))
+    names = Text("".join(label.center(COLUMN) for label in labels), style="dim")
+    why = reference_label if top == reference else "the largest value"
+    scale = Text(f"full height = {top:g}{unit} ({why})", style="dim italic")
+    return Group(*bars, numbers, names, scale)
+
+
+class Trend(Static):
+    """One sentence saying what the trend means, then the chart."""
 
     DEFAULT_CSS = """
-    Trend { height: auto; padding: 0 0 1 0; }
-    Trend Sparkline { height: 2; width: 1fr; max-width: 60; margin: 0 0 0 2; }
-    Trend .trend-values { padding: 0 0 0 2; color: $text-muted; }
-    Trend .trend-summary { padding: 0 0 0 2; }
+    Trend { height: auto; padding: 0 1 1 1; }
     """
 
     def __init__(
-        self, summary: str, values: list[float], labels: list[str], *, unit: str = "", id: str | None = None
+        self,
+        summary: str,
+        values: list[float],
+        labels: list[str],
+        *,
+        unit: str = "",
+        reference: float = 0.0,
+        reference_label: str = "",
+        id: str | None = None,
     ) -> None:
-        super().__init__(id=id)
-        self.summary = summary
+        parts: list[Text | Group] = [Text(summary)]
+        if values:
+            parts.append(chart(values, labels, unit=unit, reference=reference, reference_label=reference_label))
+        super().__init__(Group(*parts), id=id)
         self.values = values
-        self.labels = labels
-        self.unit = unit
-
-    def compose(self) -> ComposeResult:
-        yield Static(Text(self.summary), classes="trend-summary")
-        if len(self.values) >= 2:
-            yield Sparkline(self.values, summary_function=max)
-        if self.values:
-            pairs = "  ".join(
-                f"{label} {value:g}{self.unit}" for label, value in zip(self.labels, self.values, strict=True)
-            )
-            yield Static(Text(pairs), classes="trend-values")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -17,40 +18,57 @@ MARKS = {
     ChangeKind.RECATEGORISED: (">", "moved", "cyan"),
     ChangeKind.UNCHANGED: (" ", "", "dim"),
 }
-TAG_WIDTH = 11  # "~ reworded " lines the wordings up
+TAG_WIDTH = 10  # "~ reworded" is the widest tag
 
 
 def change_tag(kind: ChangeKind) -> Text:
     symbol, word, style = MARKS[kind]
-    return Text(f"{symbol} {word}".ljust(TAG_WIDTH), style=f"bold {style}" if word else style)
+    return Text(f"{symbol} {word}" if word else "", style=f"bold {style}")
 
 
-def render_change(change: ItemChange, *, show_category: bool = True) -> Text:
-    """One change, with the old wording or category underneath when it differs."""
+def padded_tag(kind: ChangeKind) -> Text:
+    """The tag padded to a fixed width, for lines that are not in a grid."""
+    tag = change_tag(kind)
+    tag.pad_right(TAG_WIDTH + 1 - len(tag))
+    return tag
+
+
+def hanging(rows: list[tuple[Text, Text]], tag_width: int = 14) -> Table:
+    """Tag on the left, text on the right, wrapped lines kept under the text."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(width=tag_width, no_wrap=True)
+    table.add_column(ratio=1)
+    for tag, body in rows:
+        table.add_row(tag, body)
+    return table
+
+
+def change_body(change: ItemChange, *, show_category: bool = True) -> Text:
+    """The item's wording, with the old wording or category underneath when it differs."""
     item = change.item
-    line = change_tag(change.kind)
+    line = Text()
     if show_category:
         line.append(f"{item.category}: ", style="bold")
     line.append(Text(item.wording, style="strike" if change.kind is ChangeKind.REMOVED else ""))
     before = change.before
     if change.kind is ChangeKind.REWORDED and before is not None:
-        line.append("\n" + " " * TAG_WIDTH + "was: ", style="dim")
+        line.append("\nwas: ", style="dim")
         line.append(before.wording, style="dim")
         if before.category != item.category:
             line.append(f"  (and moved from {before.category})", style="dim")
     elif change.kind is ChangeKind.RECATEGORISED and before is not None:
-        line.append("\n" + " " * TAG_WIDTH + f"moved from {before.category}", style="dim")
+        line.append(f"\nmoved from {before.category}", style="dim")
     if item.reason and change.kind is not ChangeKind.UNCHANGED and change.kind is not ChangeKind.REMOVED:
-        line.append("\n" + " " * TAG_WIDTH + "why: ", style="dim")
+        line.append("\nwhy: ", style="dim")
         line.append(item.reason, style="dim italic")
     return line
 
 
-def render_diff(changes: list[ItemChange], *, include_unchanged: bool = True) -> Text:
+def render_diff(changes: list[ItemChange], *, include_unchanged: bool = True) -> Table | Text:
     shown = [c for c in changes if include_unchanged or c.kind is not ChangeKind.UNCHANGED]
     if not shown:
         return Text("No differences: the two versions hold the same agreements.", style="dim")
-    return Text("\n").join(render_change(c) for c in shown)
+    return hanging([(change_tag(c.kind), change_body(c)) for c in shown], tag_width=TAG_WIDTH)
 
 
 def change_counts(changes: list[ItemChange]) -> str:
@@ -74,7 +92,7 @@ def render_version(version: AllianceVersion | None, marks: dict[str, ChangeKind]
         text.append(category, style="bold underline")
         for item in items:
             text.append("\n")
-            text.append_text(change_tag(marks.get(item.id, ChangeKind.UNCHANGED)))
+            text.append_text(padded_tag(marks.get(item.id, ChangeKind.UNCHANGED)))
             text.append(item.wording)
     return text or Text("(no agreements in this version)", style="dim")
 

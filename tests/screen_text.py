@@ -1,0 +1,19 @@
+"""What the coach would read on screen, as plain text, for UI tests."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.geometry import Region
+from textual.widget import Widget
+
+
+def widget_text(widget: Widget) -> str:
+    """Every line a widget draws, including the parts scrolled out of view."""
+    width, height = widget.outer_size
+    if not width or not height:
+        return ""
+    return "\n".join(strip.text.rstrip() for strip in widget.render_lines(Region(0, 0, width, height)))
+
+
+def screen_text(app: App[object], selector: str = "Static, DataTable, OptionList") -> str:
+    return "\n".join(widget_text(w) for w in app.screen.query(selector) if w.display)

@@ -1,0 +1,146 @@
+"""Adding a client: clear inline messages, the typed text kept, the new client on disk."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, TextArea
+
+from alliance_tui.app import AllianceApp
+from alliance_tui.screens.client_form import ClientFormScreen, parse_number
+from alliance_tui.screens.dashboard import DashboardScreen
+from alliance_tui.store import PracticeStore
+
+from .conftest import FROZEN_NOW
+from .screen_text import screen_text
+
+
+def make_app(store: PracticeStore) -> AllianceApp:
+    return AllianceApp(store, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
+
+
+def field(app: AllianceApp, name: str) -> Input:
+    return app.screen.query_one(f"#{name}", Input)
+
+
+def message(app: AllianceApp) -> str:
+    return screen_text(app, "#message")
+
+
+async def test_a_new_client_is_saved_with_every_field_and_shown_on_the_dashboard(store: PracticeStore) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ClientFormScreen)
+        field(app, "name").value = "  Alex [bold]Morgan[/]  "
+        field(app, "pronouns").value = "they/them"
+        field(app, "contact").value = "alex@example.org"
+        field(app, "programme_sessions").value = "8"
+        field(app, "think_time_seconds").value = "20"
+        app.screen.query_one("#discovery_notes", TextArea).text = "Moving abroad.\nWants clarity."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert "Alex [bold]Morgan[/]" in screen_text(app)
+
+    reopened = PracticeStore(store.data_dir).open()
+    try:
+        summary = reopened.find_client("Alex [bold]Morgan[/]")
+        assert summary is not None
+        client = reopened.record(summary.id).client
+        assert (client.pronouns, client.contact, client.programme_sessions, client.think_time_seconds) == (
+            "they/them",
+            "alex@example.org",
+            8,
+            20,
+        )
+        assert client.discovery_notes == "Moving abroad.\nWants clarity."
+    finally:
+        reopened.close()
+
+
+async def test_an_empty_name_gets_an_inline_message_and_nothing_is_lost(store: PracticeStore) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        field(app, "pronouns").value = "she/her"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ClientFormScreen)
+        assert "Name cannot be empty" in message(app)
+        assert field(app, "pronouns").value == "she/her"
+        assert field(app, "name").has_focus
+    assert store.summaries() == []
+
+
+async def test_a_bad_number_names_the_field_and_keeps_the_typing(store: PracticeStore) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        field(app, "name").value = "Jordan Lee"
+        field(app, "programme_sessions").value = "twelve"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Programme length must be a whole number of sessions" in message(app)
+        assert field(app, "programme_sessions").has_focus
+        assert field(app, "name").value == "Jordan Lee"
+        field(app, "programme_sessions").value = "12"
+        field(app, "think_time_seconds").value = "3"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Think time must be between 5 and 600 seconds" in message(app)
+    assert store.summaries() == []
+
+
+async def test_a_duplicate_name_is_refused_inline(store: PracticeStore) -> None:
+    store.add_client("Sam Rivera")
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        field(app, "name").value = "sam rivera"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "There is already a client called Sam Rivera" in message(app)
+        assert field(app, "name").value == "sam rivera"
+    assert len(store.summaries()) == 1
+
+
+async def test_a_huge_name_and_control_characters(store: PracticeStore) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        field(app, "name").value = "A" * 500
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "limit is 80" in message(app)
+        field(app, "name").value = "Kim\x07 Park"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+    assert [s.name for s in store.summaries()] == ["Kim Park"]
+
+
+async def test_escape_cancels_without_saving(store: PracticeStore) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        field(app, "name").value = "Not Saved"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+    assert store.summaries() == []
+
+
+def test_parse_number_messages() -> None:
+    assert parse_number(" 10 ", "programme_sessions") == 10
+    for raw, words in (("", "cannot be empty"), ("1.5", "whole number"), ("0", "between 1 and 500")):
+        try:
+            parse_number(raw, "programme_sessions")
+        except ValueError as exc:
+            assert words in str(exc)
+        else:
+            raise AssertionError(raw)
