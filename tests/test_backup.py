@@ -1,0 +1,262 @@
+"""Backup, restore and automatic backups: a coach's data survives mistakes, and restore never destroys."""
+
+from __future__ import annotations
+
+import os
+import stat
+from datetime import timedelta
+from pathlib import Path
+
+import orjson
+import pytest
+
+from alliance_tui.models import NoteKind
+from alliance_tui.store import PracticeStore
+from alliance_tui.store.backup import (
+    AUTO_KEEP,
+    BackupRefused,
+    PracticeBackup,
+    automatic_backups,
+    read_backup,
+    restore_backup,
+    take_automatic_backup,
+    take_automatic_backup_quietly,
+    write_backup,
+)
+
+from .conftest import FROZEN_NOW
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Every file under root, byte for byte (directories by their mode), to prove nothing changed."""
+    found: dict[str, bytes] = {}
+    for dirpath, dirs, files in os.walk(root):
+        for name in dirs:
+            path = Path(dirpath) / name
+            found[str(path.relative_to(root)) + "/"] = oct(path.stat().st_mode).encode()
+        for name in files:
+            path = Path(dirpath) / name
+            found[str(path.relative_to(root))] = path.read_bytes()
+    return found
+
+
+def practice_state(data_dir: Path) -> tuple[object, list[object]]:
+    """The practice as the app sees it: settings and every client's whole record."""
+    with PracticeStore(data_dir, read_only=True) as practice:
+        records = sorted(
+            (practice.record(s.id).model_dump(mode="json") for s in practice.summaries()),
+            key=lambda r: r["client"]["id"],
+        )
+        return practice.settings.model_dump(mode="json"), records
+
+
+@pytest.fixture
+def backup_file(demo_store: PracticeStore, tmp_path: Path) -> Path:
+    demo_store.update_settings(revisit_every_sessions=3)
+    demo_store.add_category("Money")
+    demo_store.add_prompt("What are you not saying?")
+    target = tmp_path / "practice-backup.json"
+    write_backup(demo_store, target, now=FROZEN_NOW)
+    return target
+
+
+def test_backup_is_one_private_schema_versioned_file(backup_file: Path, demo_store: PracticeStore) -> None:
+    assert stat.S_IMODE(backup_file.stat().st_mode) == 0o600
+    data = orjson.loads(backup_file.read_bytes())
+    assert data["format"] == "alliance-tui-backup" and data["schema"] == 1
+    assert {c["client"]["name"] for c in data["clients"]} == {s.name for s in demo_store.summaries()}
+    assert "Tom Becker" in {c["client"]["name"] for c in data["clients"]}  # archived clients too
+
+
+def test_backup_then_restore_gives_an_identical_practice(
+    backup_file: Path, demo_store: PracticeStore, tmp_path: Path
+) -> None:
+    demo_store.close()
+    target = tmp_path / "restored"
+    result = restore_backup(target, read_backup(backup_file), now=FROZEN_NOW)
+    assert result.clients == 5 and result.moved_aside is None
+    assert practice_state(target) == practice_state(demo_store.data_dir)
+    # And the restored practice opens, writes and backs up like any other.
+    with PracticeStore(target) as practice:
+        maya = practice.find_client("Maya Okafor")
+        assert maya is not None
+        practice.log_note(maya.id, "After the restore", kind=NoteKind.NOTE)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o700
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in (target / "clients").iterdir())
+
+
+def test_restore_refuses_a_damaged_file_and_changes_nothing(
+    backup_file: Path, demo_store: PracticeStore, tmp_path: Path
+) -> None:
+    demo_store.close()
+    before = tree(demo_store.data_dir)
+    raw = backup_file.read_bytes()
+    data = orjson.loads(raw)
+    data["clients"][2]["notes"][0]["created"] = "not a time"
+    cases = {
+        "truncated.json": raw[: len(raw) // 2],
+        "not-ours.json": b'{"hello": "world"}',
+        "no-schema.json": orjson.dumps({"format": "alliance-tui-backup"}),
+        "bad-record.json": orjson.dumps(data),
+        "empty.json": b"",
+    }
+    for name, content in cases.items():
+        path = tmp_path / name
+        path.write_bytes(content)
+        with pytest.raises(BackupRefused, match="Nothing was changed"):
+            restore_backup(demo_store.data_dir, read_backup(path), now=FROZEN_NOW, replace=True)
+    assert tree(demo_store.data_dir) == before
+
+
+def test_a_damaged_record_is_named_in_the_refusal(backup_file: Path, tmp_path: Path) -> None:
+    data = orjson.loads(backup_file.read_bytes())
+    name = data["clients"][1]["client"]["name"]
+    data["clients"][1]["commitments"][0]["status"] = "maybe"
+    path = tmp_path / "bad.json"
+    path.write_bytes(orjson.dumps(data))
+    with pytest.raises(BackupRefused) as caught:
+        read_backup(path)
+    assert f"client 2 ({name}), commitments item 1" in caught.value.message
+
+
+def test_restore_refuses_a_newer_schema_and_changes_nothing(
+    backup_file: Path, demo_store: PracticeStore, tmp_path: Path
+) -> None:
+    demo_store.close()
+    before = tree(demo_store.data_dir)
+    data = orjson.loads(backup_file.read_bytes())
+    data["schema"] = 99
+    newer = tmp_path / "newer.json"
+    newer.write_bytes(orjson.dumps(data))
+    with pytest.raises(BackupRefused, match="newer Alliance TUI"):
+        read_backup(newer)
+    assert tree(demo_store.data_dir) == before
+
+
+def test_restore_refuses_duplicate_clients(backup_file: Path, tmp_path: Path) -> None:
+    data = orjson.loads(backup_file.read_bytes())
+    data["clients"].append(data["clients"][0])
+    path = tmp_path / "twice.json"
+    path.write_bytes(orjson.dumps(data))
+    with pytest.raises(BackupRefused, match="same client twice"):
+        read_backup(path)
+
+
+def test_restore_into_a_practice_with_data_needs_replace_and_keeps_the_old_data(
+    backup_file: Path, store: PracticeStore, tmp_path: Path
+) -> None:
+    store.add_client("Zelda Fitzgerald")
+    store.close()
+    before = tree(store.data_dir)
+    backup = read_backup(backup_file)
+    with pytest.raises(BackupRefused, match="--replace"):
+        restore_backup(store.data_dir, backup, now=FROZEN_NOW)
+    assert tree(store.data_dir) == before
+
+    result = restore_backup(store.data_dir, backup, now=FROZEN_NOW, replace=True)
+    assert result.moved_aside is not None and result.moved_aside.parent.name == "backups"
+    # The old practice is kept, whole, where the message said.
+    kept = {k: v for k, v in tree(result.moved_aside).items() if not k.endswith("/")}
+    assert kept == {k: v for k, v in before.items() if k.startswith(("clients/", "practice.json")) and k != "clients/"}
+    with PracticeStore(result.moved_aside, read_only=True) as old:
+        assert [s.name for s in old.summaries()] == ["Zelda Fitzgerald"]
+    with PracticeStore(store.data_dir, read_only=True) as now:
+        assert "Zelda Fitzgerald" not in {s.name for s in now.summaries()}
+        assert len(now.summaries()) == 5
+
+
+def test_restore_refuses_while_the_app_holds_the_practice(backup_file: Path, tmp_path: Path) -> None:
+    open_practice = PracticeStore(tmp_path / "busy").open()  # empty, but open: the lock is held
+    try:
+        before = tree(open_practice.data_dir)
+        with pytest.raises(BackupRefused, match="Close it, then run restore again"):
+            restore_backup(open_practice.data_dir, read_backup(backup_file), now=FROZEN_NOW)
+        assert tree(open_practice.data_dir) == before
+    finally:
+        open_practice.close()
+
+
+def test_backup_refuses_to_overwrite_or_to_miss_a_damaged_client(demo_store: PracticeStore, backup_file: Path) -> None:
+    with pytest.raises(BackupRefused, match="already exists"):
+        write_backup(demo_store, backup_file, now=FROZEN_NOW)
+    daniel = demo_store.find_client("Daniel Reyes")
+    assert daniel is not None
+    demo_store.close()
+    (demo_store.data_dir / "clients" / f"{daniel.id}.json").write_text("{broken")
+    with PracticeStore(demo_store.data_dir, read_only=True) as practice:
+        with pytest.raises(BackupRefused, match="Daniel Reyes's file cannot be read"):
+            write_backup(practice, backup_file, now=FROZEN_NOW, overwrite=True)
+        backup, left_out = write_backup(practice, backup_file, now=FROZEN_NOW, overwrite=True, skip_damaged=True)
+    assert left_out == ["Daniel Reyes"] and len(backup.clients) == 4
+
+
+# ----------------------------------------------------------------- automatic backups
+
+
+def test_automatic_backup_once_a_day_private_and_rotating(demo_store: PracticeStore) -> None:
+    data_dir = demo_store.data_dir
+    first = take_automatic_backup(data_dir, now=FROZEN_NOW)
+    assert first is not None and first.name == f"auto-{FROZEN_NOW.astimezone():%Y-%m-%d}"
+    assert take_automatic_backup(data_dir, now=FROZEN_NOW + timedelta(minutes=5)) is None  # once a day
+    assert stat.S_IMODE((data_dir / "backups").stat().st_mode) == 0o700
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in (first / "clients").iterdir())
+    for day in range(1, AUTO_KEEP + 3):
+        take_automatic_backup(data_dir, now=FROZEN_NOW + timedelta(days=day))
+    kept = automatic_backups(data_dir)
+    assert len(kept) == AUTO_KEEP
+    assert first not in kept  # the oldest went first
+
+
+def test_an_automatic_backup_is_not_changed_by_later_writes(demo_store: PracticeStore) -> None:
+    snapshot = take_automatic_backup(demo_store.data_dir, now=FROZEN_NOW)
+    assert snapshot is not None
+    before = tree(snapshot)
+    maya = demo_store.find_client("Maya Okafor")
+    assert maya is not None
+    demo_store.log_note(maya.id, "Written after the snapshot")
+    demo_store.update_settings(revisit_every_sessions=5)
+    assert tree(snapshot) == before
+    assert b"Written after the snapshot" in (demo_store.clients_dir / f"{maya.id}.json").read_bytes()
+
+
+def test_restoring_an_automatic_backup_undoes_a_mistake(demo_store: PracticeStore) -> None:
+    snapshot = take_automatic_backup(demo_store.data_dir, now=FROZEN_NOW)
+    assert snapshot is not None
+    good = practice_state_open(demo_store)
+    maya = demo_store.find_client("Maya Okafor")
+    assert maya is not None
+    demo_store.update_client(maya.id, name="Typo Name")
+    demo_store.close()
+    restore_backup(demo_store.data_dir, read_backup(snapshot), now=FROZEN_NOW + timedelta(hours=1), replace=True)
+    assert practice_state(demo_store.data_dir) == good
+
+
+def practice_state_open(practice: PracticeStore) -> tuple[object, list[object]]:
+    records = sorted(
+        (practice.record(s.id).model_dump(mode="json") for s in practice.summaries()),
+        key=lambda r: r["client"]["id"],
+    )
+    return practice.settings.model_dump(mode="json"), records
+
+
+def test_automatic_backup_is_skipped_by_a_read_only_window_and_never_raises(
+    demo_store: PracticeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with PracticeStore(demo_store.data_dir) as second:  # read-only: the demo store holds the lock
+        assert second.read_only
+        assert take_automatic_backup_quietly(second) is None
+    assert not (demo_store.data_dir / "backups").exists()
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("alliance_tui.store.backup.ensure_private_dir", refuse)
+    message = take_automatic_backup_quietly(demo_store)
+    assert message is not None and "could not be made" in message
+    assert message in demo_store.problems
+
+
+def test_backup_model_round_trips(backup_file: Path) -> None:
+    backup = read_backup(backup_file)
+    again = PracticeBackup.model_validate(orjson.loads(backup.to_json()))
+    assert again == backup

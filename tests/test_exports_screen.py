@@ -1,0 +1,70 @@
+"""The exporting helper other screens call: file written privately, clipboard filled, coach told where."""
+
+from __future__ import annotations
+
+import stat
+
+from alliance_tui.app import AllianceApp
+from alliance_tui.screens.exporting import export_alliance, export_recap
+from alliance_tui.store import PracticeStore
+
+from .conftest import FROZEN_NOW
+
+
+def _app(store: PracticeStore) -> AllianceApp:
+    return AllianceApp(store, demo=True, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
+
+
+def _toasts(app: AllianceApp) -> list[tuple[str, str, str]]:
+    return [(n.title, n.message, n.severity) for n in app._notifications]
+
+
+async def test_export_recap_writes_copies_and_says_where(demo_store: PracticeStore) -> None:
+    daniel = demo_store.find_client("Daniel Reyes")
+    assert daniel is not None
+    demo_store.log_note(daniel.id, "[bold]Seems anxious about money[/]", private=True, session_number=3)
+    private = [n.text for n in demo_store.record(daniel.id).notes if n.private and n.session_number == 3]
+    assert private
+    app = _app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        path = export_recap(app.screen, daniel.id, 3)
+        await pilot.pause()
+        assert path is not None
+        text = path.read_text("utf-8")
+        assert text.startswith("# Session 3 recap: Daniel Reyes")
+        assert all(p not in text for p in private)
+        assert app.clipboard == text
+        (title, message, severity) = _toasts(app)[-1]
+        assert title == "Recap for Daniel Reyes" and severity == "information"
+        assert path.name in message and "copied to the clipboard" in message
+    assert path.parent.parent == demo_store.data_dir / "exports"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+async def test_export_alliance_names_the_file_after_the_version(demo_store: PracticeStore) -> None:
+    maya = demo_store.find_client("Maya Okafor")
+    assert maya is not None
+    version = demo_store.record(maya.id).versions[-1].number
+    app = _app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        path = export_alliance(app.screen, maya.id)
+        assert path is not None and path.name == f"alliance-v{version}.md"
+        assert app.clipboard == path.read_text("utf-8")
+
+
+async def test_nothing_to_export_is_a_quiet_toast_not_a_crash(demo_store: PracticeStore) -> None:
+    client = demo_store.add_client("New Client")
+    app = _app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert export_recap(app.screen, client.id, 1) is None
+        assert export_alliance(app.screen, client.id) is None
+        await pilot.pause()
+        toasts = _toasts(app)[-2:]
+        assert [t[2] for t in toasts] == ["warning", "warning"]
+        assert "New Client has no session 1." in toasts[0][1]
+        assert "no alliance recorded yet" in toasts[1][1]
+        assert not (demo_store.data_dir / "exports").exists()
