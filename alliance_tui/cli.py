@@ -67,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_backup(commands)
     _add_restore(commands)
     _add_backups(commands)
+    _add_erase(commands)
     return parser
 
 
@@ -176,10 +177,26 @@ def _add_backups(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         commands,
         "backups",
         help="list the automatic backups",
-        description="List the automatic backups: one a day, taken when the app opens the practice, the last 7 "
-        "kept, inside the practice folder. Restore one with 'alliance-tui restore FOLDER --replace'.",
+        description="List the automatic backups (one a day, taken when the app opens the practice, the last 7 "
+        "kept) and the data set aside by restore --replace, all inside the practice folder. Restore one with "
+        "'alliance-tui restore FOLDER --replace'.",
     )
     backups.set_defaults(handler=cmd_backups)
+
+
+def _add_erase(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    erase = _sub(
+        commands,
+        "erase",
+        help="erase every record of one client, on their request",
+        description="Erase every record of one client: their file, their entry in the practice index, every "
+        "export made for them, and their copies in the automatic backups. Give the full name twice (as CLIENT "
+        "and after --confirm) so it cannot happen by accident. To hide a client and keep their records, archive "
+        "them in the app instead. Close Alliance TUI first.",
+    )
+    erase.add_argument("client", metavar="CLIENT", help="the client's full name")
+    erase.add_argument("--confirm", metavar="NAME", required=True, help="the client's full name again, to confirm")
+    erase.set_defaults(handler=cmd_erase)
 
 
 def _parse_date(text: str) -> date:
@@ -372,12 +389,33 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_backups(args: argparse.Namespace) -> int:
-    from .store import resolve_data_dir
-    from .store.backup import automatic_backups, backups_dir
+def cmd_erase(args: argparse.Namespace) -> int:
+    from .store import PracticeStore, resolve_data_dir
+    from .store.erase import erase_client
 
     data_dir = resolve_data_dir(args.data_dir)
-    found = automatic_backups(data_dir)
+    if not (data_dir / "practice.json").exists():
+        raise CommandFailed(f"there is no practice at {data_dir} yet")
+    store = PracticeStore(data_dir).open()
+    try:
+        if store.read_only:
+            raise CommandFailed(f"{store.read_only_reason} Close Alliance TUI, then erase again. Nothing was erased.")
+        found = store.find_client(args.client)
+        if found is None:
+            raise CommandFailed(f"no client called {args.client!r}: give the full name. Nothing was erased.")
+        report = erase_client(store, found.id, args.confirm)
+    finally:
+        store.close()
+    print(report.text)
+    return EXIT_OK
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    from .store import resolve_data_dir
+    from .store.backup import all_backups, backups_dir
+
+    data_dir = resolve_data_dir(args.data_dir)
+    found = all_backups(data_dir)
     if not found:
         say(f"No automatic backups yet in {backups_dir(data_dir)} (one is taken each day the app opens).")
         return EXIT_OK

@@ -6,6 +6,7 @@ import os
 import stat
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -40,7 +41,7 @@ def tree(root: Path) -> dict[str, bytes]:
     return found
 
 
-def practice_state(data_dir: Path) -> tuple[object, list[object]]:
+def practice_state(data_dir: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The practice as the app sees it: settings and every client's whole record."""
     with PracticeStore(data_dir, read_only=True) as practice:
         records = sorted(
@@ -198,7 +199,8 @@ def test_automatic_backup_once_a_day_private_and_rotating(demo_store: PracticeSt
     first = take_automatic_backup(data_dir, now=FROZEN_NOW)
     assert first is not None and first.name == f"auto-{FROZEN_NOW.astimezone():%Y-%m-%d}"
     assert take_automatic_backup(data_dir, now=FROZEN_NOW + timedelta(minutes=5)) is None  # once a day
-    assert stat.S_IMODE((data_dir / "backups").stat().st_mode) == 0o700
+    for folder in (data_dir / "backups", first, first / "clients"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in (first / "clients").iterdir())
     for day in range(1, AUTO_KEEP + 3):
         take_automatic_backup(data_dir, now=FROZEN_NOW + timedelta(days=day))
@@ -231,7 +233,7 @@ def test_restoring_an_automatic_backup_undoes_a_mistake(demo_store: PracticeStor
     assert practice_state(demo_store.data_dir) == good
 
 
-def practice_state_open(practice: PracticeStore) -> tuple[object, list[object]]:
+def practice_state_open(practice: PracticeStore) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     records = sorted(
         (practice.record(s.id).model_dump(mode="json") for s in practice.summaries()),
         key=lambda r: r["client"]["id"],

@@ -103,6 +103,7 @@ def test_an_unexpected_failure_is_still_one_line(
         ("backup", "--help"),
         ("restore", "--help"),
         ("backups", "--help"),
+        ("erase", "--help"),
     ],
 )
 def test_every_command_has_help(capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]) -> None:
@@ -155,3 +156,20 @@ def test_backups_lists_the_automatic_backups(capsys: pytest.CaptureFixture[str],
     take_automatic_backup(demo_store.data_dir, now=FROZEN_NOW)
     code, out, _ = run(capsys, "backups", "--data-dir", str(demo_store.data_dir))
     assert code == 0 and "auto-2026-11-20" in out and "(5 clients)" in out
+
+
+def test_erase_needs_the_name_twice_and_a_closed_app(
+    capsys: pytest.CaptureFixture[str], demo_store: PracticeStore
+) -> None:
+    data_dir = str(demo_store.data_dir)
+    code, _, err = run(capsys, "--data-dir", data_dir, "erase", "Maya Okafor", "--confirm", "Maya Okafor")
+    assert code == 1 and "Close Alliance TUI" in err and "Nothing was erased" in err
+    demo_store.close()
+    code, _, err = run(capsys, "--data-dir", data_dir, "erase", "Maya Okafor", "--confirm", "Maya")
+    assert code == 1 and "type the client's name exactly" in err
+    code, _, err = run(capsys, "--data-dir", data_dir, "erase", "Maya", "--confirm", "Maya")
+    assert code == 1 and "give the full name" in err
+    code, out, _ = run(capsys, "--data-dir", data_dir, "erase", "Maya Okafor", "--confirm", "maya okafor")
+    assert code == 0 and out.startswith("Erased Maya Okafor. Removed:")
+    with PracticeStore(demo_store.data_dir, read_only=True) as practice:
+        assert practice.find_client("Maya Okafor") is None

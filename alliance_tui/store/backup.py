@@ -41,7 +41,7 @@ from .storage import META_TABLE, SCHEMA_VERSION, load_json, meta_table
 if TYPE_CHECKING:
     from .practice import PracticeStore
 
-BACKUP_FORMAT = "alliance-tui-backup"
+BACKUP_FORMAT: Literal["alliance-tui-backup"] = "alliance-tui-backup"
 BACKUPS_DIR = "backups"
 AUTO_PREFIX = "auto-"
 AUTO_KEEP = 7
@@ -304,6 +304,7 @@ def _restore_locked(data_dir: Path, backup: PracticeBackup, *, now: datetime, ha
     staging = data_dir / f".restore-{os.getpid()}"
     if staging.exists():
         shutil.rmtree(staging)
+    ensure_private_dir(staging)
     ensure_private_dir(staging / CLIENTS_DIR)
     try:
         for record in backup.clients:
@@ -349,6 +350,15 @@ def automatic_backups(data_dir: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_dir() and p.name.startswith(AUTO_PREFIX))
 
 
+def all_backups(data_dir: Path) -> list[Path]:
+    """Every snapshot folder under backups/ (automatic and before-restore), oldest first."""
+    folder = backups_dir(data_dir)
+    if not folder.is_dir():
+        return []
+    snapshots = [p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    return sorted(snapshots, key=lambda p: p.stat().st_mtime)
+
+
 def _link_or_copy(source: Path, target: Path) -> None:
     try:
         os.link(source, target)
@@ -376,6 +386,7 @@ def take_automatic_backup(data_dir: Path, *, now: datetime, keep: int = AUTO_KEE
     if partial.exists():
         shutil.rmtree(partial)
     ensure_private_dir(folder)
+    ensure_private_dir(partial)
     ensure_private_dir(partial / CLIENTS_DIR)
     if practice.exists():
         _link_or_copy(practice, partial / PRACTICE_FILE)
