@@ -57,6 +57,19 @@ def bare_app() -> App[None]:
     return Bare()
 
 
+def open_like_cli(data_dir: str) -> Any:
+    """What `alliance-tui --data-dir DIR` does before the app starts (cli.run_app)."""
+    from ..cli import lighten_start
+
+    lighten_start()
+    from ..store import PracticeStore
+    from ..store.backup import take_automatic_backup_quietly
+
+    store = PracticeStore(Path(data_dir)).open()
+    take_automatic_backup_quietly(store)
+    return store
+
+
 def run_startup(result: Path, kind: str, data_dir: str | None) -> None:
     ready: dict[str, float] = {}
     store: Any = None
@@ -64,11 +77,10 @@ def run_startup(result: Path, kind: str, data_dir: str | None) -> None:
         app = bare_app()
         screen_name = None
     else:
-        from ..app import AllianceApp
-        from ..store import PracticeStore
-
         assert data_dir is not None
-        store = PracticeStore(Path(data_dir)).open()
+        store = open_like_cli(data_dir)
+        from ..app import AllianceApp
+
         app = AllianceApp(store, cursor_blink=False)
         screen_name = "DashboardScreen"
 
@@ -87,10 +99,9 @@ def run_startup(result: Path, kind: str, data_dir: str | None) -> None:
 
 def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int) -> None:
     """Open the client's session screen from the dashboard, cold each time (the record is released first)."""
+    store = open_like_cli(data_dir)
     from ..app import AllianceApp
-    from ..store import PracticeStore
 
-    store = PracticeStore(Path(data_dir)).open()
     app = AllianceApp(store, cursor_blink=False)
     out: dict[str, Any] = {"times_ms": []}
     try:

@@ -77,13 +77,71 @@ SMALL = PracticeSpec(
 )
 
 FIRST = (
-    "Amara Ben Chloe Dmitri Elif Farah Gustavo Hana Ines Jonas Kofi Lena Mateo Nadia Oskar Paula Quentin Rosa "
-    "Samir Tara Uma Viktor Wen Ximena Yusuf Zofia Aiko Bruno Carmen Diego Esme Felix Greta Hugo Ivy Jamal"
-).split()
+    "Amara",
+    "Ben",
+    "Chloe",
+    "Dmitri",
+    "Elif",
+    "Farah",
+    "Gustavo",
+    "Hana",
+    "Ines",
+    "Jonas",
+    "Kofi",
+    "Lena",
+    "Mateo",
+    "Nadia",
+    "Oskar",
+    "Paula",
+    "Quentin",
+    "Rosa",
+    "Samir",
+    "Tara",
+    "Uma",
+    "Viktor",
+    "Wen",
+    "Ximena",
+    "Yusuf",
+    "Zofia",
+    "Aiko",
+    "Bruno",
+    "Carmen",
+    "Diego",
+    "Esme",
+    "Felix",
+    "Greta",
+    "Hugo",
+    "Ivy",
+    "Jamal",
+)
 LAST = (
-    "Adeyemi Bauer Costa Dubois Eriksen Fontaine Garcia Haddad Ivanova Jensen Kowalski Larsen Moreau Nakamura "
-    "Okonkwo Petrov Quinn Rossi Schmidt Tanaka Umar Varga Weber Xu Yilmaz Zhang"
-).split()
+    "Adeyemi",
+    "Bauer",
+    "Costa",
+    "Dubois",
+    "Eriksen",
+    "Fontaine",
+    "Garcia",
+    "Haddad",
+    "Ivanova",
+    "Jensen",
+    "Kowalski",
+    "Larsen",
+    "Moreau",
+    "Nakamura",
+    "Okonkwo",
+    "Petrov",
+    "Quinn",
+    "Rossi",
+    "Schmidt",
+    "Tanaka",
+    "Umar",
+    "Varga",
+    "Weber",
+    "Xu",
+    "Yilmaz",
+    "Zhang",
+)
 
 OBSERVATIONS = (
     "Spoke about the team restructure with more energy than last time.",
@@ -116,7 +174,11 @@ COMMITMENTS = (
     "Book the portfolio review",
 )
 ALLIANCE_WORDING = {
-    "Logistics": ("Weekly calls, 60 minutes", "Fortnightly video calls, 45 minutes", "Reschedule with 24 hours' notice"),
+    "Logistics": (
+        "Weekly calls, 60 minutes",
+        "Fortnightly video calls, 45 minutes",
+        "Reschedule with 24 hours' notice",
+    ),
     "Focus": ("Leading the team without doing their work", "Deciding on the career move within six months"),
     "Style and tone": ("Be direct with me when I dodge a topic", "Open questions first, pointed ones later"),
     "Permissions": ("Challenge me when I put on a smooth veneer", "Probe further; don't take 'fine' at face value"),
@@ -208,9 +270,7 @@ def build_record(
         AllianceItem(category=c, wording=rng.choice(ALLIANCE_WORDING[c]), requested_by=RequestedBy.BOTH)
         for c in categories[:4]
     ]
-    version_models = [
-        AllianceVersion(number=1, created=client.created, reason="Agreed at intake", items=list(items))
-    ]
+    version_models = [AllianceVersion(number=1, created=client.created, reason="Agreed at intake", items=list(items))]
     for n, at in enumerate(revised_at, start=2):
         category = rng.choice(categories)
         choice = rng.random()
@@ -249,10 +309,12 @@ def build_record(
             revisit = j == 0 and k % 4 == 3
             note_models.append(
                 Note(
-                    text=f"{rng.choice(OBSERVATIONS)} {rng.choice(OBSERVATIONS)}" if j % 5 == 0 else rng.choice(
-                        OBSERVATIONS
-                    ),
-                    kind=NoteKind.REVISIT if revisit else rng.choice((NoteKind.NOTE, NoteKind.NOTE, NoteKind.ADJUSTMENT)),
+                    text=f"{rng.choice(OBSERVATIONS)} {rng.choice(OBSERVATIONS)}"
+                    if j % 5 == 0
+                    else rng.choice(OBSERVATIONS),
+                    kind=NoteKind.REVISIT
+                    if revisit
+                    else rng.choice((NoteKind.NOTE, NoteKind.NOTE, NoteKind.ADJUSTMENT)),
                     private=j % 7 != 0,
                     created=starts[k] + timedelta(minutes=min(j, minutes - 1)),
                     session_number=k + 1,

@@ -72,7 +72,11 @@ def startups(practices: dict[str, Path], repeats: int, config_dir: Path) -> dict
     runs: dict[str, list[ChildRun]] = {"bare": [], **{name: [] for name in practices}}
     for round_ in range(repeats + 1):
         for name in runs:
-            run = startup("bare", None, config_dir) if name == "bare" else startup("alliance", practices[name], config_dir)
+            run = (
+                startup("bare", None, config_dir)
+                if name == "bare"
+                else startup("alliance", practices[name], config_dir)
+            )
             if round_:
                 runs[name].append(run)
     return runs

@@ -72,9 +72,7 @@ def largest_active_client(data_dir: Path) -> tuple[str, int]:
     return best, sizes[best]
 
 
-def ratio_row(
-    name: str, practice: str, value: float, unit: str, base: float, base_label: str, limit: float
-) -> Row:
+def ratio_row(name: str, practice: str, value: float, unit: str, base: float, base_label: str, limit: float) -> Row:
     ratio = value / base if base > 0 else math.nan
     return Row(name, practice, value, unit, f"{base:.1f} {unit} {base_label}", ratio, f"≤ {limit:g}x", ratio <= limit)
 
@@ -95,7 +93,6 @@ def run(plan: Plan, cache_dir: Path, work_dir: Path, say: object = print) -> lis
         targets[spec.name] = largest_active_client(copy)
         log(f"{spec.name} practice ready in {time.perf_counter() - started:.1f} s ({copy})")
 
-    biggest = plan.specs[0].name
     log("start-up: bare Textual and Alliance TUI, interleaved")
     starts = measure.startups(practices, plan.startup_repeats, config_dir)
     bare_s = measure.median([r.seconds for r in starts["bare"]]) * 1000
@@ -113,11 +110,22 @@ def run(plan: Plan, cache_dir: Path, work_dir: Path, say: object = print) -> lis
         times, rss, unavailable = measure.open_session(practices[spec.name], client_id, plan.open_repeats, config_dir)
         if unavailable:
             log(f"session screen not yet available: {unavailable}")
-            rows.append(Row("Open session screen (cold)", spec.name, math.nan, "ms", "not yet available", None, "≤ 50 ms", None))
+            rows.append(
+                Row("Open session screen (cold)", spec.name, math.nan, "ms", "not yet available", None, "≤ 50 ms", None)
+            )
             continue
         value = measure.median(times)
         rows.append(
-            Row("Open session screen (cold)", spec.name, value, "ms", f"client file {size / 1e6:.2f} MB", None, "≤ 50 ms", value <= 50)
+            Row(
+                "Open session screen (cold)",
+                spec.name,
+                value,
+                "ms",
+                f"client file {size / 1e6:.2f} MB",
+                None,
+                "≤ 50 ms",
+                value <= 50,
+            )
         )
         rows.append(ratio_row("Peak memory, session open", spec.name, rss, "MB", bare_mb, "bare", 1.5))
 
@@ -128,20 +136,39 @@ def run(plan: Plan, cache_dir: Path, work_dir: Path, say: object = print) -> lis
         timing = measure.log_notes(practices[spec.name], client_id, plan.note_repeats)
         note = measure.median(timing.note_ms)
         floor = measure.median(timing.floor_ms)
-        row = ratio_row("Log a note (returned, fsynced)", spec.name, note, "ms", floor, f"floor, {timing.file_bytes / 1e6:.2f} MB file", 3)
+        row = ratio_row(
+            "Log a note (returned, fsynced)",
+            spec.name,
+            note,
+            "ms",
+            floor,
+            f"floor, {timing.file_bytes / 1e6:.2f} MB file",
+            3,
+        )
         rows.append(row)
         note_ratios[spec.name] = row.ratio or math.nan
     if "large" in note_ratios and "small" in note_ratios:
         drift = note_ratios["large"] / note_ratios["small"]
         rows.append(
-            Row("Note ratio, large vs small", "both", drift, "x", f"small ratio {note_ratios['small']:.2f}x", drift, "≤ 1.2x", drift <= 1.2)
+            Row(
+                "Note ratio, large vs small",
+                "both",
+                drift,
+                "x",
+                f"small ratio {note_ratios['small']:.2f}x",
+                drift,
+                "≤ 1.2x",
+                drift <= 1.2,
+            )
         )
 
     log("pause clock")
     last = plan.specs[-1].name
     pause = measure.pause_clock(practices[last], targets[last][0], plan.pause_repeats, plan.pause_seconds)
     worst = max(pause.errors_ms)
-    rows.append(Row("Pause clock: recorded vs monotonic (worst)", last, worst, "ms", pause.how, None, "≤ 20 ms", worst <= 20))
+    rows.append(
+        Row("Pause clock: recorded vs monotonic (worst)", last, worst, "ms", pause.how, None, "≤ 20 ms", worst <= 20)
+    )
     return rows
 
 

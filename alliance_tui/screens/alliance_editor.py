@@ -15,12 +15,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Header, Input, OptionList, Select, Static
+from textual.widgets import Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ..models import DEFAULT_CATEGORIES, AllianceItem, ChangeKind, ClientRecord, RequestedBy
 from ..models.text import TextRefused, clean
 from ..store import StoreError
+from ..widgets.footer import SteadyFooter
 from ..widgets.inputs import TextInput
 from ..widgets.version_diff import padded_tag
 from .base import AllianceScreen
@@ -116,7 +117,7 @@ class AllianceEditorScreen(AllianceScreen):
             yield TextInput(id="wording", placeholder="The agreement, in the words you both use")
             yield TextInput(id="reason", placeholder="Why? e.g. she asked to be challenged more (Enter applies)")
             yield Static(id="form-message")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         try:

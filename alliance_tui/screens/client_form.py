@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import Button, Header, Input, Label, Static, TextArea
 
 from ..models.client import DEFAULT_PROGRAMME, DEFAULT_SESSION_MINUTES, DEFAULT_THINK_TIME
 from ..store import PracticeStore, ReadOnlyPractice, StoreError
+from ..widgets.footer import SteadyFooter
 from ..widgets.inputs import TextEditor, TextInput
 
 NUMBER_FIELDS = {
@@ -78,7 +79,7 @@ class ClientFormScreen(Screen[str | None]):
             with Horizontal(id="buttons"):
                 yield Button("Save client", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()

@@ -12,10 +12,11 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from ..models import ClientSummary
 from ..store import ClientUnavailable, StoreError, UnknownRecord
+from ..widgets.footer import SteadyFooter
 from ..widgets.inputs import TextInput
 from .base import AllianceScreen
 
@@ -80,7 +81,7 @@ class DashboardScreen(AllianceScreen):
         yield Static(id="counts")
         yield DataTable(id="clients", cursor_type="row", zebra_stripes=True)
         yield Static(id="detail")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#clients", DataTable)

@@ -11,11 +11,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..models import AllianceVersion, ClientRecord, diff_versions
 from ..store import StoreError
+from ..widgets.footer import SteadyFooter
 from ..widgets.version_diff import SideBySide, change_counts, render_diff
 from .base import AllianceScreen
 from .dashboard import short_date
@@ -80,7 +81,7 @@ class AllianceHistoryScreen(AllianceScreen):
         yield OptionList(id="versions")
         yield Static(id="compare-title")
         yield VerticalScroll(id="compare")
-        yield Footer()
+        yield SteadyFooter()
 
     async def on_mount(self) -> None:
         try:

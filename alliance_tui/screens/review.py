@@ -12,11 +12,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ..models import ChangeKind, ClientRecord, NoteKind, Session, diff_versions, revisit_nudges
 from ..models.trends import describe_follow_through, describe_pauses, follow_through_trend, pause_trend
 from ..store import StoreError
+from ..widgets.footer import SteadyFooter
 from ..widgets.trend import Trend
 from ..widgets.version_diff import TAG_WIDTH, change_tag, hanging, item_line
 from .base import AllianceScreen
@@ -47,7 +48,7 @@ class ClientReviewScreen(AllianceScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield VerticalScroll(id="review")
-        yield Footer()
+        yield SteadyFooter()
 
     async def on_screen_resume(self) -> None:
         """Built on every return, so edits made on other screens show at once."""

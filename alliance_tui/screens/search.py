@@ -11,11 +11,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..models.search import SearchHit, search_record
 from ..store import StoreError
+from ..widgets.footer import SteadyFooter
 from ..widgets.inputs import TextInput
 from .base import AllianceScreen
 
@@ -54,7 +55,7 @@ class SearchScreen(AllianceScreen):
         yield TextInput(id="query", placeholder="Words to find in notes, commitments and agreements")
         yield Static(id="search-status")
         yield OptionList(id="results")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         if self.client_id is None:

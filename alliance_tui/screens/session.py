@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from ..models import ClientRecord, Commitment, CommitmentStatus, NoteKind, PromptSet, Session, prompts_for_moment
 from ..models.quicklog import EntryKind, parse
@@ -21,6 +20,7 @@ from ..models.text import TextRefused
 from ..store import StoreError
 from ..widgets.accountability_pane import AccountabilityPane, AccountabilityView
 from ..widgets.agreement_pane import AgreementPane, AgreementView
+from ..widgets.footer import SteadyFooter
 from ..widgets.pause_clock import PauseClock
 from ..widgets.quick_log import QuickLog, QuickLogInput
 from ..widgets.revisit_pane import RevisitPane, RevisitView
@@ -134,7 +134,7 @@ class SessionScreen(AllianceScreen):
                 yield AccountabilityPane(id="accountability")
                 yield PauseClock(30, self.alliance_app.monotonic, id="pause")
         yield QuickLog(id="quicklog")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#agreement").border_title = "Agreement"

@@ -9,10 +9,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..models import ChangeKind, ClientRecord, CommitmentStatus, NoteKind, diff_versions
 from ..store import StoreError
+from ..widgets.footer import SteadyFooter
 from ..widgets.session_header import minutes_text
 from .base import AllianceScreen
 
@@ -118,7 +119,7 @@ class SessionSummaryScreen(AllianceScreen):
         yield Static(Text(f"Session {self.session_number} ended", style="bold"), id="summary-title")
         with VerticalScroll(id="summary-scroll"):
             yield Static(id="summary-body")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         try:
