@@ -109,6 +109,11 @@ def _add_export(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
     alliance.add_argument("client", metavar="CLIENT", help="the client's name (or the start of it)")
     alliance.add_argument("--version", type=int, metavar="N", dest="version_number", help="an earlier version")
+    alliance.add_argument(
+        "--with-reasons",
+        action="store_true",
+        help="include why each agreement was made (left out by default: reasons are often worded for you)",
+    )
     _output_option(alliance)
     alliance.set_defaults(handler=cmd_export_alliance)
 
@@ -315,7 +320,12 @@ def cmd_export_alliance(args: argparse.Namespace) -> int:
     try:
         record = store.record(_find_client(store, args.client))
         try:
-            text = alliance_document(record, version_number=args.version_number, categories=store.categories())
+            text = alliance_document(
+                record,
+                version_number=args.version_number,
+                categories=store.categories(),
+                with_reasons=args.with_reasons,
+            )
         except NothingToExport as exc:
             raise CommandFailed(str(exc)) from None
         _emit(text, args.output, f"{record.client.name}'s alliance document")

@@ -43,7 +43,7 @@ T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 def _client(name: str = "Ada Lovelace", **fields: object) -> Client:
-    return Client(name=name, created=T0, **fields)  # type: ignore[arg-type]
+    return Client(name=name, created=T0, **fields)
 
 
 def _session(number: int, minutes: float | None = 50, planned: int = 60, start: datetime | None = None) -> Session:
@@ -268,6 +268,13 @@ def test_alliance_document_groups_by_category_with_version_and_date(demo_store: 
     assert headings == [c for c, _ in current.by_category(demo_store.categories())]
     for item in current.items:
         assert md_block(item.wording, indent=2) in doc
+
+
+def test_alliance_document_leaves_reasons_out_unless_asked() -> None:
+    item = AllianceItem(category="Permissions", wording="Call me out", reason="He dodged twice")
+    record = ClientRecord(client=_client(), versions=[AllianceVersion(number=1, created=T0, items=[item])])
+    assert "dodged" not in alliance_document(record, tz=UTC)
+    assert "why: He dodged twice" in alliance_document(record, with_reasons=True, tz=UTC)
 
 
 def test_alliance_document_of_an_earlier_version_says_it_is_earlier(demo_store: PracticeStore) -> None:

@@ -25,10 +25,14 @@ def alliance_document(
     *,
     version_number: int | None = None,
     categories: tuple[str, ...] = DEFAULT_CATEGORIES,
-    with_reasons: bool = True,
+    with_reasons: bool = False,
     tz: tzinfo | None = None,
 ) -> str:
-    """The current agreement (or an earlier version) grouped by category, with its version and date."""
+    """The current agreement (or an earlier version) grouped by category, with its version and date.
+
+    Reasons are left out unless asked for: coaches often word them for themselves
+    ("he asked after dodging twice"), not for the client.
+    """
     if not record.versions:
         raise NothingToExport(f"{record.client.name} has no alliance recorded yet.")
     if version_number is None:
