@@ -1,0 +1,226 @@
+"""The benchmark keeps working (no timing is asserted), and what it measures is real.
+
+The generated practice must be what the store itself would have written, start-up
+must never open a client's file, and the speed-ups it led to must not change
+behaviour: the clean-text fast path agrees with the full clean-up, and the
+footer shows the same keys as Textual's own.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from pathlib import Path
+
+import orjson
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from alliance_tui.bench import generator
+from alliance_tui.models import CommitmentStatus, NoteKind
+from alliance_tui.models.alliance import item
+from alliance_tui.models.text import _already_clean, _normalise
+from alliance_tui.store import PracticeStore
+from alliance_tui.store.client_file import ClientFile
+
+from .conftest import FROZEN_NOW
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_quick_benchmark_prints_a_full_table(tmp_path: Path) -> None:
+    rows_file = tmp_path / "rows.json"
+    table_file = tmp_path / "table.md"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "alliance_tui.bench",
+            "--quick",
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            "--json",
+            str(rows_file),
+            "--output",
+            str(table_file),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "| Measure | Practice | Median |" in done.stdout
+    rows = json.loads(rows_file.read_text())
+    measures = {row["measure"] for row in rows}
+    assert {
+        "Start-up to painted, idle dashboard",
+        "Peak memory at start-up (ru_maxrss)",
+        "Open session screen (cold)",
+        "Log a note (returned, fsynced)",
+        "Pause clock: recorded vs monotonic (worst)",
+    } <= measures
+    for row in rows:
+        assert isinstance(row["value"], float) and math.isfinite(row["value"]), row
+        assert row["ratio"] is None or math.isfinite(row["ratio"]), row
+    assert table_file.read_text().count("\n") == len(rows) + 2
+    # The practice is cached for the next run, marked complete only once checked.
+    assert (tmp_path / "cache" / generator.SMALL.cache_key / generator.COMPLETE_MARK).exists()
+
+
+def test_bulk_import_writes_what_the_store_writes_call_by_call(tmp_path: Path) -> None:
+    clock = [FROZEN_NOW - timedelta(days=30)]
+    one_by_one = PracticeStore(tmp_path / "calls", clock=lambda: clock[0]).open()
+    client = one_by_one.add_client("Dana Whitfield", think_time_seconds=45)
+    one_by_one.adjust_alliance(client.id, [item("Focus", "Find the next role"), item("Logistics", "Weekly")])
+    for _ in range(2):
+        session = one_by_one.start_session(client.id)
+        one_by_one.log_note(client.id, "Said [bold]no[/] to the extra project", session_number=session.number)
+        one_by_one.log_note(client.id, "Went well?", kind=NoteKind.REVISIT, session_number=session.number)
+        one_by_one.add_alliance_item(client.id, "Feedback", "Straight, please", session_number=session.number)
+        commitment = one_by_one.add_commitment(client.id, "Call two recruiters", session_number=session.number)
+        one_by_one.record_pause(
+            client.id, target_seconds=45, actual_seconds=31.25, started=clock[0], session_number=session.number
+        )
+        clock[0] += timedelta(days=7)
+        one_by_one.check_in(client.id, commitment.id, CommitmentStatus.PARTLY, note="One of two")
+        one_by_one.end_session(client.id, session.id)
+    record = one_by_one.record(client.id)
+    one_by_one.close()
+
+    bulk = PracticeStore(tmp_path / "bulk", clock=lambda: clock[0]).open()
+    bulk.import_record(record)
+    bulk.close()
+
+    name = f"{client.id}.json"
+    written = orjson.loads((tmp_path / "calls" / "clients" / name).read_bytes())
+    imported = orjson.loads((tmp_path / "bulk" / "clients" / name).read_bytes())
+    assert imported == written
+    reopened = PracticeStore(tmp_path / "bulk").open()
+    try:
+        assert reopened.record(client.id) == record
+        assert reopened.summaries() == [s.model_copy() for s in reopened.summaries()]
+        assert reopened.summary(client.id).sessions_held == 2
+    finally:
+        reopened.close()
+
+
+def test_import_refuses_a_duplicate_name(tmp_path: Path, store: PracticeStore) -> None:
+    client = store.add_client("Ola Nilsen")
+    record = store.record(client.id)
+    other = PracticeStore(tmp_path / "other").open()
+    try:
+        other.import_record(record)
+        with pytest.raises(Exception, match="already"):
+            other.import_record(record)
+    finally:
+        other.close()
+
+
+def test_generated_practice_opens_without_reading_any_client_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    practice = generator.cached_practice(generator.SMALL, tmp_path)
+    assert generator.census(practice) == generator.expected_census(generator.SMALL)
+
+    opened: list[Path] = []
+    real_load = ClientFile.load
+
+    def counting_load(self: ClientFile) -> object:
+        opened.append(self.path)
+        return real_load(self)
+
+    monkeypatch.setattr(ClientFile, "load", counting_load)
+    store = PracticeStore(practice, read_only=True).open()
+    try:
+        summaries = store.summaries(include_archived=True)
+        assert len(summaries) == generator.SMALL.clients
+        assert sum(not s.archived for s in summaries) == generator.SMALL.active
+        assert store.problems == []
+        assert opened == []  # the dashboard's index is enough: no client's file was opened
+        store.record(summaries[0].id)
+        assert len(opened) == 1
+    finally:
+        store.close()
+
+
+def test_apportion_keeps_totals_and_minimums() -> None:
+    shares = generator.apportion(5_000, [3.0, 1.0, 0.01, 7.5], minimum=3)
+    assert sum(shares) == 5_000
+    assert min(shares) >= 3
+    assert shares[3] > shares[0] > shares[1] > shares[2]
+
+
+text_samples = st.text(
+    alphabet=st.one_of(
+        st.characters(),
+        st.sampled_from(list(" \t\r\n\u00a0\u2028\u2029\u202e\u200d\u0301e\x00\x85")),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text_samples, st.booleans())
+def test_clean_text_fast_path_agrees_with_the_full_clean_up(text: str, multiline: bool) -> None:
+    if _already_clean(text, multiline=multiline):
+        assert _normalise(text, multiline=multiline) == text
+
+
+def test_clean_text_fast_path_takes_ordinary_notes() -> None:
+    assert _already_clean("Asked me to be more direct; relieved once he said it.", multiline=False)
+    assert _already_clean("Line one\n\nLine three, café", multiline=True)
+    assert not _already_clean("trailing space \nnext", multiline=True)
+    assert not _already_clean("two\nlines", multiline=False)
+    assert not _already_clean(" padded", multiline=True)
+
+
+def counting(real: Callable[[], Awaitable[None]], calls: list[str]) -> Callable[[], Awaitable[None]]:
+    async def counted() -> None:
+        calls.append("recompose")
+        await real()
+
+    return counted
+
+
+async def test_steady_footer_shows_the_same_keys_and_skips_identical_rebuilds() -> None:
+    from textual.app import App, ComposeResult
+    from textual.binding import Binding
+    from textual.widgets import Button, Footer
+
+    from alliance_tui.widgets.footer import SteadyFooter
+
+    class Keys(App[None]):
+        BINDINGS = [Binding("x", "noop", "Do x", id="t.x", tooltip="x"), Binding("y", "noop", "Do y", id="t.y")]
+
+        def __init__(self, footer: type[Footer]) -> None:
+            super().__init__()
+            self.footer_type = footer
+
+        def compose(self) -> ComposeResult:
+            yield Button("one", id="one")
+            yield Button("two", id="two")
+            yield self.footer_type()
+
+    shown: dict[str, list[tuple[str, str]]] = {}
+    rebuilds: dict[str, int] = {}
+    for footer_type in (Footer, SteadyFooter):
+        app = Keys(footer_type)
+        async with app.run_test() as pilot:
+            footer = app.query_one(footer_type)
+            await pilot.pause()
+            calls: list[str] = []
+            footer.recompose = counting(footer.recompose, calls)  # type: ignore[method-assign]
+            for target in ("#two", "#one", "#two", "#one"):
+                app.query_one(target).focus()
+                await pilot.pause()
+            shown[footer_type.__name__] = [(k.key, k.description) for k in footer.query("FooterKey")]
+            rebuilds[footer_type.__name__] = len(calls)
+    assert shown["SteadyFooter"] == shown["Footer"]
+    assert ("x", "Do x") in shown["SteadyFooter"]
+    assert rebuilds["SteadyFooter"] == 0 < rebuilds["Footer"]
