@@ -129,6 +129,11 @@ class AllianceApp(App[None]):
 
     def _open_start_client(self, name: str) -> None:
         summary = self.store.find_client(name)
+        if summary is None:
+            # "--client daniel" is enough when only one active client's name starts that way.
+            wanted = name.strip().casefold()
+            starts = [s for s in self.store.summaries(include_archived=False) if s.name.casefold().startswith(wanted)]
+            summary = starts[0] if wanted and len(starts) == 1 else None
         if summary is None or summary.archived:
             self.notify(f"No active client is called {name!r}.", title="--client", severity="warning", markup=False)
             return

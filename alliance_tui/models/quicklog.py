@@ -41,6 +41,8 @@ _ALIASES = {
 
 PREFIX = re.compile(r"^\s*([acn])(?:\s+([^:|]{1,40}?))?\s*:\s?(.*)$", re.IGNORECASE | re.DOTALL)
 
+_INNER_CATEGORY = re.compile(r"^\s*([^\s:|]{2,30})\s*:\s?(.*)$", re.DOTALL)
+
 
 class EntryKind(StrEnum):
     NOTE = "note"
@@ -132,6 +134,10 @@ def parse(
         return QuickEntry(EntryKind.NOTE, clean(body, field="A note", max_len=NOTE_MAX, multiline=False))
     if letter == "a":
         category = default_category if default_category in categories else categories[0]
+        inner = _INNER_CATEGORY.match(body)
+        if not word and inner and find_category(inner.group(1), categories):
+            # "a: perm: ..." is what the a key's "a: " plus a typed category gives.
+            word, body = inner.group(1), inner.group(2)
         if word:
             found = find_category(word, categories)
             if found is None and len(word.split()) > 1:

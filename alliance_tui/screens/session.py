@@ -154,7 +154,7 @@ class SessionScreen(AllianceScreen):
         if accountability.has_open:
             accountability.focus_list()
         else:
-            self.query_one("#prompts").focus()
+            self.set_focus(self.query_one("#prompts"))
 
     def on_resize(self) -> None:
         self._layout_for(self.size.width, self.size.height)
@@ -255,16 +255,16 @@ class SessionScreen(AllianceScreen):
             self._return_to = focused
         if prefix and not box.value.strip():
             box.value = prefix
-        box.focus()
+        self.set_focus(box)  # at once, so keys typed straight after land in the line
         box.cursor_position = len(box.value)
 
     def _give_focus_back(self) -> None:
         target = self._return_to
         self._return_to = None
         if target is not None and target.is_attached and target.display:
-            target.focus()
+            self.set_focus(target)
         else:
-            self.query_one("#prompts").focus()
+            self.set_focus(self.query_one("#prompts"))
 
     @on(QuickLogInput.Leave)
     def _leave_log(self) -> None:
@@ -383,7 +383,7 @@ class SessionScreen(AllianceScreen):
     # ----------------------------------------------------------------- session agreement
 
     def action_edit_focus(self) -> None:
-        self.query_one("#session-focus").focus()
+        self.set_focus(self.query_one("#session-focus"))
 
     @on(AgreementPane.SessionAgreementEdited)
     def _agreement_edited(self, event: AgreementPane.SessionAgreementEdited) -> None:

@@ -89,7 +89,7 @@ def summary_text(record: ClientRecord, number: int) -> Text:
     notes = [n for n in record.notes_of(number) if n.kind is not NoteKind.REVISIT]
     heading("Notes", len(notes))
     for note in notes:
-        out.append(" ◌ private  " if note.private else " ◉ shared   ", style="dim" if note.private else "bold")
+        out.append(" · private  " if note.private else " ◉ shared   ", style="dim" if note.private else "bold")
         out.append(note.text + "\n")
     return out
 

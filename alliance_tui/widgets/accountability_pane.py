@@ -25,6 +25,8 @@ STATUS_KEYS = {
     "f": CommitmentStatus.CARRIED,
 }
 
+CHECKIN_HINT = "d done · p partly · n not done · x dropped · f carry · ⏎ note"
+
 
 @dataclass(frozen=True)
 class AccountabilityView:
@@ -65,15 +67,20 @@ def made_today_text(view: AccountabilityView) -> Text:
 
 class AccountabilityPane(Vertical):
     BINDINGS = [
-        Binding("d", "check('d')", "Done", id="checkin.done", tooltip="Mark the highlighted commitment done"),
-        Binding("p", "check('p')", "Partly", id="checkin.partly", tooltip="Mark it partly done"),
-        Binding("n", "check('n')", "Not done", id="checkin.not_done", tooltip="Mark it not done"),
-        Binding("x", "check('x')", "Dropped", id="checkin.dropped", tooltip="Mark it dropped"),
-        Binding("f", "check('f')", "Carry fwd", id="checkin.carried", tooltip="Carry it forward to next time"),
+        Binding(
+            "d", "check('d')", "Done", show=False, id="checkin.done", tooltip="Mark the highlighted commitment done"
+        ),
+        Binding("p", "check('p')", "Partly", show=False, id="checkin.partly", tooltip="Mark it partly done"),
+        Binding("n", "check('n')", "Not done", show=False, id="checkin.not_done", tooltip="Mark it not done"),
+        Binding("x", "check('x')", "Dropped", show=False, id="checkin.dropped", tooltip="Mark it dropped"),
+        Binding(
+            "f", "check('f')", "Carry fwd", show=False, id="checkin.carried", tooltip="Carry it forward to next time"
+        ),
         Binding(
             "escape",
             "cancel_note",
             "Skip note",
+            show=False,
             id="checkin.skip_note",
             tooltip="Close the note without saving it",
         ),
@@ -98,6 +105,7 @@ class AccountabilityPane(Vertical):
         self._note_for: str | None = None
 
     def compose(self) -> ComposeResult:
+        yield Static(CHECKIN_HINT, id="checkin-hint", markup=False)
         yield OptionList(id="commitments")
         yield TextInput(id="checkin-note", compact=True)
         yield Static(id="checkin-message", markup=False)
@@ -105,6 +113,7 @@ class AccountabilityPane(Vertical):
 
     def on_mount(self) -> None:
         self.query_one("#checkin-note").display = False
+        self.query_one("#checkin-message").display = False
         self.watch_view(self.view)
 
     def watch_view(self, view: AccountabilityView) -> None:
@@ -125,7 +134,7 @@ class AccountabilityPane(Vertical):
         return any(c.status is CommitmentStatus.OPEN for c in self.view.to_check)
 
     def focus_list(self) -> None:
-        self.query_one("#commitments", OptionList).focus()
+        self.screen.set_focus(self.query_one("#commitments", OptionList))
 
     def _highlighted(self) -> Commitment | None:
         options = self.query_one("#commitments", OptionList)
@@ -160,22 +169,26 @@ class AccountabilityPane(Vertical):
         if commitment is None:
             return
         self._note_for = commitment.id
+        self.refresh_bindings()
         box = self.query_one("#checkin-note", Input)
         box.placeholder = f"Note on: {commitment.what}"[:120]
         box.value = commitment.checkin_note
         box.display = True
-        box.focus()
+        self.screen.set_focus(box)  # at once: keys typed straight after belong here
 
     def note_saved(self) -> None:
         box = self.query_one("#checkin-note", Input)
         box.value = ""
         box.display = False
         self._note_for = None
+        self.refresh_bindings()
         self.show_message("")
         self.focus_list()
 
     def show_message(self, message: str) -> None:
-        self.query_one("#checkin-message", Static).update(Text(message))
+        box = self.query_one("#checkin-message", Static)
+        box.update(Text(message))
+        box.display = bool(message)
 
     @on(OptionList.OptionSelected, "#commitments")
     def _selected(self, event: OptionList.OptionSelected) -> None:

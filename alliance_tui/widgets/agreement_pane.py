@@ -32,28 +32,39 @@ class AgreementView:
     saved: dict[str, str] = field(default_factory=dict)
 
 
-def alliance_text(view: AgreementView) -> Text:
-    """Grouped by category; what changed in this session carries a symbol and a word."""
+def alliance_groups(view: AgreementView) -> list[tuple[Text, bool]]:
+    """One block per category; what changed in this session carries a symbol and a word.
+
+    Each block says whether it holds something changed today, so the pane can
+    bring the newest change into view on a small terminal.
+    """
     if view.current is None or not view.current.items:
-        return Text("No agreements yet. Log one with a: (for example  a tone: be direct with me)", style="dim")
+        return [
+            (Text("No agreements yet. Log one with a: (for example  a tone: be direct with me)", style="dim"), False)
+        ]
     marks = {
         change.item.id: _MARKS[change.kind]
         for change in diff_versions(view.before_session, view.current)
         if change.kind in _MARKS
     }
-    out = Text()
+    groups: list[tuple[Text, bool]] = []
     for category, items in view.current.by_category(view.categories):
-        if out:
-            out.append("\n")
-        out.append(category, style="bold")
+        block = Text(category, style="bold")
+        changed = False
         for item in items:
-            out.append("\n")
+            block.append("\n")
             mark = marks.get(item.id)
-            out.append(f" {mark[0]} " if mark else " • ", style="bold" if mark else "dim")
-            out.append(item.wording)
+            changed = changed or mark is not None
+            block.append(f" {mark[0]} " if mark else " • ", style="bold" if mark else "dim")
+            block.append(item.wording)
             if mark:
-                out.append(f"  ({mark[1]})", style="italic")
-    return out
+                block.append(f"  ({mark[1]})", style="italic")
+        groups.append((block, changed))
+    return groups
+
+
+def alliance_text(view: AgreementView) -> Text:
+    return Text("\n").join(block for block, _ in alliance_groups(view))
 
 
 class AgreementPane(Vertical):
@@ -67,19 +78,22 @@ class AgreementPane(Vertical):
 
     view: reactive[AgreementView] = reactive(AgreementView, always_update=True)
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: set[str] = set()
+
     def compose(self) -> ComposeResult:
         for name, label in FIELDS.items():
             with Horizontal(classes="agreement-field"):
                 yield Label(label, classes="agreement-label")
                 yield TextInput(id=f"session-{name}", placeholder="(Enter to save)", compact=True)
         yield Static(id="agreement-message", markup=False)
-        with VerticalScroll(id="alliance-scroll", can_focus=False):
-            yield Static(id="alliance-items")
+        yield VerticalScroll(id="alliance-scroll", can_focus=False)
 
     def watch_view(self, view: AgreementView) -> None:
         if not self.is_mounted:
             return
-        self.query_one("#alliance-items", Static).update(alliance_text(view))
+        self._show_groups(view)
         for name in FIELDS:
             box = self.query_one(f"#session-{name}", Input)
             saved = view.saved.get(name, "")
@@ -87,11 +101,32 @@ class AgreementPane(Vertical):
                 box.value = saved
 
     def on_mount(self) -> None:
+        self.query_one("#agreement-message").display = False
         self.watch_view(self.view)
 
+    def _show_groups(self, view: AgreementView) -> None:
+        scroll = self.query_one("#alliance-scroll", VerticalScroll)
+        groups = alliance_groups(view)
+        blocks = list(scroll.query_children(Static))
+        if len(blocks) != len(groups):
+            scroll.remove_children()
+            blocks = [Static(classes="alliance-group") for _ in groups]
+            scroll.mount_all(blocks)
+        fresh: Static | None = None
+        for block, (text, changed) in zip(blocks, groups, strict=True):
+            block.update(text)
+            block.set_class(changed, "-changed")
+            if changed and text.plain not in self._shown:
+                fresh = block
+        # Bring a fresh change into view once, without fighting the coach's own scrolling.
+        if fresh is not None:
+            self.call_after_refresh(scroll.scroll_to_widget, fresh, animate=False)
+        self._shown = {text.plain for text, _ in groups}
+
     def show_message(self, message: str) -> None:
-        self.query_one("#agreement-message", Static).update(Text(message))
-        self.set_class(bool(message), "-has-message")
+        box = self.query_one("#agreement-message", Static)
+        box.update(Text(message))
+        box.display = bool(message)
 
     def field_saved(self, field_name: str) -> None:
         self.query_one(f"#session-{field_name}", Input).remove_class("-unsaved")

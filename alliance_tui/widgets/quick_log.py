@@ -131,5 +131,8 @@ class QuickLog(Vertical):
             label.append("✚ commit", style="bold")
         else:
             label.append("✎ note", style="bold")
-            label.append(" ◉ shared" if self.shared_next else " ◌ private")
+            if self.shared_next:
+                label.append(" · ◉ SHARED", style="bold")
+            else:
+                label.append(" · private")
         self.query_one("#quicklog-kind", Static).update(label)

@@ -107,13 +107,14 @@ class RevisitPane(Vertical):
         self._open_field(Text("Your own question, kept for every client:", style="bold"), "e.g. What should I stop?")
 
     def _open_field(self, question: Text, placeholder: str) -> None:
+        self.refresh_bindings()
         self.query_one("#revisit-question", Static).update(question)
         self.query_one("#revisit-question").display = True
         box = self.query_one("#revisit-answer", Input)
         box.placeholder = placeholder
         box.display = True
         self.show_message("")
-        box.focus()
+        self.screen.set_focus(box)  # at once: keys typed straight after belong here
 
     def _close_field(self) -> None:
         self.query_one("#revisit-question").display = False
@@ -127,9 +128,10 @@ class RevisitPane(Vertical):
     def action_cancel(self) -> None:
         self._asking = None
         self._adding = False
+        self.refresh_bindings()
         self._close_field()
         self.show_message("")
-        self.query_one("#prompts", OptionList).focus()
+        self.screen.set_focus(self.query_one("#prompts", OptionList))
 
     def done(self) -> None:
         """The answer or question is on disk: close the field and clear it."""
@@ -137,7 +139,9 @@ class RevisitPane(Vertical):
         self.action_cancel()
 
     def show_message(self, message: str) -> None:
-        self.query_one("#revisit-message", Static).update(Text(message))
+        box = self.query_one("#revisit-message", Static)
+        box.update(Text(message))
+        box.display = bool(message)
 
     @property
     def busy(self) -> bool:

@@ -1,0 +1,85 @@
+"""The pause clock measures with the monotonic clock it is given, never by ticks."""
+
+from __future__ import annotations
+
+import pytest
+
+from alliance_tui.app import AllianceApp
+from alliance_tui.models.pause import PausePhase, PauseTimer, clock_text
+from alliance_tui.screens.session import SessionScreen
+from alliance_tui.store import PracticeStore
+from alliance_tui.widgets.pause_clock import PauseClock
+
+from .conftest import FROZEN_NOW
+from .test_session_flow import FakeMonotonic, screen_text
+
+
+def test_timer_phases_and_display() -> None:
+    mono = FakeMonotonic()
+    timer = PauseTimer(30, mono)
+    assert timer.phase() is PausePhase.IDLE and timer.display() == "0:30"
+    timer.start()
+    mono.now += 0.4
+    assert timer.display() == "0:30"  # a countdown rounds up: 0:00 shows only at the end
+    mono.now += 14.6
+    assert timer.phase() is PausePhase.SECOND_HALF and timer.display() == "0:15"
+    mono.now += 20.9
+    assert timer.phase() is PausePhase.OVERTIME and timer.display() == "+0:05"
+    assert timer.stop() == pytest.approx(35.9)
+    assert not timer.running and timer.elapsed() == 0.0
+
+
+def test_clock_text() -> None:
+    assert clock_text(90) == "1:30"
+    assert clock_text(59.1) == "1:00"
+    assert clock_text(59.9, up=True) == "0:59"
+
+
+async def test_pause_is_recorded_to_the_millisecond(demo_store: PracticeStore) -> None:
+    mono = FakeMonotonic()
+    app = AllianceApp(demo_store, clock=lambda: FROZEN_NOW, monotonic=mono, cursor_blink=False)
+    sofia = demo_store.find_client("Sofia Lindqvist")
+    assert sofia is not None
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.push_screen(SessionScreen(sofia.id))
+        await pilot.pause()
+        clock = app.screen.query_one(PauseClock)
+        assert "45 s agreed" in screen_text(app)
+        await pilot.press("t")
+        assert clock.running
+        mono.now += 10.0
+        await pilot.pause(0.3)  # the redraw reads the clock; it does not count ticks
+        assert "◔ thinking" in screen_text(app)
+        mono.now += 13.0
+        await pilot.pause(0.3)
+        assert "◑ past halfway" in screen_text(app)
+        mono.now += 30.123
+        await pilot.pause(0.3)
+        assert "● over time" in screen_text(app) and clock.has_class("-overtime")
+        await pilot.press("t")
+        assert not clock.running
+    demo_store.close()
+    reopened = PracticeStore(demo_store.data_dir).open()
+    try:
+        pause = reopened.record(sofia.id).pauses[-1]
+        assert pause.target_seconds == 45
+        assert pause.actual_seconds == pytest.approx(53.123, abs=0.001)
+        assert pause.session_number == 8 and pause.started == FROZEN_NOW
+    finally:
+        reopened.close()
+
+
+async def test_ctrl_t_works_while_typing(demo_store: PracticeStore) -> None:
+    mono = FakeMonotonic()
+    app = AllianceApp(demo_store, clock=lambda: FROZEN_NOW, monotonic=mono, cursor_blink=False)
+    maya = demo_store.find_client("Maya Okafor")
+    assert maya is not None
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.push_screen(SessionScreen(maya.id))
+        await pilot.pause()
+        await pilot.press("l", *"she went quiet")
+        await pilot.press("ctrl+t")
+        mono.now += 61.5
+        await pilot.press("ctrl+t")
+        assert app.screen.query_one("#quicklog-input").value == "she went quiet"  # type: ignore[attr-defined]
+    assert [p.actual_seconds for p in demo_store.record(maya.id).pauses if p.session_number == 2] == [61.5]

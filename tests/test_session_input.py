@@ -1,0 +1,116 @@
+"""Bad input is refused inline with the typed text kept; user text shows exactly as typed."""
+
+from __future__ import annotations
+
+import pytest
+
+from alliance_tui.app import AllianceApp
+from alliance_tui.models import NoteKind
+from alliance_tui.screens.session import SessionScreen
+from alliance_tui.store import PracticeStore
+from alliance_tui.widgets.quick_log import QuickLogInput
+
+from .test_session_flow import make_app, open_session, screen_text
+
+
+@pytest.fixture
+def no_bell(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    rung: list[str] = []
+    monkeypatch.setattr(AllianceApp, "bell", lambda self: rung.append("bell"))
+    return rung
+
+
+async def test_bad_quick_log_entries_are_kept_with_a_message(demo_store: PracticeStore, no_bell: list[str]) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_session(app, pilot, "Maya Okafor")
+        maya = app.screen.client_id  # type: ignore[attr-defined]
+        before = len(demo_store.record(maya).notes)
+        box = app.screen.query_one(QuickLogInput)
+
+        await pilot.press("l", *"a xyz: be direct", "enter")
+        assert box.value == "a xyz: be direct" and box.has_focus
+        assert "No category matches 'xyz'" in screen_text(app)
+
+        await pilot.press("ctrl+u", *"c: | Friday", "enter")
+        assert box.value == "c: | Friday"
+        assert "What the client will do cannot be empty" in screen_text(app)
+
+        await pilot.press("ctrl+u", "enter")
+        assert "A note cannot be empty" in screen_text(app)
+
+        box.value = "x" * 2500
+        await pilot.press("enter")
+        assert box.value == "x" * 2500
+        assert "2,500 characters long; the limit is 2,000" in screen_text(app)
+
+        # Markup-like text is saved and shown exactly as typed.
+        box.value = ""
+        await pilot.press(*"c: [red]x[/] | [bold]Friday", "enter")
+        assert box.value == ""
+        assert "[red]x[/]  (by [bold]Friday)" in screen_text(app)
+        await pilot.press("l", *"[b]not bold[/b]", "escape")
+        assert box.value == "[b]not bold[/b]" and not box.has_focus  # Esc leaves, the text stays
+        await pilot.press("l", "enter")
+        assert box.value == ""
+    notes = demo_store.record(maya).notes
+    assert len(notes) == before + 1 and notes[-1].text == "[b]not bold[/b]"
+    assert [c.what for c in demo_store.record(maya).commitments][-1] == "[red]x[/]"
+    assert no_bell == []
+
+
+async def test_session_agreement_edited_in_place(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_session(app, pilot, "Daniel Reyes")
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await pilot.press("g", *"Whether to tell his firm [now]", "enter")
+        await pilot.press("tab", *"A date he can say out loud", "tab")
+        session = demo_store.record(screen.client_id).open_session
+        assert session is not None
+        assert session.focus == "Whether to tell his firm [now]"
+        assert session.success_measure == "A date he can say out loud"
+        # Too long: refused inline, the typed text stays in the field.
+        focus = screen.query_one("#session-focus", QuickLogInput.__mro__[1])  # TextInput
+        focus.value = "y" * 2100
+        focus.focus()
+        await pilot.press("enter")
+        assert focus.value == "y" * 2100
+        assert "Today's focus is 2,100 characters long" in screen_text(app)
+        assert demo_store.record(screen.client_id).open_session.focus == "Whether to tell his firm [now]"  # type: ignore[union-attr]
+
+
+async def test_revisit_answer_needs_words_and_own_prompts_persist(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_session(app, pilot, "Priya Natarajan")
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert "Last session of 8: a renewal conversation" in screen_text(app)
+        await pilot.press("1", "enter")
+        assert "cannot be empty" in screen_text(app)
+        await pilot.press("escape")
+        screen.query_one("#prompts").focus()
+        await pilot.press("plus", *"What should I stop doing?", "enter")
+        assert "What should I stop doing?" in screen_text(app)
+    assert [p.text for p in demo_store.settings.prompts] == ["What should I stop doing?"]
+    assert demo_store.record(screen.client_id).notes_of(8, NoteKind.REVISIT) == []
+
+
+async def test_end_can_be_cancelled_and_leaving_keeps_the_session_open(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_session(app, pilot, "Maya Okafor")
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, SessionScreen)
+        session = demo_store.record(screen.client_id).open_session
+        assert session is not None and session.number == 2
+        again = await open_session(app, pilot, "Maya Okafor")
+        assert again.session is not None and again.session.id == session.id  # resumed, not a new one

@@ -1,0 +1,34 @@
+"""Opening a session: --client goes straight in, an unknown name stays on the dashboard."""
+
+from __future__ import annotations
+
+from alliance_tui.app import AllianceApp
+from alliance_tui.screens.session import SessionScreen
+from alliance_tui.store import PracticeStore
+
+from .conftest import FROZEN_NOW
+
+
+def app_for(store: PracticeStore, client: str) -> AllianceApp:
+    return AllianceApp(store, start_client=client, clock=lambda: FROZEN_NOW, cursor_blink=False)
+
+
+async def test_client_flag_opens_the_next_session(demo_store: PracticeStore) -> None:
+    async with app_for(demo_store, "daniel").run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, SessionScreen) and screen.session is not None
+        assert screen.session.number == 4
+    daniel = demo_store.find_client("Daniel Reyes")
+    assert daniel is not None
+    reopened_number = demo_store.record(daniel.id).open_session
+    assert reopened_number is not None and reopened_number.number == 4
+
+
+async def test_unknown_client_stays_on_the_dashboard_with_a_message(demo_store: PracticeStore) -> None:
+    app = app_for(demo_store, "Nobody [red]x[/]")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert not isinstance(app.screen, SessionScreen)
+        assert any("Nobody [red]x[/]" in str(n.message) for n in app._notifications)
+    assert all(not demo_store.record(s.id).open_session for s in demo_store.summaries())
