@@ -326,3 +326,53 @@ def test_data_written_through_one_store_is_read_by_the_next(data_dir: Path) -> N
     with PracticeStore(data_dir) as again:
         assert again.record(client.id).notes[0].text == "[bold]kept as typed[/] ☕ مرحبا"
         assert again.record(client.id).notes[0].created == datetime(2026, 1, 5, 9, tzinfo=UTC)
+
+
+def test_ending_an_ended_session_keeps_its_real_end(data_dir: Path) -> None:
+    clock = Ticking()
+    with PracticeStore(data_dir, clock=clock) as store:
+        client = store.add_client("Ana")
+        session = store.start_session(client.id)
+        ended = store.end_session(client.id, session.id)
+        clock.now += timedelta(hours=3)
+        assert store.end_session(client.id, session.id).ended == ended.ended
+    assert reread_dir(data_dir, client.id).sessions[0].ended == ended.ended
+
+
+def reread_dir(data_dir: Path, client_id: str) -> ClientRecord:
+    with PracticeStore(data_dir, read_only=True) as view:
+        return view.record(client_id)
+
+
+def test_a_read_only_view_creates_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere"
+    with PracticeStore(missing, read_only=True) as view:
+        assert view.summaries() == []
+        with pytest.raises(ReadOnlyPractice):
+            view.add_client("Ana")
+    assert not missing.exists()
+
+
+def test_a_note_costs_the_same_however_big_other_clients_are(
+    store: PracticeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bytes written per note depend on that client's own file alone, never on the practice."""
+    from alliance_tui.store import atomic
+
+    small = store.add_client("Small")
+    big = store.add_client("Big")
+    for i in range(300):
+        store.log_note(big.id, f"note {i} " + "x" * 200)
+    written: list[tuple[str, int]] = []
+    real = atomic.atomic_write_bytes
+
+    def counting(path: Path, data: bytes) -> None:
+        written.append((path.name, len(data)))
+        real(path, data)
+
+    monkeypatch.setattr(atomic, "atomic_write_bytes", counting)
+    monkeypatch.setattr("alliance_tui.store.storage.atomic_write_bytes", counting)
+    store.log_note(small.id, "one more")
+    size = (store.clients_dir / f"{small.id}.json").stat().st_size
+    assert written == [(f"{small.id}.json", size)]  # one write, of the small file only
+    assert size < 2_000

@@ -51,6 +51,10 @@ def remove_stale_temporaries(directory: Path) -> None:
 
 
 def ensure_private_dir(directory: Path) -> None:
+    """Create the directory readable by the coach alone, durably (its parent's entry is fsynced)."""
+    missing = [d for d in (directory, *directory.parents) if not d.exists()]
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for made in reversed(missing):
+        fsync_dir(made.parent)
     if directory.stat().st_mode & 0o077:
         directory.chmod(0o700)

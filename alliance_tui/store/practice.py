@@ -114,8 +114,9 @@ class PracticeStore:
 
     def open(self) -> PracticeStore:
         try:
-            ensure_private_dir(self.data_dir)
-            ensure_private_dir(self.clients_dir)
+            if not self.read_only:  # a read-only view never creates anything
+                ensure_private_dir(self.data_dir)
+                ensure_private_dir(self.clients_dir)
         except OSError as exc:
             if not self.practice_path.exists():
                 raise PracticeUnavailable(
@@ -471,7 +472,12 @@ class PracticeStore:
         return self._replace(client_id, "sessions", session_id, **changes)
 
     def end_session(self, client_id: str, session_id: str) -> Session:
-        return self._replace(client_id, "sessions", session_id, ended=self.clock())
+        """End it now; ending an ended session keeps its real end time (a second press loses nothing)."""
+        with self._lock:
+            found = next((s for s in self.record(client_id).sessions if s.id == session_id), None)
+            if found is not None and not found.is_open:
+                return found
+            return self._replace(client_id, "sessions", session_id, ended=self.clock())
 
     # ----------------------------------------------------------------- writing: notes, commitments, pauses
 
