@@ -85,6 +85,16 @@ def test_erase_leaves_everyone_else_intact_including_in_backups(demo_store: Prac
     assert (exports_dir(demo_store.data_dir)).exists()
 
 
+def test_erase_clears_half_made_restores_and_snapshots(demo_store: PracticeStore) -> None:
+    maya = _id(demo_store, "Maya Okafor")
+    source = demo_store.clients_dir / f"{maya}.json"
+    for leftover in (demo_store.data_dir / ".restore-999" / "clients", demo_store.data_dir / "backups" / ".x.partial"):
+        leftover.mkdir(parents=True)
+        (leftover / source.name).write_bytes(source.read_bytes())
+    erase_client(demo_store, maya, "Maya Okafor")
+    assert files_mentioning(demo_store.data_dir, "Maya Okafor") == []
+
+
 def test_a_wrong_name_erases_nothing(demo_store: PracticeStore) -> None:
     maya = _id(demo_store, "Maya Okafor")
     before = files_mentioning(demo_store.data_dir, "Maya Okafor")

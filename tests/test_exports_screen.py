@@ -5,7 +5,7 @@ from __future__ import annotations
 import stat
 
 from alliance_tui.app import AllianceApp
-from alliance_tui.screens.exporting import export_alliance, export_recap
+from alliance_tui.screens.exporting import export_alliance, export_hours, export_recap
 from alliance_tui.store import PracticeStore
 
 from .conftest import FROZEN_NOW
@@ -68,3 +68,15 @@ async def test_nothing_to_export_is_a_quiet_toast_not_a_crash(demo_store: Practi
         assert "New Client has no session 1." in toasts[0][1]
         assert "no alliance recorded yet" in toasts[1][1]
         assert not (demo_store.data_dir / "exports").exists()
+
+
+async def test_export_hours_writes_the_practice_log(demo_store: PracticeStore) -> None:
+    app = _app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        path = export_hours(app.screen)
+        await pilot.pause()
+        assert path is not None and path.name == "hours-log-2026-11-20.csv"
+        assert path.read_text("utf-8").startswith("Client name,Contact information")
+        assert _toasts(app)[-1][1].startswith("5 clients, ")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600

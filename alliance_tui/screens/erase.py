@@ -115,7 +115,7 @@ class EraseClientScreen(ModalScreen[ErasureReport | None]):
 
     def _show_report(self, report: ErasureReport) -> None:
         self.query_one("#erase-title", Static).update(Text(f"{report.name} has been erased", style="bold"))
-        self.query_one("#erase-body", Static).update(Text(report.text))
+        self.query_one("#erase-body", Static).update(Text(report.details))
         for selector in ("#erase-prompt", "#erase-name", "#erase-message", "#erase-confirm"):
             self.query_one(selector).display = False
         keep = self.query_one("#erase-keep", Button)

@@ -6,6 +6,7 @@ Other screens call these with themselves as ``screen``::
 
     export_recap(self, client_id, session_number)   # -> Path | None
     export_alliance(self, client_id)                # -> Path | None
+    export_hours(self)                              # -> Path | None (practice-wide CSV)
 
 The file goes to ``<practice>/exports/<client>-<id>/`` (folder 0700, file 0600),
 the text is copied to the clipboard (OSC 52: most terminals, not macOS
@@ -19,9 +20,9 @@ from typing import TYPE_CHECKING, Any, cast
 
 from textual.screen import Screen
 
-from ..exports import NothingToExport, alliance_document, session_recap
+from ..exports import NothingToExport, alliance_document, hours_log_csv, hours_rows, session_recap
 from ..store import StoreError
-from ..store.export_files import client_exports_dir, write_export
+from ..store.export_files import client_exports_dir, exports_dir, write_export
 
 if TYPE_CHECKING:
     from ..app import AllianceApp
@@ -84,3 +85,25 @@ def export_alliance(screen: Screen[Any], client_id: str) -> Path | None:
         return None
     version = record.versions[-1].number
     return _deliver(screen, client_id, f"alliance-v{version}.md", text, "Alliance document", record.client.name)
+
+
+def export_hours(screen: Screen[Any], *, anonymise: bool = False) -> Path | None:
+    """The coaching hours log (ICF shape) for the whole practice, to ``exports/``."""
+    app = cast("AllianceApp", screen.app)
+    store = app.store
+    try:
+        records = [store.record(s.id) for s in store.summaries(include_archived=True)]
+        text = hours_log_csv(records, anonymise=anonymise)
+        rows = hours_rows(records, anonymise=anonymise)
+        path = write_export(exports_dir(store.data_dir), f"hours-log-{app.clock().astimezone():%Y-%m-%d}.csv", text)
+    except StoreError as exc:
+        screen.notify(exc.message, title="Hours log not saved", severity="error", timeout=10, markup=False)
+        return None
+    total = sum(r.hours for r in rows)
+    screen.notify(
+        f"{len(rows)} clients, {total:.2f} hours. Saved to {shown_path(path)}.",
+        title="Coaching hours log",
+        timeout=8,
+        markup=False,
+    )
+    return path

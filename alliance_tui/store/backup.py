@@ -301,9 +301,16 @@ def restore_backup(data_dir: Path, backup: PracticeBackup, *, now: datetime, rep
 
 
 def _restore_locked(data_dir: Path, backup: PracticeBackup, *, now: datetime, had_data: bool) -> RestoreResult:
+    """Write the new practice beside the old, then swap them by renames.
+
+    A crash before the swap leaves the old practice untouched (and a staging
+    folder that the next restore or erase removes); a crash between the two
+    renames leaves the old data in backups/before-restore-<time>/ and the new in
+    the staging folder, both whole.
+    """
+    for leftover in data_dir.glob(".restore-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
     staging = data_dir / f".restore-{os.getpid()}"
-    if staging.exists():
-        shutil.rmtree(staging)
     ensure_private_dir(staging)
     ensure_private_dir(staging / CLIENTS_DIR)
     try:
@@ -382,9 +389,10 @@ def take_automatic_backup(data_dir: Path, *, now: datetime, keep: int = AUTO_KEE
     target = folder / f"{AUTO_PREFIX}{now.astimezone():%Y-%m-%d}"
     if target.exists():
         return None
+    if folder.is_dir():
+        for leftover in folder.glob(".*.partial"):
+            shutil.rmtree(leftover, ignore_errors=True)
     partial = folder / f".{target.name}.partial"
-    if partial.exists():
-        shutil.rmtree(partial)
     ensure_private_dir(folder)
     ensure_private_dir(partial)
     ensure_private_dir(partial / CLIENTS_DIR)

@@ -69,8 +69,13 @@ class ErasureReport:
         return found
 
     @property
+    def details(self) -> str:
+        """What was removed and what remains, without the headline."""
+        return "\n".join(["Removed:", *(f"- {line}" for line in self.lines), *self.caveats])
+
+    @property
     def text(self) -> str:
-        return "\n".join([f"Erased {self.name}. Removed:", *(f"- {line}" for line in self.lines), *self.caveats])
+        return f"Erased {self.name}. {self.details}"
 
 
 def _plural(n: int, noun: str) -> str:
@@ -111,10 +116,20 @@ def erase_client(store: PracticeStore, client_id: str, typed_name: str) -> Erasu
             path.unlink()
             fsync_dir(path.parent)
             report.file_removed = True
+        _remove_leftovers(store.data_dir)
         report.exports_removed = _remove_exports(store.data_dir, client_id, summary.name)
         report.backups_pruned = _prune_backups(store.data_dir, client_id)
         report.still_mentioned = _mentions(store, summary.name, client_id)
         return report
+
+
+def _remove_leftovers(data_dir: Path) -> None:
+    """Half-made restores and snapshots from a killed process hold no acknowledged data, but may hold the name."""
+    for pattern, root in ((".restore-*", data_dir), (".*.partial", data_dir / BACKUPS_DIR)):
+        if root.is_dir():
+            for leftover in root.glob(pattern):
+                if leftover.is_dir():
+                    shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _remove_exports(data_dir: Path, client_id: str, name: str) -> int:
