@@ -169,9 +169,11 @@ class AllianceEditorScreen(AllianceScreen):
             option_list.highlighted = min(keep or 0, len(shown) - 1)
 
     def shown_items(self) -> list[AllianceItem]:
-        """Working items, with removed ones kept in place so the coach sees and can undo them."""
-        removed = [self.original[i] for i, p in self.pending.items() if p.kind is ChangeKind.REMOVED]
-        return [*self.items, *removed]
+        """Working items in their saved order, removed ones kept in place so they can be seen and undone."""
+        working = {i.id: i for i in self.items}
+        order = [*self.original, *(i.id for i in self.items if i.id not in self.original)]
+        removed = {i for i, p in self.pending.items() if p.kind is ChangeKind.REMOVED}
+        return [working[i] if i in working else self.original[i] for i in order if i in working or i in removed]
 
     def item_label(self, item: AllianceItem) -> Text:
         pending = self.pending.get(item.id)

@@ -10,14 +10,14 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..models import AllianceVersion, ClientRecord, diff_versions
 from ..store import StoreError
 from ..widgets.footer import SteadyFooter
-from ..widgets.version_diff import SideBySide, change_counts, render_diff
+from ..widgets.version_diff import change_counts, render_diff, side_column, side_marks
 from .base import AllianceScreen
 from .dashboard import short_date
 
@@ -80,10 +80,14 @@ class AllianceHistoryScreen(AllianceScreen):
         yield Static(id="history-title")
         yield OptionList(id="versions")
         yield Static(id="compare-title")
-        yield VerticalScroll(id="compare")
+        with VerticalScroll(id="compare"):
+            yield Static(id="diff")
+            with Horizontal(id="side-by-side"):
+                yield Static(id="side-old", classes="side")
+                yield Static(id="side-new", classes="side")
         yield SteadyFooter()
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         try:
             self.record = self.store.record(self.client_id)
         except StoreError as exc:
@@ -99,7 +103,7 @@ class AllianceHistoryScreen(AllianceScreen):
         if versions:
             option_list.highlighted = len(versions) - 1
         option_list.focus()
-        await self.show_comparison()
+        self.show_comparison()
 
     def fill_versions(self) -> None:
         assert self.record is not None
@@ -118,15 +122,16 @@ class AllianceHistoryScreen(AllianceScreen):
         index = self.query_one("#versions", OptionList).highlighted
         return self.record.versions[index if index is not None else -1]
 
-    async def show_comparison(self) -> None:
+    def show_comparison(self) -> None:
         if self.record is None:
             return
         title = self.query_one("#compare-title", Static)
-        pane = self.query_one("#compare", VerticalScroll)
-        await pane.remove_children()
+        diff = self.query_one("#diff", Static)
+        sides = self.query_one("#side-by-side", Horizontal)
         new = self.selected()
         if new is None:
             title.update(Text("No versions yet: the alliance has not been written down."))
+            diff.display = sides.display = False
             return
         if self.base is not None and self.base != new.number:
             old = self.record.versions[self.base - 1]
@@ -144,32 +149,37 @@ class AllianceHistoryScreen(AllianceScreen):
         heading.append(f"\nSaved {short_date(new.created)}, {when}. Why: ", style="dim")
         heading.append(new.reason or "no reason given", style="italic")
         title.update(heading)
+        diff.display = not self.side_by_side
+        sides.display = self.side_by_side
         if self.side_by_side:
-            await pane.mount(SideBySide(old, new, changes, self.store.categories(), id="side-by-side"))
+            old_marks, new_marks = side_marks(changes)
+            categories = self.store.categories()
+            self.query_one("#side-old", Static).update(side_column(old, old_marks, categories))
+            self.query_one("#side-new", Static).update(side_column(new, new_marks, categories))
         else:
-            await pane.mount(Static(render_diff(changes, include_unchanged=self.show_unchanged), id="diff"))
+            diff.update(render_diff(changes, include_unchanged=self.show_unchanged))
 
     @on(OptionList.OptionHighlighted, "#versions")
-    async def _moved(self) -> None:
-        await self.show_comparison()
+    def _moved(self) -> None:
+        self.show_comparison()
 
-    async def action_pin_base(self) -> None:
+    def action_pin_base(self) -> None:
         version = self.selected()
         if version is None:
             return
         self.base = None if self.base == version.number else version.number
         self.fill_versions()
-        await self.show_comparison()
+        self.show_comparison()
         if self.base:
             self.notify(f"Comparing against v{self.base}: move to another version to see the difference.", timeout=4)
 
-    async def action_toggle_view(self) -> None:
+    def action_toggle_view(self) -> None:
         self.side_by_side = not self.side_by_side
-        await self.show_comparison()
+        self.show_comparison()
 
-    async def action_toggle_unchanged(self) -> None:
+    def action_toggle_unchanged(self) -> None:
         self.show_unchanged = not self.show_unchanged
-        await self.show_comparison()
+        self.show_comparison()
 
     def action_back(self) -> None:
         self.dismiss()

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widget import Widget
-from textual.widgets import Static
 
 from ..models import AllianceItem, AllianceVersion, ChangeKind, ItemChange
 
@@ -112,36 +108,10 @@ def side_marks(changes: list[ItemChange]) -> tuple[dict[str, ChangeKind], dict[s
     return old, new
 
 
-class SideBySide(Widget):
-    """Two versions in two columns."""
-
-    DEFAULT_CSS = """
-    SideBySide { height: auto; }
-    SideBySide Horizontal { height: auto; }
-    SideBySide .side { width: 1fr; height: auto; padding: 0 1; }
-    """
-
-    def __init__(
-        self,
-        old: AllianceVersion | None,
-        new: AllianceVersion,
-        changes: list[ItemChange],
-        categories: tuple[str, ...],
-        *,
-        id: str | None = None,
-    ) -> None:
-        super().__init__(id=id)
-        self.old, self.new, self.changes, self.categories = old, new, changes, categories
-
-    def compose(self) -> ComposeResult:
-        old_marks, new_marks = side_marks(self.changes)
-        with Horizontal():
-            yield Static(self._column(self.old, old_marks), classes="side")
-            yield Static(self._column(self.new, new_marks), classes="side")
-
-    def _column(self, version: AllianceVersion | None, marks: dict[str, ChangeKind]) -> Text:
-        title = Text(f"Version {version.number}\n\n" if version else "Before\n\n", style="bold reverse")
-        return title + render_version(version, marks, self.categories)
+def side_column(version: AllianceVersion | None, marks: dict[str, ChangeKind], categories: tuple[str, ...]) -> Text:
+    """One side of a side-by-side comparison, headed by its version number."""
+    title = Text(f"Version {version.number}\n\n" if version else "Before\n\n", style="bold reverse")
+    return title + render_version(version, marks, categories)
 
 
 def item_line(item: AllianceItem) -> Text:

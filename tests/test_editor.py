@@ -1,0 +1,205 @@
+"""The alliance editor: add, reword, recategorise, remove, each with a reason; one save, one version."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Select
+
+from alliance_tui.app import AllianceApp
+from alliance_tui.models import ChangeKind, NudgeKind, diff_versions, revisit_nudges
+from alliance_tui.screens.alliance_editor import AllianceEditorScreen
+from alliance_tui.store import PracticeStore
+
+from .conftest import FROZEN_NOW
+from .screen_text import screen_text
+
+
+def make_app(store: PracticeStore) -> AllianceApp:
+    return AllianceApp(store, demo=True, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
+
+
+def client_id(store: PracticeStore, name: str) -> str:
+    summary = store.find_client(name)
+    assert summary is not None
+    return summary.id
+
+
+async def test_one_save_is_one_new_version_with_every_change_and_reason(demo_store: PracticeStore) -> None:
+    cid = client_id(demo_store, "Daniel Reyes")
+    before = len(demo_store.record(cid).versions)
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.push_screen(AllianceEditorScreen(cid))
+        await pilot.pause()
+        # Reword the first item (Logistics).
+        await pilot.press("r")
+        wording = app.screen.query_one("#wording", Input)
+        assert wording.has_focus and wording.value == "Weekly phone calls, 45 minutes"
+        wording.value = "Weekly video calls, 45 minutes"
+        await pilot.press("enter")  # to the reason
+        app.screen.query_one("#reason", Input).value = "He moved abroad"
+        await pilot.press("enter")
+        # Remove the second (Focus).
+        await pilot.press("down", "d")
+        app.screen.query_one("#reason", Input).value = "Decided: he is leaving"
+        await pilot.press("enter")
+        # Add a new one.
+        await pilot.press("a")
+        app.screen.query_one("#wording", Input).value = "Tell me when I intellectualise"
+        await pilot.press("enter")
+        app.screen.query_one("#reason", Input).value = "He asked for it"
+        await pilot.press("enter")
+        text = screen_text(app)
+        assert "3 unsaved changes → ctrl+s saves version 3" in text
+        assert "~ reworded Logistics: Weekly video calls, 45 minutes" in text
+        assert "− removed  Focus: Decide whether and how to leave law within six months" in text
+        assert "why: Decided: he is leaving" in text
+        assert "+ added    Logistics: Tell me when I intellectualise" in text
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, AllianceEditorScreen)
+
+    reopened = PracticeStore(demo_store.data_dir).open()  # read-only: the demo store holds the lock
+    try:
+        record = reopened.record(cid)
+        assert len(record.versions) == before + 1
+        old, new = record.versions[-2], record.versions[-1]
+        kinds = {c.kind: c for c in diff_versions(old, new) if c.kind is not ChangeKind.UNCHANGED}
+        assert set(kinds) == {ChangeKind.REWORDED, ChangeKind.REMOVED, ChangeKind.ADDED}
+        assert kinds[ChangeKind.REWORDED].item.reason == "He moved abroad"
+        assert kinds[ChangeKind.ADDED].item.wording == "Tell me when I intellectualise"
+        assert "Removed “Decide whether and how to leave law within six months”: Decided: he is leaving" in new.reason
+        assert "Reworded “Weekly video calls, 45 minutes”: He moved abroad" in new.reason
+        assert not new.full_design
+    finally:
+        reopened.close()
+
+
+async def test_a_change_without_a_reason_is_refused_inline_and_the_wording_kept(demo_store: PracticeStore) -> None:
+    cid = client_id(demo_store, "Maya Okafor")
+    before = len(demo_store.record(cid).versions)
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(AllianceEditorScreen(cid))
+        await pilot.pause()
+        await pilot.press("a")
+        app.screen.query_one("#wording", Input).value = "Text me if I cancel"
+        await pilot.press("enter", "enter")
+        assert "The reason cannot be empty" in screen_text(app, "#form-message")
+        assert app.screen.query_one("#wording", Input).value == "Text me if I cancel"
+        assert app.screen.query_one("#reason", Input).has_focus
+        await pilot.press("ctrl+s")  # the form still refuses: nothing saved
+        await pilot.pause()
+        assert isinstance(app.screen, AllianceEditorScreen)
+    assert len(demo_store.record(cid).versions) == before
+
+
+async def test_recategorise_and_add_a_category_of_your_own(demo_store: PracticeStore) -> None:
+    cid = client_id(demo_store, "Maya Okafor")
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.push_screen(AllianceEditorScreen(cid))
+        await pilot.pause()
+        await pilot.press("n", *"Energy", "enter")
+        assert "Energy" in demo_store.settings.categories
+        await pilot.press("c")
+        select = app.screen.query_one("#category", Select)
+        assert select.has_focus
+        select.value = "Energy"
+        app.screen.query_one("#reason", Input).focus()
+        app.screen.query_one("#reason", Input).value = "Fits better"
+        await pilot.press("enter")
+        assert "> moved    Energy: Fortnightly video calls" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    current = demo_store.record(cid).current_alliance
+    assert current is not None
+    assert current.items[0].category == "Energy"
+    reopened = PracticeStore(demo_store.data_dir).open()
+    try:
+        assert "Energy" in reopened.categories()
+    finally:
+        reopened.close()
+
+
+async def test_a_category_that_exists_is_refused(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(AllianceEditorScreen(client_id(demo_store, "Maya Okafor")))
+        await pilot.pause()
+        await pilot.press("n", *"focus", "enter")
+        assert "There is already a category called 'focus'" in screen_text(app, "#form-message")
+
+
+async def test_undo_and_leaving_with_unsaved_changes(demo_store: PracticeStore) -> None:
+    cid = client_id(demo_store, "Maya Okafor")
+    before = len(demo_store.record(cid).versions)
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(AllianceEditorScreen(cid))
+        await pilot.pause()
+        await pilot.press("d")
+        app.screen.query_one("#reason", Input).value = "Not needed"
+        await pilot.press("enter")
+        assert "1 unsaved change" in screen_text(app)
+        await pilot.press("u")
+        assert "no changes yet" in screen_text(app)
+        await pilot.press("d")
+        app.screen.query_one("#reason", Input).value = "Not needed"
+        await pilot.press("enter", "escape")
+        assert isinstance(app.screen, AllianceEditorScreen)  # warned, not left
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, AllianceEditorScreen)
+    assert len(demo_store.record(cid).versions) == before
+
+
+async def test_saving_as_a_full_design_clears_the_first_design_nudge(demo_store: PracticeStore) -> None:
+    cid = client_id(demo_store, "Daniel Reyes")
+    assert NudgeKind.FIRST_DESIGN in [n.kind for n in revisit_nudges(demo_store.record(cid))]
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.push_screen(AllianceEditorScreen(cid))
+        await pilot.pause()
+        await pilot.press("g")
+        assert "★ saving as a full design" in screen_text(app)
+        await pilot.press("a")
+        app.screen.query_one("#wording", Input).value = "Pointed questions once I have warmed up"
+        app.screen.query_one("#reason", Input).value = "Full design"
+        await pilot.press("enter", "enter")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    record = demo_store.record(cid)
+    assert record.current_alliance is not None and record.current_alliance.full_design
+    assert revisit_nudges(record) == []
+    summary = demo_store.summary(cid)
+    assert summary.nudges == []
+
+
+async def test_markup_in_wording_is_kept_and_shown_as_typed(demo_store: PracticeStore) -> None:
+    cid = client_id(demo_store, "Maya Okafor")
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.push_screen(AllianceEditorScreen(cid))
+        await pilot.pause()
+        await pilot.press("a")
+        app.screen.query_one("#wording", Input).value = "[bold]Say it[/] [red]x"
+        app.screen.query_one("#reason", Input).value = "She asked"
+        await pilot.press("enter", "enter")
+        assert "[bold]Say it[/] [red]x" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    current = demo_store.record(cid).current_alliance
+    assert current is not None and current.items[-1].wording == "[bold]Say it[/] [red]x"
+
+
+async def test_nothing_to_save_says_so(demo_store: PracticeStore) -> None:
+    cid = client_id(demo_store, "Maya Okafor")
+    before = len(demo_store.record(cid).versions)
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(AllianceEditorScreen(cid))
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AllianceEditorScreen)
+    assert len(demo_store.record(cid).versions) == before

@@ -1,0 +1,118 @@
+"""Search across one client's notes and across the practice; a result opens where it was written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, OptionList
+
+from alliance_tui.app import AllianceApp
+from alliance_tui.models.search import search_record
+from alliance_tui.screens.review import ClientReviewScreen
+from alliance_tui.screens.search import SearchScreen
+from alliance_tui.store import PracticeStore
+
+from .conftest import FROZEN_NOW
+from .screen_text import screen_text
+
+
+def make_app(store: PracticeStore) -> AllianceApp:
+    return AllianceApp(store, demo=True, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
+
+
+def client_id(store: PracticeStore, name: str) -> str:
+    summary = store.find_client(name)
+    assert summary is not None
+    return summary.id
+
+
+def test_search_finds_every_word_in_notes_commitments_agreements_and_discovery(demo_store: PracticeStore) -> None:
+    record = demo_store.record(client_id(demo_store, "Daniel Reyes"))
+    hits = search_record(record, "PORTFOLIO")
+    assert [(h.session_number, h.where) for h in hits] == [
+        (3, "shared note"),
+        (3, "commitment, open"),
+    ]
+    assert search_record(record, "direct relieved")[0].where == "private note (adjustment)"
+    assert search_record(record, "intellectualise")[0].where == "discovery notes"
+    assert search_record(record, "email")[0].where == "agreement (Between sessions)"
+    assert search_record(record, "   ") == []
+    assert search_record(record, "portfolio zebra") == []
+
+
+def test_snippet_keeps_context_on_one_line(demo_store: PracticeStore) -> None:
+    record = demo_store.record(client_id(demo_store, "Priya Natarajan"))
+    hit = search_record(record, "succession")[0]
+    assert "succession" in hit.snippet and "\n" not in hit.snippet
+    assert hit.session_number == 7
+
+
+async def test_practice_search_opens_the_review_at_the_session(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        app.screen.query_one("#query", Input).value = "monthly"
+        await pilot.press("enter")  # search now and move to the results
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Priya Natarajan · S6 · private note (revisit)" in text
+        assert "Priya Natarajan · S6 · agreement (Logistics)" not in text  # agreed in session 3, reworded in 6
+        results = app.screen.query_one("#results", OptionList)
+        assert results.has_focus and results.option_count >= 1
+        first = text.split("result")[0]
+        assert first.strip().endswith(str(results.option_count))
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ClientReviewScreen)
+        assert app.screen.client_id == client_id(demo_store, "Priya Natarajan")
+        assert app.screen.query_one("#session-6").has_class("found")
+
+
+async def test_client_search_from_the_review_stays_with_that_client(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.push_screen(ClientReviewScreen(client_id(demo_store, "Maya Okafor")))
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        app.screen.query_one("#query", Input).value = "team"
+        await pilot.press("enter")
+        await pilot.pause()
+        text = screen_text(app, "#results")
+        assert "S1 · private note" in text and "team's strengths" in text
+        assert "Priya" not in text and "Daniel" not in text
+
+
+async def test_typing_searches_after_a_short_pause_and_says_when_nothing_matches(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(SearchScreen())
+        await pilot.pause()
+        await pilot.press(*"zzq")
+        await pilot.pause(0.4)
+        assert "0 results" in screen_text(app, "#search-status")
+
+
+async def test_an_unreadable_file_is_named_and_the_search_goes_on(demo_store: PracticeStore) -> None:
+    directory = demo_store.data_dir
+    maya = client_id(demo_store, "Maya Okafor")
+    demo_store.close()
+    fresh = PracticeStore(directory, clock=lambda: FROZEN_NOW).open()
+    try:
+        (Path(directory) / "clients" / f"{maya}.json").write_text("{ damaged")  # after the index was trusted
+        app = make_app(fresh)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await app.push_screen(SearchScreen())
+            await pilot.pause()
+            app.screen.query_one("#query", Input).value = "portfolio"
+            await pilot.press("enter")
+            await pilot.pause()
+            status = screen_text(app, "#search-status")
+            assert "2 results" in status
+            assert "1 client file(s) could not be searched" in status and "Maya Okafor" in status
+    finally:
+        fresh.close()
