@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import stat
 
+import pytest
+
 from alliance_tui.app import AllianceApp
-from alliance_tui.screens.exporting import export_alliance, export_hours, export_recap
+from alliance_tui.screens.exporting import export_alliance, export_hours, export_recap, recap_of_screen
 from alliance_tui.store import PracticeStore
 
 from .conftest import FROZEN_NOW
@@ -80,3 +82,23 @@ async def test_export_hours_writes_the_practice_log(demo_store: PracticeStore) -
         assert path.read_text("utf-8").startswith("Client name,Contact information")
         assert _toasts(app)[-1][1].startswith("5 clients, ")
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+async def test_the_session_summary_plug_exports_the_recap_on_r(
+    demo_store: PracticeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alliance_tui.screens.session_summary import SessionSummaryScreen
+
+    monkeypatch.setattr(SessionSummaryScreen, "export_recap", recap_of_screen)
+    daniel = demo_store.find_client("Daniel Reyes")
+    assert daniel is not None
+    app = _app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.push_screen(SessionSummaryScreen(daniel.id, 2))
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.clipboard.startswith("# Session 2 recap: Daniel Reyes")
+    exported = list((demo_store.data_dir / "exports").rglob("session-02-recap.md"))
+    assert len(exported) == 1 and exported[0].read_text("utf-8") == app.clipboard

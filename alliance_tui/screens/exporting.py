@@ -8,6 +8,9 @@ Other screens call these with themselves as ``screen``::
     export_alliance(self, client_id)                # -> Path | None
     export_hours(self)                              # -> Path | None (practice-wide CSV)
 
+``recap_of_screen`` fits a screen that carries ``client_id`` and
+``session_number`` attributes (the session summary's plug point).
+
 The file goes to ``<practice>/exports/<client>-<id>/`` (folder 0700, file 0600),
 the text is copied to the clipboard (OSC 52: most terminals, not macOS
 Terminal), and a quiet toast says both. A refusal is a toast too, never a modal.
@@ -69,6 +72,14 @@ def export_recap(screen: Screen[Any], client_id: str, session_number: int) -> Pa
         return None
     filename = f"session-{session_number:02d}-recap.md"
     return _deliver(screen, client_id, filename, text, "Recap", record.client.name)
+
+
+def recap_of_screen(screen: Screen[Any]) -> None:
+    """The recap of the session a screen is showing, taken from its client_id and session_number."""
+    client_id = getattr(screen, "client_id", None)
+    number = getattr(screen, "session_number", None)
+    if isinstance(client_id, str) and isinstance(number, int):
+        export_recap(screen, client_id, number)
 
 
 def export_alliance(screen: Screen[Any], client_id: str) -> Path | None:
