@@ -52,6 +52,7 @@ class AllianceApp(App[None]):
             "Commands",
             id="app.command_palette",
             tooltip="Search every action, client and theme by typing part of its name",
+            show=False,  # the Footer shows the palette key on its right already
             priority=True,
         ),
         Binding(

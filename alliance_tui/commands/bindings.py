@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.app import App
-from textual.binding import ActiveBinding, Binding
+from textual.binding import Binding
 from textual.dom import DOMNode
-from textual.keys import format_key
+from textual.keys import format_key, key_to_character
 from textual.screen import Screen
 
 EVERYWHERE = "Everywhere"
@@ -28,6 +28,7 @@ class ScreenAction:
     keys: list[str]
     enabled: bool
     group: str
+    hidden_by_typing: bool = False  # a focused text field takes this key as a character
 
     @property
     def description(self) -> str:
@@ -50,6 +51,11 @@ def key_label(binding: Binding) -> str:
     """A key spelled out for someone who does not live in a terminal: 'ctrl+p', 'f1', '?'."""
     if binding.key_display:
         return binding.key_display
+    return plain_key_label(binding)
+
+
+def plain_key_label(binding: Binding) -> str:
+    """The one key this binding has, ignoring a shared display like '1-9'."""
     modifiers, key = binding.parse_key()
     return "+".join([*modifiers, format_key(key)])
 
@@ -65,37 +71,78 @@ def group_name(node: DOMNode, binding: Binding) -> str:
     return f"In {label.replace('_', ' ').replace('-', ' ')}"
 
 
-def screen_actions(screen: Screen[object]) -> list[ScreenAction]:
-    """Every described, non-system binding active on `screen`, one entry per action and place."""
-    merged: dict[tuple[int, str], ScreenAction] = {}
-    live = list(screen.active_bindings.values())
+def binding_chain(screen: Screen[object]) -> list[tuple[DOMNode, list[Binding]]]:
+    """Each node from the focused widget up, with all its bindings (after the keymap).
+
+    Unlike Screen.active_bindings this keeps keys that a focused text field or a
+    widget's own binding hides right now: the action still exists, and the
+    palette can run it whatever has focus.
+    """
     app = screen.app
-    if not any(active.node is app for active in live):
-        # A dialog hides the app's keys from active_bindings, but priority ones still fire.
-        taken = {active.binding.key for active in live}
-        app_bindings = next((b for node, b in screen._binding_chain if node is app), None)
-        for key, binding in app_bindings or ():
-            if binding.priority and key not in taken:
-                live.append(ActiveBinding(app, binding, True, binding.tooltip))
-    for active in live:
-        binding = active.binding
-        if binding.system or not binding.description:
-            continue
-        slot = (id(active.node), binding.action)
-        label = key_label(binding)
-        if slot in merged:
-            if label not in merged[slot].keys:
-                merged[slot].keys.append(label)
-            continue
-        merged[slot] = ScreenAction(
-            binding=binding,
-            node=active.node,
-            keys=[label],
-            enabled=active.enabled,
-            group=group_name(active.node, binding),
-        )
-    order = {THIS_SCREEN: 0, EVERYWHERE: 1, GENERAL: 3}
-    return sorted(merged.values(), key=lambda a: order.get(a.group, 2))
+    focused = screen.focused
+    nodes: list[DOMNode] = list(focused.ancestors_with_self) if focused is not None else [screen, app]
+    for index, node in enumerate(nodes, 1):
+        if node.is_modal:  # a dialog: only its own keys, plus the app's priority keys below
+            nodes = nodes[:index]
+            break
+    chain: list[tuple[DOMNode, list[Binding]]] = []
+    keymap = app._keymap
+    for node in nodes:
+        bindings_map = node._bindings.copy()
+        if keymap:
+            bindings_map.apply_keymap(keymap)
+        chain.append((node, [binding for _, binding in bindings_map]))
+    if app not in nodes:
+        app_map = app._bindings.copy()
+        if keymap:
+            app_map.apply_keymap(keymap)
+        chain.append((app, [binding for _, binding in app_map if binding.priority]))
+    return chain
+
+
+def screen_actions(screen: Screen[object]) -> list[ScreenAction]:
+    """Every described, non-system action reachable from `screen`, one entry per action and place."""
+    app = screen.app
+    focused = screen.focused
+    merged: dict[tuple[int, str], ScreenAction] = {}
+    for node, bindings in binding_chain(screen):
+        for binding in bindings:
+            if binding.system or not binding.description:
+                continue
+            state = app._check_action_state(binding.action, node)
+            if state is False:  # the screen hides this action right now
+                continue
+            slot = (id(node), binding.action)
+            label = key_label(binding)
+            hidden = (
+                focused is not None
+                and node is not focused
+                and not binding.priority
+                and focused.check_consume_key(binding.key, key_to_character(binding.key))
+            )
+            if slot not in merged:
+                merged[slot] = ScreenAction(
+                    binding=binding,
+                    node=node,
+                    keys=[label],
+                    enabled=bool(state),
+                    group=group_name(node, binding),
+                    hidden_by_typing=hidden,
+                )
+                continue
+            action = merged[slot]
+            if action.hidden_by_typing and not hidden:
+                # 't' is taken by the text field but 'ctrl+t' still works: show only what works.
+                action.keys, action.hidden_by_typing = [label], False
+            elif hidden == action.hidden_by_typing and label not in action.keys:
+                action.keys.append(label)
+    # This screen, then the app's own widget keys (the check-in keys...), then keys that work
+    # everywhere, then Textual's widget keys (cursor, paging) and its general keys.
+    rank: dict[str, int] = {THIS_SCREEN: 0, EVERYWHERE: 2, GENERAL: 4}
+    for action in merged.values():
+        if action.group not in (THIS_SCREEN, EVERYWHERE, GENERAL):
+            rank[action.group] = min(rank.get(action.group, 3), 1 if action.binding.id else 3)
+    return sorted(merged.values(), key=lambda a: rank[a.group])
 
 
 def grouped(actions: list[ScreenAction]) -> dict[str, list[ScreenAction]]:

@@ -6,6 +6,7 @@ parsed as markup) and escaped wherever Textual would read markup (help text).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, cast
@@ -15,7 +16,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
 
-from .bindings import screen_actions
+from .bindings import plain_key_label, screen_actions
 
 if TYPE_CHECKING:
     from ..app import AllianceApp
@@ -64,14 +65,22 @@ class ScreenActionCommands(_CommandListProvider):
     """Every action bound to a key on the current screen, so nothing is key-only."""
 
     def commands(self) -> Iterator[Command]:
-        for action in screen_actions(self.screen):
-            if not action.enabled or action.binding.id is None or action.action in _COVERED_ELSEWHERE:
-                continue
+        actions = [
+            action
+            for action in screen_actions(self.screen)
+            if action.enabled and action.binding.id is not None and action.action not in _COVERED_ELSEWHERE
+        ]
+        repeated = Counter(action.description for action in actions)
+        for action in actions:
             help_text = action.tooltip or action.description
+            text, keys = action.description, action.key_label
+            if repeated[text] > 1:  # "Ask prompt" for 1..9: say which one
+                keys = plain_key_label(action.binding)
+                text = f"{text} ({keys})"
             yield (
-                action.description,
+                text,
                 partial(self.app.run_action, action.action, action.node),
-                escape(f"{help_text}  ·  key: {action.key_label}"),
+                escape(f"{help_text}  ·  key: {keys}"),
             )
 
 

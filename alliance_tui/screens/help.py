@@ -23,10 +23,17 @@ def _table(actions: list[ScreenAction]) -> Table:
     table.add_column("Key", style="bold", width=12)
     table.add_column("Action", width=22)
     table.add_column("Why", ratio=1)
+    seen: set[tuple[str, str, str, bool]] = set()
     for action in actions:
+        row = (action.key_label, action.description, action.tooltip, action.enabled and not action.hidden_by_typing)
+        if row in seen:  # e.g. nine "1-9 Ask prompt" bindings read as one line
+            continue
+        seen.add(row)
         description = Text(action.description)
         if not action.enabled:
             description.append(" (not available now)", style="italic")
+        elif action.hidden_by_typing:
+            description.append(" (not while typing)", style="italic")
         table.add_row(Text(action.key_label), description, Text(action.tooltip, style="italic"))
     return table
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,6 +58,8 @@ def read_user_config(path: Path | None = None) -> LoadedConfig:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return LoadedConfig(path, problems=(ConfigProblem(message="is not UTF-8 text; defaults used"),))
+    import tomllib  # only when there is a file: importing it costs start-up ~15 ms
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
