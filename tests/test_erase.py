@@ -95,6 +95,19 @@ def test_erase_clears_half_made_restores_and_snapshots(demo_store: PracticeStore
     assert files_mentioning(demo_store.data_dir, "Maya Okafor") == []
 
 
+def test_a_name_with_quotes_is_found_and_erased_everywhere(demo_store: PracticeStore) -> None:
+    name = 'Zoë "Z" O\'Neil-[bold]'
+    client = demo_store.add_client(name, contact="zoe@example.org")
+    demo_store.log_note(client.id, f"{name} said hello", private=False)
+    take_automatic_backup(demo_store.data_dir, now=FROZEN_NOW)
+    daniel = _id(demo_store, "Daniel Reyes")
+    demo_store.log_note(daniel, f"Met {name} at the offsite")
+    report = erase_client(demo_store, client.id, name)
+    assert report.still_mentioned == [f"Daniel Reyes's file (clients/{daniel}.json)"]
+    escaped = 'Zoë \\"Z\\" O\'Neil'
+    assert files_mentioning(demo_store.data_dir, escaped, "zoe@example.org", client.id) == [f"clients/{daniel}.json"]
+
+
 def test_a_wrong_name_erases_nothing(demo_store: PracticeStore) -> None:
     maya = _id(demo_store, "Maya Okafor")
     before = files_mentioning(demo_store.data_dir, "Maya Okafor")

@@ -184,12 +184,17 @@ def _drop_from_index(index: Path, client_id: str) -> bool:
     return True
 
 
+def _forms(name: str) -> set[str]:
+    """The name as typed and as JSON stores it (a quote or backslash is escaped there)."""
+    return {name.casefold(), orjson.dumps(name).decode()[1:-1].casefold()}
+
+
 def _mentions_text(path: Path, name: str, client_id: str) -> bool:
     try:
         text = path.read_bytes().decode("utf-8", errors="replace").casefold()
     except OSError:
         return False
-    return name.casefold() in text or client_id in text
+    return client_id in text or any(form in text for form in _forms(name))
 
 
 def _mentions(store: PracticeStore, name: str, client_id: str) -> list[str]:
