@@ -10,6 +10,8 @@ from typing import Any
 
 import orjson
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from alliance_tui.models import NoteKind
 from alliance_tui.store import PracticeStore
@@ -262,3 +264,53 @@ def test_backup_model_round_trips(backup_file: Path) -> None:
     backup = read_backup(backup_file)
     again = PracticeBackup.model_validate(orjson.loads(backup.to_json()))
     assert again == backup
+
+
+# ----------------------------------------------------------------- any practice survives the round trip
+
+_words = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]) | st.sampled_from('"\\[]{}#\n'),
+    min_size=1,
+    max_size=30,
+).filter(lambda t: t.strip() != "")
+
+
+@st.composite
+def _practices(draw: st.DrawFn) -> PracticeBackup:
+    from alliance_tui.models import AllianceItem, AllianceVersion, Client, ClientRecord, Note, Session
+    from alliance_tui.models.text import TextRefused
+
+    records = []
+    for i in range(draw(st.integers(min_value=0, max_value=3))):
+        try:
+            client = Client(name=f"{draw(_words)} {i}", contact=draw(_words), created=FROZEN_NOW)
+            items = [AllianceItem(category=draw(_words), wording=draw(_words)) for _ in range(draw(st.integers(0, 3)))]
+            notes = [
+                Note(text=draw(_words), private=draw(st.booleans()), created=FROZEN_NOW, session_number=1)
+                for _ in range(draw(st.integers(0, 3)))
+            ]
+        except (ValueError, TextRefused):
+            continue
+        sessions = [Session(number=1, started=FROZEN_NOW)] if notes else []
+        versions = [AllianceVersion(number=1, created=FROZEN_NOW, items=items)] if items else []
+        records.append(ClientRecord(client=client, sessions=sessions, notes=notes, versions=versions))
+    names = [r.client.name.casefold() for r in records]
+    assume(len(set(names)) == len(names))
+    return PracticeBackup(created=FROZEN_NOW, clients=records)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(practice=_practices())
+def test_any_practice_survives_backup_and_restore(
+    practice: PracticeBackup, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    first = tmp_path_factory.mktemp("first")
+    restore_backup(first, practice, now=FROZEN_NOW)
+    with PracticeStore(first, read_only=True) as opened:
+        target = first.parent / f"{first.name}.json"
+        write_backup(opened, target, now=FROZEN_NOW)
+    again = read_backup(target)
+    assert sorted(again.clients, key=lambda r: r.client.id) == sorted(practice.clients, key=lambda r: r.client.id)
+    second = tmp_path_factory.mktemp("second")
+    restore_backup(second, again, now=FROZEN_NOW)
+    assert practice_state(second) == practice_state(first)
