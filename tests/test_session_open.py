@@ -32,3 +32,26 @@ async def test_unknown_client_stays_on_the_dashboard_with_a_message(demo_store: 
         assert not isinstance(app.screen, SessionScreen)
         assert any("Nobody [red]x[/]" in str(n.message) for n in app._notifications)
     assert all(not demo_store.record(s.id).open_session for s in demo_store.summaries())
+
+
+async def test_header_changes_colour_and_symbol_in_the_last_five_minutes(demo_store: PracticeStore) -> None:
+    from datetime import timedelta
+
+    from alliance_tui.widgets.session_header import SessionHeader
+
+    now = [FROZEN_NOW]
+    app = AllianceApp(demo_store, start_client="Maya Okafor", clock=lambda: now[0], cursor_blink=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        header = app.screen.query_one(SessionHeader)
+        assert "◷ 0:00 of 60 min" in str(header.render())
+        assert not header.has_class("-ending")
+        now[0] = FROZEN_NOW + timedelta(minutes=56, seconds=30)
+        await pilot.pause(1.2)  # the header reads the app's clock each second
+        text = str(header.render())
+        assert "⚑ 56:30 of 60 min" in text and "4 min left" in text and header.has_class("-ending")
+        now[0] = FROZEN_NOW + timedelta(minutes=62)
+        await pilot.pause(1.2)
+        text = str(header.render())
+        assert "⏰" in text and "2:00 over" in text and header.has_class("-over")
+        assert not header.has_class("-ending")

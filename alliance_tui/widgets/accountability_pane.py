@@ -26,6 +26,7 @@ STATUS_KEYS = {
 }
 
 CHECKIN_HINT = "d done · p partly · n not done · x dropped · f carry · ⏎ note"
+CHECKIN_HINT_SHORT = "d ✔  p ◐  n ✘  x –  f ↻  ⏎ note"
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ class AccountabilityPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(CHECKIN_HINT, id="checkin-hint", markup=False)
+        yield Static(CHECKIN_HINT_SHORT, id="checkin-hint-short", markup=False)
         yield OptionList(id="commitments")
         yield TextInput(id="checkin-note", compact=True)
         yield Static(id="checkin-message", markup=False)

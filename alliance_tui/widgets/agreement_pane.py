@@ -49,7 +49,8 @@ def alliance_groups(view: AgreementView) -> list[tuple[Text, bool]]:
     }
     groups: list[tuple[Text, bool]] = []
     for category, items in view.current.by_category(view.categories):
-        block = Text(category, style="bold")
+        block = Text()
+        block.append(category, style="bold")
         changed = False
         for item in items:
             block.append("\n")

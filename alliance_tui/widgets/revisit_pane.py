@@ -99,15 +99,19 @@ class RevisitPane(Vertical):
             self.query_one("#revisit-answer", Input).value = ""
         self._asking = prompt
         self._adding = False
-        self._open_field(Text.assemble(("Asked: ", "bold"), prompt), "The client's answer, then Enter")
+        self._open_field(Text.assemble(("Asked: ", "bold"), prompt), "The client's answer · Enter saves · Esc cancels")
 
     def action_own_prompt(self) -> None:
         self._asking = None
         self._adding = True
-        self._open_field(Text("Your own question, kept for every client:", style="bold"), "e.g. What should I stop?")
+        self._open_field(
+            Text("Your own question, kept for every client:", style="bold"),
+            "e.g. What should I stop doing? · Enter saves · Esc cancels",
+        )
 
     def _open_field(self, question: Text, placeholder: str) -> None:
         self.refresh_bindings()
+        self.add_class("-answering")  # the question and the answer take the list's place
         self.query_one("#revisit-question", Static).update(question)
         self.query_one("#revisit-question").display = True
         box = self.query_one("#revisit-answer", Input)
@@ -117,12 +121,15 @@ class RevisitPane(Vertical):
         self.screen.set_focus(box)  # at once: keys typed straight after belong here
 
     def _close_field(self) -> None:
+        self.remove_class("-answering")
         self.query_one("#revisit-question").display = False
         self.query_one("#revisit-answer").display = False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cancel":
             return self._asking is not None or self._adding
+        if action == "own_prompt":
+            return not (self._asking is not None or self._adding)
         return True
 
     def action_cancel(self) -> None:

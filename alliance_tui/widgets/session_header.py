@@ -39,13 +39,23 @@ class SessionHeader(Static):
     programme_sessions: reactive[int] = reactive(12)
     planned_minutes: reactive[int] = reactive(60)
     elapsed_seconds: reactive[float] = reactive(0.0)
-    shared_next: reactive[bool] = reactive(False)
 
-    def render(self) -> Text:
-        planned = self.planned_minutes * 60
-        left = planned - self.elapsed_seconds
+    def _seconds_left(self) -> float:
+        return self.planned_minutes * 60 - self.elapsed_seconds
+
+    def watch_elapsed_seconds(self) -> None:
+        self._mark_time()
+
+    def watch_planned_minutes(self) -> None:
+        self._mark_time()
+
+    def _mark_time(self) -> None:
+        left = self._seconds_left()
         self.set_class(0 < left <= ENDING_SECONDS, "-ending")
         self.set_class(left <= 0, "-over")
+
+    def render(self) -> Text:
+        left = self._seconds_left()
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append(self.client_name, style="bold")
         line.append(f"  ·  session {self.session_number} of {self.programme_sessions}")
