@@ -1,19 +1,24 @@
-"""The app opens on the demo practice and lists its active clients."""
+"""The app opens on the dashboard of the demo practice and shows its active clients on screen."""
 
 from __future__ import annotations
 
+from textual.widgets import DataTable
+
 from alliance_tui.app import AllianceApp
+from alliance_tui.screens.dashboard import DashboardScreen
 from alliance_tui.store import PracticeStore
 
 from .conftest import FROZEN_NOW
+from .screen_text import widget_text
 
 
-async def test_demo_practice_lists_active_clients(demo_store: PracticeStore) -> None:
-    app = AllianceApp(demo_store, demo=True, clock=lambda: FROZEN_NOW, cursor_blink=False)
+async def test_demo_practice_opens_on_the_dashboard_with_its_active_clients(demo_store: PracticeStore) -> None:
+    app = AllianceApp(demo_store, demo=True, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        text = " ".join(str(s) for s in app.screen.query("*"))  # widgets exist
-        assert text
-        names = [s.name for s in demo_store.summaries(include_archived=False)]
-        assert "Tom Becker" not in names
-        assert {"Maya Okafor", "Daniel Reyes", "Priya Natarajan", "Sofia Lindqvist"} <= set(names)
+        assert isinstance(app.screen, DashboardScreen)
+        table = app.screen.query_one("#clients", DataTable)
+        assert table.has_focus
+        shown = [line.split("  ")[0].strip() for line in widget_text(table).splitlines()[1:] if line.strip()]
+        assert shown == ["Daniel Reyes", "Maya Okafor", "Priya Natarajan", "Sofia Lindqvist"]
+        assert app.sub_title == "demo practice"

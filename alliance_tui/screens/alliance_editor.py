@@ -178,7 +178,8 @@ class AllianceEditorScreen(AllianceScreen):
     def item_label(self, item: AllianceItem) -> Text:
         pending = self.pending.get(item.id)
         kind = pending.kind if pending else ChangeKind.UNCHANGED
-        text = padded_tag(kind)
+        text = Text()
+        text.append_text(padded_tag(kind))
         text.append(f"{item.category}: ", style="bold")
         text.append(Text(item.wording, style="strike" if kind is ChangeKind.REMOVED else ""))
         if pending:

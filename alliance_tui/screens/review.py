@@ -120,7 +120,8 @@ class ClientReviewScreen(AllianceScreen):
         nudges = revisit_nudges(record, self.store.settings.revisit_every_sessions)
         if not nudges:
             return Static(Text("✓ No revisit of the alliance is due.", style="dim"), id="nudges")
-        text = Text("⚑ Time to revisit the alliance", style="bold yellow")
+        text = Text()
+        text.append("⚑ Time to revisit the alliance", style="bold yellow")
         for nudge in nudges:
             text.append("\n  • ")
             text.append(nudge.text)

@@ -110,8 +110,11 @@ def side_marks(changes: list[ItemChange]) -> tuple[dict[str, ChangeKind], dict[s
 
 def side_column(version: AllianceVersion | None, marks: dict[str, ChangeKind], categories: tuple[str, ...]) -> Text:
     """One side of a side-by-side comparison, headed by its version number."""
-    title = Text(f"Version {version.number}\n\n" if version else "Before\n\n", style="bold reverse")
-    return title + render_version(version, marks, categories)
+    column = Text()
+    column.append(f"Version {version.number}" if version else "Before", style="bold reverse")
+    column.append("\n\n")
+    column.append_text(render_version(version, marks, categories))
+    return column
 
 
 def item_line(item: AllianceItem) -> Text:
