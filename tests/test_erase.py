@@ -199,3 +199,20 @@ async def test_escape_closes_the_modal_without_erasing(demo_store: PracticeStore
         await pilot.pause()
     assert results == [None]
     assert demo_store.find_client("Maya Okafor") is not None
+
+
+async def test_the_modal_offers_archiving_instead(demo_store: PracticeStore) -> None:
+    maya = _id(demo_store, "Maya Okafor")
+    results: list[ErasureReport | None] = []
+    app = _app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(EraseClientScreen(maya), results.append)
+        await pilot.pause()
+        await pilot.click("#erase-archive")
+        await pilot.pause()
+    assert results == [None]
+    demo_store.close()
+    with PracticeStore(demo_store.data_dir, read_only=True) as again:
+        assert again.record(maya).client.archived
+        assert len(again.record(maya).sessions) == 1

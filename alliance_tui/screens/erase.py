@@ -2,7 +2,8 @@
 
 The coach types the client's name to confirm (archiving is the gentle option and
 is offered in the text); afterwards the dialog says exactly what was removed.
-Callers push it and get the report back, or None when nothing was erased::
+It also offers "Archive instead". Callers push it and get the report back, or
+None when nothing was erased (the client may have been archived instead)::
 
     from alliance_tui.screens.erase import EraseClientScreen
 
@@ -81,6 +82,8 @@ class EraseClientScreen(ModalScreen[ErasureReport | None]):
             yield Static("", id="erase-message")
             with Horizontal(id="erase-buttons"):
                 yield Button("Erase for good", id="erase-confirm", variant="error", disabled=True)
+                if not self.store.summary(self.client_id).archived:
+                    yield Button("Archive instead", id="erase-archive")
                 yield Button("Keep (Esc)", id="erase-keep")
 
     def on_mount(self) -> None:
@@ -99,8 +102,24 @@ class EraseClientScreen(ModalScreen[ErasureReport | None]):
         event.stop()
         if event.button.id == "erase-confirm":
             self._erase(self.query_one("#erase-name", TextInput).value)
+        elif event.button.id == "erase-archive":
+            self._archive()
         else:
             self.action_close()
+
+    def _archive(self) -> None:
+        """The gentle option: hidden from the client list, every record kept."""
+        try:
+            client = self.store.set_archived(self.client_id, True)
+        except StoreError as exc:
+            self.query_one("#erase-message", Static).update(Text(exc.message))
+            return
+        self.notify(
+            f"{client.name} is archived: hidden from the client list, every record kept.",
+            title="Archived",
+            markup=False,
+        )
+        self.dismiss(None)
 
     def _erase(self, typed: str) -> None:
         if self.report is not None:
@@ -116,8 +135,9 @@ class EraseClientScreen(ModalScreen[ErasureReport | None]):
     def _show_report(self, report: ErasureReport) -> None:
         self.query_one("#erase-title", Static).update(Text(f"{report.name} has been erased", style="bold"))
         self.query_one("#erase-body", Static).update(Text(report.details))
-        for selector in ("#erase-prompt", "#erase-name", "#erase-message", "#erase-confirm"):
-            self.query_one(selector).display = False
+        for selector in ("#erase-prompt", "#erase-name", "#erase-message", "#erase-confirm", "#erase-archive"):
+            for widget in self.query(selector):
+                widget.display = False
         keep = self.query_one("#erase-keep", Button)
         keep.label = "Close"
         keep.focus()
