@@ -100,3 +100,18 @@ def test_help_snapshot_light_theme_80x24(demo_store: PracticeStore, snap_compare
     demo_store.update_settings(theme="textual-light")
     app = make_app(demo_store)
     assert snap_compare(app, terminal_size=(80, 24), press=["f1"])
+
+
+async def test_a_click_outside_the_list_closes_help_and_inside_does_not(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        dashboard = app.screen
+        await pilot.press("f1")
+        await pilot.pause()
+        await pilot.click("#help-body", offset=(10, 5))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.click(offset=(0, 20))  # the dimmed margin beside the list
+        await pilot.pause()
+        assert app.screen is dashboard

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -28,6 +29,10 @@ _NAMED_KEYS = frozenset(
     | {"minus", "plus", "comma", "full_stop", "slash", "colon", "semicolon", "exclamation_mark"}
 )
 
+# Keys that never type into a text field, so an action that works while typing may use them.
+# (Arrows, enter, tab, escape and paging all do something in a text field, so they are not.)
+_TYPING_SAFE = frozenset({f"f{n}" for n in range(1, 25)} | {"insert"})
+
 
 @dataclass(frozen=True)
 class BindingInfo:
@@ -39,6 +44,7 @@ class BindingInfo:
     description: str
     tooltip: str
     owner: str  # the class that declares it, e.g. "SessionScreen"
+    priority: bool = False  # fires even while the coach types in a text field
 
 
 @dataclass
@@ -95,7 +101,7 @@ def binding_catalogue(classes: Iterable[type] | None = None) -> dict[str, Bindin
     """Binding id -> what it is; the first declaration of an id wins."""
     catalogue: dict[str, BindingInfo] = {}
     for cls, binding in declared_bindings(classes):
-        if binding.id and binding.id not in catalogue:
+        if binding.id and not binding.system and binding.id not in catalogue:
             catalogue[binding.id] = BindingInfo(
                 id=binding.id,
                 key=binding.key,
@@ -103,6 +109,7 @@ def binding_catalogue(classes: Iterable[type] | None = None) -> dict[str, Bindin
                 description=binding.description,
                 tooltip=binding.tooltip,
                 owner=cls.__name__,
+                priority=binding.priority,
             )
     return catalogue
 
@@ -137,6 +144,21 @@ def key_name_problem(key: str) -> str | None:
     return f"{key!r} is not a key name (try 'f2', 'ctrl+p', 'escape', 'space' or a single character)"
 
 
+def typing_key_problem(key: str) -> str | None:
+    """A key a text field uses cannot drive an action that works while typing."""
+    normalized = normalize_key(key)
+    modifiers = normalized.split("+")[:-1]
+    if any(m in ("ctrl", "alt", "meta", "super", "hyper") for m in modifiers):
+        return None
+    name = normalized.rpartition("+")[2]
+    if name in _TYPING_SAFE:
+        return None
+    return (
+        f"{key!r} is used while typing, and this action works even while you type a note: "
+        "give it a key like 'f2' or 'ctrl+k'"
+    )
+
+
 def resolve_keymap(config: UserConfig, catalogue: Mapping[str, BindingInfo]) -> KeymapResult:
     """The keymap to hand to App.set_keymap, and every entry that had to be left out."""
     result = KeymapResult()
@@ -152,6 +174,8 @@ def resolve_keymap(config: UserConfig, catalogue: Mapping[str, BindingInfo]) -> 
             continue
         names = keys.split(",")
         problem = next((p for p in map(key_name_problem, names) if p), None)
+        if problem is None and catalogue[binding_id].priority:
+            problem = next((p for p in map(typing_key_problem, names) if p), None)
         if problem:
             result.problems.append(ConfigProblem(message=problem, line=line, entry=entry))
             continue
@@ -179,7 +203,19 @@ def sample_config(catalogue: Mapping[str, BindingInfo], path_label: str = "confi
         "[keys]",
     ]
     width = max((len(info.id) + len(info.key) for info in catalogue.values()), default=0) + 6
+    owner = None
     for info in sorted(catalogue.values(), key=lambda i: (i.owner != "AllianceApp", i.owner, i.id)):
+        if info.owner != owner:
+            owner = info.owner
+            lines += ["", f"# --- {owner_label(owner)}"]
         assignment = f'{info.id} = "{info.key}"'
-        lines.append(f"# {assignment.ljust(width)} # {info.owner}: {info.description}")
+        lines.append(f"# {assignment.ljust(width)} # {info.description}")
     return "\n".join(lines) + "\n"
+
+
+def owner_label(class_name: str) -> str:
+    """'AccountabilityPane' -> 'Accountability pane'; the app's own keys work everywhere."""
+    if class_name == "AllianceApp":
+        return "Everywhere"
+    words = re.findall(r"[A-Z][a-z0-9]*|[a-z0-9]+", class_name.removesuffix("Screen")) or [class_name]
+    return " ".join([words[0], *(word.lower() for word in words[1:])])

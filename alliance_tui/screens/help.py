@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -78,6 +79,11 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#help-body", VerticalScroll).focus()
+
+    def on_click(self, event: events.Click) -> None:
+        """A click outside the list closes it, as a coach using the mouse would expect."""
+        if event.widget is self:
+            self.dismiss(None)
 
     def action_close(self) -> None:
         self.dismiss(None)
