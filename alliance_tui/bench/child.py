@@ -2,7 +2,7 @@
 
     python -m alliance_tui.bench.child RESULT_FILE bare
     python -m alliance_tui.bench.child RESULT_FILE alliance DATA_DIR
-    python -m alliance_tui.bench.child RESULT_FILE open-session DATA_DIR CLIENT_ID REPEATS
+    python -m alliance_tui.bench.child RESULT_FILE open-session DATA_DIR CLIENT_ID REPEATS PAUSES PAUSE_SECONDS
 
 Both start-up kinds run the same way (App.run, headless, 120x36) and stop at
 the same hook: the first screen's messages are all processed and a refresh
@@ -97,13 +97,29 @@ def run_startup(result: Path, kind: str, data_dir: str | None) -> None:
     result.write_text(json.dumps(ready))
 
 
-def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int) -> None:
-    """Open the client's session screen from the dashboard, cold each time (the record is released first)."""
+def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, pauses: int, pause_s: float) -> None:
+    """Open the client's session screen from the dashboard, cold each time (the record is released first).
+
+    Beside it, in the same app: pushing a bare screen (header, label, footer),
+    the baseline for what any screen costs. Then, on the session screen, the
+    pause clock run by its key with the real monotonic clock, and what the
+    store recorded compared with the time between the two key presses.
+    """
     store = open_like_cli(data_dir)
+    from textual.app import ComposeResult
+    from textual.screen import Screen
+    from textual.widgets import Footer, Header, Label
+
     from ..app import AllianceApp
 
+    class BareScreen(Screen[None]):
+        def compose(self) -> ComposeResult:
+            yield Header()
+            yield Label("Hello from bare Textual")
+            yield Footer()
+
     app = AllianceApp(store, cursor_blink=False)
-    out: dict[str, Any] = {"times_ms": []}
+    out: dict[str, Any] = {"times_ms": [], "bare_ms": [], "pause_errors_ms": []}
     try:
         from ..screens.session import SessionScreen
     except ImportError as exc:
@@ -112,10 +128,24 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int) 
         result.write_text(json.dumps(out))
         return
 
+    async def back_to(pilot: Pilot[Any], dashboard: Screen[Any]) -> None:
+        while app.screen is not dashboard:
+            app.pop_screen()
+            await pilot._wait_for_screen()
+        await settled(pilot)
+
     async def autopilot(pilot: Pilot[Any]) -> None:
         await first_screen(pilot, "DashboardScreen")
         dashboard = app.screen
         for _ in range(repeats):
+            started = time.perf_counter()
+            app.push_screen(BareScreen())
+            while not isinstance(app.screen, BareScreen):
+                await pilot._wait_for_screen()
+            await settled(pilot)
+            out["bare_ms"].append((time.perf_counter() - started) * 1000)
+            await back_to(pilot, dashboard)
+
             store.release(client_id)
             started = time.perf_counter()
             app.push_screen(SessionScreen(client_id))
@@ -129,10 +159,26 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int) 
                 await asyncio.sleep(0)
             await settled(pilot)
             out["times_ms"].append((time.perf_counter() - started) * 1000)
-            while app.screen is not dashboard:
-                app.pop_screen()
-                await pilot._wait_for_screen()
+            await back_to(pilot, dashboard)
+
+        app.push_screen(SessionScreen(client_id))
+        await settled(pilot)
+        key = next(
+            (b.key for b in SessionScreen.BINDINGS if getattr(b, "id", None) == "session.pause"),
+            "t",
+        )
+        for _ in range(pauses):
+            before = len(store.record(client_id).pauses)
+            pressed = time.monotonic()
+            await pilot.press(key)
+            await asyncio.sleep(pause_s)
+            truth = time.monotonic() - pressed
+            await pilot.press(key)
             await settled(pilot)
+            recorded = store.record(client_id).pauses
+            if len(recorded) != before + 1:
+                raise RuntimeError("the pause clock key did not record a pause")
+            out["pause_errors_ms"].append(abs(recorded[-1].actual_seconds - truth) * 1000)
         app.exit()
 
     try:
@@ -147,7 +193,7 @@ def main(argv: list[str]) -> None:
     if kind in ("bare", "alliance"):
         run_startup(Path(result), kind, rest[0] if rest else None)
     elif kind == "open-session":
-        run_open_session(Path(result), rest[0], rest[1], int(rest[2]))
+        run_open_session(Path(result), rest[0], rest[1], int(rest[2]), int(rest[3]), float(rest[4]))
     else:
         raise SystemExit(f"unknown benchmark step {kind!r}")
 

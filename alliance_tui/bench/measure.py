@@ -82,10 +82,27 @@ def startups(practices: dict[str, Path], repeats: int, config_dir: Path) -> dict
     return runs
 
 
-def open_session(data_dir: Path, client_id: str, repeats: int, config_dir: Path) -> tuple[list[float], float, str]:
-    """Milliseconds to open the session screen, each from cold; the child's peak RSS; why not, if unavailable."""
-    data, _, rss = run_child(["open-session", str(data_dir), client_id, str(repeats)], config_dir)
-    return [float(t) for t in data["times_ms"]], rss, str(data.get("unavailable", ""))
+@dataclass(frozen=True)
+class SessionOpening:
+    times_ms: list[float]  # opening the session screen, each from cold
+    bare_ms: list[float]  # pushing a bare screen in the same app, alternating with the above
+    pause_errors_ms: list[float]  # |recorded pause - time between the two key presses|
+    max_rss_mb: float
+    unavailable: str  # why the session screen could not be measured, if it could not
+
+
+def open_session(
+    data_dir: Path, client_id: str, repeats: int, pauses: int, pause_seconds: float, config_dir: Path
+) -> SessionOpening:
+    args = ["open-session", str(data_dir), client_id, str(repeats), str(pauses), str(pause_seconds)]
+    data, _, rss = run_child(args, config_dir)
+    return SessionOpening(
+        times_ms=[float(t) for t in data["times_ms"]],
+        bare_ms=[float(t) for t in data["bare_ms"]],
+        pause_errors_ms=[float(t) for t in data["pause_errors_ms"]],
+        max_rss_mb=rss,
+        unavailable=str(data.get("unavailable", "")),
+    )
 
 
 def floor_write(directory: Path, payload: bytes) -> float:

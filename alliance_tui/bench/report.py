@@ -50,7 +50,9 @@ class Plan:
     pause_seconds: float
 
 
-FULL = Plan((LARGE, SMALL), startup_repeats=9, open_repeats=15, note_repeats=40, pause_repeats=5, pause_seconds=0.5)
+OPEN = "Open session screen (cold)"
+
+FULL = Plan((LARGE, SMALL), startup_repeats=9, open_repeats=15, note_repeats=40, pause_repeats=3, pause_seconds=0.4)
 QUICK = Plan((SMALL,), startup_repeats=2, open_repeats=3, note_repeats=5, pause_repeats=2, pause_seconds=0.05)
 
 
@@ -104,30 +106,33 @@ def run(plan: Plan, cache_dir: Path, work_dir: Path, say: object = print) -> lis
         ours_mb = measure.median([r.max_rss_mb for r in starts[spec.name]])
         rows.append(ratio_row("Peak memory at start-up (ru_maxrss)", spec.name, ours_mb, "MB", bare_mb, "bare", 1.5))
 
-    log("opening the session screen")
+    log("opening the session screen; the pause clock on it")
+    pause_errors: dict[str, list[float]] = {}
     for spec in plan.specs:
         client_id, size = targets[spec.name]
-        times, rss, unavailable = measure.open_session(practices[spec.name], client_id, plan.open_repeats, config_dir)
-        if unavailable:
-            log(f"session screen not yet available: {unavailable}")
-            rows.append(
-                Row("Open session screen (cold)", spec.name, math.nan, "ms", "not yet available", None, "≤ 50 ms", None)
-            )
+        opening = measure.open_session(
+            practices[spec.name], client_id, plan.open_repeats, plan.pause_repeats, plan.pause_seconds, config_dir
+        )
+        if opening.unavailable:
+            log(f"session screen not yet available: {opening.unavailable}")
+            rows.append(Row(OPEN, spec.name, math.nan, "ms", "not yet available", None, "≤ 50 ms", None))
             continue
-        value = measure.median(times)
+        value = measure.median(opening.times_ms)
+        bare = measure.median(opening.bare_ms)
         rows.append(
             Row(
-                "Open session screen (cold)",
+                OPEN,
                 spec.name,
                 value,
                 "ms",
-                f"client file {size / 1e6:.2f} MB",
-                None,
+                f"{bare:.1f} ms bare screen push; client file {size / 1e6:.2f} MB",
+                value / bare if bare > 0 else math.nan,
                 "≤ 50 ms",
                 value <= 50,
             )
         )
-        rows.append(ratio_row("Peak memory, session open", spec.name, rss, "MB", bare_mb, "bare", 1.5))
+        rows.append(ratio_row("Peak memory, session open", spec.name, opening.max_rss_mb, "MB", bare_mb, "bare", 1.5))
+        pause_errors[spec.name] = opening.pause_errors_ms
 
     log("logging notes")
     note_ratios: dict[str, float] = {}
@@ -162,13 +167,21 @@ def run(plan: Plan, cache_dir: Path, work_dir: Path, say: object = print) -> lis
             )
         )
 
-    log("pause clock")
-    last = plan.specs[-1].name
-    pause = measure.pause_clock(practices[last], targets[last][0], plan.pause_repeats, plan.pause_seconds)
-    worst = max(pause.errors_ms)
-    rows.append(
-        Row("Pause clock: recorded vs monotonic (worst)", last, worst, "ms", pause.how, None, "≤ 20 ms", worst <= 20)
-    )
+    for name, errors in pause_errors.items():
+        worst = max(errors)
+        how = "session screen, its key pressed twice, real monotonic clock"
+        rows.append(
+            Row("Pause clock: recorded vs monotonic (worst)", name, worst, "ms", how, None, "≤ 20 ms", worst <= 20)
+        )
+    if not pause_errors:
+        last = plan.specs[-1].name
+        pause = measure.pause_clock(practices[last], targets[last][0], plan.pause_repeats, plan.pause_seconds)
+        worst = max(pause.errors_ms)
+        rows.append(
+            Row(
+                "Pause clock: recorded vs monotonic (worst)", last, worst, "ms", pause.how, None, "≤ 20 ms", worst <= 20
+            )
+        )
     return rows
 
 
