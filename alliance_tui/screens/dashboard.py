@@ -47,6 +47,7 @@ def client_row(summary: ClientSummary) -> tuple[Text, ...]:
 
 class DashboardScreen(AllianceScreen):
     CSS_PATH = "dashboard.tcss"
+    AUTO_FOCUS = "#clients"  # straight to the list: focusing the filter first cost start-up a restyle
     BINDINGS = [
         Binding(
             "enter", "review", "Review", id="dashboard.review", tooltip="Open the client review: prepare for the call"
