@@ -549,3 +549,50 @@ def test_data_dir_that_is_a_file_is_refused_clearly(tmp_path: Path) -> None:
     not_a_dir.write_text("oops")
     with pytest.raises(PracticeUnavailable, match="Cannot use"):
         PracticeStore(not_a_dir).open()
+
+
+@pytest.mark.parametrize(
+    "clients_table",
+    [{"1": "junk"}, {"x": {"summary": {"id": "a"}}}, {"1": {"summary": "not a summary"}}, {"1": {"stamp": [1, 2]}}],
+)
+def test_practice_index_in_an_odd_shape_is_set_aside_or_ignored(
+    data_dir: Path, two_clients: tuple[str, str], clients_table: dict[str, Any]
+) -> None:
+    index = data_dir / "practice.json"
+    data = json.loads(index.read_text())
+    data["clients"] = clients_table
+    index.write_text(json.dumps(data))
+    with PracticeStore(data_dir) as store:
+        assert sorted(s.name for s in store.summaries()) == ["Ana", "Bo"]
+        store.log_note(two_clients[0], "writing goes on")
+    with PracticeStore(data_dir) as again:
+        assert len(again.record(two_clients[0]).notes) == 2
+
+
+def test_client_table_with_foreign_keys_is_damaged_not_written_over(
+    data_dir: Path, two_clients: tuple[str, str]
+) -> None:
+    ana, bo = two_clients
+    path = data_dir / "clients" / f"{ana}.json"
+    data = json.loads(path.read_text())
+    data["notes"] = {"first": next(iter(data["notes"].values()))}
+    path.write_text(json.dumps(data))
+    content = path.read_bytes()
+    with PracticeStore(data_dir) as store:
+        with pytest.raises(ClientUnavailable, match="unexpected form"):
+            store.log_note(ana, "x")
+        store.log_note(bo, "others are fine")
+    assert path.read_bytes() == content
+
+
+def test_data_that_cannot_be_encoded_is_a_refusal_not_a_crash(store: PracticeStore) -> None:
+    client = store.add_client("Ana")
+    note = store.log_note(client.id, "fine")
+    record = store.record(client.id)
+    # A model that slipped past validation (here forced in) must not crash the write or poison memory.
+    broken = note.model_copy(update={"text": "\ud800"})
+    with pytest.raises(WriteFailed, match="could not be encoded"):
+        store._write(client.id, lambda f: f.insert("notes", broken))
+    assert store.record(client.id).notes == record.notes
+    store.log_note(client.id, "still fine")
+    assert [n.text for n in store.record(client.id).notes] == ["fine", "still fine"]

@@ -192,7 +192,9 @@ class PracticeStore:
         """The index is a cache: trust it only where the client's file is unchanged."""
         assert self._db is not None
         stamps = {
-            doc.get("summary", {}).get("id"): doc.get("stamp") for doc in self._db.table("clients", cache_size=0).all()
+            summary.get("id"): doc.get("stamp")
+            for doc in self._db.table("clients", cache_size=0).all()
+            if isinstance(summary := doc.get("summary"), dict)
         }
         on_disk = {p.stem: p for p in self.clients_dir.glob("*.json")} if self.clients_dir.exists() else {}
         for client_id, path in on_disk.items():

@@ -41,6 +41,11 @@ def check_data(path: Path, data: object, kind: str) -> Data:
     """Validate the outer shape and the schema version of a parsed file."""
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise CorruptFile(path, "the file is not an Alliance TUI data file (unexpected layout).")
+    # TinyDB turns every document key into an int and every document into a dict
+    # on its next write: anything else would fail there, after the file was trusted.
+    for name, table in data.items():
+        if not all(isinstance(k, str) and k.isdigit() and isinstance(d, dict) for k, d in table.items()):
+            raise CorruptFile(path, f"the table {name!r} holds records in an unexpected form.")
     meta = data.get(META_TABLE, {}).get("1")
     if not isinstance(meta, dict) or not isinstance(meta.get("schema"), int):
         raise CorruptFile(path, "the file has no schema version; it is damaged or not ours.")
@@ -99,7 +104,12 @@ class AtomicJSONStorage(Storage):
                 )
             if META_TABLE not in data:
                 data[META_TABLE] = meta_table(self.kind)
-            payload = orjson.dumps(data)
+            try:
+                payload = orjson.dumps(data)
+            except (orjson.JSONEncodeError, TypeError) as exc:
+                raise WriteFailed(
+                    f"Not saved: the data could not be encoded ({exc}). What was already saved is unchanged."
+                ) from exc
             try:
                 atomic_write_bytes(self.path, payload)
             except OSError as exc:
