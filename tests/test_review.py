@@ -51,7 +51,7 @@ async def test_daniel_review_has_what_the_coach_needs_before_the_call(demo_store
         assert "Last session: S3, 6 Nov 2026" in text
         assert "🔒 private     Energy much higher" in text
         assert "↗ shared       Daniel is going to book a portfolio review." in text
-        assert "◐ partly done  Have coffee with two product designers (One coffee so far" in text
+        assert "◐ partly done  checked in: Have coffee with two product designers (One coffee so far" in text
         assert "Agreed think time 30 s. Last session (S3) median 18 s: the client is taking less time" in text
         assert "28s  24s  18s" in text
         assert "1.5 of 2 commitments kept overall" in text and "100% 50%" in text

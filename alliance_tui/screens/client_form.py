@@ -55,9 +55,11 @@ class ClientFormScreen(Screen[str | None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="form"):
-            yield Static("New client", id="form-title")
-            yield Label("Name (required)")
-            yield TextInput(id="name", placeholder="e.g. Alex Morgan")
+            yield Static("New client: Tab moves between fields, ctrl+s saves", id="form-title")
+            yield Static(id="message")
+            with Horizontal(classes="pair"):
+                yield Label("Name (required)")
+                yield TextInput(id="name", placeholder="e.g. Alex Morgan")
             with Horizontal(classes="pair"):
                 yield Label("Pronouns")
                 yield TextInput(id="pronouns", placeholder="e.g. she/her")
@@ -75,7 +77,6 @@ class ClientFormScreen(Screen[str | None]):
                 yield TextInput(str(DEFAULT_THINK_TIME), id="think_time_seconds", type="text")
             yield Label("Discovery notes: what you learned before the first session")
             yield TextEditor(id="discovery_notes", soft_wrap=True)
-            yield Static(id="message")
             with Horizontal(id="buttons"):
                 yield Button("Save client", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
@@ -88,6 +89,7 @@ class ClientFormScreen(Screen[str | None]):
         widget = self.query_one("#message", Static)
         widget.update(Text(message))
         widget.set_class(problem, "problem")
+        self.query_one("#form", VerticalScroll).scroll_home(animate=False)
 
     @on(Input.Submitted)
     def _next_field(self) -> None:

@@ -50,7 +50,11 @@ class DashboardScreen(AllianceScreen):
     AUTO_FOCUS = "#clients"  # straight to the list: focusing the filter first cost start-up a restyle
     BINDINGS = [
         Binding(
-            "enter", "review", "Review", id="dashboard.review", tooltip="Open the client review: prepare for the call"
+            "r,enter",
+            "review",
+            "Review",
+            id="dashboard.review",
+            tooltip="Open the client review (r or Enter): prepare for the call",
         ),
         Binding(
             "s", "session", "Session", id="dashboard.session", tooltip="Start or resume a session with this client"

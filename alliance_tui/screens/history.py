@@ -133,6 +133,7 @@ class AllianceHistoryScreen(AllianceScreen):
             title.update(Text("No versions yet: the alliance has not been written down."))
             diff.display = sides.display = False
             return
+        old: AllianceVersion | None
         if self.base is not None and self.base != new.number:
             old = self.record.versions[self.base - 1]
         else:

@@ -38,6 +38,29 @@ class ClientReviewScreen(AllianceScreen):
         ),
         Binding("f", "search", "Search notes", id="review.search", tooltip="Search this client's notes"),
         Binding("n", "next_section", "Next section", id="review.next", tooltip="Scroll to the next section"),
+        # Sending and erasing (see screens/exporting.py and screens/erase.py).
+        Binding(
+            "r",
+            "recap",
+            "Recap",
+            id="review.recap",
+            tooltip="Write the latest session's recap for the client (shared notes only) and copy it",
+        ),
+        Binding(
+            "d",
+            "alliance_document",
+            "Alliance doc",
+            id="review.alliance_document",
+            tooltip="Write the current agreement as a page for the client and copy it",
+        ),
+        Binding(
+            "X",
+            "erase",
+            "Erase client…",
+            id="review.erase",
+            tooltip="Erase every record of this client on their request (asks you to type their name)",
+            show=False,
+        ),
     ]
 
     def __init__(self, client_id: str, session_number: int | None = None) -> None:
@@ -227,7 +250,8 @@ class ClientReviewScreen(AllianceScreen):
                 )
         for c in record.commitments:
             if c.checked_in_session == session.number:
-                body = Text(c.what)
+                body = Text("checked in: ", style="dim")
+                body.append(c.what)
                 if c.checkin_note:
                     body.append(f" ({c.checkin_note})", style="dim")
                 rows.append((Text(f"{c.status.symbol} {c.status.label}", style="bold"), body))
@@ -299,6 +323,33 @@ class ClientReviewScreen(AllianceScreen):
         from .search import SearchScreen
 
         self.app.push_screen(SearchScreen(self.client_id))
+
+    def action_recap(self) -> None:
+        from .exporting import export_recap
+
+        try:
+            sessions = self.store.record(self.client_id).sessions
+        except StoreError as error:
+            self.report(error, title="No recap")
+            return
+        if not sessions:
+            self.notify("No session yet, so there is nothing to recap.", title="No recap", markup=False)
+            return
+        export_recap(self, self.client_id, sessions[-1].number)
+
+    def action_alliance_document(self) -> None:
+        from .exporting import export_alliance
+
+        export_alliance(self, self.client_id)
+
+    def action_erase(self) -> None:
+        from .erase import EraseClientScreen
+
+        def done(report: object) -> None:
+            if report is not None:  # the client is gone: back to the practice
+                self.dismiss()
+
+        self.app.push_screen(EraseClientScreen(self.client_id), done)
 
     def action_next_section(self) -> None:
         body = self.query_one("#review", VerticalScroll)
