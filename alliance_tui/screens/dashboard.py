@@ -211,7 +211,6 @@ class DashboardScreen(AllianceScreen):
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived
         self.refresh_clients()
-        self.notify("Archived clients are shown." if self.show_archived else "Archived clients are hidden.", timeout=3)
 
     # ----------------------------------------------------------------- going places
 
