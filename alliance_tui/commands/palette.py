@@ -101,7 +101,7 @@ class ClientCommands(_CommandListProvider):
                 f"Start session with {summary.name}",
                 partial(app.open_session, summary.id),
                 escape(
-                    f"Session {summary.sessions_held + 1} of {summary.programme_sessions}; resumes one already open"
+                    f"Session {summary.sessions_held + 1} of {summary.programme_sessions}, or the one already open"
                 ),
             )
             yield (
