@@ -8,6 +8,7 @@ from alliance_tui.app import AllianceApp
 from alliance_tui.models import NoteKind
 from alliance_tui.screens.session import SessionScreen
 from alliance_tui.store import PracticeStore
+from alliance_tui.widgets.inputs import TextInput
 from alliance_tui.widgets.quick_log import QuickLogInput
 
 from .test_session_flow import make_app, open_session, screen_text
@@ -72,7 +73,7 @@ async def test_session_agreement_edited_in_place(demo_store: PracticeStore) -> N
         assert session.focus == "Whether to tell his firm [now]"
         assert session.success_measure == "A date he can say out loud"
         # Too long: refused inline, the typed text stays in the field.
-        focus = screen.query_one("#session-focus", QuickLogInput.__mro__[1])  # TextInput
+        focus = screen.query_one("#session-focus", TextInput)
         focus.value = "y" * 2100
         focus.focus()
         await pilot.press("enter")
@@ -114,3 +115,21 @@ async def test_end_can_be_cancelled_and_leaving_keeps_the_session_open(demo_stor
         assert session is not None and session.number == 2
         again = await open_session(app, pilot, "Maya Okafor")
         assert again.session is not None and again.session.id == session.id  # resumed, not a new one
+
+
+async def test_unsaved_words_block_leaving_and_ending(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_session(app, pilot, "Maya Okafor")
+        await pilot.press("l", *"half a thought", "escape")
+        await pilot.press("escape")  # leave: refused, the words stay and get the focus
+        await pilot.pause()
+        assert app.screen is screen
+        box = screen.query_one(QuickLogInput)
+        assert box.value == "half a thought" and box.has_focus
+        await pilot.press("escape", "e")
+        await pilot.pause()
+        assert app.screen is screen  # no confirmation either, until the words are saved or cleared
+        await pilot.press("enter", "e")
+        await pilot.pause()
+        assert app.screen is not screen

@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
+from textual.widgets import Input
 
 from ..models import ClientRecord, Commitment, CommitmentStatus, NoteKind, PromptSet, Session, prompts_for_moment
 from ..models.quicklog import EntryKind, parse
@@ -399,7 +400,32 @@ class SessionScreen(AllianceScreen):
 
     # ----------------------------------------------------------------- leaving
 
+    def _unsaved_field(self) -> Input | None:
+        """A field still holding words the store has not got: leaving would lose them."""
+        for box in self.query(Input):
+            if not box.value.strip() or not box.display:
+                continue
+            if box.id in ("session-focus", "session-success_measure") and not box.has_class("-unsaved"):
+                continue
+            return box
+        return None
+
+    def _refuse_if_unsaved(self) -> bool:
+        box = self._unsaved_field()
+        if box is None:
+            return False
+        self.notify(
+            "A field still holds text that is not saved: Enter saves it, ctrl+u clears it.",
+            title="Not yet",
+            severity="warning",
+            timeout=6,
+        )
+        self.set_focus(box)
+        return True
+
     def action_end(self) -> None:
+        if self._refuse_if_unsaved():
+            return
         self.app.push_screen(EndSessionConfirm(self.record.client.name, self.number), self._end_confirmed)
 
     def _end_confirmed(self, confirmed: bool | None) -> None:
@@ -416,5 +442,7 @@ class SessionScreen(AllianceScreen):
         self.app.switch_screen(SessionSummaryScreen(self.client_id, self.number))
 
     def action_leave(self) -> None:
+        if self._refuse_if_unsaved():
+            return
         self._stop_pause_if_running()
         self.app.pop_screen()
