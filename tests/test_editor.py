@@ -105,7 +105,8 @@ async def test_recategorise_and_add_a_category_of_your_own(demo_store: PracticeS
         select = app.screen.query_one("#category", Select)
         assert select.has_focus
         select.value = "Energy"
-        app.screen.query_one("#reason", Input).focus()
+        await pilot.pause()
+        assert app.screen.query_one("#reason", Input).has_focus  # choosing moves on to the reason
         app.screen.query_one("#reason", Input).value = "Fits better"
         await pilot.press("enter")
         assert "> moved    Energy: Fortnightly video calls" in screen_text(app)

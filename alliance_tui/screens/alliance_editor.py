@@ -250,7 +250,10 @@ class AllianceEditorScreen(AllianceScreen):
 
     @on(Select.Changed, "#category")
     def _category_chosen(self) -> None:
-        if self.mode is Mode.RECATEGORISE and self.query_one("#category", Select).has_focus:
+        if self.mode is not Mode.RECATEGORISE or self.editing is None:
+            return
+        item = next((i for i in self.items if i.id == self.editing), None)
+        if item is not None and self.query_one("#category", Select).value != item.category:
             self.query_one("#reason", Input).focus()
 
     def apply_form(self) -> bool:
@@ -273,7 +276,7 @@ class AllianceEditorScreen(AllianceScreen):
                 self.query_one("#reason", Input).value, field="The reason", max_len=REASON_MAX, multiline=False
             )
         except TextRefused as exc:
-            self.say(f"{exc} Say in a few words why this changed.")
+            self.say(f"{exc}: say in a few words why this changed.")
             self.query_one("#reason", Input).focus()
             return False
         category = str(self.query_one("#category", Select).value)
