@@ -216,3 +216,26 @@ async def test_the_modal_offers_archiving_instead(demo_store: PracticeStore) -> 
     with PracticeStore(demo_store.data_dir, read_only=True) as again:
         assert again.record(maya).client.archived
         assert len(again.record(maya).sessions) == 1
+
+
+async def test_erasing_from_the_client_review_returns_to_the_practice(demo_store: PracticeStore) -> None:
+    from alliance_tui.screens.review import ClientReviewScreen
+
+    maya = _id(demo_store, "Maya Okafor")
+    app = _app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        review = ClientReviewScreen(maya)
+        await app.push_screen(review)
+        await pilot.pause()
+        await pilot.press("X")
+        await pilot.pause()
+        assert isinstance(app.screen, EraseClientScreen)
+        await pilot.press(*"Maya Okafor", "enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert review not in app.screen_stack
+        assert not isinstance(app.screen, EraseClientScreen)
+    assert demo_store.find_client("Maya Okafor") is None
+    assert files_mentioning(demo_store.data_dir, "Maya Okafor") == []

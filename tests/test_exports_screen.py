@@ -102,3 +102,23 @@ async def test_the_session_summary_plug_exports_the_recap_on_r(
         assert app.clipboard.startswith("# Session 2 recap: Daniel Reyes")
     exported = list((demo_store.data_dir / "exports").rglob("session-02-recap.md"))
     assert len(exported) == 1 and exported[0].read_text("utf-8") == app.clipboard
+
+
+async def test_the_client_review_exports_the_latest_recap_and_the_alliance(demo_store: PracticeStore) -> None:
+    from alliance_tui.screens.review import ClientReviewScreen
+
+    daniel = demo_store.find_client("Daniel Reyes")
+    assert daniel is not None
+    app = _app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await app.push_screen(ClientReviewScreen(daniel.id))
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.clipboard.startswith("# Session 3 recap: Daniel Reyes")
+        await pilot.press("d")
+        await pilot.pause()
+        assert app.clipboard.startswith("# How we work together: Daniel Reyes")
+    names = sorted(p.name for p in (demo_store.data_dir / "exports").rglob("*.md"))
+    assert names == ["alliance-v2.md", "session-03-recap.md"]

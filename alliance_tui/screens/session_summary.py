@@ -16,6 +16,7 @@ from ..store import StoreError
 from ..widgets.footer import SteadyFooter
 from ..widgets.session_header import minutes_text
 from .base import AllianceScreen
+from .exporting import recap_of_screen
 
 # The recap for the client is built elsewhere; it plugs in here as
 # `SessionSummaryScreen.export_recap = function(screen)` and the key lights up.
@@ -97,7 +98,7 @@ def summary_text(record: ClientRecord, number: int) -> Text:
 class SessionSummaryScreen(AllianceScreen):
     CSS_PATH = "session_summary.tcss"
 
-    export_recap: ClassVar[RecapExporter | None] = None
+    export_recap: ClassVar[RecapExporter | None] = staticmethod(recap_of_screen)
 
     BINDINGS = [
         Binding("escape", "back", "Clients", id="summary.back", tooltip="Back to the client list"),
