@@ -376,3 +376,35 @@ def test_a_note_costs_the_same_however_big_other_clients_are(
     size = (store.clients_dir / f"{small.id}.json").stat().st_size
     assert written == [(f"{small.id}.json", size)]  # one write, of the small file only
     assert size < 2_000
+
+
+def test_the_same_agreement_twice_in_one_version_is_refused(store: PracticeStore) -> None:
+    client = store.add_client("Ana")
+    item = AllianceItem(category="Focus", wording="One")
+    with pytest.raises(InvalidInput, match="appears twice"):
+        store.adjust_alliance(client.id, [item, item])
+    assert store.record(client.id).versions == []
+
+
+def test_settings_changes_from_two_threads_are_both_kept(store: PracticeStore) -> None:
+    import threading
+
+    def add(prefix: str) -> None:
+        for i in range(15):
+            store.add_prompt(f"{prefix} question {i}?")
+
+    threads = [threading.Thread(target=add, args=(p,)) for p in ("First", "Second")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(store.settings.prompts) == 30
+    with PracticeStore(store.data_dir, read_only=True) as view:
+        assert len(view.settings.prompts) == 30
+
+
+def test_category_message_shows_the_name_as_typed(store: PracticeStore) -> None:
+    store.add_category("Coach's \\ corner")
+    with pytest.raises(InvalidInput) as info:
+        store.add_category("coach's \\ CORNER")
+    assert info.value.message == "There is already a category called 'coach's \\ CORNER'."

@@ -259,7 +259,8 @@ class PracticeStore:
         return self._settings
 
     def summaries(self, include_archived: bool = True) -> list[ClientSummary]:
-        found = [s for s in self._summaries.values() if include_archived or not s.archived]
+        with self._lock:  # a worker thread may be writing while the screen reads
+            found = [s for s in self._summaries.values() if include_archived or not s.archived]
         return sorted(found, key=lambda s: s.name.casefold())
 
     def summary(self, client_id: str) -> ClientSummary:
@@ -369,24 +370,29 @@ class PracticeStore:
                             self._refresh_summary(client_id)
             return settings
 
+    # Read-modify-write of the settings happens under the lock, so two callers never lose each other's change.
+
     def add_prompt(self, text: str) -> RevisitPrompt:
         with validating():
             prompt = RevisitPrompt(text=text)
-        self.update_settings(prompts=[*self._settings.prompts, prompt])
+        with self._lock:
+            self.update_settings(prompts=[*self._settings.prompts, prompt])
         return prompt
 
     def remove_prompt(self, prompt_id: str) -> None:
-        self.update_settings(prompts=[p for p in self._settings.prompts if p.id != prompt_id])
+        with self._lock:
+            self.update_settings(prompts=[p for p in self._settings.prompts if p.id != prompt_id])
 
     def add_category(self, name: str) -> str:
-        with validating():
-            settings = revise(self._settings, categories=[*self._settings.categories, name])
-        added = settings.categories[-1]
-        known = {c.casefold() for c in self.categories()}
-        if added.casefold() in known:
-            raise InvalidInput(f"There is already a category called {added!r}.")
-        self.update_settings(categories=settings.categories)
-        return added
+        with self._lock:
+            with validating():
+                settings = revise(self._settings, categories=[*self._settings.categories, name])
+            added = settings.categories[-1]
+            known = {c.casefold() for c in self.categories()}
+            if added.casefold() in known:
+                raise InvalidInput(f"There is already a category called '{added}'.")
+            self.update_settings(categories=settings.categories)
+            return added
 
     def categories(self) -> tuple[str, ...]:
         from ..models import DEFAULT_CATEGORIES
@@ -408,6 +414,9 @@ class PracticeStore:
         with self._lock:
             self._check_writable()
             record = self.record(client_id)
+            ids = [i.id for i in items]
+            if len(set(ids)) != len(ids):
+                raise InvalidInput("The same agreement appears twice in this version; nothing was saved.")
             with validating():
                 version = AllianceVersion(
                     number=len(record.versions) + 1,
