@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import resource
 import sys
 import time
 from pathlib import Path
@@ -159,6 +160,10 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
                 await asyncio.sleep(0)
             await settled(pilot)
             out["times_ms"].append((time.perf_counter() - started) * 1000)
+            if "first_open_peak_mb" not in out:
+                # The coach's case: the app started and one client open. Later repeats only
+                # fill Textual's bounded render caches (they level off after ~25 opens).
+                out["first_open_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             await back_to(pilot, dashboard)
 
         app.push_screen(SessionScreen(client_id))

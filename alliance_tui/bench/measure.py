@@ -87,7 +87,8 @@ class SessionOpening:
     times_ms: list[float]  # opening the session screen, each from cold
     bare_ms: list[float]  # pushing a bare screen in the same app, alternating with the above
     pause_errors_ms: list[float]  # |recorded pause - time between the two key presses|
-    max_rss_mb: float
+    max_rss_mb: float  # peak over all the repeats
+    first_open_peak_mb: float  # peak with the app started and the client opened once
     unavailable: str  # why the session screen could not be measured, if it could not
 
 
@@ -101,6 +102,7 @@ def open_session(
         bare_ms=[float(t) for t in data["bare_ms"]],
         pause_errors_ms=[float(t) for t in data["pause_errors_ms"]],
         max_rss_mb=rss,
+        first_open_peak_mb=float(data.get("first_open_peak_mb", rss)),
         unavailable=str(data.get("unavailable", "")),
     )
 
