@@ -5,14 +5,15 @@ from __future__ import annotations
 import importlib
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.dom import DOMNode
+from textual.screen import Screen
 
 from .commands import ClientCommands, ScreenActionCommands, ThemeCommands, screen_actions
 from .models.timeutil import Clock, utcnow
@@ -157,6 +158,42 @@ class AllianceApp(App[None]):
             )
 
     # ------------------------------------------------------------ keys
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if self.config.path.exists():
+            yield SystemCommand("Keys: config file", "Where the file that changes keys lives", self.show_config_path)
+        else:
+            yield SystemCommand(
+                "Keys: create config file",
+                "Write a commented config file listing every key, ready to change",
+                self.create_config_file,
+            )
+
+    def show_config_path(self) -> None:
+        self.notify(
+            f"{self.config.label} — changes apply the next time Alliance TUI opens.",
+            title="Config file",
+            timeout=15,
+            markup=False,
+        )
+
+    def create_config_file(self) -> None:
+        from .config import binding_catalogue, sample_config
+        from .store.config_file import write_sample_config
+
+        path = self.config.path
+        try:
+            write_sample_config(path, sample_config(binding_catalogue(), self.config.label))
+        except StoreError as exc:
+            self.notify(exc.message, title="Config file not written", severity="error", timeout=10, markup=False)
+            return
+        self.notify(
+            f"Written to {self.config.label}. Uncomment a line and change its key; it applies next time.",
+            title="Config file",
+            timeout=15,
+            markup=False,
+        )
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

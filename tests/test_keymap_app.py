@@ -118,3 +118,25 @@ def test_keys_that_work_while_typing_cannot_be_plain_characters() -> None:
     assert result.keymap == {"app.quit": "ctrl+x", "app.command_palette": "f3"}
     (problem,) = result.problems
     assert problem.entry == "[keys] app.help" and "while you type" in problem.message
+
+
+async def test_the_palette_writes_a_sample_config_that_the_next_run_reads(store: PracticeStore, tmp_path: Path) -> None:
+    from alliance_tui.store.config_file import read_user_config
+
+    config = tmp_path / "conf" / "config.toml"
+    app = make_app(store, config)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        names = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Keys: create config file" in names and "Keys: config file" not in names
+        app.create_config_file()
+        await pilot.pause()
+        assert any("Written to" in m for m in messages(app))
+        assert "Keys: config file" in [c.title for c in app.get_system_commands(app.screen)]
+        app.create_config_file()  # never overwrites the coach's file
+        await pilot.pause()
+        assert any("already exists" in m for m in messages(app))
+    loaded = read_user_config(config)
+    assert loaded.problems == () and loaded.config.keys == {}
+    assert "app.help" in config.read_text(encoding="utf-8")
+    assert (config.stat().st_mode & 0o777) == 0o600

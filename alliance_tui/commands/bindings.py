@@ -16,7 +16,7 @@ from textual.screen import Screen
 
 EVERYWHERE = "Everywhere"
 THIS_SCREEN = "This screen"
-GENERAL = "General (Textual)"
+GENERAL = "General"
 
 
 @dataclass

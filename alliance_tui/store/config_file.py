@@ -72,3 +72,17 @@ def read_user_config(path: Path | None = None) -> LoadedConfig:
         )
     config, problems = build_user_config(data, text.splitlines())
     return LoadedConfig(path, config, tuple(problems))
+
+
+def write_sample_config(path: Path, text: str) -> None:
+    """Create the config file from the sample, atomically; an existing file is never replaced."""
+    from .atomic import atomic_write_bytes, ensure_private_dir
+    from .errors import InvalidInput, WriteFailed
+
+    if path.exists():
+        raise InvalidInput(f"{path} already exists; it was left as it is.")
+    try:
+        ensure_private_dir(path.parent)
+        atomic_write_bytes(path, text.encode("utf-8"))
+    except OSError as exc:
+        raise WriteFailed.from_os_error(path, exc) from exc
