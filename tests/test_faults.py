@@ -596,3 +596,30 @@ def test_data_that_cannot_be_encoded_is_a_refusal_not_a_crash(store: PracticeSto
     assert store.record(client.id).notes == record.notes
     store.log_note(client.id, "still fine")
     assert [n.text for n in store.record(client.id).notes] == ["fine", "still fine"]
+
+
+def test_practice_file_deleted_while_open_is_written_again(data_dir: Path, two_clients: tuple[str, str]) -> None:
+    ana, _ = two_clients
+    with PracticeStore(data_dir) as store:
+        store.update_settings(theme="nord")
+        store.practice_path.unlink()
+        store.end_session(ana, store.start_session(ana).id)
+        store.start_session(ana)  # a new session changes the summary: the index is written again, whole
+        assert store.practice_path.exists()
+    with PracticeStore(data_dir) as again:
+        assert again.settings.theme == "nord"
+        assert again.problems == []
+        assert sorted(s.name for s in again.summaries()) == ["Ana", "Bo"]
+
+
+def test_whole_folder_deleted_while_open(data_dir: Path, two_clients: tuple[str, str]) -> None:
+    ana, _ = two_clients
+    with PracticeStore(data_dir) as store:
+        kept = store.record(ana).notes
+        shutil.rmtree(data_dir / "clients")
+        with pytest.raises(WriteFailed, match="its folder no longer exists") as info:
+            store.log_note(ana, "x")
+        assert "Not saved" in info.value.message
+        with pytest.raises(ClientUnavailable, match="missing"):
+            store.record(ana)
+        assert kept

@@ -67,6 +67,8 @@ class WriteFailed(StoreError):
             errno.EPERM: "permission was denied",
             errno.EROFS: "the disk is read-only",
             errno.EIO: "the disk reported an input/output error",
+            errno.ENOENT: "its folder no longer exists",
+            errno.ENOTDIR: "its folder no longer exists",
         }
         reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
         return cls(f"Not saved: {reason} while writing {path}. What was already saved is unchanged.")
