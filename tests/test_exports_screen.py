@@ -39,7 +39,7 @@ async def test_export_recap_writes_copies_and_says_where(demo_store: PracticeSto
         assert app.clipboard == text
         (title, message, severity) = _toasts(app)[-1]
         assert title == "Recap for Daniel Reyes" and severity == "information"
-        assert path.name in message and "copied to the clipboard" in message
+        assert path.name in message and message.startswith("Copied to the clipboard")
     assert path.parent.parent == demo_store.data_dir / "exports"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700

@@ -50,7 +50,7 @@ def _deliver(screen: Screen[Any], client_id: str, filename: str, text: str, what
         return None
     app.copy_to_clipboard(text)
     screen.notify(
-        f"Saved to {shown_path(path)} and copied to the clipboard (if your terminal allows it).",
+        f"Copied to the clipboard (where the terminal allows) and saved as {shown_path(path)}",
         title=f"{what} for {name}",
         timeout=8,
         markup=False,
