@@ -108,6 +108,7 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
     """
     store = open_like_cli(data_dir)
     from textual.app import ComposeResult
+    from textual.binding import Binding
     from textual.screen import Screen
     from textual.widgets import Footer, Header, Label
 
@@ -169,7 +170,7 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
         app.push_screen(SessionScreen(client_id))
         await settled(pilot)
         key = next(
-            (b.key for b in SessionScreen.BINDINGS if getattr(b, "id", None) == "session.pause"),
+            (b.key for b in SessionScreen.BINDINGS if isinstance(b, Binding) and b.id == "session.pause"),
             "t",
         )
         for _ in range(pauses):

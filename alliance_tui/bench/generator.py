@@ -436,11 +436,24 @@ def expected_census(spec: PracticeSpec) -> dict[str, int]:
     }
 
 
+def still_opens(spec: PracticeSpec, data_dir: Path) -> bool:
+    """A cached practice is reused only if this version of the store opens it cleanly from its index."""
+    try:
+        store = PracticeStore(data_dir, read_only=True).open()
+    except Exception:
+        return False
+    try:
+        summaries = store.summaries()
+        return not store.problems and len(summaries) == spec.clients and not any(s.problem for s in summaries)
+    finally:
+        store.close()
+
+
 def cached_practice(spec: PracticeSpec, cache_dir: Path) -> Path:
     """The practice for spec, generated and checked once, then reused from cache_dir."""
     home = cache_dir / spec.cache_key
     practice = home / PRACTICE_DIR
-    if (home / COMPLETE_MARK).exists() and practice.is_dir():
+    if (home / COMPLETE_MARK).exists() and practice.is_dir() and still_opens(spec, practice):
         return practice
     shutil.rmtree(home, ignore_errors=True)
     home.mkdir(parents=True, mode=0o700)
