@@ -15,9 +15,19 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Input
 
-from ..models import ClientRecord, Commitment, CommitmentStatus, NoteKind, PromptSet, Session, prompts_for_moment
+from ..models import (
+    ClientRecord,
+    Commitment,
+    CommitmentStatus,
+    NoteKind,
+    PromptSet,
+    Session,
+    prompts_for_moment,
+    revisit_nudges,
+)
 from ..models.quicklog import EntryKind, parse
 from ..models.text import TextRefused
+from ..models.trends import pause_trend
 from ..store import StoreError
 from ..widgets.accountability_pane import AccountabilityPane, AccountabilityView
 from ..widgets.agreement_pane import AgreementPane, AgreementView
@@ -208,11 +218,19 @@ class SessionScreen(AllianceScreen):
         self.query_one(RevisitPane).view = RevisitView(
             prompts=tuple(dict.fromkeys([p.text for p in prompts if p.prompt_set is not PromptSet.OWN] + own)),
             asked=frozenset(n.prompt for n in record.notes_of(session.number, NoteKind.REVISIT)),
-            lead=prompt_lead(session.number, client.programme_sessions),
+            lead="\n".join(
+                [
+                    prompt_lead(session.number, client.programme_sessions),
+                    *(f"⚑ {n.text}" for n in revisit_nudges(record, self.store.settings.revisit_every_sessions)),
+                ]
+            ),
         )
         pause = self.query_one(PauseClock)
         pause.target_seconds = client.think_time_seconds
         pause.recent = tuple(p.actual_seconds for p in record.pauses if p.session_number == session.number)
+        pause.earlier = tuple(
+            (t.session_number, t.median_seconds) for t in pause_trend(record) if t.session_number < session.number
+        )
         quick_log = self.query_one(QuickLog)
         quick_log.categories = self.store.categories()
 

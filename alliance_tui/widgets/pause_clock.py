@@ -32,7 +32,7 @@ class PauseClock(Vertical):
     PauseClock > Digits {
         width: auto;
     }
-    PauseClock > .pause-bar, PauseClock > .pause-state, PauseClock > .pause-history {
+    PauseClock > .pause-bar, PauseClock > .pause-state, PauseClock > .pause-history, PauseClock > .pause-earlier {
         height: 1;
     }
     PauseClock.-overtime > Digits {
@@ -45,6 +45,7 @@ class PauseClock(Vertical):
 
     target_seconds: reactive[int] = reactive(30)
     recent: reactive[tuple[float, ...]] = reactive(())
+    earlier: reactive[tuple[tuple[int, float], ...]] = reactive(())  # (session, median seconds)
 
     def __init__(self, target_seconds: int, monotonic: Callable[[], float], *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -57,6 +58,7 @@ class PauseClock(Vertical):
         yield Static(classes="pause-bar")
         yield Static(classes="pause-state")
         yield Static(classes="pause-history")
+        yield Static(classes="pause-earlier")
 
     def on_mount(self) -> None:
         self._ticker = self.set_interval(0.2, self.redraw, pause=True)
@@ -66,6 +68,10 @@ class PauseClock(Vertical):
         self.timer.target_seconds = seconds
         if self.is_mounted:
             self.redraw()
+
+    def watch_earlier(self) -> None:
+        if self.is_mounted:
+            self.query_one(".pause-earlier", Static).update(earlier_text(self.earlier))
 
     def watch_recent(self) -> None:
         if self.is_mounted:
@@ -118,3 +124,11 @@ def history_text(recent: Sequence[float], target: int) -> Text:
         return Text("No pauses yet today", style="dim")
     shown = ", ".join(f"{a:.0f}" for a in recent[-4:])
     return Text(f"Today: {shown} s (of {target})", no_wrap=True, overflow="ellipsis")
+
+
+def earlier_text(earlier: Sequence[tuple[int, float]]) -> Text:
+    """Median pause of the last few sessions, so the trend shows at a glance."""
+    if not earlier:
+        return Text("")
+    shown = " · ".join(f"S{number} {median:.0f}" for number, median in earlier[-4:])
+    return Text(f"Before: {shown} s", style="dim", no_wrap=True, overflow="ellipsis")
