@@ -133,3 +133,56 @@ async def test_unsaved_words_block_leaving_and_ending(demo_store: PracticeStore)
         await pilot.press("enter", "e")
         await pilot.pause()
         assert app.screen is not screen
+
+
+async def test_a_refused_write_is_said_inline_and_the_words_stay(
+    demo_store: PracticeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alliance_tui.store import WriteFailed
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise WriteFailed("Not saved: the disk is full while writing the client file.")
+
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_session(app, pilot, "Maya Okafor")
+        monkeypatch.setattr(demo_store, "log_note", disk_full)
+        await pilot.press("l", *"keep me", "enter")
+        box = screen.query_one(QuickLogInput)
+        assert box.value == "keep me" and box.has_focus
+        assert "the disk is full" in screen_text(app)
+
+
+async def test_read_only_practice_cannot_start_a_session(demo_store: PracticeStore) -> None:
+    data_dir = demo_store.data_dir
+    demo_store.close()
+    read_only = PracticeStore(data_dir, read_only=True).open()
+    try:
+        app = make_app(read_only)
+        async with app.run_test(size=(120, 36)) as pilot:
+            maya = read_only.find_client("Maya Okafor")
+            assert maya is not None
+            await app.push_screen(SessionScreen(maya.id))
+            await pilot.pause()
+            await pilot.pause()
+            assert not isinstance(app.screen, SessionScreen)
+            assert any("read-only" in str(n.message) for n in app._notifications)
+        assert read_only.record(maya.id).open_session is None
+    finally:
+        read_only.close()
+
+
+async def test_a_new_agreement_scrolls_into_view_at_80x24(demo_store: PracticeStore) -> None:
+    from textual.containers import VerticalScroll
+    from textual.widgets import Static
+
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_session(app, pilot, "Priya Natarajan")
+        await pilot.press("a", *"coach: say when you are tired of the topic", "enter")
+        await pilot.pause()
+        scroll = screen.query_one("#alliance-scroll", VerticalScroll)
+        changed = [b for b in scroll.query(Static) if b.has_class("-changed")]
+        assert len(changed) == 1 and "tired of the topic" in str(changed[0].render())
+        assert scroll.scroll_y > 0
+        assert changed[0].region.intersection(scroll.region).height > 0
