@@ -408,3 +408,37 @@ def test_category_message_shows_the_name_as_typed(store: PracticeStore) -> None:
     with pytest.raises(InvalidInput) as info:
         store.add_category("coach's \\ CORNER")
     assert info.value.message == "There is already a category called 'coach's \\ CORNER'."
+
+
+def test_stray_files_in_the_clients_folder_are_not_clients(data_dir: Path) -> None:
+    with PracticeStore(data_dir) as store:
+        store.add_client("Ana")
+    (data_dir / "clients" / "my notes.json").write_text("{}")
+    (data_dir / "clients" / ".hidden.json").write_text("{}")
+    (data_dir / "clients" / "README.txt").write_text("hello")
+    with PracticeStore(data_dir) as again:
+        assert [s.name for s in again.summaries()] == ["Ana"]
+        assert again.problems == []
+
+
+def test_a_lost_index_is_rebuilt_in_one_write(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from alliance_tui.store import storage
+
+    with PracticeStore(data_dir) as store:
+        for i in range(12):
+            store.start_session(store.add_client(f"Client {i}").id)
+    (data_dir / "practice.json").unlink()
+    writes: list[str] = []
+    real = storage.atomic_write_bytes
+
+    def counting(path: Path, data: bytes) -> None:
+        writes.append(path.name)
+        real(path, data)
+
+    monkeypatch.setattr(storage, "atomic_write_bytes", counting)
+    with PracticeStore(data_dir) as again:
+        assert len(again.summaries()) == 12
+        assert all(s.sessions_held == 1 for s in again.summaries())
+        assert writes == ["practice.json"]
+    with PracticeStore(data_dir) as third:
+        assert len(third.summaries()) == 12

@@ -196,12 +196,17 @@ class PracticeStore:
             for doc in self._db.table("clients", cache_size=0).all()
             if isinstance(summary := doc.get("summary"), dict)
         }
-        on_disk = {p.stem: p for p in self.clients_dir.glob("*.json")} if self.clients_dir.exists() else {}
+        found = self.clients_dir.glob("*.json") if self.clients_dir.is_dir() else []
+        # Only names this store could have written; anything else in the folder is not a client.
+        on_disk = {p.stem: p for p in found if _SAFE_ID.fullmatch(p.stem)}
+        stale = []
         for client_id, path in on_disk.items():
             if client_id in self._summaries and stamps.get(client_id) == _file_stamp(path):
                 continue
             with contextlib.suppress(ClientUnavailable):
-                self._refresh_summary(client_id)
+                self._refresh_summary(client_id, write_index=False)
+                stale.append(client_id)
+        self._write_index(stale)  # one write for all of them, however many
         for client_id, summary in list(self._summaries.items()):
             if client_id not in on_disk:
                 self._mark_broken(client_id, f"The file for {summary.name} is missing from {self.clients_dir}.")
@@ -364,10 +369,13 @@ class PracticeStore:
             previous, self._settings = self._settings, settings
             if previous.revisit_every_sessions != settings.revisit_every_sessions:
                 # The revisit nudges in every summary follow this interval.
+                refreshed = []
                 for client_id in list(self._summaries):
                     if client_id not in self._broken:
                         with contextlib.suppress(ClientUnavailable, UnknownRecord):
-                            self._refresh_summary(client_id)
+                            self._refresh_summary(client_id, write_index=False)
+                            refreshed.append(client_id)
+                self._write_index(refreshed)
             return settings
 
     # Read-modify-write of the settings happens under the lock, so two callers never lose each other's change.
@@ -659,7 +667,7 @@ class PracticeStore:
             self._db.storage.forget()  # type: ignore[attr-defined]
             raise
 
-    def _refresh_summary(self, client_id: str) -> None:
+    def _refresh_summary(self, client_id: str, *, write_index: bool = True) -> None:
         """Keep the dashboard's index in step, writing it only when it changed."""
         record = self.record(client_id)
         sessions = record.sessions
@@ -673,21 +681,35 @@ class PracticeStore:
             open_commitments=len(record.open_commitments),
             nudges=[n.text for n in revisit_nudges(record, self._settings.revisit_every_sessions)],
         )
-        stamp = _file_stamp(self._client_path(client_id))
         self._summaries[client_id] = summary
-        if self.read_only or self._db is None:
+        if write_index:
+            self._write_index([client_id])
+
+    def _write_index(self, client_ids: list[str]) -> None:
+        """Write the summaries that changed, in at most two writes (updates, then new clients)."""
+        if self.read_only or self._db is None or not client_ids:
             return
-        doc = {"summary": summary.model_dump(mode="json"), "stamp": stamp}
         table = self._db.table("clients", cache_size=0)
-        existing = table.get(Query().summary.id == client_id)
-        # Only a changed summary is written: the stamp alone changes on every note,
-        # and a stale stamp merely makes the next start re-read this one client.
-        if isinstance(existing, dict) and existing.get("summary") == doc["summary"]:
-            return
+        current = {doc["summary"].get("id"): doc for doc in table.all() if isinstance(doc.get("summary"), dict)}
+        updates: list[tuple[dict[str, Any], Any]] = []
+        inserts: list[dict[str, Any]] = []
+        for client_id in client_ids:
+            summary = self._summaries[client_id].model_dump(mode="json")
+            existing = current.get(client_id)
+            # Only a changed summary is written: the stamp alone changes on every note,
+            # and a stale stamp merely makes the next start re-read this one client.
+            if existing is not None and existing.get("summary") == summary:
+                continue
+            doc = {"summary": summary, "stamp": _file_stamp(self._client_path(client_id))}
+            if existing is None:
+                inserts.append(doc)
+            else:
+                updates.append((doc, Query().summary.id == client_id))
         try:
-            self._practice_write(
-                lambda db: db.table("clients", cache_size=0).upsert(doc, Query().summary.id == client_id)
-            )
+            if updates:
+                self._practice_write(lambda db: db.table("clients", cache_size=0).update_multiple(updates))
+            if inserts:
+                self._practice_write(lambda db: db.table("clients", cache_size=0).insert_multiple(inserts))
         except StoreError as exc:
-            # The client's own file is already safe; the index is a cache rebuilt on open.
+            # The clients' own files are already safe; the index is a cache rebuilt on open.
             self.problems.append(f"The practice index could not be updated ({exc.message}); it will be rebuilt.")
