@@ -185,3 +185,22 @@ def test_direction_edges() -> None:
     assert direction([10, 20]) == "up"
     assert direction([0, 0]) == "steady"
     assert direction([0, 1]) == "up"
+
+
+async def test_long_histories_show_the_latest_sessions_and_the_rest_on_request(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    priya = client_id(demo_store, "Priya Natarajan")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_review(app, priya)
+        await pilot.pause()
+        assert "The latest 6 of 7 sessions (o shows them all)" in screen_text(app)
+        assert not app.screen.query("#session-1")
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.screen.query("#session-1")
+        assert "Every session, newest first" in screen_text(app)
+        await pilot.press("escape")
+        await open_review(app, priya, session=1)  # a search result in an old session still opens there
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one("#session-1").has_class("found")

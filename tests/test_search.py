@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from alliance_tui.app import AllianceApp
-from alliance_tui.models.search import search_record
+from alliance_tui.models.search import newest_first, search_record
 from alliance_tui.screens.review import ClientReviewScreen
 from alliance_tui.screens.search import SearchScreen
 from alliance_tui.store import PracticeStore
@@ -18,6 +19,13 @@ from .screen_text import screen_text
 
 def make_app(store: PracticeStore) -> AllianceApp:
     return AllianceApp(store, demo=True, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let the background search finish and its results reach the screen."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
 
 
 def client_id(store: PracticeStore, name: str) -> str:
@@ -55,7 +63,7 @@ async def test_practice_search_opens_the_review_at_the_session(demo_store: Pract
         assert isinstance(app.screen, SearchScreen)
         app.screen.query_one("#query", Input).value = "monthly"
         await pilot.press("enter")  # search now and move to the results
-        await pilot.pause()
+        await settle(pilot)
         text = screen_text(app)
         assert "Priya Natarajan · S6 · private note (revisit)" in text
         assert "Priya Natarajan · S6 · agreement (Logistics)" not in text  # agreed in session 3, reworded in 6
@@ -81,7 +89,7 @@ async def test_client_search_from_the_review_stays_with_that_client(demo_store: 
         assert isinstance(app.screen, SearchScreen)
         app.screen.query_one("#query", Input).value = "team"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         text = screen_text(app, "#results")
         assert "S1 · private note" in text and "team's strengths" in text
         assert "Priya" not in text and "Daniel" not in text
@@ -94,6 +102,7 @@ async def test_typing_searches_after_a_short_pause_and_says_when_nothing_matches
         await pilot.pause()
         await pilot.press(*"zzq")
         await pilot.pause(0.4)
+        await settle(pilot)
         assert "0 results" in screen_text(app, "#search-status")
 
 
@@ -110,9 +119,16 @@ async def test_an_unreadable_file_is_named_and_the_search_goes_on(demo_store: Pr
             await pilot.pause()
             app.screen.query_one("#query", Input).value = "portfolio"
             await pilot.press("enter")
-            await pilot.pause()
+            await settle(pilot)
             status = screen_text(app, "#search-status")
             assert "2 results" in status
             assert "1 client file(s) could not be searched" in status and "Maya Okafor" in status
     finally:
         fresh.close()
+
+
+def test_practice_results_are_newest_first_across_clients(demo_store: PracticeStore) -> None:
+    hits = newest_first([h for s in demo_store.summaries() for h in search_record(demo_store.record(s.id), "session")])
+    dated = [h.when for h in hits if h.when is not None]
+    assert dated == sorted(dated, reverse=True)
+    assert len({h.client_name for h in hits}) >= 2

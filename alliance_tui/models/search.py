@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from .record import ClientRecord
 
@@ -18,6 +19,7 @@ class SearchHit:
     text: str
     start: int  # where the match begins in text
     length: int
+    when: datetime | None = None  # when it was written; None for discovery notes
 
     @property
     def snippet(self) -> str:
@@ -26,6 +28,12 @@ class SearchHit:
         end = min(len(self.text), begin + SNIPPET)
         piece = " ".join(self.text[begin:end].split())
         return ("…" if begin else "") + piece + ("…" if end < len(self.text) else "")
+
+
+def newest_first(hits: list[SearchHit]) -> list[SearchHit]:
+    """Across clients, the most recent writing first; undated text (discovery notes) last."""
+    dated = sorted((h for h in hits if h.when is not None), key=lambda h: h.when, reverse=True)  # type: ignore[arg-type,return-value]
+    return dated + [h for h in hits if h.when is None]
 
 
 def _terms(query: str) -> list[str]:
@@ -47,22 +55,25 @@ def search_record(record: ClientRecord, query: str) -> list[SearchHit]:
     client = record.client
     hits: list[SearchHit] = []
 
-    def add(session: int | None, where: str, text: str) -> None:
+    def add(session: int | None, where: str, text: str, when: datetime | None) -> None:
         at = _match(text, terms)
         if at is not None:
-            hits.append(SearchHit(client.id, client.name, session, where, text, at, len(terms[0])))
+            hits.append(SearchHit(client.id, client.name, session, where, text, at, len(terms[0]), when))
 
     for note in reversed(record.notes):
         label = "private note" if note.private else "shared note"
         if note.kind.value != "note":
             label = f"{label} ({note.kind.value})"
-        add(note.session_number, label, f"{note.prompt} {note.text}".strip() if note.prompt else note.text)
+        add(
+            note.session_number, label, f"{note.prompt} {note.text}".strip() if note.prompt else note.text, note.created
+        )
     for commitment in reversed(record.commitments):
         text = commitment.what + (f" ({commitment.checkin_note})" if commitment.checkin_note else "")
-        add(commitment.session_number, f"commitment, {commitment.status.label}", text)
-    if record.current_alliance is not None:
-        for item in record.current_alliance.items:
-            add(item.agreed_in_session, f"agreement ({item.category})", item.wording)
+        add(commitment.session_number, f"commitment, {commitment.status.label}", text, commitment.created)
+    current = record.current_alliance
+    if current is not None:
+        for item in current.items:
+            add(item.agreed_in_session, f"agreement ({item.category})", item.wording, current.created)
     if client.discovery_notes:
-        add(None, "discovery notes", client.discovery_notes)
-    return hits
+        add(None, "discovery notes", client.discovery_notes, None)
+    return newest_first(hits)

@@ -23,6 +23,7 @@ from ..widgets.version_diff import TAG_WIDTH, change_tag, hanging, item_line
 from .base import AllianceScreen
 from .dashboard import open_session_screen, short_date
 
+SESSIONS_SHOWN = 6
 NOTE_MARKS = {True: ("🔒 private", "magenta"), False: ("↗ shared", "green")}
 
 
@@ -37,6 +38,14 @@ class ClientReviewScreen(AllianceScreen):
             "e", "edit", "Edit alliance", id="review.edit", tooltip="Add, reword, recategorise or remove agreements"
         ),
         Binding("f", "search", "Search notes", id="review.search", tooltip="Search this client's notes"),
+        Binding(
+            "o",
+            "all_sessions",
+            "All sessions",
+            id="review.all_sessions",
+            tooltip="Show every session, not only the latest few",
+            show=False,
+        ),
         Binding("n", "next_section", "Next section", id="review.next", tooltip="Scroll to the next section"),
         # Sending and erasing (see screens/exporting.py and screens/erase.py).
         Binding(
@@ -67,6 +76,8 @@ class ClientReviewScreen(AllianceScreen):
         super().__init__()
         self.client_id = client_id
         self.focus_session = session_number
+        self.pinned_session = session_number  # always shown, even when older than the latest few
+        self.show_all_sessions = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -284,10 +295,18 @@ class ClientReviewScreen(AllianceScreen):
         ]
 
     def sessions_section(self, record: ClientRecord) -> list[Static | Vertical]:
+        """The latest sessions in full; older ones on request (o), so long histories open fast."""
         if not record.sessions:
             return []
-        widgets: list[Static | Vertical] = [Static("Every session, newest first", classes="title")]
-        for session in reversed(record.sessions):
+        newest_first = list(reversed(record.sessions))
+        shown = newest_first if self.show_all_sessions else newest_first[:SESSIONS_SHOWN]
+        if self.pinned_session is not None and all(s.number != self.pinned_session for s in shown):
+            shown += [s for s in newest_first if s.number == self.pinned_session]
+        title = "Every session, newest first"
+        if len(shown) < len(newest_first):
+            title = f"The latest {len(shown)} of {len(newest_first)} sessions (o shows them all)"
+        widgets: list[Static | Vertical] = [Static(title, classes="title", id="sessions-title")]
+        for session in shown:
             heading = Text(f"S{session.number} · {short_date(session.started)}", style="bold")
             if session.is_open:
                 heading.append(" (still open)")
@@ -350,6 +369,16 @@ class ClientReviewScreen(AllianceScreen):
                 self.dismiss()
 
         self.app.push_screen(EraseClientScreen(self.client_id), done)
+
+    async def action_all_sessions(self) -> None:
+        self.show_all_sessions = not self.show_all_sessions
+        await self.rebuild()
+        self.call_after_refresh(self._scroll_to_sessions)
+
+    def _scroll_to_sessions(self) -> None:
+        found = self.query("#sessions-title")
+        if found:
+            self.query_one("#review", VerticalScroll).scroll_to_widget(found.first(), top=True, animate=False)
 
     def action_next_section(self) -> None:
         body = self.query_one("#review", VerticalScroll)

@@ -7,14 +7,15 @@ that cannot be read is named, and the search goes on through the rest.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.timer import Timer
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
-from ..models.search import SearchHit, search_record
+from ..models.search import SearchHit, newest_first, search_record
 from ..store import StoreError
 from ..widgets.footer import SteadyFooter
 from ..widgets.inputs import TextInput
@@ -49,6 +50,7 @@ class SearchScreen(AllianceScreen):
         self.client_id = client_id
         self.hits: list[SearchHit] = []
         self._timer: Timer | None = None
+        self.focus_results_when_found = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -78,42 +80,63 @@ class SearchScreen(AllianceScreen):
 
     @on(Input.Submitted, "#query")
     def _submitted(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self.focus_results_when_found = True
         self.run_search()
-        self.action_to_results()
 
     def run_search(self) -> None:
+        """Search off the UI thread: the first practice-wide search reads every client's file."""
         query = self.query_one("#query", Input).value
-        status = self.query_one("#search-status", Static)
-        results = self.query_one("#results", OptionList)
-        results.clear_options()
-        self.hits = []
         if not query.strip():
-            status.update(Text("Type to search.", style="dim"))
+            self.query_one("#results", OptionList).clear_options()
+            self.hits = []
+            self.query_one("#search-status", Static).update(Text("Type to search.", style="dim"))
             return
+        self.query_one("#search-status", Static).update(Text("Searching…", style="dim"))
+        self.search_in_background(query)
+
+    @work(thread=True, exclusive=True, group="search")
+    def search_in_background(self, query: str) -> None:
+        worker = get_current_worker()
         ids = [self.client_id] if self.client_id else [s.id for s in self.store.summaries() if not s.problem]
+        hits: list[SearchHit] = []
         unreadable: list[str] = []
         for client_id in ids:
+            if worker.is_cancelled:
+                return
             try:
                 record = self.store.record(client_id)
             except StoreError as exc:
                 unreadable.append(exc.message)
                 continue
-            self.hits += search_record(record, query)
-            if len(self.hits) >= MAX_HITS:
-                break
-        self.hits = self.hits[:MAX_HITS]
+            hits += search_record(record, query)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self.show_results, newest_first(hits), unreadable)
+
+    def show_results(self, every_hit: list[SearchHit], unreadable: list[str]) -> None:
+        hits = every_hit[:MAX_HITS]
+        results = self.query_one("#results", OptionList)
+        results.clear_options()
+        self.hits = hits
         results.add_options(
-            Option(hit_label(hit, with_client=self.client_id is None), id=str(n)) for n, hit in enumerate(self.hits)
+            Option(hit_label(hit, with_client=self.client_id is None), id=str(n)) for n, hit in enumerate(hits)
         )
-        found = len(self.hits)
-        message = Text(f"{found}{'+' if found == MAX_HITS else ''} result{'s' if found != 1 else ''}")
+        found = len(hits)
+        total = len(every_hit)
+        message = Text(f"{total} result{'s' if total != 1 else ''}, newest first")
+        if total > found:
+            message.append(f" (the newest {found} shown: add a word to narrow it)")
         if unreadable:
             message.append(f" · {len(unreadable)} client file(s) could not be searched: ", style="bold")
             message.append(" ".join(unreadable))
         if found:
             results.highlighted = 0
             message.append(" · ↓ to the results, Enter opens one", style="dim")
-        status.update(message)
+        self.query_one("#search-status", Static).update(message)
+        if self.focus_results_when_found:
+            self.focus_results_when_found = False
+            self.action_to_results()
 
     def action_to_results(self) -> None:
         results = self.query_one("#results", OptionList)
