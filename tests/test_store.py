@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from alliance_tui.models import AllianceItem, ClientRecord, CommitmentStatus, NoteKind, RequestedBy
+from alliance_tui.models import AllianceItem, ClientRecord, CommitmentStatus, NoteKind, RequestedBy, diff_versions
+from alliance_tui.models.diff import ChangeKind
 from alliance_tui.store import InvalidInput, PracticeStore, ReadOnlyPractice, UnknownRecord
 from tests.conftest import FROZEN_NOW
 
@@ -104,6 +105,13 @@ def test_alliance_versions_round_trip_and_are_never_rewritten(ticking: PracticeS
     assert second.items[-1].requested_by is RequestedBy.CLIENT
     assert record.versions[0].items[0].wording == "Fortnightly, 60 minutes"
     assert record.versions[2].full_design
+    # Any two stored versions compare item by item, the ids surviving the round trip through disk.
+    changes = {c.item.wording: c.kind for c in diff_versions(record.versions[0], record.versions[2])}
+    assert changes == {
+        "Weekly, 45 minutes": ChangeKind.REWORDED,
+        "Delegating": ChangeKind.UNCHANGED,
+        "Be more direct with me": ChangeKind.ADDED,
+    }
 
 
 def test_adjusting_with_items_of_the_current_version_copies_them(ticking: PracticeStore) -> None:
