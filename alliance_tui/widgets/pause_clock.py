@@ -18,7 +18,7 @@ _PHASE_WORDS = {
     PausePhase.IDLE: "○ ready",
     PausePhase.FIRST_HALF: "◔ thinking",
     PausePhase.SECOND_HALF: "◑ past halfway",
-    PausePhase.OVERTIME: "● over time, counting up",
+    PausePhase.OVERTIME: "● over time",
 }
 
 
@@ -103,7 +103,9 @@ class PauseClock(Vertical):
         self.query_one(".pause-bar", Static).update(self._bar())
         state = Text(_PHASE_WORDS[phase])
         if phase is PausePhase.IDLE:
-            state.append(f"  {self.timer.target_seconds} s agreed")
+            state.append(f"  {self.timer.target_seconds} s agreed · t starts")
+        else:
+            state.append("  · t stops", style="dim")
         self.query_one(".pause-state", Static).update(state)
         self.query_one(".pause-history", Static).update(history_text(self.recent, self.timer.target_seconds))
 
