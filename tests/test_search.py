@@ -128,7 +128,7 @@ async def test_an_unreadable_file_is_named_and_the_search_goes_on(demo_store: Pr
 
 
 def test_practice_results_are_newest_first_across_clients(demo_store: PracticeStore) -> None:
-    hits = newest_first([h for s in demo_store.summaries() for h in search_record(demo_store.record(s.id), "session")])
+    hits = newest_first([h for s in demo_store.summaries() for h in search_record(demo_store.record(s.id), "the")])
     dated = [h.when for h in hits if h.when is not None]
     assert dated == sorted(dated, reverse=True)
     assert len({h.client_name for h in hits}) >= 2
