@@ -224,3 +224,45 @@ async def test_steady_footer_shows_the_same_keys_and_skips_identical_rebuilds() 
     assert shown["SteadyFooter"] == shown["Footer"]
     assert ("x", "Do x") in shown["SteadyFooter"]
     assert rebuilds["SteadyFooter"] == 0 < rebuilds["Footer"]
+
+
+async def test_steady_footer_relabels_keys_when_focus_changes_what_they_do() -> None:
+    from textual.app import App, ComposeResult
+    from textual.binding import Binding
+    from textual.widgets import Button, Footer
+
+    from alliance_tui.widgets.footer import SteadyFooter
+
+    class Left(Button):
+        BINDINGS = [Binding("d", "press", "Done", id="t.done", tooltip="Mark it done")]
+
+    class Right(Button):
+        BINDINGS = [Binding("d", "press", "Drop", id="t.drop", tooltip="Drop it")]
+
+    class Panes(App[None]):
+        BINDINGS = [Binding("x", "noop", "Do x", id="t.x", tooltip="x")]
+
+        def __init__(self, footer: type[Footer]) -> None:
+            super().__init__()
+            self.footer_type = footer
+
+        def compose(self) -> ComposeResult:
+            yield Left("left", id="left")
+            yield Right("right", id="right")
+            yield Button("plain", id="plain")
+            yield self.footer_type()
+
+    seen: dict[str, list[list[tuple[str, str, bool, object]]]] = {}
+    for footer_type in (Footer, SteadyFooter):
+        app = Panes(footer_type)
+        states: list[list[tuple[str, str, bool, object]]] = []
+        async with app.run_test() as pilot:
+            for target in ("#left", "#right", "#plain", "#left"):
+                app.query_one(target).focus()
+                await pilot.pause()
+                await pilot.pause()
+                keys = app.query_one(footer_type).query("FooterKey")
+                states.append([(k.key, k.description, k.has_class("-disabled"), k.tooltip) for k in keys])
+        seen[footer_type.__name__] = states
+    assert seen["SteadyFooter"] == seen["Footer"]
+    assert ("d", "Drop", False, "Drop it") in seen["SteadyFooter"][1]
