@@ -117,7 +117,8 @@ class AllianceApp(App[None]):
             problems += result.problems
         label = self.config.label
         for problem in problems:
-            self._start_up_messages.append((problem.describe(label), "Config file: entry ignored"))
+            title = "Config file: key clash" if problem.applied else "Config file: entry ignored"
+            self._start_up_messages.append((problem.describe(label), title))
 
     def on_mount(self) -> None:
         self._apply_keymap()
@@ -204,14 +205,17 @@ class AllianceApp(App[None]):
         self.push_screen(HelpScreen(screen_actions(self.screen), screen_title=screen_label(self.screen)))
 
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
-        """A remapped key took over another action's key: say so once, quietly."""
+        """A remapped key took over a key of Textual's own (focus, copy...): say so once, quietly.
+
+        Clashes between the app's own bindings are reported at start-up from the
+        config check, since Textual does not call this for bindings with an id.
+        """
         names = tuple(sorted(b.description or b.action for b in clashed_bindings))
         if names in self._reported_clashes:
             return
         self._reported_clashes.add(names)
         self.notify(
-            f"A key in {self.config.label} replaced the key of: {', '.join(names)}. "
-            "That action is still in the command palette (ctrl+p).",
+            f"A key in {self.config.label} replaced the key of: {', '.join(names)}.",
             title="Config file: key clash",
             severity="warning",
             timeout=15,

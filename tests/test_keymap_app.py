@@ -140,3 +140,37 @@ async def test_the_palette_writes_a_sample_config_that_the_next_run_reads(store:
     assert loaded.problems == () and loaded.config.keys == {}
     assert "app.help" in config.read_text(encoding="utf-8")
     assert (config.stat().st_mode & 0o777) == 0o600
+
+
+async def test_a_clash_is_reported_once_and_the_displaced_action_stays_in_the_palette(
+    demo_store: PracticeStore, tmp_path: Path
+) -> None:
+    from alliance_tui.commands import ScreenActionCommands, screen_actions
+
+    config = tmp_path / "config.toml"
+    config.write_text('[keys]\ndashboard.session = "h"\n', encoding="utf-8")
+    app = make_app(demo_store, config)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.pause()
+        clashes = [m for m in messages(app) if "is also the key of" in m]
+        assert len(clashes) == 1 and "'History' (Dashboard)" in clashes[0] and "line 2" in clashes[0]
+        actions = {a.description: a for a in screen_actions(app.screen)}
+        assert actions["Session"].keys == ["h"] and not actions["Session"].key_taken
+        assert actions["History"].key_taken
+        offered = {text for text, _, _ in ScreenActionCommands(app.screen).commands()}
+        assert {"Session", "History"} <= offered
+
+
+async def test_taking_a_textual_key_is_reported_once(store: PracticeStore, tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[keys]\ndashboard.archived = "tab"\n', encoding="utf-8")
+    app = make_app(store, config)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for _ in range(3):
+            await pilot.press("down")
+        await pilot.pause()
+        taken = [m for m in messages(app) if "replaced the key of" in m]
+        assert len(taken) == 1 and "Focus Next" in taken[0]

@@ -29,6 +29,7 @@ class ScreenAction:
     enabled: bool
     group: str
     hidden_by_typing: bool = False  # a focused text field takes this key as a character
+    key_taken: bool = False  # the coach's keymap gave this key to another action
 
     @property
     def description(self) -> str:
@@ -71,12 +72,13 @@ def group_name(node: DOMNode, binding: Binding) -> str:
     return f"In {label.replace('_', ' ').replace('-', ' ')}"
 
 
-def binding_chain(screen: Screen[object]) -> list[tuple[DOMNode, list[Binding]]]:
-    """Each node from the focused widget up, with all its bindings (after the keymap).
+def binding_chain(screen: Screen[object]) -> list[tuple[DOMNode, list[tuple[Binding, bool]]]]:
+    """Each node from the focused widget up, with all its bindings after the keymap.
 
     Unlike Screen.active_bindings this keeps keys that a focused text field or a
     widget's own binding hides right now: the action still exists, and the
-    palette can run it whatever has focus.
+    palette can run it whatever has focus. A binding whose key the coach's
+    keymap gave to another action is kept too, flagged True.
     """
     app = screen.app
     focused = screen.focused
@@ -85,19 +87,29 @@ def binding_chain(screen: Screen[object]) -> list[tuple[DOMNode, list[Binding]]]
         if node.is_modal:  # a dialog: only its own keys, plus the app's priority keys below
             nodes = nodes[:index]
             break
-    chain: list[tuple[DOMNode, list[Binding]]] = []
-    keymap = app._keymap
+    chain: list[tuple[DOMNode, list[tuple[Binding, bool]]]] = []
     for node in nodes:
-        bindings_map = node._bindings.copy()
-        if keymap:
-            bindings_map.apply_keymap(keymap)
-        chain.append((node, [binding for _, binding in bindings_map]))
+        chain.append((node, _with_keymap(node)))
     if app not in nodes:
-        app_map = app._bindings.copy()
-        if keymap:
-            app_map.apply_keymap(keymap)
-        chain.append((app, [binding for _, binding in app_map if binding.priority]))
+        chain.append((app, [(binding, taken) for binding, taken in _with_keymap(app) if binding.priority]))
     return chain
+
+
+def _with_keymap(node: DOMNode) -> list[tuple[Binding, bool]]:
+    """The node's bindings after the keymap, plus those whose only key it gave away (flagged).
+
+    Textual drops a displaced binding that has an id without reporting a clash,
+    so the displaced ones are found by comparing before and after.
+    """
+    bindings_map = node._bindings.copy()
+    before = [binding for _, binding in bindings_map]
+    keymap = node.app._keymap
+    if keymap:
+        bindings_map.apply_keymap(keymap)
+    after = [binding for _, binding in bindings_map]
+    still_bound = {(binding.id, binding.action) for binding in after}
+    displaced = [binding for binding in before if (binding.id, binding.action) not in still_bound]
+    return [(binding, False) for binding in after] + [(binding, True) for binding in displaced]
 
 
 def screen_actions(screen: Screen[object]) -> list[ScreenAction]:
@@ -106,7 +118,7 @@ def screen_actions(screen: Screen[object]) -> list[ScreenAction]:
     focused = screen.focused
     merged: dict[tuple[int, str], ScreenAction] = {}
     for node, bindings in binding_chain(screen):
-        for binding in bindings:
+        for binding, key_taken in bindings:
             if binding.system or not binding.description:
                 continue
             state = app._check_action_state(binding.action, node)
@@ -128,10 +140,15 @@ def screen_actions(screen: Screen[object]) -> list[ScreenAction]:
                     enabled=bool(state),
                     group=group_name(node, binding),
                     hidden_by_typing=hidden,
+                    key_taken=key_taken,
                 )
                 continue
             action = merged[slot]
-            if action.hidden_by_typing and not hidden:
+            if key_taken:
+                continue  # another of its keys still works; list that one
+            if action.key_taken:
+                action.keys, action.key_taken, action.hidden_by_typing = [label], False, hidden
+            elif action.hidden_by_typing and not hidden:
                 # 't' is taken by the text field but 'ctrl+t' still works: show only what works.
                 action.keys, action.hidden_by_typing = [label], False
             elif hidden == action.hidden_by_typing and label not in action.keys:

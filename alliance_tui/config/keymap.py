@@ -180,7 +180,45 @@ def resolve_keymap(config: UserConfig, catalogue: Mapping[str, BindingInfo]) -> 
             result.problems.append(ConfigProblem(message=problem, line=line, entry=entry))
             continue
         result.keymap[binding_id] = ",".join(normalize_key(name) for name in names)
+    result.problems += _clashes(result.keymap, catalogue, config.lines)
     return result
+
+
+def _keys_of(binding_id: str, keymap: Mapping[str, str], catalogue: Mapping[str, BindingInfo]) -> set[str]:
+    keys = keymap.get(binding_id) or catalogue[binding_id].key
+    return {normalize_key(key.strip()) for key in keys.split(",") if key.strip()}
+
+
+def _clashes(
+    keymap: Mapping[str, str], catalogue: Mapping[str, BindingInfo], lines: Mapping[str, int]
+) -> list[ConfigProblem]:
+    """A remapped key that another action of the same screen (or of the app, whose keys
+    work on every screen) still uses. Textual drops the other action's key without a word,
+    so the coach hears it from us; the remap still applies."""
+    problems: list[ConfigProblem] = []
+    for binding_id in keymap:
+        mine = catalogue[binding_id]
+        defaults = {normalize_key(key.strip()) for key in mine.key.split(",") if key.strip()}
+        new_keys = _keys_of(binding_id, keymap, catalogue) - defaults
+        if not new_keys:
+            continue
+        for other in catalogue.values():
+            if other.id == binding_id:
+                continue
+            same_place = other.owner == mine.owner or "AllianceApp" in (other.owner, mine.owner)
+            shared = new_keys & _keys_of(other.id, keymap, catalogue)
+            if same_place and shared:
+                problems.append(
+                    ConfigProblem(
+                        message=f"{', '.join(sorted(shared))} is also the key of {other.description!r} "
+                        f"({owner_label(other.owner)}); one of the two loses it there, and both stay "
+                        "in the command palette (ctrl+p)",
+                        line=lines.get(binding_id),
+                        entry=f"[keys] {binding_id}",
+                        applied=True,
+                    )
+                )
+    return problems
 
 
 def _closest(wanted: str, catalogue: Mapping[str, BindingInfo]) -> str | None:

@@ -28,6 +28,7 @@ class ConfigProblem(BaseModel):
     message: str
     line: int | None = None  # 1-based, when the entry could be found in the text
     entry: str = ""  # e.g. "[keys] session.pause"
+    applied: bool = False  # a warning about an entry that still applies (a key clash)
 
     def describe(self, file_label: str) -> str:
         where = file_label

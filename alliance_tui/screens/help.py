@@ -26,12 +26,19 @@ def _table(actions: list[ScreenAction]) -> Table:
     table.add_column("Why", ratio=1)
     seen: set[tuple[str, str, str, bool]] = set()
     for action in actions:
-        row = (action.key_label, action.description, action.tooltip, action.enabled and not action.hidden_by_typing)
+        row = (
+            action.key_label,
+            action.description,
+            action.tooltip,
+            action.enabled and not action.hidden_by_typing and not action.key_taken,
+        )
         if row in seen:  # e.g. nine "1-9 Ask prompt" bindings read as one line
             continue
         seen.add(row)
         description = Text(action.description)
-        if not action.enabled:
+        if action.key_taken:
+            description.append(" (key given to another action: use ctrl+p)", style="italic")
+        elif not action.enabled:
             description.append(" (not available now)", style="italic")
         elif action.hidden_by_typing:
             description.append(" (not while typing)", style="italic")
