@@ -39,7 +39,14 @@ CHILD = textwrap.dedent(
     i = 0
     while True:
         i += 1
-        if i % 7 == 0:
+        if i % 13 == 0:
+            # The practice file itself: settings are rewritten whole each time.
+            prompt = store.add_prompt(f"Question {i}?")
+            print("prompts", prompt.id, flush=True)
+        elif i % 11 == 0:
+            version = store.add_alliance_item(client_id, "Focus", f"agreement {i}")
+            print("versions", version.id, flush=True)
+        elif i % 7 == 0:
             # Sessions change the summary, so the practice index is written too.
             record = store.record(client_id)
             if record.open_session:
@@ -85,7 +92,8 @@ def wait_for_first_line(child: subprocess.Popen[bytes], deadline: float) -> byte
 def test_sigkill_at_random_moments_never_loses_an_acknowledged_write(tmp_path: Path) -> None:
     data_dir = tmp_path / "practice"
     rng = random.Random(20261120)
-    acknowledged: dict[str, set[str]] = {k: set() for k in ("notes", "commitments", "pauses", "sessions", "checked")}
+    kinds = ("notes", "commitments", "pauses", "sessions", "checked", "versions", "prompts")
+    acknowledged: dict[str, set[str]] = {k: set() for k in kinds}
     client_ids: set[str] = set()
     deadline = time.monotonic() + 60
     mid_write = 0  # kills that left a temporary file: they landed inside a write
@@ -124,10 +132,14 @@ def test_sigkill_at_random_moments_never_loses_an_acknowledged_write(tmp_path: P
         assert store.problems == []
         assert not list(data_dir.rglob(f".*{TMP_SUFFIX}"))
         record = store.record(client_id)
-        for table in ("notes", "commitments", "pauses", "sessions"):
+        for table in ("notes", "commitments", "pauses", "sessions", "versions"):
             stored = {m.id for m in getattr(record, table)}
             missing = acknowledged[table] - stored
             assert not missing, f"{len(missing)} acknowledged {table} lost"
+        versions = {v.id: v for v in record.versions}
+        assert acknowledged["versions"] <= set(versions)
+        assert [v.number for v in record.versions] == list(range(1, len(record.versions) + 1))
+        assert acknowledged["prompts"] <= {p.id for p in store.settings.prompts}
         settled = {c.id for c in record.commitments if c.status == "done"}
         assert acknowledged["checked"] <= settled
         # The index agrees with the client's own file once reopened.
