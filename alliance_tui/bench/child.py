@@ -99,7 +99,7 @@ def run_startup(result: Path, kind: str, data_dir: str | None) -> None:
 
 
 def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, pauses: int, pause_s: float) -> None:
-    """Open the client's session screen from the dashboard, cold each time (the record is released first).
+    """Open the client's session screen from the dashboard by its key, cold each time (the record is released first).
 
     Beside it, in the same app: pushing a bare screen (header, label, footer),
     the baseline for what any screen costs. Then, on the session screen, the
@@ -110,7 +110,7 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
     from textual.app import ComposeResult
     from textual.binding import Binding
     from textual.screen import Screen
-    from textual.widgets import Footer, Header, Label
+    from textual.widgets import DataTable, Footer, Header, Label
 
     from ..app import AllianceApp
 
@@ -129,6 +129,21 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
         store.close()
         result.write_text(json.dumps(out))
         return
+
+    def open_from_dashboard(dashboard: Screen[Any]) -> None:
+        """The coach's way in: the client's row highlighted, the dashboard's session key pressed."""
+        shown = [summary.id for summary in getattr(dashboard, "shown", [])]
+        key = next(
+            (b.key for b in type(dashboard).BINDINGS if isinstance(b, Binding) and b.id == "dashboard.session"),
+            None,
+        )
+        if client_id in shown and key is not None:
+            dashboard.query_one("#clients", DataTable).move_cursor(row=shown.index(client_id), animate=False)
+            app.simulate_key(key)
+            out["via"] = f"dashboard key {key!r}"
+        else:  # a dashboard without that key or list: open the screen as its key would
+            app.push_screen(SessionScreen(client_id))
+            out["via"] = "push_screen"
 
     async def back_to(pilot: Pilot[Any], dashboard: Screen[Any]) -> None:
         while app.screen is not dashboard:
@@ -150,7 +165,7 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
 
             store.release(client_id)
             started = time.perf_counter()
-            app.push_screen(SessionScreen(client_id))
+            open_from_dashboard(dashboard)
             # Painted with its data: the screen is current, the client is loaded, no worker still busy.
             while not (
                 isinstance(app.screen, SessionScreen)

@@ -89,6 +89,7 @@ class SessionOpening:
     pause_errors_ms: list[float]  # |recorded pause - time between the two key presses|
     max_rss_mb: float  # peak over all the repeats
     first_open_peak_mb: float  # peak with the app started and the client opened once
+    via: str  # how it was opened: the dashboard's key, or push_screen when that key is missing
     unavailable: str  # why the session screen could not be measured, if it could not
 
 
@@ -103,6 +104,7 @@ def open_session(
         pause_errors_ms=[float(t) for t in data["pause_errors_ms"]],
         max_rss_mb=rss,
         first_open_peak_mb=float(data.get("first_open_peak_mb", rss)),
+        via=str(data.get("via", "")),
         unavailable=str(data.get("unavailable", "")),
     )
 

@@ -125,7 +125,7 @@ def run(plan: Plan, cache_dir: Path, work_dir: Path, say: object = print) -> lis
                 spec.name,
                 value,
                 "ms",
-                f"{bare:.1f} ms bare screen push; client file {size / 1e6:.2f} MB",
+                f"{bare:.1f} ms bare screen push; via {opening.via}; client file {size / 1e6:.2f} MB",
                 value / bare if bare > 0 else math.nan,
                 "≤ 50 ms",
                 value <= 50,
