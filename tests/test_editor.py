@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Input, Select
 
 from alliance_tui.app import AllianceApp
-from alliance_tui.models import ChangeKind, NudgeKind, diff_versions, revisit_nudges
+from alliance_tui.models import ChangeKind, NudgeKind, RequestedBy, diff_versions, revisit_nudges
 from alliance_tui.screens.alliance_editor import AllianceEditorScreen
 from alliance_tui.store import PracticeStore
 
@@ -45,6 +45,7 @@ async def test_one_save_is_one_new_version_with_every_change_and_reason(demo_sto
         # Add a new one.
         await pilot.press("a")
         app.screen.query_one("#wording", Input).value = "Tell me when I intellectualise"
+        app.screen.query_one("#asked-by", Select).value = RequestedBy.COACH
         await pilot.press("enter")
         app.screen.query_one("#reason", Input).value = "He asked for it"
         await pilot.press("enter")
@@ -67,6 +68,7 @@ async def test_one_save_is_one_new_version_with_every_change_and_reason(demo_sto
         assert set(kinds) == {ChangeKind.REWORDED, ChangeKind.REMOVED, ChangeKind.ADDED}
         assert kinds[ChangeKind.REWORDED].item.reason == "He moved abroad"
         assert kinds[ChangeKind.ADDED].item.wording == "Tell me when I intellectualise"
+        assert kinds[ChangeKind.ADDED].item.requested_by is RequestedBy.COACH
         assert "Removed “Decide whether and how to leave law within six months”: Decided: he is leaving" in new.reason
         assert "Reworded “Weekly video calls, 45 minutes”: He moved abroad" in new.reason
         assert not new.full_design

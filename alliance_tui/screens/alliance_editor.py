@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -23,7 +24,7 @@ from ..models.text import TextRefused, clean
 from ..store import StoreError
 from ..widgets.footer import SteadyFooter
 from ..widgets.inputs import TextInput
-from ..widgets.version_diff import padded_tag
+from ..widgets.version_diff import TAG_WIDTH, change_tag, hanging
 from .base import AllianceScreen
 
 REASON_MAX = 2_000
@@ -38,12 +39,19 @@ class Mode(StrEnum):
 
 
 FORM_TITLES = {
-    Mode.ADD: "Add an agreement",
+    Mode.ADD: "Add an agreement (Tab and shift+Tab move between fields)",
     Mode.REWORD: "Reword this agreement",
     Mode.RECATEGORISE: "Move this agreement to another category",
     Mode.REMOVE: "Remove this agreement",
     Mode.CATEGORY: "Add a category of your own",
 }
+
+
+ASKED_BY = [
+    ("Asked for by the client", RequestedBy.CLIENT),
+    ("Asked for by the coach", RequestedBy.COACH),
+    ("Agreed by both", RequestedBy.BOTH),
+]
 
 
 @dataclass
@@ -113,7 +121,11 @@ class AllianceEditorScreen(AllianceScreen):
         yield OptionList(id="items")
         with Vertical(id="item-form"):
             yield Static(id="form-title")
-            yield Select[str]([(c, c) for c in DEFAULT_CATEGORIES], id="category", allow_blank=False, prompt="Category")
+            with Horizontal(id="pickers"):
+                yield Select[str](
+                    [(c, c) for c in DEFAULT_CATEGORIES], id="category", allow_blank=False, prompt="Category"
+                )
+                yield Select[RequestedBy](ASKED_BY, id="asked-by", allow_blank=False, value=RequestedBy.CLIENT)
             yield TextInput(id="wording", placeholder="The agreement, in the words you both use")
             yield TextInput(id="reason", placeholder="Why? e.g. she asked to be challenged more (Enter applies)")
             yield Static(id="form-message")
@@ -175,17 +187,17 @@ class AllianceEditorScreen(AllianceScreen):
         removed = {i for i, p in self.pending.items() if p.kind is ChangeKind.REMOVED}
         return [working[i] if i in working else self.original[i] for i in order if i in working or i in removed]
 
-    def item_label(self, item: AllianceItem) -> Text:
+    def item_label(self, item: AllianceItem) -> Table:
         pending = self.pending.get(item.id)
         kind = pending.kind if pending else ChangeKind.UNCHANGED
-        text = Text()
-        text.append_text(padded_tag(kind))
-        text.append(f"{item.category}: ", style="bold")
-        text.append(Text(item.wording, style="strike" if kind is ChangeKind.REMOVED else ""))
+        body = Text()
+        body.append(f"{item.category}: ", style="bold")
+        body.append(Text(item.wording, style="strike" if kind is ChangeKind.REMOVED else ""))
+        body.append(f"  ({item.requested_by.value})", style="dim")
         if pending:
-            text.append("\n" + " " * 11 + "why: ", style="dim")
-            text.append(pending.reason, style="dim italic")
-        return text
+            body.append("\nwhy: ", style="dim")
+            body.append(pending.reason, style="dim italic")
+        return hanging([(change_tag(kind), body)], tag_width=TAG_WIDTH)
 
     def highlighted_item(self) -> AllianceItem | None:
         index = self.query_one("#items", OptionList).highlighted
@@ -203,6 +215,8 @@ class AllianceEditorScreen(AllianceScreen):
         form.add_class("open")
         form.set_class(mode is Mode.REMOVE or mode is Mode.CATEGORY, "no-category")
         form.set_class(mode is Mode.RECATEGORISE or mode is Mode.REMOVE, "no-wording-edit")
+        form.set_class(mode is Mode.ADD, "asking")
+        self.query_one("#asked-by", Select).value = RequestedBy.CLIENT
         title = Text(FORM_TITLES[mode], style="bold")
         if item is not None:
             title.append("\n")
@@ -287,7 +301,7 @@ class AllianceEditorScreen(AllianceScreen):
                 new = AllianceItem(
                     category=category,
                     wording=wording,
-                    requested_by=RequestedBy.BOTH,
+                    requested_by=RequestedBy(str(self.query_one("#asked-by", Select).value)),
                     reason=reason,
                     agreed_in_session=self.session_number(),
                 )
