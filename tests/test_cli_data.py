@@ -173,3 +173,18 @@ def test_erase_needs_the_name_twice_and_a_closed_app(
     assert code == 0 and out.startswith("Erased Maya Okafor. Removed:")
     with PracticeStore(demo_store.data_dir, read_only=True) as practice:
         assert practice.find_client("Maya Okafor") is None
+
+
+def test_opening_the_app_takes_todays_automatic_backup_once(
+    demo_store: PracticeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alliance_tui.app import AllianceApp
+    from alliance_tui.store.backup import automatic_backups
+
+    monkeypatch.setattr(AllianceApp, "run", lambda self, *a, **k: None)
+    demo_store.close()
+    assert main(["--data-dir", str(demo_store.data_dir)]) == 0
+    assert main(["--data-dir", str(demo_store.data_dir)]) == 0
+    snapshots = automatic_backups(demo_store.data_dir)
+    assert len(snapshots) == 1
+    assert len(list((snapshots[0] / "clients").glob("*.json"))) == 5
