@@ -623,3 +623,26 @@ def test_whole_folder_deleted_while_open(data_dir: Path, two_clients: tuple[str,
         with pytest.raises(ClientUnavailable, match="missing"):
             store.record(ana)
         assert kept
+
+
+def test_practice_file_replaced_with_more_clients_then_written(data_dir: Path, two_clients: tuple[str, str]) -> None:
+    """TinyDB remembers its next record number; a file replaced behind our back may already use it."""
+    ana, _ = two_clients
+    with PracticeStore(data_dir) as store:
+        store.add_client("Dee")  # this window's index table now expects record 4 next
+        path = store.practice_path
+        data = json.loads(path.read_text())
+        for n in range(4, 9):  # someone's copy of the index with more entries
+            data["clients"][str(n)] = {"summary": {"id": f"other{n}", "name": f"Other {n}"}, "stamp": None}
+        tmp = path.with_name("incoming")
+        tmp.write_text(json.dumps(data))
+        os.replace(tmp, path)
+        with pytest.raises(ChangedOnDisk):
+            store.update_settings(theme="nord")
+        store.update_settings(theme="nord")  # the file as it is now, read afresh
+        carla = store.add_client("Carla")  # a new index entry: must not collide with theirs
+        assert carla.name == "Carla"
+    raw = json.loads((data_dir / "practice.json").read_text())
+    ids = [doc["summary"]["id"] for doc in raw["clients"].values()]
+    # TinyDB would silently write Carla over "Other 4" had it kept its own idea of the next record number.
+    assert {carla.id, ana, *(f"other{n}" for n in range(4, 9))} <= set(ids)

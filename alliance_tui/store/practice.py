@@ -50,6 +50,7 @@ from .errors import (
     ReadOnlyPractice,
     StoreError,
     UnknownRecord,
+    WriteFailed,
 )
 from .lock import PracticeLock
 from .storage import AtomicJSONStorage
@@ -617,6 +618,12 @@ class PracticeStore:
         except StoreError:
             self._reload(client_id)
             raise
+        except Exception as exc:  # TinyDB refusing what it read: still the coach's words are not lost silently
+            self._reload(client_id)
+            raise WriteFailed(
+                f"Not saved: {file.path} could not be updated ({type(exc).__name__}: {exc}). "
+                "What was already saved is unchanged."
+            ) from exc
         if was_missing:
             # Deleted behind our back while open: this window still held every
             # record, so the file was written again whole rather than lost.
@@ -663,9 +670,19 @@ class PracticeStore:
         assert self._db is not None
         try:
             action(self._db)
-        except StoreError:
-            self._db.storage.forget()  # type: ignore[attr-defined]
-            raise
+        except Exception as exc:
+            # Start again from the file as it is: TinyDB's tables remember their
+            # next document id, which a file changed behind our back may already use.
+            self._db.close()
+            self._db = TinyDB(
+                self.practice_path, storage=AtomicJSONStorage, kind=PRACTICE_KIND, read_only=self.read_only
+            )
+            if isinstance(exc, StoreError):
+                raise
+            raise WriteFailed(
+                f"Not saved: {self.practice_path} could not be updated ({type(exc).__name__}: {exc}). "
+                "What was already saved is unchanged."
+            ) from exc
 
     def _refresh_summary(self, client_id: str, *, write_index: bool = True) -> None:
         """Keep the dashboard's index in step, writing it only when it changed."""
@@ -712,4 +729,6 @@ class PracticeStore:
                 self._practice_write(lambda db: db.table("clients", cache_size=0).insert_multiple(inserts))
         except StoreError as exc:
             # The clients' own files are already safe; the index is a cache rebuilt on open.
-            self.problems.append(f"The practice index could not be updated ({exc.message}); it will be rebuilt.")
+            message = f"The practice index could not be updated ({exc.message}); it will be rebuilt."
+            if message not in self.problems:  # a full disk would otherwise repeat it on every write
+                self.problems.append(message)
