@@ -186,3 +186,16 @@ async def test_a_new_agreement_scrolls_into_view_at_80x24(demo_store: PracticeSt
         assert len(changed) == 1 and "tired of the topic" in str(changed[0].render())
         assert scroll.scroll_y > 0
         assert changed[0].region.intersection(scroll.region).height > 0
+
+
+async def test_todays_focus_is_saved_when_the_coach_leaves_straight_from_it(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_session(app, pilot, "Maya Okafor")
+        await pilot.press("g", *"Her director", "escape")
+        assert app.screen is screen and app.focused is not None and app.focused.id == "commitments"
+        await pilot.press("g", *" again", "escape", "escape")
+        await pilot.pause()
+        assert app.screen is not screen
+    session = demo_store.record(screen.client_id).open_session
+    assert session is not None and session.focus == "Her director again"

@@ -30,7 +30,7 @@ from ..models.text import TextRefused
 from ..models.trends import pause_trend
 from ..store import StoreError
 from ..widgets.accountability_pane import AccountabilityPane, AccountabilityView
-from ..widgets.agreement_pane import AgreementPane, AgreementView
+from ..widgets.agreement_pane import FIELDS, AgreementPane, AgreementView
 from ..widgets.footer import SteadyFooter
 from ..widgets.pause_clock import PauseClock
 from ..widgets.quick_log import QuickLog, QuickLogInput
@@ -401,7 +401,13 @@ class SessionScreen(AllianceScreen):
 
     # ----------------------------------------------------------------- session agreement
 
+    @on(AgreementPane.DoneEditing)
+    def _done_editing(self) -> None:
+        self._give_focus_back()
+
     def action_edit_focus(self) -> None:
+        if self.focused is not None and not isinstance(self.focused, Input):
+            self._return_to = self.focused
         self.set_focus(self.query_one("#session-focus"))
 
     @on(AgreementPane.SessionAgreementEdited)
@@ -418,12 +424,24 @@ class SessionScreen(AllianceScreen):
 
     # ----------------------------------------------------------------- leaving
 
+    def _save_session_agreement(self) -> None:
+        """Today's focus saves itself on Enter or on leaving the field; leaving the screen counts too."""
+        if self.session is None:
+            return
+        for name in FIELDS:
+            box = self.query_one(f"#session-{name}", Input)
+            if box.value != getattr(self.session, name):
+                self._agreement_edited(AgreementPane.SessionAgreementEdited(name, box.value))
+
     def _unsaved_field(self) -> Input | None:
         """A field still holding words the store has not got: leaving would lose them."""
+        self._save_session_agreement()
+        assert self.session is not None
         for box in self.query(Input):
             if not box.value.strip() or not box.display:
                 continue
-            if box.id in ("session-focus", "session-success_measure") and not box.has_class("-unsaved"):
+            name = (box.id or "").removeprefix("session-")
+            if name in FIELDS and box.value == getattr(self.session, name):
                 continue
             return box
         return None

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
@@ -69,6 +70,19 @@ def alliance_text(view: AgreementView) -> Text:
 
 
 class AgreementPane(Vertical):
+    BINDINGS = [
+        Binding(
+            "escape",
+            "done_editing",
+            "Done",
+            id="agreement.done",
+            tooltip="Leave the field (it is saved) and go back to where you were",
+        ),
+    ]
+
+    class DoneEditing(Message):
+        """The coach left today's focus with Escape."""
+
     class SessionAgreementEdited(Message):
         """The coach finished editing today's focus or success measure."""
 
@@ -87,7 +101,9 @@ class AgreementPane(Vertical):
         for name, label in FIELDS.items():
             with Horizontal(classes="agreement-field"):
                 yield Label(label, classes="agreement-label")
-                yield TextInput(id=f"session-{name}", placeholder="(Enter to save)", compact=True)
+                yield TextInput(
+                    id=f"session-{name}", placeholder="(Enter to save)", compact=True, select_on_focus=False
+                )
         yield Static(id="agreement-message", markup=False)
         yield VerticalScroll(id="alliance-scroll", can_focus=False)
 
@@ -123,6 +139,14 @@ class AgreementPane(Vertical):
         if fresh is not None:
             self.call_after_refresh(scroll.scroll_to_widget, fresh, animate=False)
         self._shown = {text.plain for text, _ in groups}
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "done_editing":
+            return any(box.has_focus for box in self.query(Input))
+        return True
+
+    def action_done_editing(self) -> None:
+        self.post_message(self.DoneEditing())
 
     def show_message(self, message: str) -> None:
         box = self.query_one("#agreement-message", Static)
