@@ -314,3 +314,15 @@ def test_any_practice_survives_backup_and_restore(
     second = tmp_path_factory.mktemp("second")
     restore_backup(second, again, now=FROZEN_NOW)
     assert practice_state(second) == practice_state(first)
+
+
+def test_unreadable_settings_count_as_data_to_keep(backup_file: Path, tmp_path: Path) -> None:
+    target = tmp_path / "odd"
+    target.mkdir()
+    (target / "practice.json").write_bytes(
+        orjson.dumps({"_meta": {"1": {"schema": 1, "kind": "practice"}}, "settings": {"1": {"theme": 5}}})
+    )
+    before = tree(target)
+    with pytest.raises(BackupRefused, match="already holds data"):
+        restore_backup(target, read_backup(backup_file), now=FROZEN_NOW)
+    assert tree(target) == before

@@ -255,9 +255,12 @@ def practice_is_empty(data_dir: Path) -> bool:
     except FileProblem:
         return False
     settings = list(data.get("settings", {}).values())
-    return not data.get("clients") and (
-        not settings or PracticeSettings.model_validate(settings[0]) == PracticeSettings()
-    )
+    if data.get("clients"):
+        return False
+    try:
+        return not settings or PracticeSettings.model_validate(settings[0]) == PracticeSettings()
+    except ValidationError:
+        return False  # settings we cannot read are still the coach's: keep them
 
 
 def _stamp_name(now: datetime) -> str:
