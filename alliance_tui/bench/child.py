@@ -88,6 +88,8 @@ def run_startup(result: Path, kind: str, data_dir: str | None) -> None:
     async def autopilot(pilot: Pilot[Any]) -> None:
         await first_screen(pilot, screen_name)
         ready["at"] = time.perf_counter()
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        ready["cpu"] = usage.ru_utime + usage.ru_stime  # less sensitive than wall time to a busy machine
         pilot.app.exit()
 
     try:
@@ -121,7 +123,7 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
             yield Footer()
 
     app = AllianceApp(store, cursor_blink=False)
-    out: dict[str, Any] = {"times_ms": [], "bare_ms": [], "pause_errors_ms": []}
+    out: dict[str, Any] = {"times_ms": [], "bare_ms": [], "cpu_ms": [], "bare_cpu_ms": [], "pause_errors_ms": []}
     try:
         from ..screens.session import SessionScreen
     except ImportError as exc:
@@ -155,16 +157,17 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
         await first_screen(pilot, "DashboardScreen")
         dashboard = app.screen
         for _ in range(repeats):
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             app.push_screen(BareScreen())
             while not isinstance(app.screen, BareScreen):
                 await pilot._wait_for_screen()
             await settled(pilot)
             out["bare_ms"].append((time.perf_counter() - started) * 1000)
+            out["bare_cpu_ms"].append((time.process_time() - cpu) * 1000)
             await back_to(pilot, dashboard)
 
             store.release(client_id)
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             open_from_dashboard(dashboard)
             # Painted with its data: the screen is current, the client is loaded, no worker still busy.
             while not (
@@ -176,6 +179,7 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
                 await asyncio.sleep(0)
             await settled(pilot)
             out["times_ms"].append((time.perf_counter() - started) * 1000)
+            out["cpu_ms"].append((time.process_time() - cpu) * 1000)
             if "first_open_peak_mb" not in out:
                 # The coach's case: the app started and one client open. Later repeats only
                 # fill Textual's bounded render caches (they level off after ~25 opens).

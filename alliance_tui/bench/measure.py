@@ -27,6 +27,7 @@ NOTE_TEXT = "Named the pattern herself: agrees in the meeting, then resents the 
 @dataclass(frozen=True)
 class ChildRun:
     seconds: float  # process start until the first screen was painted and idle
+    cpu_seconds: float  # CPU the process used until then
     max_rss_mb: float
 
 
@@ -64,7 +65,7 @@ def run_child(args: list[str], config_dir: Path) -> tuple[dict[str, Any], float,
 def startup(kind: str, data_dir: Path | None, config_dir: Path) -> ChildRun:
     args = [kind] if data_dir is None else [kind, str(data_dir)]
     data, started, rss = run_child(args, config_dir)
-    return ChildRun(seconds=data["at"] - started, max_rss_mb=rss)
+    return ChildRun(seconds=data["at"] - started, cpu_seconds=data["cpu"], max_rss_mb=rss)
 
 
 def startups(practices: dict[str, Path], repeats: int, config_dir: Path) -> dict[str, list[ChildRun]]:
@@ -86,6 +87,8 @@ def startups(practices: dict[str, Path], repeats: int, config_dir: Path) -> dict
 class SessionOpening:
     times_ms: list[float]  # opening the session screen, each from cold
     bare_ms: list[float]  # pushing a bare screen in the same app, alternating with the above
+    cpu_ms: list[float]  # CPU time of each opening
+    bare_cpu_ms: list[float]
     pause_errors_ms: list[float]  # |recorded pause - time between the two key presses|
     max_rss_mb: float  # peak over all the repeats
     first_open_peak_mb: float  # peak with the app started and the client opened once
@@ -101,6 +104,8 @@ def open_session(
     return SessionOpening(
         times_ms=[float(t) for t in data["times_ms"]],
         bare_ms=[float(t) for t in data["bare_ms"]],
+        cpu_ms=[float(t) for t in data["cpu_ms"]],
+        bare_cpu_ms=[float(t) for t in data["bare_cpu_ms"]],
         pause_errors_ms=[float(t) for t in data["pause_errors_ms"]],
         max_rss_mb=rss,
         first_open_peak_mb=float(data.get("first_open_peak_mb", rss)),
