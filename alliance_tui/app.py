@@ -120,6 +120,12 @@ class AllianceApp(App[None]):
             title = "Config file: key clash" if problem.applied else "Config file: entry ignored"
             self._start_up_messages.append((problem.describe(label), title))
 
+    def on_ready(self) -> None:
+        """The first frame is on screen: the start-up pause of the garbage collector ends."""
+        from .startup import resume_collector
+
+        resume_collector()
+
     def on_mount(self) -> None:
         self._apply_keymap()
         self.push_screen(DashboardScreen())

@@ -266,3 +266,26 @@ async def test_steady_footer_relabels_keys_when_focus_changes_what_they_do() -> 
         seen[footer_type.__name__] = states
     assert seen["SteadyFooter"] == seen["Footer"]
     assert ("d", "Drop", False, "Drop it") in seen["SteadyFooter"][1]
+
+
+async def test_collector_paused_for_start_up_is_back_once_the_first_frame_is_painted(
+    demo_store: PracticeStore,
+) -> None:
+    import gc
+
+    from alliance_tui.app import AllianceApp
+    from alliance_tui.startup import pause_collector, resume_collector
+
+    frozen = gc.get_freeze_count()
+    resume_collector()  # nothing was paused: an app made in a test leaves the collector alone
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
+    pause_collector()
+    try:
+        assert not gc.isenabled()
+        app = AllianceApp(demo_store, clock=lambda: FROZEN_NOW, cursor_blink=False)
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
