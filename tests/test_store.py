@@ -210,6 +210,8 @@ def test_client_names_unique_regardless_of_case(ticking: PracticeStore) -> None:
     bo = ticking.add_client("Bo")
     with pytest.raises(InvalidInput, match="already a client called Ana Lima"):
         ticking.update_client(bo.id, name="ana lima")
+    with pytest.raises(InvalidInput, match="already a client called Ana Lima"):
+        ticking.add_client("ana   lima")
     assert ticking.update_client(ana.id, name="ANA LIMA").name == "ANA LIMA"  # renaming yourself is fine
     assert len(list(ticking.clients_dir.glob("*.json"))) == 2
 

@@ -79,6 +79,10 @@ def revise(model: M, **changes: Any) -> M:
         return type(model).model_validate({**model.model_dump(), **changes})
 
 
+def _name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
 def _file_stamp(path: Path) -> list[int] | None:
     try:
         st = path.stat()
@@ -276,8 +280,10 @@ class PracticeStore:
             raise UnknownRecord("That client is not in this practice.") from None
 
     def find_client(self, name: str) -> ClientSummary | None:
-        wanted = name.strip().casefold()
-        return next((s for s in self._summaries.values() if s.name.casefold() == wanted), None)
+        """The client of that name, ignoring case and runs of spaces ("ana  lima" is Ana Lima)."""
+        wanted = _name_key(name)
+        with self._lock:
+            return next((s for s in self._summaries.values() if _name_key(s.name) == wanted), None)
 
     def record(self, client_id: str) -> ClientRecord:
         """Everything about one client, loaded on first use and kept in memory."""
