@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import OptionList, Static
 
 from alliance_tui.app import AllianceApp
-from alliance_tui.models import CommitmentStatus, NoteKind
+from alliance_tui.models import CommitmentStatus, NoteKind, RequestedBy
 from alliance_tui.screens.session import SessionScreen
 from alliance_tui.screens.session_summary import SessionSummaryScreen
 from alliance_tui.store import PracticeStore
@@ -134,7 +134,9 @@ async def test_a_whole_session(demo_store: PracticeStore) -> None:
         current = record.current_alliance
         assert current is not None and current.session_number == 4
         added = [i for i in current.items if i.agreed_in_session == 4]
-        assert [(i.category, i.wording) for i in added] == [("Permissions", "call me out")]
+        assert [(i.category, i.wording, i.requested_by) for i in added] == [
+            ("Permissions", "call me out", RequestedBy.CLIENT)
+        ]
         notes = record.notes_of(4, NoteKind.NOTE)
         assert [(n.text, n.private) for n in notes] == [("Tell partner", False)]
         answers = record.notes_of(4, NoteKind.REVISIT)

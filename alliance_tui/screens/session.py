@@ -21,6 +21,7 @@ from ..models import (
     CommitmentStatus,
     NoteKind,
     PromptSet,
+    RequestedBy,
     Session,
     prompts_for_moment,
     revisit_nudges,
@@ -299,7 +300,11 @@ class SessionScreen(AllianceScreen):
         try:
             entry = parse(event.text, self.store.categories())
             if entry.kind is EntryKind.ADJUSTMENT:
-                self.store.add_alliance_item(self.client_id, entry.category, entry.text, session_number=self.number)
+                # The coach's own requests are the coach's; every other in-session change is the client's ask.
+                by = RequestedBy.COACH if entry.category == "Coach's requests" else RequestedBy.CLIENT
+                self.store.add_alliance_item(
+                    self.client_id, entry.category, entry.text, requested_by=by, session_number=self.number
+                )
                 confirmation = f"✔ Alliance adjusted ({entry.category})"
             elif entry.kind is EntryKind.COMMITMENT:
                 self.store.add_commitment(
