@@ -282,3 +282,53 @@ def test_everything_stored_reloads_identically(practice: Practice) -> None:
     in_memory = practice.store.record(practice.client.id)
     with PracticeStore(practice.store.data_dir, read_only=True) as view:
         assert view.record(practice.client.id) == in_memory
+
+
+# ----------------------------------------------------------------- numbers and choices typed into forms
+
+anything = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**20), max_value=10**20),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=12),
+    st.sampled_from(["30", " 45 ", "1e3", "0x10", "٣٠", "thirty", ""]),
+)
+
+
+@given(
+    field=st.sampled_from(["programme_sessions", "session_minutes", "think_time_seconds", "archived"]), value=anything
+)
+@EXAMPLES
+def test_client_numbers_are_saved_or_refused_clearly(practice: Practice, field: str, value: object) -> None:
+    before = practice.disk()
+    try:
+        client = practice.store.update_client(practice.client.id, **{field: value})
+    except InvalidInput as exc:
+        assert exc.message.endswith(".") and "Input should" not in exc.message
+        assert practice.disk() == before
+        return
+    assert practice.stored("client", client.id)[field] == getattr(client, field)
+
+
+@given(status=anything, target=anything, actual=anything)
+@EXAMPLES
+def test_check_ins_and_pauses_are_saved_or_refused_clearly(
+    practice: Practice, status: object, target: object, actual: object
+) -> None:
+    before = practice.disk()
+    try:
+        practice.store.check_in(practice.client.id, practice.commitment.id, status)  # type: ignore[arg-type]
+    except InvalidInput:
+        assert practice.disk() == before
+    try:
+        pause = practice.store.record_pause(
+            practice.client.id,
+            target_seconds=target,  # type: ignore[arg-type]
+            actual_seconds=actual,  # type: ignore[arg-type]
+            started=FROZEN_NOW,
+        )
+    except InvalidInput as exc:
+        assert exc.message.endswith(".")
+        return
+    assert practice.stored("pauses", pause.id)["actual_seconds"] == pause.actual_seconds

@@ -581,7 +581,7 @@ class PracticeStore:
         with validating():
             pause = PauseRecord(
                 target_seconds=target_seconds,
-                actual_seconds=round(actual_seconds, 3),
+                actual_seconds=round(actual_seconds, 3) if isinstance(actual_seconds, float) else actual_seconds,
                 started=started,
                 session_number=session_number,
             )
