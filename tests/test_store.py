@@ -452,3 +452,16 @@ def test_a_lost_index_is_rebuilt_in_one_write(data_dir: Path, monkeypatch: pytes
         assert writes == ["practice.json"]
     with PracticeStore(data_dir) as third:
         assert len(third.summaries()) == 12
+
+
+def test_where_the_practice_lives(tmp_path: Path) -> None:
+    from alliance_tui.store import resolve_data_dir
+
+    env = {"ALLIANCE_TUI_DATA": str(tmp_path / "from-env"), "XDG_DATA_HOME": str(tmp_path / "xdg")}
+    assert resolve_data_dir(tmp_path / "explicit", env=env) == tmp_path / "explicit"
+    assert resolve_data_dir(None, env=env) == tmp_path / "from-env"
+    assert resolve_data_dir("~/practice", env={}) == Path.home() / "practice"
+    default = resolve_data_dir(None, env={})
+    assert default.name == "alliance-tui"
+    assert str(default).startswith(str(Path.home()))  # the isolated home: never the real one in tests
+    assert not default.exists()  # resolving creates nothing
