@@ -199,3 +199,22 @@ async def test_todays_focus_is_saved_when_the_coach_leaves_straight_from_it(demo
         assert app.screen is not screen
     session = demo_store.record(screen.client_id).open_session
     assert session is not None and session.focus == "Her director again"
+
+
+async def test_carried_forward_comes_back_next_session(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_session(app, pilot, "Sofia Lindqvist")
+        await pilot.press("f", "e")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        again = await open_session(app, pilot, "Sofia Lindqvist")
+        assert again.session is not None and again.session.number == 9
+        text = screen_text(app)
+        assert "↻ Run the first one-to-ones with all four reports" in text
+        assert "carried from session 8" in text
+        assert app.focused is not None and app.focused.id == "commitments"  # it still needs its check-in
+    assert screen.client_id == again.client_id

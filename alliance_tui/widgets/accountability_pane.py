@@ -36,8 +36,13 @@ class AccountabilityView:
     session_number: int = 1
 
 
+def awaiting(c: Commitment, session_number: int) -> bool:
+    """Still to be checked in this session (new, or carried forward from an earlier one)."""
+    return c.checked_in_session != session_number or c.status is CommitmentStatus.OPEN
+
+
 def commitment_line(c: Commitment, session_number: int) -> Text:
-    checked = c.checked_in_session == session_number and c.status is not CommitmentStatus.OPEN
+    checked = not awaiting(c, session_number)
     line = Text()
     line.append(f"{c.status.symbol} ", style="bold")
     if checked:
@@ -45,6 +50,8 @@ def commitment_line(c: Commitment, session_number: int) -> Text:
     line.append(c.what)
     if c.by_when:
         line.append(f"  (by {c.by_when})", style="dim")
+    if not checked and c.status is CommitmentStatus.CARRIED and c.checked_in_session:
+        line.append(f"  carried from session {c.checked_in_session}", style="italic")
     if checked and c.checkin_note:
         line.append("\n   ")
         line.append(c.checkin_note, style="italic")
@@ -133,7 +140,7 @@ class AccountabilityPane(Vertical):
 
     @property
     def has_open(self) -> bool:
-        return any(c.status is CommitmentStatus.OPEN for c in self.view.to_check)
+        return any(awaiting(c, self.view.session_number) for c in self.view.to_check)
 
     def focus_list(self) -> None:
         self.screen.set_focus(self.query_one("#commitments", OptionList))
@@ -162,7 +169,7 @@ class AccountabilityPane(Vertical):
         start = options.highlighted or 0
         for offset in range(1, len(self.view.to_check) + 1):
             index = (start + offset) % len(self.view.to_check)
-            if self.view.to_check[index].status is CommitmentStatus.OPEN:
+            if awaiting(self.view.to_check[index], self.view.session_number):
                 options.highlighted = index
                 return
 
