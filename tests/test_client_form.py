@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, TextArea
+from textual.widgets import Checkbox, Input, TextArea
 
 from alliance_tui.app import AllianceApp
 from alliance_tui.screens.client_form import ClientFormScreen, parse_number
@@ -144,3 +144,45 @@ def test_parse_number_messages() -> None:
             assert words in str(exc)
         else:
             raise AssertionError(raw)
+
+
+async def test_answering_the_think_time_nudge_by_editing_the_client(demo_store: PracticeStore) -> None:
+    sofia = demo_store.find_client("Sofia Lindqvist")
+    assert sofia is not None and sofia.revisit_due
+    app = AllianceApp(demo_store, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("down", "down", "down", "enter")  # Sofia's review
+        await pilot.pause()
+        assert "does 45 s still fit?" in screen_text(app)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, ClientFormScreen)
+        assert field(app, "name").value == "Sofia Lindqvist"
+        assert field(app, "think_time_seconds").value == "45"
+        field(app, "think_time_seconds").value = "20"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "think time 20 s" in text and "does 45 s still fit?" not in text
+    reopened = PracticeStore(demo_store.data_dir).open()
+    try:
+        assert reopened.record(sofia.id).client.think_time_seconds == 20
+        assert reopened.summary(sofia.id).nudges == []
+    finally:
+        reopened.close()
+
+
+async def test_archiving_from_the_dashboard_moves_the_client_behind_the_toggle(demo_store: PracticeStore) -> None:
+    app = AllianceApp(demo_store, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("down", "c")  # Maya's details
+        await pilot.pause()
+        app.screen.query_one("#archived", Checkbox).value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert "Maya Okafor" not in screen_text(app, "#clients")
+        assert "2 archived" in screen_text(app, "#counts")
+    maya = demo_store.find_client("Maya Okafor")
+    assert maya is not None and maya.archived

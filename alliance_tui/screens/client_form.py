@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Header, Input, Label, Static, TextArea
+from textual.widgets import Button, Checkbox, Header, Input, Label, Static, TextArea
 
 from ..models.client import DEFAULT_PROGRAMME, DEFAULT_SESSION_MINUTES, DEFAULT_THINK_TIME
 from ..store import PracticeStore, ReadOnlyPractice, StoreError
@@ -39,13 +39,20 @@ def parse_number(raw: str, field: str) -> int:
 
 
 class ClientFormScreen(Screen[str | None]):
-    """Dismisses with the new client's id, or None when the coach cancels."""
+    """Adds a client, or edits one when given a client id.
+
+    Dismisses with the client's id once saved, or None when the coach cancels.
+    """
 
     CSS_PATH = "client_form.tcss"
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save client", id="client_form.save", tooltip="Check the form and add the client"),
-        Binding("escape", "cancel", "Cancel", id="client_form.cancel", tooltip="Leave without adding anyone"),
+        Binding("ctrl+s", "save", "Save client", id="client_form.save", tooltip="Check the form and save the client"),
+        Binding("escape", "cancel", "Cancel", id="client_form.cancel", tooltip="Leave without saving anything"),
     ]
+
+    def __init__(self, client_id: str | None = None) -> None:
+        super().__init__()
+        self.client_id = client_id
 
     @property
     def store(self) -> PracticeStore:
@@ -55,7 +62,7 @@ class ClientFormScreen(Screen[str | None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="form"):
-            yield Static("New client: Tab moves between fields, ctrl+s saves", id="form-title")
+            yield Static(id="form-title")
             yield Static(id="message")
             with Horizontal(classes="pair"):
                 yield Label("Name (required)")
@@ -77,12 +84,31 @@ class ClientFormScreen(Screen[str | None]):
                 yield TextInput(str(DEFAULT_THINK_TIME), id="think_time_seconds", type="text")
             yield Label("Discovery notes: what you learned before the first session")
             yield TextEditor(id="discovery_notes", soft_wrap=True)
+            yield Checkbox("Archived: the programme has ended (hidden from the dashboard)", id="archived")
             with Horizontal(id="buttons"):
                 yield Button("Save client", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
         yield SteadyFooter()
 
     def on_mount(self) -> None:
+        title = self.query_one("#form-title", Static)
+        archived = self.query_one("#archived", Checkbox)
+        archived.display = self.client_id is not None
+        if self.client_id is None:
+            title.update("New client: Tab moves between fields, ctrl+s saves")
+        else:
+            try:
+                client = self.store.record(self.client_id).client
+            except StoreError as exc:
+                self.say(exc.message)
+                return
+            title.update(Text(f"{client.name}'s details: Tab moves between fields, ctrl+s saves"))
+            for name in ("name", "pronouns", "contact"):
+                self.query_one(f"#{name}", Input).value = getattr(client, name)
+            for name in NUMBER_FIELDS:
+                self.query_one(f"#{name}", Input).value = str(getattr(client, name))
+            self.query_one("#discovery_notes", TextArea).text = client.discovery_notes
+            archived.value = client.archived
         self.query_one("#name", Input).focus()
 
     def say(self, message: str, *, problem: bool = True) -> None:
@@ -108,13 +134,24 @@ class ClientFormScreen(Screen[str | None]):
                 return
         notes = self.query_one("#discovery_notes", TextArea).text
         try:
-            client = self.store.add_client(
-                values["name"],
-                pronouns=values["pronouns"],
-                contact=values["contact"],
-                discovery_notes=notes,
-                **numbers,
-            )
+            if self.client_id is None:
+                client = self.store.add_client(
+                    values["name"],
+                    pronouns=values["pronouns"],
+                    contact=values["contact"],
+                    discovery_notes=notes,
+                    **numbers,
+                )
+            else:
+                client = self.store.update_client(
+                    self.client_id,
+                    name=values["name"],
+                    pronouns=values["pronouns"],
+                    contact=values["contact"],
+                    discovery_notes=notes,
+                    archived=self.query_one("#archived", Checkbox).value,
+                    **numbers,
+                )
         except ReadOnlyPractice as exc:
             self.say(exc.message)
             return
@@ -123,7 +160,7 @@ class ClientFormScreen(Screen[str | None]):
             if exc.message.startswith(("Name", "There is already")):
                 self.query_one("#name", Input).focus()
             return
-        self.notify(f"{client.name} added.", timeout=4, markup=False)
+        self.notify(f"{client.name} {'added' if self.client_id is None else 'saved'}.", timeout=4, markup=False)
         self.dismiss(client.id)
 
     @on(Button.Pressed, "#cancel")

@@ -70,6 +70,14 @@ class DashboardScreen(AllianceScreen):
             tooltip="Filter clients by name (or just type a capital letter)",
         ),
         Binding("f", "search", "Search", id="dashboard.search", tooltip="Search notes across the whole practice"),
+        Binding(
+            "c",
+            "client_details",
+            "Details",
+            id="dashboard.details",
+            tooltip="Change the client's details: think time, programme length, contact, archived",
+            show=False,
+        ),
         Binding("t", "toggle_archived", "Archived", id="dashboard.archived", tooltip="Show or hide archived clients"),
     ]
 
@@ -266,6 +274,13 @@ class DashboardScreen(AllianceScreen):
                 self.refresh_clients(select=client_id)
 
         self.app.push_screen(ClientFormScreen(), added)
+
+    def action_client_details(self) -> None:
+        summary = self._usable()
+        if summary is not None:
+            from .client_form import ClientFormScreen
+
+            self.app.push_screen(ClientFormScreen(summary.id), lambda _: self.refresh_clients())
 
     def action_search(self) -> None:
         from .search import SearchScreen

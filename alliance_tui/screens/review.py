@@ -47,6 +47,14 @@ class ClientReviewScreen(AllianceScreen):
             show=False,
         ),
         Binding("n", "next_section", "Next section", id="review.next", tooltip="Scroll to the next section"),
+        Binding(
+            "c",
+            "client_details",
+            "Client details",
+            id="review.details",
+            tooltip="Change the client's details: think time, programme length, contact, archived",
+            show=False,
+        ),
         # Sending and erasing (see screens/exporting.py and screens/erase.py).
         Binding(
             "r",
@@ -337,6 +345,11 @@ class ClientReviewScreen(AllianceScreen):
         from .alliance_editor import AllianceEditorScreen
 
         self.app.push_screen(AllianceEditorScreen(self.client_id))
+
+    def action_client_details(self) -> None:
+        from .client_form import ClientFormScreen
+
+        self.app.push_screen(ClientFormScreen(self.client_id))
 
     def action_search(self) -> None:
         from .search import SearchScreen
