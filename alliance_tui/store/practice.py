@@ -175,8 +175,10 @@ class PracticeStore:
                         f"{exc.message} It could not be moved aside ({move_exc.strerror or move_exc}), "
                         "so the practice was not opened and nothing was changed."
                     ) from move_exc
+                why = exc.detail.replace(" It was left untouched.", "").rstrip(".")
+                why = f"it {why[3:]}" if why.startswith("is ") else why
                 self.problems.append(
-                    f"The practice index {path} was damaged ({exc.detail}). It was moved aside to {aside.name}; "
+                    f"The practice index {path} could not be used: {why}. It was moved aside to {aside.name}; "
                     "clients were recovered from their own files, and practice settings reset to defaults."
                 )
                 self._db.storage.forget()  # type: ignore[attr-defined]
@@ -304,8 +306,8 @@ class PracticeStore:
                 record = file.load()
             except FileProblem as exc:
                 file.close()
-                name = self._summaries[client_id].name if client_id in self._summaries else path.name
-                self._mark_broken(client_id, f"{name}'s file cannot be opened: {exc.message}")
+                whose = f"{self._summaries[client_id].name}'s file" if client_id in self._summaries else "A client file"
+                self._mark_broken(client_id, f"{whose} cannot be opened: {exc.message}")
                 raise ClientUnavailable(self._broken[client_id]) from exc
             self._files[client_id] = file
             self._records[client_id] = record

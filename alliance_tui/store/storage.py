@@ -100,7 +100,7 @@ class AtomicJSONStorage(Storage):
                 raise ChangedOnDisk(
                     self.path,
                     "was changed outside Alliance TUI while it was open, so it was not overwritten. "
-                    "Nothing was saved; reopen the practice to see the file as it is now.",
+                    "Nothing was saved; it is read again as it is now, so try once more.",
                 )
             if META_TABLE not in data:
                 data[META_TABLE] = meta_table(self.kind)
