@@ -206,6 +206,7 @@ def test_corrupt_practice_file_is_moved_aside_and_clients_recovered(
         assert all(s.sessions_held == 1 for s in store.summaries())
         (message,) = store.problems
         assert str(index) in message and "moved aside" in message and "recovered" in message
+        assert "could not be used: it is damaged (not valid JSON" in message
         asides = list(data_dir.glob("practice.json.damaged-*"))
         assert [p.read_bytes() for p in asides] == [damaged]
         assert asides[0].name in message

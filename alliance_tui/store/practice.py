@@ -176,7 +176,7 @@ class PracticeStore:
                         "so the practice was not opened and nothing was changed."
                     ) from move_exc
                 why = exc.detail.replace(" It was left untouched.", "").rstrip(".")
-                why = f"it {why[3:]}" if why.startswith("is ") else why
+                why = f"it {why}" if why.startswith("is ") else why
                 self.problems.append(
                     f"The practice index {path} could not be used: {why}. It was moved aside to {aside.name}; "
                     "clients were recovered from their own files, and practice settings reset to defaults."
