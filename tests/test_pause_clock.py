@@ -83,3 +83,22 @@ async def test_ctrl_t_works_while_typing(demo_store: PracticeStore) -> None:
         await pilot.press("ctrl+t")
         assert app.screen.query_one("#quicklog-input").value == "she went quiet"  # type: ignore[attr-defined]
     assert [p.actual_seconds for p in demo_store.record(maya.id).pauses if p.session_number == 2] == [61.5]
+
+
+async def test_quitting_mid_pause_records_it(demo_store: PracticeStore) -> None:
+    mono = FakeMonotonic()
+    app = AllianceApp(demo_store, clock=lambda: FROZEN_NOW, monotonic=mono, cursor_blink=False)
+    maya = demo_store.find_client("Maya Okafor")
+    assert maya is not None
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.push_screen(SessionScreen(maya.id))
+        await pilot.pause()
+        await pilot.press("t")
+        mono.now += 7.25
+        await pilot.press("ctrl+q")
+    demo_store.close()
+    reopened = PracticeStore(demo_store.data_dir).open()
+    try:
+        assert [p.actual_seconds for p in reopened.record(maya.id).pauses if p.session_number == 2] == [7.25]
+    finally:
+        reopened.close()

@@ -6,6 +6,7 @@ shows it as done; refusals are said inline and what was typed stays put.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
 
 from textual import on
@@ -133,6 +134,7 @@ class SessionScreen(AllianceScreen):
         self.session: Session | None = None
         self._return_to: Widget | None = None
         self._pause_started: datetime | None = None
+        self._pause_clock: PauseClock | None = None
 
     # ----------------------------------------------------------------- building
 
@@ -144,7 +146,8 @@ class SessionScreen(AllianceScreen):
                 yield RevisitPane(id="revisit")
             with Vertical(id="right-column"):
                 yield AccountabilityPane(id="accountability")
-                yield PauseClock(30, self.alliance_app.monotonic, id="pause")
+                self._pause_clock = PauseClock(30, self.alliance_app.monotonic, id="pause")
+                yield self._pause_clock
         yield QuickLog(id="quicklog")
         yield SteadyFooter()
 
@@ -265,6 +268,20 @@ class SessionScreen(AllianceScreen):
         pause = self.query_one(PauseClock)
         if pause.running:
             self._record_pause(pause.stop())
+
+    def on_unmount(self) -> None:
+        """Quitting mid-pause still records the pause as it ran (the widgets are gone by now)."""
+        timer = self._pause_clock.timer if self._pause_clock is not None else None
+        if timer is None or not timer.running or self.session is None:
+            return
+        with contextlib.suppress(StoreError):  # the app is closing; there is no one left to tell
+            self.store.record_pause(
+                self.client_id,
+                target_seconds=timer.target_seconds,
+                actual_seconds=timer.stop(),
+                started=self._pause_started or self._now(),
+                session_number=self.session.number,
+            )
 
     # ----------------------------------------------------------------- quick log
 
