@@ -162,12 +162,9 @@ class ClientReviewScreen(AllianceScreen):
         nudges = revisit_nudges(record, self.store.settings.revisit_every_sessions)
         if not nudges:
             return Static(Text("✓ No revisit of the alliance is due.", style="dim"), id="nudges")
-        text = Text()
-        text.append("⚑ Time to revisit the alliance", style="bold yellow")
-        for nudge in nudges:
-            text.append("\n  • ")
-            text.append(nudge.text)
-        return Static(text, id="nudges", classes="due")
+        title = Text("⚑ Time to revisit the alliance", style="bold yellow")
+        reasons = hanging([(Text("•"), Text(nudge.text)) for nudge in nudges], tag_width=1)
+        return Static(Group(title, reasons), id="nudges", classes="due")
 
     def alliance_section(self, record: ClientRecord) -> list[Static]:
         current = record.current_alliance
@@ -202,7 +199,7 @@ class ClientReviewScreen(AllianceScreen):
                 if change and change.before is not None and kind is ChangeKind.RECATEGORISED:
                     body.append(f"\nmoved from {change.before.category}", style="dim")
                 rows.append((change_tag(kind), body))
-            parts.append(hanging(rows, tag_width=TAG_WIDTH))
+            parts.append(hanging(rows, tag_width=TAG_WIDTH if changed else 2))
         removed = [c for c in changes if c.kind is ChangeKind.REMOVED]
         if removed and last:
             parts.append(Text(f"Removed since session {last.number} began", style="bold underline"))
