@@ -206,3 +206,24 @@ async def test_nothing_to_save_says_so(demo_store: PracticeStore) -> None:
         await pilot.pause()
         assert isinstance(app.screen, AllianceEditorScreen)
     assert len(demo_store.record(cid).versions) == before
+
+
+async def test_a_read_only_window_refuses_quietly_and_keeps_the_changes(demo_store: PracticeStore) -> None:
+    second = PracticeStore(demo_store.data_dir, clock=lambda: FROZEN_NOW).open()  # the demo store holds the lock
+    try:
+        assert second.read_only
+        cid = client_id(second, "Maya Okafor")
+        app = make_app(second)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await app.push_screen(AllianceEditorScreen(cid))
+            await pilot.pause()
+            await pilot.press("d")
+            app.screen.query_one("#reason", Input).value = "Not needed"
+            await pilot.press("enter", "ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, AllianceEditorScreen)
+            assert "1 unsaved change" in screen_text(app)
+            assert any("read-only" in n.message for n in app._notifications)
+    finally:
+        second.close()
+    assert len(demo_store.record(client_id(demo_store, "Maya Okafor")).versions) == 2
