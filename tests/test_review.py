@@ -204,3 +204,27 @@ async def test_long_histories_show_the_latest_sessions_and_the_rest_on_request(d
         await pilot.pause()
         await pilot.pause()
         assert app.screen.query_one("#session-1").has_class("found")
+
+
+async def test_coming_back_from_the_history_keeps_the_place_and_shows_edits(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    cid = client_id(demo_store, "Daniel Reyes")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_review(app, cid)
+        await pilot.pause()
+        await pilot.press("n", "n", "n")
+        await pilot.pause()
+        body = app.screen.query_one("#review", VerticalScroll)
+        where = body.scroll_y
+        assert where > 0
+        await pilot.press("h")
+        await pilot.pause()
+        current = demo_store.record(cid).current_alliance
+        assert current is not None
+        demo_store.adjust_alliance(cid, current.items[1:], reason="Logistics moved to the contract")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ClientReviewScreen)
+        assert app.screen.query_one("#review", VerticalScroll).scroll_y == where
+        assert "alliance v3" in screen_text(app)

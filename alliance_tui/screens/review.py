@@ -94,10 +94,14 @@ class ClientReviewScreen(AllianceScreen):
 
     async def on_screen_resume(self) -> None:
         """Built on every return, so edits made on other screens show at once."""
+        body = self.query_one("#review", VerticalScroll)
+        where = body.scroll_y
         await self.rebuild()
         if self.focus_session is not None:
             number, self.focus_session = self.focus_session, None
             self.call_after_refresh(self.scroll_to_session, number)
+        elif where:
+            self.call_after_refresh(body.scroll_to, y=where, animate=False)
 
     async def rebuild(self) -> None:
         body = self.query_one("#review", VerticalScroll)
