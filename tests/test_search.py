@@ -132,3 +132,20 @@ def test_practice_results_are_newest_first_across_clients(demo_store: PracticeSt
     dated = [h.when for h in hits if h.when is not None]
     assert dated == sorted(dated, reverse=True)
     assert len({h.client_name for h in hits}) >= 2
+
+
+async def test_a_discovery_note_result_opens_the_review_at_the_discovery_notes(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(SearchScreen(client_id(demo_store, "Daniel Reyes")))
+        await pilot.pause()
+        app.screen.query_one("#query", Input).value = "intellectualise"
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ClientReviewScreen)
+        discovery = app.screen.query_one("#discovery")
+        assert discovery.has_class("found")
+        assert app.screen.query_one("#review").region.contains_point(discovery.region.offset)

@@ -80,10 +80,12 @@ class ClientReviewScreen(AllianceScreen):
         ),
     ]
 
-    def __init__(self, client_id: str, session_number: int | None = None) -> None:
+    def __init__(self, client_id: str, session_number: int | None = None, *, section: str | None = None) -> None:
+        """Open at a session (a search result), or at a section such as "discovery" or "alliance"."""
         super().__init__()
         self.client_id = client_id
         self.focus_session = session_number
+        self.focus_section = section
         self.pinned_session = session_number  # always shown, even when older than the latest few
         self.show_all_sessions = False
 
@@ -99,7 +101,10 @@ class ClientReviewScreen(AllianceScreen):
         await self.rebuild()
         if self.focus_session is not None:
             number, self.focus_session = self.focus_session, None
-            self.call_after_refresh(self.scroll_to_session, number)
+            self.call_after_refresh(self.scroll_to_anchor, f"session-{number}")
+        elif self.focus_section is not None:
+            section, self.focus_section = self.focus_section, None
+            self.call_after_refresh(self.scroll_to_anchor, section)
         elif where:
             self.call_after_refresh(body.scroll_to, y=where, animate=False)
 
@@ -115,8 +120,8 @@ class ClientReviewScreen(AllianceScreen):
         await body.mount_all(list(self.sections(record)))
         body.focus()
 
-    def scroll_to_session(self, number: int) -> None:
-        found = self.query(f"#session-{number}")
+    def scroll_to_anchor(self, anchor: str) -> None:
+        found = self.query(f"#{anchor}")
         if found:
             widget = found.first()
             self.query_one("#review", VerticalScroll).scroll_to_widget(widget, top=True, animate=False)

@@ -148,7 +148,11 @@ class SearchScreen(AllianceScreen):
         hit = self.hits[event.option_index]
         from .review import ClientReviewScreen
 
-        self.app.push_screen(ClientReviewScreen(hit.client_id, session_number=hit.session_number))
+        if hit.session_number is not None:
+            self.app.push_screen(ClientReviewScreen(hit.client_id, session_number=hit.session_number))
+        else:
+            section = "discovery" if hit.where == "discovery notes" else "alliance"
+            self.app.push_screen(ClientReviewScreen(hit.client_id, section=section))
 
     def action_back(self) -> None:
         self.dismiss()
