@@ -647,3 +647,22 @@ def test_practice_file_replaced_with_more_clients_then_written(data_dir: Path, t
     ids = [doc["summary"]["id"] for doc in raw["clients"].values()]
     # TinyDB would silently write Carla over "Other 4" had it kept its own idea of the next record number.
     assert {carla.id, ana, *(f"other{n}" for n in range(4, 9))} <= set(ids)
+
+
+def test_a_damaged_file_repaired_while_open_is_used_again(data_dir: Path, two_clients: tuple[str, str]) -> None:
+    ana, _ = two_clients
+    path = data_dir / "clients" / f"{ana}.json"
+    good = path.read_bytes()
+    path.write_bytes(good[:40])
+    with PracticeStore(data_dir) as store:
+        with pytest.raises(ClientUnavailable):
+            store.record(ana)
+        with pytest.raises(ClientUnavailable):  # still damaged: still refused, still untouched
+            store.log_note(ana, "x")
+        path.write_bytes(good)  # the coach puts back a good copy
+        note = store.log_note(ana, "after the repair")
+        assert store.summary(ana).problem == ""
+        assert store.summary(ana).name == "Ana"
+        assert not any("cannot be opened" in p for p in store.problems)
+    with PracticeStore(data_dir) as again:
+        assert again.record(ana).notes[-1] == note

@@ -106,6 +106,7 @@ class PracticeStore:
         self._records: dict[str, ClientRecord] = {}
         self._files: dict[str, ClientFile] = {}
         self._broken: dict[str, str] = {}
+        self._broken_stamps: dict[str, list[int] | None] = {}  # the file as it was when it failed
 
     # ----------------------------------------------------------------- opening
 
@@ -292,9 +293,14 @@ class PracticeStore:
         with self._lock:
             if client_id in self._records:
                 return self._records[client_id]
-            if client_id in self._broken:
-                raise ClientUnavailable(self._broken[client_id])
             path = self._client_path(client_id)
+            recovering = client_id in self._broken
+            if recovering:
+                if _file_stamp(path) == self._broken_stamps.get(client_id):
+                    raise ClientUnavailable(self._broken[client_id])
+                # The file changed since it failed (restored or repaired): try it again.
+                message = self._broken.pop(client_id)
+                self.problems = [p for p in self.problems if p != message]
             if not path.exists():
                 if client_id in self._summaries:
                     name = self._summaries[client_id].name
@@ -311,6 +317,8 @@ class PracticeStore:
                 raise ClientUnavailable(self._broken[client_id]) from exc
             self._files[client_id] = file
             self._records[client_id] = record
+            if recovering:
+                self._refresh_summary(client_id)
             return record
 
     def is_loaded(self, client_id: str) -> bool:
@@ -608,6 +616,7 @@ class PracticeStore:
 
     def _mark_broken(self, client_id: str, message: str) -> None:
         self._broken[client_id] = message
+        self._broken_stamps[client_id] = _file_stamp(self.clients_dir / f"{client_id}.json")
         if message not in self.problems:
             self.problems.append(message)
         if client_id in self._summaries:
