@@ -87,6 +87,7 @@ async def test_a_whole_session(demo_store: PracticeStore) -> None:
         await pilot.press("s", "l", *"Tell partner", "enter")
         await pilot.press("c", *"send CV | Fri | email", "enter")
         assert "send CV" in screen_text(app)
+        assert "◉ shared Tell partner" in screen_text(app)  # logged notes stay in view
         assert app.screen.query_one(QuickLog).shared_next is False  # shared was for one entry only
 
         # A pause: 30 s agreed, the client took 21.5 s.

@@ -38,6 +38,7 @@ from ..widgets.pause_clock import PauseClock
 from ..widgets.quick_log import QuickLog, QuickLogInput
 from ..widgets.revisit_pane import RevisitPane, RevisitView
 from ..widgets.session_header import SessionHeader
+from ..widgets.today_log import TodayLog
 from .base import AllianceScreen
 from .end_session import EndSessionConfirm
 
@@ -146,6 +147,7 @@ class SessionScreen(AllianceScreen):
                 yield RevisitPane(id="revisit")
             with Vertical(id="right-column"):
                 yield AccountabilityPane(id="accountability")
+                yield TodayLog(id="today")
                 self._pause_clock = PauseClock(30, self.alliance_app.monotonic, id="pause")
                 yield self._pause_clock
         yield QuickLog(id="quicklog")
@@ -156,6 +158,7 @@ class SessionScreen(AllianceScreen):
         self.query_one("#revisit").border_title = "Revisit prompts"
         self.query_one("#accountability").border_title = "Accountability check-in"
         self.query_one("#pause").border_title = "Pause clock"
+        self.query_one("#today").border_title = "Logged today"
         try:
             self.session = self.store.start_session(self.client_id)
         except StoreError as error:
@@ -229,6 +232,7 @@ class SessionScreen(AllianceScreen):
                 ]
             ),
         )
+        self.query_one(TodayLog).notes = tuple(record.notes_of(session.number))
         pause = self.query_one(PauseClock)
         pause.target_seconds = client.think_time_seconds
         pause.recent = tuple(p.actual_seconds for p in record.pauses if p.session_number == session.number)

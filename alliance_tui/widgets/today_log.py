@@ -1,0 +1,43 @@
+"""What the coach has logged in this session, newest last, so nothing vanishes once saved."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from ..models import Note, NoteKind
+
+
+def note_line(note: Note) -> Text:
+    line = Text()
+    if note.kind is NoteKind.REVISIT:
+        line.append("? answer ", style="bold")
+    elif note.private:
+        line.append("✎ private ", style="dim")
+    else:
+        line.append("◉ shared ", style="bold")
+    line.append(note.text)
+    return line
+
+
+class TodayLog(VerticalScroll, can_focus=False):
+    notes: reactive[tuple[Note, ...]] = reactive((), always_update=True)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="today-notes")
+
+    def watch_notes(self, notes: tuple[Note, ...]) -> None:
+        if not self.is_mounted:
+            return
+        if notes:
+            body = Text("\n").join(note_line(n) for n in notes)
+        else:
+            body = Text("Notes and answers logged today show here.", style="dim")
+        self.query_one("#today-notes", Static).update(body)
+        self.call_after_refresh(self.scroll_end, animate=False)
+
+    def on_mount(self) -> None:
+        self.watch_notes(self.notes)
