@@ -52,7 +52,7 @@ def test_quick_benchmark_prints_a_full_table(tmp_path: Path) -> None:
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=180,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "| Measure | Practice | Median |" in done.stdout

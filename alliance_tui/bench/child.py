@@ -19,6 +19,7 @@ import json
 import resource
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,11 +36,19 @@ async def settled(pilot: Pilot[Any]) -> None:
     await pilot.app.screen.wait_for_refresh()
 
 
-async def first_screen(pilot: Pilot[Any], screen_name: str | None) -> None:
-    app = pilot.app
-    while screen_name is not None and type(app.screen).__name__ != screen_name:
+async def until(pilot: Pilot[Any], condition: Callable[[], bool], what: str, seconds: float = 60) -> None:
+    """Let the app work until condition holds; a step that never completes fails loudly, never hangs."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"timed out after {seconds:.0f} s waiting for {what}")
         await pilot._wait_for_screen()
         await asyncio.sleep(0)
+
+
+async def first_screen(pilot: Pilot[Any], screen_name: str | None) -> None:
+    app = pilot.app
+    await until(pilot, lambda: screen_name is None or type(app.screen).__name__ == screen_name, f"the {screen_name}")
     await settled(pilot)
 
 
@@ -148,9 +157,12 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
             out["via"] = "push_screen"
 
     async def back_to(pilot: Pilot[Any], dashboard: Screen[Any]) -> None:
-        while app.screen is not dashboard:
-            app.pop_screen()
-            await pilot._wait_for_screen()
+        def popped() -> bool:
+            if app.screen is not dashboard and len(app.screen_stack) > 1:
+                app.pop_screen()
+            return app.screen is dashboard
+
+        await until(pilot, popped, "the dashboard again")
         await settled(pilot)
 
     async def autopilot(pilot: Pilot[Any]) -> None:
@@ -159,8 +171,7 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
         for _ in range(repeats):
             started, cpu = time.perf_counter(), time.process_time()
             app.push_screen(BareScreen())
-            while not isinstance(app.screen, BareScreen):
-                await pilot._wait_for_screen()
+            await until(pilot, lambda: isinstance(app.screen, BareScreen), "the bare screen")
             await settled(pilot)
             out["bare_ms"].append((time.perf_counter() - started) * 1000)
             out["bare_cpu_ms"].append((time.process_time() - cpu) * 1000)
@@ -170,13 +181,17 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
             started, cpu = time.perf_counter(), time.process_time()
             open_from_dashboard(dashboard)
             # Painted with its data: the screen is current, the client is loaded, no worker still busy.
-            while not (
-                isinstance(app.screen, SessionScreen)
-                and store.is_loaded(client_id)
-                and not any(w.is_running for w in app.workers)
-            ):
-                await pilot._wait_for_screen()
-                await asyncio.sleep(0)
+            await until(
+                pilot,
+                lambda: (
+                    isinstance(app.screen, SessionScreen)
+                    and store.is_loaded(client_id)
+                    and not any(w.is_running for w in app.workers)
+                ),
+                "the session screen with the client's data",
+            )
+            if getattr(app.screen, "client_id", client_id) != client_id:
+                raise RuntimeError("the dashboard opened a session with another client than the one highlighted")
             await settled(pilot)
             out["times_ms"].append((time.perf_counter() - started) * 1000)
             out["cpu_ms"].append((time.process_time() - cpu) * 1000)
