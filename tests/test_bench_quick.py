@@ -60,7 +60,7 @@ def test_quick_benchmark_prints_a_full_table(tmp_path: Path) -> None:
     measures = {row["measure"] for row in rows}
     assert {
         "Start-up to painted, idle dashboard",
-        "Peak memory at start-up (ru_maxrss)",
+        "Peak memory at start-up (VmHWM)",
         "Open session screen (cold)",
         "Log a note (returned, fsynced)",
         "Pause clock: recorded vs monotonic (worst)",

@@ -36,6 +36,24 @@ async def settled(pilot: Pilot[Any]) -> None:
     await pilot.app.screen.wait_for_refresh()
 
 
+def peak_mb() -> float:
+    """This process's own peak resident memory.
+
+    Not ru_maxrss: Linux carries into it the high-water mark of the process
+    that spawned this one (the benchmark itself), so a big parent would make
+    every child look big. VmHWM belongs to this program's memory alone.
+    """
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+
+
 async def until(pilot: Pilot[Any], condition: Callable[[], bool], what: str, seconds: float = 60) -> None:
     """Let the app work until condition holds; a step that never completes fails loudly, never hangs."""
     deadline = time.monotonic() + seconds
@@ -106,6 +124,7 @@ def run_startup(result: Path, kind: str, data_dir: str | None) -> None:
     finally:
         if store is not None:
             store.close()
+    ready["peak_mb"] = peak_mb()
     result.write_text(json.dumps(ready))
 
 
@@ -198,7 +217,7 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
             if "first_open_peak_mb" not in out:
                 # The coach's case: the app started and one client open. Later repeats only
                 # fill Textual's bounded render caches (they level off after ~25 opens).
-                out["first_open_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                out["first_open_peak_mb"] = peak_mb()
             await back_to(pilot, dashboard)
 
         app.push_screen(SessionScreen(client_id))
@@ -225,6 +244,7 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
         app.run(headless=True, size=SIZE, auto_pilot=autopilot)
     finally:
         store.close()
+    out["peak_mb"] = peak_mb()
     result.write_text(json.dumps(out))
 
 

@@ -39,8 +39,8 @@ def _child_env(config_dir: Path) -> dict[str, str]:
     return env
 
 
-def run_child(args: list[str], config_dir: Path) -> tuple[dict[str, Any], float, float]:
-    """Run one child; return its result, the moment it started and its peak RSS in MB."""
+def run_child(args: list[str], config_dir: Path) -> tuple[dict[str, Any], float]:
+    """Run one child; return its result and the moment it started."""
     with tempfile.TemporaryDirectory(prefix="alliance-bench-") as tmp:
         result = Path(tmp) / "result.json"
         started = time.perf_counter()
@@ -51,21 +51,18 @@ def run_child(args: list[str], config_dir: Path) -> tuple[dict[str, Any], float,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )
-        _, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-        if proc.stderr:
-            proc.stderr.close()
+        _, err = proc.communicate()
+        stderr = err.decode(errors="replace")
         if proc.returncode != 0 or not result.exists():
             raise RuntimeError(f"benchmark child {args[0]} failed ({proc.returncode}):\n{stderr[-2000:]}")
         data: dict[str, Any] = json.loads(result.read_text())
-    return data, started, usage.ru_maxrss / 1024  # Linux reports kilobytes
+    return data, started
 
 
 def startup(kind: str, data_dir: Path | None, config_dir: Path) -> ChildRun:
     args = [kind] if data_dir is None else [kind, str(data_dir)]
-    data, started, rss = run_child(args, config_dir)
-    return ChildRun(seconds=data["at"] - started, cpu_seconds=data["cpu"], max_rss_mb=rss)
+    data, started = run_child(args, config_dir)
+    return ChildRun(seconds=data["at"] - started, cpu_seconds=data["cpu"], max_rss_mb=data["peak_mb"])
 
 
 def startups(practices: dict[str, Path], repeats: int, config_dir: Path) -> dict[str, list[ChildRun]]:
@@ -100,15 +97,15 @@ def open_session(
     data_dir: Path, client_id: str, repeats: int, pauses: int, pause_seconds: float, config_dir: Path
 ) -> SessionOpening:
     args = ["open-session", str(data_dir), client_id, str(repeats), str(pauses), str(pause_seconds)]
-    data, _, rss = run_child(args, config_dir)
+    data, _ = run_child(args, config_dir)
     return SessionOpening(
         times_ms=[float(t) for t in data["times_ms"]],
         bare_ms=[float(t) for t in data["bare_ms"]],
         cpu_ms=[float(t) for t in data["cpu_ms"]],
         bare_cpu_ms=[float(t) for t in data["bare_cpu_ms"]],
         pause_errors_ms=[float(t) for t in data["pause_errors_ms"]],
-        max_rss_mb=rss,
-        first_open_peak_mb=float(data.get("first_open_peak_mb", rss)),
+        max_rss_mb=float(data["peak_mb"]),
+        first_open_peak_mb=float(data.get("first_open_peak_mb", data["peak_mb"])),
         via=str(data.get("via", "")),
         unavailable=str(data.get("unavailable", "")),
     )

@@ -108,7 +108,7 @@ def run(plan: Plan, cache_dir: Path, work_dir: Path, say: object = print) -> lis
         rows.append(ratio_row("Start-up, CPU time of the process", spec.name, ours_cpu, "ms", bare_cpu, "bare", 1.3))
     for spec in plan.specs:
         ours_mb = measure.median([r.max_rss_mb for r in starts[spec.name]])
-        rows.append(ratio_row("Peak memory at start-up (ru_maxrss)", spec.name, ours_mb, "MB", bare_mb, "bare", 1.5))
+        rows.append(ratio_row("Peak memory at start-up (VmHWM)", spec.name, ours_mb, "MB", bare_mb, "bare", 1.5))
 
     log("opening the session screen; the pause clock on it")
     pause_errors: dict[str, list[float]] = {}
