@@ -62,10 +62,9 @@ async def test_a_whole_session(demo_store: PracticeStore) -> None:
         # Focus lands on the check-in, because there are open commitments.
         assert app.focused is not None and app.focused.id == "commitments"
 
-        # Check in two commitments: done, then (next one) partly with a note.
+        # Check in two commitments: done, then (the next one) partly with a note.
         await pilot.press("d")
-        await pilot.press("p")
-        await pilot.press("enter")
+        await pilot.press("P")  # Shift: partly, and a note on it straight away
         await pilot.press(*"Booked")
         await pilot.press("enter")
         assert app.focused is not None and app.focused.id == "commitments"

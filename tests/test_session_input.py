@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from alliance_tui.app import AllianceApp
-from alliance_tui.models import NoteKind
+from alliance_tui.models import CommitmentStatus, NoteKind
 from alliance_tui.screens.session import SessionScreen
 from alliance_tui.store import PracticeStore
+from alliance_tui.widgets.accountability_pane import AccountabilityPane
 from alliance_tui.widgets.inputs import TextInput
 from alliance_tui.widgets.quick_log import QuickLogInput
 
@@ -218,3 +219,16 @@ async def test_carried_forward_comes_back_next_session(demo_store: PracticeStore
         assert "carried from session 8" in text
         assert app.focused is not None and app.focused.id == "commitments"  # it still needs its check-in
     assert screen.client_id == again.client_id
+
+
+async def test_enter_before_a_check_in_says_what_to_press(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_session(app, pilot, "Maya Okafor")
+        await pilot.press("enter")
+        assert "Check it in first: d, p, n, x or f" in screen_text(app)
+        assert app.focused is not None and app.focused.id == "commitments"
+        await pilot.press("X", *"no longer relevant", "enter")
+        first = screen.query_one(AccountabilityPane).view.to_check[0]
+        assert first.status is CommitmentStatus.DROPPED and first.checkin_note == "no longer relevant"
+        assert "– dropped: Hand the weekly report to Sam" in screen_text(app)

@@ -361,7 +361,8 @@ class SessionScreen(AllianceScreen):
                 self.client_id,
                 event.commitment_id,
                 event.status,
-                note=existing.checkin_note if existing else "",
+                # A note from an earlier check-in (a carried commitment) stays with that session.
+                note=existing.checkin_note if existing and existing.checked_in_session == self.number else "",
                 session_number=self.number,
             )
         except StoreError as error:
@@ -369,7 +370,10 @@ class SessionScreen(AllianceScreen):
             return
         pane.show_message("")
         self._refresh()
-        pane.advance()
+        if event.with_note:
+            pane.action_note()
+        else:
+            pane.advance()
 
     @on(AccountabilityPane.NoteGiven)
     def _checkin_note(self, event: AccountabilityPane.NoteGiven) -> None:

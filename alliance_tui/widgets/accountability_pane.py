@@ -25,8 +25,8 @@ STATUS_KEYS = {
     "f": CommitmentStatus.CARRIED,
 }
 
-CHECKIN_HINT = "d done · p partly · n not done · x dropped · f carry · ⏎ note"
-CHECKIN_HINT_SHORT = "d ✔  p ◐  n ✘  x –  f ↻  ⏎ note"
+CHECKIN_HINT = "d done · p partly · n not done · x dropped · f carry · Shift+key adds a note"
+CHECKIN_HINT_SHORT = "d ✔  p ◐  n ✘  x –  f ↻  ⇧ + note"
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,8 @@ def commitment_line(c: Commitment, session_number: int) -> Text:
 def made_today_text(view: AccountabilityView) -> Text:
     if not view.made_today:
         return Text("Made today: none yet (c: what | by when | how)", style="dim")
-    out = Text("Made today", style="bold")
+    out = Text()
+    out.append("Made today", style="bold")
     for c in view.made_today:
         out.append("\n ✚ ")
         out.append(c.what)
@@ -84,6 +85,17 @@ class AccountabilityPane(Vertical):
         Binding(
             "f", "check('f')", "Carry fwd", show=False, id="checkin.carried", tooltip="Carry it forward to next time"
         ),
+        *(
+            Binding(
+                key.upper(),
+                f"check('{key}', True)",
+                f"{status.label.capitalize()} + note",
+                show=False,
+                id=f"checkin.{status.value}_with_note",
+                tooltip=f"Mark the highlighted commitment {status.label} and add a short note to it",
+            )
+            for key, status in STATUS_KEYS.items()
+        ),
         Binding(
             "escape",
             "cancel_note",
@@ -95,10 +107,11 @@ class AccountabilityPane(Vertical):
     ]
 
     class CheckedIn(Message):
-        def __init__(self, commitment_id: str, status: CommitmentStatus) -> None:
+        def __init__(self, commitment_id: str, status: CommitmentStatus, with_note: bool = False) -> None:
             super().__init__()
             self.commitment_id = commitment_id
             self.status = status
+            self.with_note = with_note
 
     class NoteGiven(Message):
         def __init__(self, commitment_id: str, note: str) -> None:
@@ -158,10 +171,10 @@ class AccountabilityPane(Vertical):
             return self._note_for is not None
         return True
 
-    def action_check(self, key: str) -> None:
+    def action_check(self, key: str, with_note: bool = False) -> None:
         commitment = self._highlighted()
         if commitment is not None:
-            self.post_message(self.CheckedIn(commitment.id, STATUS_KEYS[key]))
+            self.post_message(self.CheckedIn(commitment.id, STATUS_KEYS[key], with_note))
 
     def advance(self) -> None:
         """After a check-in, move on to the next commitment still open."""
@@ -201,9 +214,12 @@ class AccountabilityPane(Vertical):
 
     @on(OptionList.OptionSelected, "#commitments")
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        """Enter on a commitment opens its check-in note."""
+        """Enter on a commitment already checked in opens its note."""
         event.stop()
-        if self.check_action("note", ()):
+        commitment = self._highlighted()
+        if commitment is not None and awaiting(commitment, self.view.session_number):
+            self.show_message("Check it in first: d, p, n, x or f (Shift+key to add a note at once).")
+        elif self.check_action("note", ()):
             self.action_note()
 
     @on(Input.Submitted, "#checkin-note")
