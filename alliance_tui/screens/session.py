@@ -393,6 +393,7 @@ class SessionScreen(AllianceScreen):
             return
         self._refresh()
         pane.note_saved()
+        pane.advance()  # on to the next commitment still to check in
 
     # ----------------------------------------------------------------- revisit
 
