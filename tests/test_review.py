@@ -228,3 +228,18 @@ async def test_coming_back_from_the_history_keeps_the_place_and_shows_edits(demo
         assert isinstance(app.screen, ClientReviewScreen)
         assert app.screen.query_one("#review", VerticalScroll).scroll_y == where
         assert "alliance v3" in screen_text(app)
+
+
+async def test_a_wide_terminal_puts_the_story_so_far_beside_the_agreement(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_review(app, client_id(demo_store, "Daniel Reyes"))
+        await pilot.pause()
+        columns = app.screen.query_one("#columns")
+        assert columns.has_class("wide")
+        main, side = app.screen.query_one("#main-column"), app.screen.query_one("#side-column")
+        assert side.region.x > main.region.x and side.region.y == main.region.y
+        assert app.screen.query_one("#pause-trend").region.y < 48  # the trend is visible without scrolling
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert not columns.has_class("wide")

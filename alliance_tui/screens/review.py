@@ -11,7 +11,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Container, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Header, Static
 
 from ..models import ChangeKind, ClientRecord, NoteKind, Session, diff_versions, revisit_nudges
@@ -24,6 +25,7 @@ from .base import AllianceScreen
 from .dashboard import open_session_screen, short_date
 
 SESSIONS_SHOWN = 6
+WIDE = 150  # columns from which the review splits in two
 NOTE_MARKS = {True: ("🔒 private", "magenta"), False: ("↗ shared", "green")}
 
 
@@ -117,8 +119,20 @@ class ClientReviewScreen(AllianceScreen):
             await body.mount(Static(Text(exc.message), id="problem"))
             return
         self.sub_title = record.client.name
-        await body.mount_all(list(self.sections(record)))
+        top, main, side = self.sections(record)
+        columns = Container(
+            Vertical(*main, id="main-column", classes="column"),
+            Vertical(*side, id="side-column", classes="column"),
+            id="columns",
+        )
+        columns.set_class(self.size.width >= WIDE, "wide")
+        await body.mount_all([*top, columns])
         body.focus()
+
+    def on_resize(self) -> None:
+        """Side by side on a wide terminal: the agreement on the left, the story so far on the right."""
+        for columns in self.query("#columns"):
+            columns.set_class(self.size.width >= WIDE, "wide")
 
     def scroll_to_anchor(self, anchor: str) -> None:
         found = self.query(f"#{anchor}")
@@ -129,7 +143,8 @@ class ClientReviewScreen(AllianceScreen):
 
     # ----------------------------------------------------------------- sections
 
-    def sections(self, record: ClientRecord) -> list[Static | Vertical | Trend]:
+    def sections(self, record: ClientRecord) -> tuple[list[Widget], list[Widget], list[Widget]]:
+        """What goes across the top, in the main column, and in the side column."""
         client = record.client
         nxt = record.next_session_number
         state = "in progress" if record.open_session else "next"
@@ -150,22 +165,22 @@ class ClientReviewScreen(AllianceScreen):
         head.append("\n" + " · ".join(glance) + "   (n: next section)", style="italic")
         if client.archived:
             head.append("\nArchived client.", style="bold")
-        widgets: list[Static | Vertical | Trend] = [Static(head, id="head")]
-        widgets.append(self.nudges_section(record))
-        widgets += self.alliance_section(record)
-        widgets += self.commitments_section(record)
-        widgets += self.last_session_section(record)
-        widgets += self.trend_sections(record)
-        widgets.append(Static("Discovery notes", classes="title"))
-        widgets.append(
+        top: list[Widget] = [Static(head, id="head"), self.nudges_section(record)]
+        main: list[Widget] = [
+            *self.alliance_section(record),
+            *self.commitments_section(record),
+            *self.last_session_section(record),
+        ]
+        side: list[Widget] = [*self.trend_sections(record), Static("Discovery notes", classes="title")]
+        side.append(
             Static(
                 Text(client.discovery_notes or "None written.", style="" if client.discovery_notes else "dim"),
                 classes="block",
                 id="discovery",
             )
         )
-        widgets += self.sessions_section(record)
-        return widgets
+        side += self.sessions_section(record)
+        return top, main, side
 
     def nudges_section(self, record: ClientRecord) -> Static:
         nudges = revisit_nudges(record, self.store.settings.revisit_every_sessions)
