@@ -55,3 +55,24 @@ async def test_header_changes_colour_and_symbol_in_the_last_five_minutes(demo_st
         text = str(header.render())
         assert "⏰" in text and "2:00 over" in text and header.has_class("-over")
         assert not header.has_class("-ending")
+
+
+async def test_first_session_with_a_new_client(store: PracticeStore) -> None:
+    from textual.widgets import OptionList
+
+    from alliance_tui.widgets.quick_log import QuickLogInput
+
+    client = store.add_client("Ana [b]Lima[/b]")
+    app = AllianceApp(store, start_client="Ana [b]Lima[/b]", clock=lambda: FROZEN_NOW, cursor_blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert app.focused is screen.query_one("#prompts", OptionList)  # nothing to check in
+        header = str(screen.query_one("#session-header").render())
+        assert header.startswith("Ana [b]Lima[/b]  ·  session 1 of 12")
+        await pilot.press("a", *"tone: gentle", "enter")
+        assert screen.query_one(QuickLogInput).value == ""
+    version = store.record(client.id).current_alliance
+    assert version is not None and version.number == 1 and version.session_number == 1
+    assert [(i.category, i.wording) for i in version.items] == [("Style and tone", "gentle")]
