@@ -36,3 +36,7 @@ def test_history_snapshot(demo_store: PracticeStore, snap_compare: Callable[...,
 
 def test_history_side_by_side_snapshot(demo_store: PracticeStore, snap_compare: Callable[..., bool]) -> None:
     assert snap_compare(make_app(demo_store), terminal_size=(160, 48), press=["down", "down", "h", "v"])
+
+
+def test_review_snapshot_160x48_two_columns(demo_store: PracticeStore, snap_compare: Callable[..., bool]) -> None:
+    assert snap_compare(make_app(demo_store), terminal_size=(160, 48), press=["down", "down", "enter"])
