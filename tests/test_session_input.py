@@ -112,6 +112,7 @@ async def test_end_can_be_cancelled_and_leaving_keeps_the_session_open(demo_stor
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, SessionScreen)
+        assert any("Session 2 with Maya Okafor is still open" in str(n.message) for n in app._notifications)
         session = demo_store.record(screen.client_id).open_session
         assert session is not None and session.number == 2
         again = await open_session(app, pilot, "Maya Okafor")

@@ -512,4 +512,11 @@ class SessionScreen(AllianceScreen):
         if self._refuse_if_unsaved():
             return
         self._stop_pause_if_running()
+        name, number = self.record.client.name, self.number
         self.app.pop_screen()
+        self.app.notify(
+            f"Session {number} with {name} is still open; opening a session with them again resumes it.",
+            title="Session kept open",
+            timeout=5,
+            markup=False,
+        )
