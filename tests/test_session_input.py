@@ -68,7 +68,8 @@ async def test_session_agreement_edited_in_place(demo_store: PracticeStore) -> N
         screen = app.screen
         assert isinstance(screen, SessionScreen)
         await pilot.press("g", *"Whether to tell his firm [now]", "enter")
-        await pilot.press("tab", *"A date he can say out loud", "tab")
+        assert app.focused is not None and app.focused.id == "commitments"  # Enter saves and goes back
+        await pilot.press("g", "tab", *"A date he can say out loud", "tab")
         session = demo_store.record(screen.client_id).open_session
         assert session is not None
         assert session.focus == "Whether to tell his firm [now]"

@@ -452,6 +452,8 @@ class SessionScreen(AllianceScreen):
             return
         pane.field_saved(event.field_name)
         self._refresh()
+        if event.submitted:
+            self._give_focus_back()
 
     # ----------------------------------------------------------------- leaving
 

@@ -86,10 +86,11 @@ class AgreementPane(Vertical):
     class SessionAgreementEdited(Message):
         """The coach finished editing today's focus or success measure."""
 
-        def __init__(self, field_name: str, value: str) -> None:
+        def __init__(self, field_name: str, value: str, submitted: bool = False) -> None:
             super().__init__()
             self.field_name = field_name
             self.value = value
+            self.submitted = submitted  # Enter, rather than moving away
 
     view: reactive[AgreementView] = reactive(AgreementView, always_update=True)
 
@@ -164,16 +165,18 @@ class AgreementPane(Vertical):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self._maybe_save(event.input)
+        if not self._maybe_save(event.input, submitted=True):
+            self.post_message(self.DoneEditing())  # nothing to save: Enter still means "done"
 
     @on(Input.Blurred)
     def _blurred(self, event: Input.Blurred) -> None:
         self._maybe_save(event.input)
 
-    def _maybe_save(self, box: Input) -> None:
+    def _maybe_save(self, box: Input, submitted: bool = False) -> bool:
         name = (box.id or "").removeprefix("session-")
         if name not in FIELDS:
-            return
+            return False
         if box.value == self.view.saved.get(name, "") and not box.has_class("-unsaved"):
-            return
-        self.post_message(self.SessionAgreementEdited(name, box.value))
+            return False
+        self.post_message(self.SessionAgreementEdited(name, box.value, submitted))
+        return True
