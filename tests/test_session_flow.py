@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import OptionList, Static
 
 from alliance_tui.app import AllianceApp
@@ -49,7 +50,9 @@ async def open_session(app: AllianceApp, pilot: object, name: str) -> SessionScr
     return app.screen
 
 
-async def test_a_whole_session(demo_store: PracticeStore) -> None:
+async def test_a_whole_session(demo_store: PracticeStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    rung: list[str] = []
+    monkeypatch.setattr(AllianceApp, "bell", lambda self: rung.append("bell"))
     mono = FakeMonotonic()
     app = make_app(demo_store, mono)
     daniel = demo_store.find_client("Daniel Reyes")
@@ -117,6 +120,7 @@ async def test_a_whole_session(demo_store: PracticeStore) -> None:
             "Push harder",
         ):
             assert expected in summary
+        assert rung == []  # not one beep in a whole session
 
     data_dir: Path = demo_store.data_dir
     demo_store.close()
