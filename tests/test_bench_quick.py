@@ -277,6 +277,7 @@ async def test_collector_paused_for_start_up_is_back_once_the_first_frame_is_pai
     from alliance_tui.startup import pause_collector, resume_collector
 
     frozen = gc.get_freeze_count()
+    thresholds = gc.get_threshold()
     resume_collector()  # nothing was paused: an app made in a test leaves the collector alone
     assert gc.isenabled() and gc.get_freeze_count() == frozen
     pause_collector()
@@ -286,6 +287,8 @@ async def test_collector_paused_for_start_up_is_back_once_the_first_frame_is_pai
         async with app.run_test() as pilot:
             await pilot.pause()
             assert gc.isenabled()
+            assert gc.get_threshold()[0] > thresholds[0]
     finally:
         gc.enable()
         gc.unfreeze()
+        gc.set_threshold(*thresholds)
