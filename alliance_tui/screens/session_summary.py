@@ -30,8 +30,8 @@ def summary_text(record: ClientRecord, number: int) -> Text:
     if session is None:
         return Text("This session is not in the client's file.")
     out.append(f"{record.client.name}, session {number} of {record.client.programme_sessions}\n", style="bold")
-    out.append(f"{minutes_text(session.elapsed_seconds(session.ended or session.started))} of ")
-    out.append(f"{session.planned_minutes} min planned\n")
+    lasted = minutes_text(session.elapsed_seconds(session.ended or session.started))
+    out.append(f"Lasted {lasted} ({session.planned_minutes} min planned)\n")
     if session.focus:
         out.append("Today's focus: ", style="bold")
         out.append(session.focus + "\n")
