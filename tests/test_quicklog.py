@@ -80,3 +80,33 @@ def test_kind_hint_and_lookup() -> None:
     assert entry_kind("hello") is EntryKind.NOTE
     assert find_category("LOG", CATS) == "Logistics"
     assert find_category("", CATS) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "category", "text"),
+    [
+        ("a: Style and tone: be more direct", "Style and tone", "be more direct"),
+        ("a: style AND tone: be more direct", "Style and tone", "be more direct"),
+        ("a:  Style  and tone :be more direct", "Style and tone", "be more direct"),
+        ("a: Between sessions: email is fine", "Between sessions", "email is fine"),
+        ("a: Coach's requests: tell me", "Coach's requests", "tell me"),
+        ("a: Coach\u2019s requests: tell me", "Coach's requests", "tell me"),
+        ("a: Think time: 20 seconds", "Think time", "20 seconds"),
+        ("a: think: 20 seconds", "Think time", "20 seconds"),
+        ("a: Money: invoice monthly", "Money", "invoice monthly"),
+        ("a Style and tone: be blunt", "Style and tone", "be blunt"),
+        ("a: tone: be blunt", "Style and tone", "be blunt"),
+    ],
+)
+def test_a_typed_category_name_chooses_the_category(line: str, category: str, text: str) -> None:
+    assert parse(line, CATS) == QuickEntry(EntryKind.ADJUSTMENT, text, category=category)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["a: we agreed on this: be direct", "a: Style and tone please: be direct"],
+)
+def test_words_that_are_not_a_category_name_stay_in_the_wording(line: str) -> None:
+    entry = parse(line, CATS)
+    assert entry.category == "Style and tone"
+    assert entry.text == line[3:]

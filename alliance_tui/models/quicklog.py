@@ -41,7 +41,7 @@ _ALIASES = {
 
 PREFIX = re.compile(r"^\s*([acn])(?:\s+([^:|]{1,40}?))?\s*:\s?(.*)$", re.IGNORECASE | re.DOTALL)
 
-_INNER_CATEGORY = re.compile(r"^\s*([^\s:|]{2,30})\s*:\s?(.*)$", re.DOTALL)
+_INNER_CATEGORY = re.compile(r"^\s*([^:|]{2,40}?)\s*:\s?(.*)$", re.DOTALL)
 
 
 class EntryKind(StrEnum):
@@ -75,6 +75,29 @@ def find_category(word: str, categories: tuple[str, ...]) -> str | None:
         return starts[0]
     words = [c for c in categories if any(w.startswith(wanted) for w in re.split(r"[\s']+", c.casefold()))]
     return words[0] if len(words) >= 1 and len(wanted) >= 3 else (starts[0] if starts else None)
+
+
+def named_category(words: str, categories: tuple[str, ...]) -> str | None:
+    """The category a typed name means only if it is the whole name or a short alias.
+
+    Stricter than find_category, so "a: we agreed: ..." keeps its own words.
+    """
+    wanted = " ".join(words.replace("\u2019", "'").split()).casefold()
+    for category in categories:
+        if " ".join(category.split()).casefold() == wanted:
+            return category
+    for category in categories:
+        if short_name(category) == wanted:
+            return category
+    alias = _ALIASES.get(wanted)
+    return alias if alias in categories else None
+
+
+def _inner_category(word: str, categories: tuple[str, ...]) -> str | None:
+    """A category typed after "a: ": one short word, or a category's full name."""
+    if len(word.split()) == 1 and find_category(word, categories):
+        return find_category(word, categories)
+    return named_category(word, categories)
 
 
 def next_category(current: str, categories: tuple[str, ...]) -> str:
@@ -135,11 +158,12 @@ def parse(
     if letter == "a":
         category = default_category if default_category in categories else categories[0]
         inner = _INNER_CATEGORY.match(body)
-        if not word and inner and find_category(inner.group(1), categories):
-            # "a: perm: ..." is what the a key's "a: " plus a typed category gives.
+        if not word and inner and _inner_category(inner.group(1), categories):
+            # "a: perm: ..." or "a: Style and tone: ..." is what the a key's "a: "
+            # plus a typed category gives.
             word, body = inner.group(1), inner.group(2)
         if word:
-            found = find_category(word, categories)
+            found = named_category(word, categories) or find_category(word, categories)
             if found is None and len(word.split()) > 1:
                 # "A big insight: ..." is a note that starts with the word "a".
                 return QuickEntry(EntryKind.NOTE, clean(line, field="A note", max_len=NOTE_MAX, multiline=False))
