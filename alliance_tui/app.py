@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import Provider
@@ -18,6 +19,7 @@ from textual.screen import Screen
 from .commands import ClientCommands, ScreenActionCommands, ThemeCommands, screen_actions
 from .models.timeutil import Clock, utcnow
 from .screens.dashboard import DashboardScreen
+from .screens.too_small import guard_size
 from .store import PracticeStore, StoreError
 from .store.config_file import LoadedConfig, config_path, read_user_config
 
@@ -135,6 +137,11 @@ class AllianceApp(App[None]):
             self.notify(message, title=title, severity="warning", timeout=20, markup=False)
         if self.start_client:
             self._open_start_client(self.start_client)
+        self.call_after_refresh(guard_size, self)  # once the first screens are on the stack
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Too small a terminal gets a clear 'please enlarge' notice, on every screen."""
+        guard_size(self, event.size)
 
     def _open_start_client(self, name: str) -> None:
         summary = self.store.find_client(name)
