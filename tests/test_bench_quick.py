@@ -292,3 +292,58 @@ async def test_collector_paused_for_start_up_is_back_once_the_first_frame_is_pai
         gc.enable()
         gc.unfreeze()
         gc.set_threshold(*thresholds)
+
+
+def test_only_a_revisit_note_recomputes_the_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = PracticeStore(tmp_path / "p", clock=lambda: FROZEN_NOW).open()
+    try:
+        client = store.add_client("Rui Tavares", programme_sessions=20)
+        store.adjust_alliance(client.id, [item("Focus", "Lead the team")], full_design=True, session_number=1)
+        for _ in range(6):
+            session = store.start_session(client.id)
+            store.end_session(client.id, session.id)
+        session = store.start_session(client.id)
+        assert any("since the alliance was last revisited" in n for n in store.summary(client.id).nudges)
+        refreshed: list[str] = []
+        real = PracticeStore._refresh_summary
+
+        def counting(self: PracticeStore, client_id: str, **kwargs: bool) -> None:
+            refreshed.append(client_id)
+            real(self, client_id, **kwargs)
+
+        monkeypatch.setattr(PracticeStore, "_refresh_summary", counting)
+        before = store.summary(client.id)
+        store.log_note(client.id, "Quiet about the board again", session_number=session.number)
+        assert refreshed == [] and store.summary(client.id) == before
+        store.log_note(client.id, "More challenge, please", kind=NoteKind.REVISIT, session_number=session.number)
+        assert refreshed == [client.id]
+        assert not any("since the alliance was last revisited" in n for n in store.summary(client.id).nudges)
+    finally:
+        store.close()
+    reopened = PracticeStore(tmp_path / "p").open()
+    try:
+        assert reopened.summary(client.id).nudges == store.summary(client.id).nudges
+    finally:
+        reopened.close()
+
+
+def test_a_released_client_is_not_read_again_at_the_next_start(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = PracticeStore(tmp_path / "p", clock=lambda: FROZEN_NOW).open()
+    client = store.add_client("Ines Moreau")
+    store.log_note(client.id, "A plain note: the summary does not change")
+    store.release(client.id)
+    opened: list[Path] = []
+    real_load = ClientFile.load
+
+    def counting_load(self: ClientFile) -> object:
+        opened.append(self.path)
+        return real_load(self)
+
+    monkeypatch.setattr(ClientFile, "load", counting_load)
+    reopened = PracticeStore(tmp_path / "p", read_only=True).open()
+    try:
+        assert opened == []
+        assert reopened.summary(client.id).name == "Ines Moreau"
+    finally:
+        reopened.close()
+        store.close()

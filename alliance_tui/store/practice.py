@@ -230,7 +230,7 @@ class PracticeStore:
                 self._db = None
             self._practice_lock.release()
 
-    def _save_stamps(self) -> None:
+    def _save_stamps(self, only: str | None = None) -> None:
         """Record the files this window wrote, in one index write at close.
 
         Notes do not change a client's summary, so their writes leave the index
@@ -241,7 +241,8 @@ class PracticeStore:
             return
         table = self._db.table("clients", cache_size=0)
         fresh: dict[str, list[int]] = {}
-        for client_id, file in self._files.items():
+        files = self._files if only is None else {only: self._files[only]} if only in self._files else {}
+        for client_id, file in files.items():
             stamp = _file_stamp(file.path)
             if stamp is None or not file.storage.unchanged_on_disk():
                 continue
@@ -369,6 +370,7 @@ class PracticeStore:
     def release(self, client_id: str) -> None:
         """Let go of a loaded client's records; the next record() reads them from disk again."""
         with self._lock:
+            self._save_stamps(only=client_id)  # as close() would: the next start trusts the index
             self._records.pop(client_id, None)
             file = self._files.pop(client_id, None)
             if file is not None:
@@ -536,7 +538,9 @@ class PracticeStore:
                 session_number=session_number,
                 prompt=prompt,
             )
-        return self._insert(client_id, "notes", note)
+        # Of all notes only a revisit answer can change the dashboard's summary (its nudges);
+        # recomputing it meant a scan of every note the client has, on every note logged.
+        return self._insert(client_id, "notes", note, summary_may_change=note.kind is NoteKind.REVISIT)
 
     def update_note(self, client_id: str, note_id: str, **changes: Any) -> Note:
         return self._replace(client_id, "notes", note_id, **changes)
@@ -658,13 +662,14 @@ class PracticeStore:
             file.forget()
             file.close()
 
-    def _insert(self, client_id: str, table: str, model: M) -> M:
+    def _insert(self, client_id: str, table: str, model: M, *, summary_may_change: bool = True) -> M:
         with self._lock:
             self._check_writable()
             record = self.record(client_id)
             self._write(client_id, lambda f: f.insert(table, model))
             getattr(record, table).append(model)
-            self._refresh_summary(client_id)
+            if summary_may_change:
+                self._refresh_summary(client_id)
             return model
 
     def _replace(self, client_id: str, table: str, record_id: str, **changes: Any) -> Any:
