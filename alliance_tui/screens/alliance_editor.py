@@ -64,6 +64,7 @@ class Pending:
 
 class AllianceEditorScreen(AllianceScreen):
     CSS_PATH = "alliance_editor.tcss"
+    # In order of importance: a narrow footer leaves out the later ones (F1 lists them all).
     BINDINGS = [
         Binding("a", "add", "Add", id="editor.add", tooltip="Add a new agreement"),
         Binding("r", "reword", "Reword", id="editor.reword", tooltip="Change the wording of the highlighted agreement"),
@@ -76,15 +77,6 @@ class AllianceEditorScreen(AllianceScreen):
         ),
         Binding(
             "d", "remove", "Remove", id="editor.remove", tooltip="Remove the highlighted agreement (with a reason)"
-        ),
-        Binding("u", "undo", "Undo", id="editor.undo", tooltip="Undo the change to the highlighted agreement"),
-        Binding("n", "new_category", "New category", id="editor.category", tooltip="Add a category of your own"),
-        Binding(
-            "g",
-            "toggle_full_design",
-            "Full design",
-            id="editor.full_design",
-            tooltip="Mark this save as a full design or revisit of the alliance",
         ),
         Binding(
             "ctrl+s",
@@ -101,6 +93,15 @@ class AllianceEditorScreen(AllianceScreen):
             id="editor.back",
             tooltip="Close the form, or leave (twice if there are unsaved changes)",
         ),
+        Binding("u", "undo", "Undo", id="editor.undo", tooltip="Undo the change to the highlighted agreement"),
+        Binding(
+            "g",
+            "toggle_full_design",
+            "Full design",
+            id="editor.full_design",
+            tooltip="Mark this save as a full design or revisit of the alliance",
+        ),
+        Binding("n", "new_category", "New category", id="editor.category", tooltip="Add a category of your own"),
     ]
 
     def __init__(self, client_id: str) -> None:

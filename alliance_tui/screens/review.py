@@ -31,15 +31,14 @@ NOTE_MARKS = {True: ("🔒 private", "magenta"), False: ("↗ shared", "green")}
 
 class ClientReviewScreen(AllianceScreen):
     CSS_PATH = "review.tcss"
-    # Exports (recap, alliance document) and erasing a client are added beside these.
+    # In order of importance: a narrow footer leaves out the later ones (F1 lists them all).
     BINDINGS = [
         Binding("escape", "back", "Back", id="review.back", tooltip="Back to the practice dashboard"),
         Binding("s", "session", "Session", id="review.session", tooltip="Start or resume the session with this client"),
         Binding("h", "history", "History", id="review.history", tooltip="Every version of the alliance, with diffs"),
         Binding(
-            "e", "edit", "Edit alliance", id="review.edit", tooltip="Add, reword, recategorise or remove agreements"
+            "e", "edit", "Edit", id="review.edit", tooltip="Edit the alliance: add, reword, recategorise or remove"
         ),
-        Binding("f", "search", "Search notes", id="review.search", tooltip="Search this client's notes"),
         Binding(
             "o",
             "all_sessions",
@@ -48,7 +47,9 @@ class ClientReviewScreen(AllianceScreen):
             tooltip="Show every session, not only the latest few",
             show=False,
         ),
-        Binding("n", "next_section", "Next section", id="review.next", tooltip="Scroll to the next section"),
+        Binding(
+            "n", "next_section", "Next section", id="review.next", tooltip="Scroll to the next section", show=False
+        ),
         Binding(
             "c",
             "client_details",
@@ -72,6 +73,7 @@ class ClientReviewScreen(AllianceScreen):
             id="review.alliance_document",
             tooltip="Write the current agreement as a page for the client and copy it",
         ),
+        Binding("f", "search", "Search", id="review.search", tooltip="Search this client's notes"),
         Binding(
             "X",
             "erase",
@@ -186,9 +188,11 @@ class ClientReviewScreen(AllianceScreen):
         nudges = revisit_nudges(record, self.store.settings.revisit_every_sessions)
         if not nudges:
             return Static(Text("✓ No revisit of the alliance is due.", style="dim"), id="nudges")
-        title = Text("⚑ Time to revisit the alliance", style="bold yellow")
         reasons = hanging([(Text("•"), Text(nudge.text)) for nudge in nudges], tag_width=1)
-        return Static(Group(title, reasons), id="nudges", classes="due")
+        due = Static(reasons, id="nudges", classes="due")
+        # In the border, so its colour comes from the theme (legible in light and ANSI themes).
+        due.border_title = "⚑ Time to revisit the alliance"
+        return due
 
     def alliance_section(self, record: ClientRecord) -> list[Static]:
         current = record.current_alliance

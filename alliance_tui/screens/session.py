@@ -117,9 +117,9 @@ class SessionScreen(AllianceScreen):
             id="session.shared_anywhere",
             tooltip="Mark the next note shared, even while typing it",
         ),
+        Binding("e", "end", "End", id="session.end", tooltip="End the session (asks first) and see the summary"),
         *(_ask_binding(n) for n in range(1, 10)),
         Binding("g", "edit_focus", "Focus", id="session.focus", tooltip="Edit today's focus and how it goes well"),
-        Binding("e", "end", "End", id="session.end", tooltip="End the session (asks first) and see the summary"),
         Binding(
             "escape",
             "leave",

@@ -41,7 +41,8 @@ def awaiting(c: Commitment, session_number: int) -> bool:
     return c.checked_in_session != session_number or c.status is CommitmentStatus.OPEN
 
 
-def commitment_line(c: Commitment, session_number: int) -> Text:
+def commitment_line(c: Commitment, session_number: int, detail: str = "dim") -> Text:
+    """One row; `detail` styles the secondary words (by when, how), never a colour alone."""
     checked = not awaiting(c, session_number)
     line = Text()
     line.append(f"{c.status.symbol} ", style="bold")
@@ -49,7 +50,7 @@ def commitment_line(c: Commitment, session_number: int) -> Text:
         line.append(f"{c.status.label}: ", style="bold")
     line.append(c.what)
     if c.by_when:
-        line.append(f"  (by {c.by_when})", style="dim")
+        line.append(f"  (by {c.by_when})", style=detail)
     if not checked and c.status is CommitmentStatus.CARRIED and c.checked_in_session:
         line.append(f"  carried from session {c.checked_in_session}", style="italic")
     if checked and c.checkin_note:
@@ -57,7 +58,7 @@ def commitment_line(c: Commitment, session_number: int) -> Text:
         line.append(c.checkin_note, style="italic")
     elif not checked and c.how_accountable:
         line.append("\n   ")
-        line.append(c.how_accountable, style="dim")
+        line.append(c.how_accountable, style=detail)
     return line
 
 
@@ -137,6 +138,13 @@ class AccountabilityPane(Vertical):
         self.query_one("#checkin-note").display = False
         self.query_one("#checkin-message").display = False
         self.watch_view(self.view)
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.watch_view(self.view))
+
+    @property
+    def _detail_style(self) -> str:
+        # An ANSI theme leaves "dim" to the terminal, which fades it to nothing on
+        # the highlighted row; italic stays legible there.
+        return "italic" if self.app.current_theme.ansi else "dim"
 
     def watch_view(self, view: AccountabilityView) -> None:
         if not self.is_mounted:
@@ -145,7 +153,9 @@ class AccountabilityPane(Vertical):
         keep = options.highlighted
         options.clear_options()
         if view.to_check:
-            options.add_options(Option(commitment_line(c, view.session_number), id=c.id) for c in view.to_check)
+            options.add_options(
+                Option(commitment_line(c, view.session_number, self._detail_style), id=c.id) for c in view.to_check
+            )
             options.highlighted = min(keep or 0, len(view.to_check) - 1)
         else:
             options.add_option(Option(Text("Nothing to check in from earlier sessions", style="dim"), disabled=True))

@@ -7,6 +7,11 @@ identical, which was most of the time it took to open. This one coalesces the
 requests made within one frame, skips a rebuild that would draw the same keys
 again, and when only the keys' words change (focus moved from one pane to
 another) relabels the keys it has instead of mounting new ones.
+
+It also never cuts a key in half: the keys that do not fit beside the command
+palette's key are left out, later ones first (so a screen lists its keys in
+order of importance; F1 help and the palette list them all),
+so a narrow terminal shows fewer keys rather than "^pComm ands".
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
+from textual import events
 from textual.binding import Binding
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -85,8 +92,37 @@ class SteadyFooter(Footer):
             return
         previous, self._shown = self._shown, plan
         if plan is not None and previous is not None and self._relabel(previous, plan):
+            self._fit()
             return
         await self.recompose()
+        self._fit()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit()
+
+    @staticmethod
+    def _width(key: FooterKey) -> int:
+        margin = key.styles.margin
+        return cell_len(key.render().plain) + key.styles.gutter.width + margin.left + margin.right
+
+    def _fit(self) -> None:
+        """Show the keys that fit whole, earlier keys first; leave out the rest."""
+        if not self.is_attached or not self.size.width:
+            return
+        keys = list(self.query_children(FooterKey))
+        room = self.size.width
+        for key in keys:
+            if key.has_class("-command-palette"):
+                room -= self._width(key)
+        for key in keys:
+            if key.has_class("-command-palette"):
+                continue
+            width = self._width(key)
+            fits = width <= room
+            if fits:
+                room -= width
+            if key.display != fits:
+                key.display = fits
 
     def _relabel(self, previous: tuple[KeyPlan, ...], plan: tuple[KeyPlan, ...]) -> bool:
         """Give the existing keys their new words; False when the shape differs and a recompose is needed."""
