@@ -60,6 +60,7 @@ class ClientFile:
         self.path = path
         self.db = TinyDB(path, storage=AtomicJSONStorage, kind=KIND, read_only=read_only)
         self.storage: AtomicJSONStorage = self.db.storage  # type: ignore[assignment]
+        self._last_insert: dict[str, tuple[int, int]] = {}  # table -> (id inserted, table length) after our insert
 
     @classmethod
     def create(cls, path: Path, client: Client) -> ClientFile:
@@ -121,8 +122,28 @@ class ClientFile:
         if data is None:
             raise CorruptFile(self.path, "is missing.")
         docs = data.setdefault(table, {})
-        docs[str(max(map(int, docs), default=0) + 1)] = dump(model)
+        next_id = self._next_id(table, docs)
+        docs[str(next_id)] = dump(model)
         self.storage.write(data)
+        self._last_insert[table] = (next_id, len(docs))
+
+    def _next_id(self, table: str, docs: dict[str, Any]) -> int:
+        """Highest id + 1, without scanning thousands of ids on every note.
+
+        The id this file last inserted is trusted while it is still the table's
+        last key and the table has not grown or shrunk since; anything else
+        (another writer, a re-read after a failure) falls back to the scan.
+        Either way the id is one the table does not hold.
+        """
+        last = self._last_insert.get(table)
+        if (
+            last is not None
+            and last[1] == len(docs)
+            and next(reversed(docs), None) == str(last[0])
+            and str(last[0] + 1) not in docs
+        ):
+            return last[0] + 1
+        return max(map(int, docs), default=0) + 1
 
     def replace(self, table: str, model: BaseModel) -> None:
         record_id = model.model_dump(include={"id"})["id"]
