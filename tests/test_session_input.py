@@ -110,6 +110,7 @@ async def test_end_can_be_cancelled_and_leaving_keeps_the_session_open(demo_stor
         await pilot.press("n")
         await pilot.pause()
         assert app.screen is screen
+        await pilot.press("l", *"tired today", "enter")  # something logged: the session is a real one
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, SessionScreen)

@@ -7,7 +7,7 @@ shows it as done; refusals are said inline and what was typed stays put.
 from __future__ import annotations
 
 import contextlib
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from textual import on
 from textual.app import ComposeResult
@@ -43,6 +43,9 @@ from .base import AllianceScreen
 from .end_session import EndSessionConfirm
 
 COMPACT_WIDTH = 100
+# A session left within this time with nothing in it was opened by mistake (s on the
+# client list): it is not kept, so "sessions held" stays true. Older ones always stay.
+MISTAKEN_SESSION = timedelta(minutes=5)
 COMPACT_HEIGHT = 30
 
 
@@ -515,6 +518,15 @@ class SessionScreen(AllianceScreen):
             return
         self._stop_pause_if_running()
         name, number = self.record.client.name, self.number
+        if self._discard_if_mistaken():
+            self.app.pop_screen()
+            self.app.notify(
+                f"Session {number} with {name} was not kept: nothing was logged in it.",
+                title="Session not kept",
+                timeout=5,
+                markup=False,
+            )
+            return
         self.app.pop_screen()
         self.app.notify(
             f"Session {number} with {name} is still open; opening a session with them again resumes it.",
@@ -522,3 +534,12 @@ class SessionScreen(AllianceScreen):
             timeout=5,
             markup=False,
         )
+
+    def _discard_if_mistaken(self) -> bool:
+        session = self.session
+        if session is None or self._now() - session.started > MISTAKEN_SESSION:
+            return False
+        try:
+            return self.store.discard_session_if_empty(self.client_id, session.id)
+        except StoreError:
+            return False  # kept as it was: the coach loses nothing

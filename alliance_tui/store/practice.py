@@ -517,6 +517,30 @@ class PracticeStore:
                 return found
             return self._replace(client_id, "sessions", session_id, ended=self.clock())
 
+    def discard_session_if_empty(self, client_id: str, session_id: str) -> bool:
+        """Forget a session opened by mistake, so "sessions held" stays true.
+
+        Only the latest session, still open, with nothing in it: no focus or
+        measure of success, notes, commitments made or checked in, pauses or
+        alliance versions. Anything else is kept; returns whether it went.
+        """
+        with self._lock:
+            record = self.record(client_id)
+            session = next((s for s in record.sessions if s.id == session_id), None)
+            if session is None or not session.is_open or session.focus or session.success_measure:
+                return False
+            n = session.number
+            if any(s.number > n for s in record.sessions):
+                return False
+            linked = [*record.notes, *record.commitments, *record.pauses, *record.versions]
+            if any(m.session_number == n for m in linked) or any(c.checked_in_session == n for c in record.commitments):
+                return False
+            self._check_writable()
+            self._write(client_id, lambda f: f.db.table("sessions", cache_size=0).remove(Query().id == session_id))
+            record.sessions = [s for s in record.sessions if s.id != session_id]
+            self._refresh_summary(client_id)
+            return True
+
     # ----------------------------------------------------------------- writing: notes, commitments, pauses
 
     def log_note(
