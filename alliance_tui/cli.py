@@ -452,6 +452,7 @@ def lighten_start() -> None:
 
 def run_app(args: argparse.Namespace) -> int:
     lighten_start()
+    from .startup import resume_collector
     from .store import PracticeStore, StoreError, resolve_data_dir
     from .store.backup import take_automatic_backup_quietly
 
@@ -466,6 +467,7 @@ def run_app(args: argparse.Namespace) -> int:
             store = PracticeStore(resolve_data_dir(args.data_dir)).open()
             take_automatic_backup_quietly(store)
     except StoreError as exc:
+        resume_collector(first_frame=False)
         return fail(exc.message)
     try:
         from .app import AllianceApp
@@ -474,6 +476,7 @@ def run_app(args: argparse.Namespace) -> int:
         app.run()
         return app.return_code or 0
     finally:
+        resume_collector(first_frame=False)  # already done at the first frame, unless it never came
         store.close()
         if demo_dir is not None:
             demo_dir.cleanup()

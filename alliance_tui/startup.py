@@ -31,11 +31,17 @@ def pause_collector() -> None:
 YOUNG_THRESHOLD = 20_000
 
 
-def resume_collector() -> None:
+def resume_collector(*, first_frame: bool = True) -> None:
+    """Collect again; at the first frame also freeze what start-up built and raise the threshold.
+
+    With first_frame=False (the app ended or failed before its first frame)
+    the collector is only turned back on, exactly as it was.
+    """
     global _paused
     if _paused:
-        gc.freeze()
-        _, middle, old = gc.get_threshold()
-        gc.set_threshold(YOUNG_THRESHOLD, middle, old)
+        if first_frame:
+            gc.freeze()
+            _, middle, old = gc.get_threshold()
+            gc.set_threshold(YOUNG_THRESHOLD, middle, old)
         gc.enable()
         _paused = False

@@ -366,3 +366,19 @@ def test_client_file_numbers_documents_as_tinydb_does(tmp_path: Path) -> None:
         assert list(orjson.loads(path.read_bytes())["notes"]) == ["1", "3", "9", "10"]
     finally:
         file.close()
+
+
+def test_the_collector_is_back_even_when_the_app_never_painted(
+    demo_store: PracticeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from alliance_tui.app import AllianceApp
+    from alliance_tui.cli import main
+
+    thresholds = gc.get_threshold()
+    monkeypatch.setattr(AllianceApp, "run", lambda self, *a, **k: None)
+    demo_store.close()
+    assert main(["--data-dir", str(demo_store.data_dir)]) == 0
+    assert gc.isenabled()
+    assert gc.get_threshold() == thresholds  # nothing frozen or retuned without a first frame
