@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+
+from rich.console import Console, RenderableType
 from textual.app import App
 from textual.geometry import Region
 from textual.widget import Widget
@@ -17,3 +20,12 @@ def widget_text(widget: Widget) -> str:
 
 def screen_text(app: App[object], selector: str = "Static, DataTable, OptionList") -> str:
     return "\n".join(widget_text(w) for w in app.screen.query(selector) if w.display)
+
+
+def plain_text(renderable: RenderableType) -> str:
+    """A renderable (Text, or a grid of Texts) as plain lines, wide enough not to wrap."""
+    if isinstance(renderable, str):
+        return renderable
+    console = Console(width=400, file=io.StringIO(), color_system=None, record=True)
+    console.print(renderable)
+    return "\n".join(line.rstrip() for line in console.export_text().splitlines())

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rich.text import Text
+from textual.content import Content
 from textual.widgets import OptionList, Static
 
 from alliance_tui.app import AllianceApp
@@ -15,6 +17,7 @@ from alliance_tui.store import PracticeStore
 from alliance_tui.widgets.quick_log import QuickLog, QuickLogInput
 
 from .conftest import FROZEN_NOW
+from .screen_text import plain_text
 
 
 class FakeMonotonic:
@@ -29,9 +32,10 @@ def screen_text(app: AllianceApp) -> str:
     """Everything the coach can read in the screen's static text and option lists."""
     parts: list[str] = []
     for widget in app.screen.query(Static):
-        parts.append(str(widget.render()))
+        drawn = widget.render()  # a widget that draws itself (the header) has no content of its own
+        parts.append(str(drawn) if isinstance(drawn, Text | Content) else plain_text(widget.content))  # type: ignore[arg-type]
     for options in app.screen.query(OptionList):
-        parts.extend(str(options.get_option_at_index(i).prompt) for i in range(options.option_count))
+        parts.extend(plain_text(options.get_option_at_index(i).prompt) for i in range(options.option_count))  # type: ignore[arg-type]
     return "\n".join(parts)
 
 

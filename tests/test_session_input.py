@@ -12,6 +12,7 @@ from alliance_tui.widgets.accountability_pane import AccountabilityPane
 from alliance_tui.widgets.inputs import TextInput
 from alliance_tui.widgets.quick_log import QuickLogInput
 
+from .screen_text import plain_text
 from .test_session_flow import make_app, open_session, screen_text
 
 
@@ -187,7 +188,7 @@ async def test_a_new_agreement_scrolls_into_view_at_80x24(demo_store: PracticeSt
         await pilot.pause()
         scroll = screen.query_one("#alliance-scroll", VerticalScroll)
         changed = [b for b in scroll.query(Static) if b.has_class("-changed")]
-        assert len(changed) == 1 and "say when tired" in str(changed[0].render())
+        assert len(changed) == 1 and "say when tired" in plain_text(changed[0].content)
         assert scroll.scroll_y > 0
         assert changed[0].region.intersection(scroll.region).height > 0
 

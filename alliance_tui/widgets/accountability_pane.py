@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -41,11 +42,13 @@ def awaiting(c: Commitment, session_number: int) -> bool:
     return c.checked_in_session != session_number or c.status is CommitmentStatus.OPEN
 
 
-def commitment_line(c: Commitment, session_number: int, detail: str = "dim") -> Text:
-    """One row; `detail` styles the secondary words (by when, how), never a colour alone."""
+def commitment_line(c: Commitment, session_number: int, detail: str = "dim") -> Table:
+    """One row; `detail` styles the secondary words (by when, how), never a colour alone.
+
+    The status symbol has a column of its own, so wrapped words stay under the words.
+    """
     checked = not awaiting(c, session_number)
     line = Text()
-    line.append(f"{c.status.symbol} ", style="bold")
     if checked:
         line.append(f"{c.status.label}: ", style="bold")
     line.append(c.what)
@@ -54,12 +57,16 @@ def commitment_line(c: Commitment, session_number: int, detail: str = "dim") -> 
     if not checked and c.status is CommitmentStatus.CARRIED and c.checked_in_session:
         line.append(f"  carried from session {c.checked_in_session}", style="italic")
     if checked and c.checkin_note:
-        line.append("\n   ")
+        line.append("\n")
         line.append(c.checkin_note, style="italic")
     elif not checked and c.how_accountable:
-        line.append("\n   ")
+        line.append("\n")
         line.append(c.how_accountable, style=detail)
-    return line
+    row = Table.grid(padding=(0, 1))
+    row.add_column(width=1, no_wrap=True)
+    row.add_column(ratio=1)
+    row.add_row(Text(c.status.symbol, style="bold"), line)
+    return row
 
 
 def made_today_text(view: AccountabilityView) -> Text:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -63,6 +65,17 @@ def alliance_groups(view: AgreementView) -> list[tuple[Text, bool]]:
                 block.append(f"  ({mark[1]})", style="italic")
         groups.append((block, changed))
     return groups
+
+
+def hung(block: Text) -> Group:
+    """A category block drawn with its wrapped wording kept under the wording, not under the bullet."""
+    lines = block.split("\n")
+    rows = Table.grid(padding=(0, 1))
+    rows.add_column(width=2, no_wrap=True, justify="right")
+    rows.add_column(ratio=1)
+    for line in lines[1:]:
+        rows.add_row(line[:2], line[3:])
+    return Group(lines[0], rows) if len(lines) > 1 else Group(lines[0])
 
 
 def alliance_text(view: AgreementView) -> Text:
@@ -132,13 +145,14 @@ class AgreementPane(Vertical):
             scroll.mount_all(blocks)
         fresh: Static | None = None
         for block, (text, changed) in zip(blocks, groups, strict=True):
-            block.update(text)
+            block.update(hung(text))
             block.set_class(changed, "-changed")
             if changed and text.plain not in self._shown:
                 fresh = block
         # Bring a fresh change into view once, without fighting the coach's own scrolling.
         if fresh is not None:
-            self.call_after_refresh(scroll.scroll_to_widget, fresh, animate=False)
+            # Twice deferred: the block's new height is only laid out after the first refresh.
+            self.call_after_refresh(self.call_after_refresh, scroll.scroll_to_widget, fresh, animate=False)
         self._shown = {text.plain for text, _ in groups}
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -24,14 +25,18 @@ class RevisitView:
     lead: str = ""  # why these questions come first, in a few words
 
 
-def prompt_line(number: int, text: str, asked: bool) -> Text:
-    line = Text()
-    line.append(f"{number} " if number <= 9 else "  ", style="bold")
-    line.append("✔ " if asked else "  ", style="bold")
-    line.append(text)
+def prompt_line(number: int, text: str, asked: bool) -> Table:
+    """Number and asked mark in a column of their own, so a wrapped question stays under itself."""
+    line = Text(text)
     if asked:
         line.append("  (asked)", style="italic")
-    return line
+    row = Table.grid(padding=(0, 1))
+    row.add_column(width=3, no_wrap=True)
+    row.add_column(ratio=1)
+    row.add_row(
+        Text.assemble((f"{number}" if number <= 9 else " ", "bold"), " ", ("✔" if asked else " ", "bold")), line
+    )
+    return row
 
 
 class RevisitPane(Vertical):
@@ -99,7 +104,7 @@ class RevisitPane(Vertical):
             self.query_one("#revisit-answer", Input).value = ""
         self._asking = prompt
         self._adding = False
-        self._open_field(Text.assemble(("Asked: ", "bold"), prompt), "The client's answer · Enter saves · Esc cancels")
+        self._open_field(Text.assemble(("Asked: ", "bold"), prompt), "Their answer · Enter saves · Esc cancels")
 
     def action_own_prompt(self) -> None:
         self._asking = None

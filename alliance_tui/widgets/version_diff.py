@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
@@ -77,20 +78,22 @@ def change_counts(changes: list[ItemChange]) -> str:
     return ", ".join(parts) if parts else "no changes"
 
 
-def render_version(version: AllianceVersion | None, marks: dict[str, ChangeKind], categories: tuple[str, ...]) -> Text:
-    """A whole version grouped by category, each item tagged with how it differs from the other side."""
+def render_version(
+    version: AllianceVersion | None, marks: dict[str, ChangeKind], categories: tuple[str, ...]
+) -> Group | Text:
+    """A whole version grouped by category, each item tagged with how it differs from the other side.
+
+    Wrapped wording stays under the wording, so a narrow column still reads as a list.
+    """
     if version is None:
         return Text("(nothing agreed yet)", style="dim")
-    text = Text()
+    tag_width = TAG_WIDTH if marks else 1  # the same on both sides of a comparison, so rows line up
+    parts: list[Table | Text] = []
     for category, items in version.by_category(categories):
-        if text:
-            text.append("\n")
-        text.append(category, style="bold underline")
-        for item in items:
-            text.append("\n")
-            text.append_text(padded_tag(marks.get(item.id, ChangeKind.UNCHANGED)))
-            text.append(item.wording)
-    return text or Text("(no agreements in this version)", style="dim")
+        parts.append(Text(category, style="bold underline"))
+        rows = [(change_tag(marks.get(item.id, ChangeKind.UNCHANGED)), Text(item.wording)) for item in items]
+        parts.append(hanging(rows, tag_width=tag_width))
+    return Group(*parts) if parts else Text("(no agreements in this version)", style="dim")
 
 
 def side_marks(changes: list[ItemChange]) -> tuple[dict[str, ChangeKind], dict[str, ChangeKind]]:
@@ -108,13 +111,10 @@ def side_marks(changes: list[ItemChange]) -> tuple[dict[str, ChangeKind], dict[s
     return old, new
 
 
-def side_column(version: AllianceVersion | None, marks: dict[str, ChangeKind], categories: tuple[str, ...]) -> Text:
+def side_column(version: AllianceVersion | None, marks: dict[str, ChangeKind], categories: tuple[str, ...]) -> Group:
     """One side of a side-by-side comparison, headed by its version number."""
-    column = Text()
-    column.append(f"Version {version.number}" if version else "Before", style="bold reverse")
-    column.append("\n\n")
-    column.append_text(render_version(version, marks, categories))
-    return column
+    heading = Text(f"Version {version.number}" if version else "Before", style="bold reverse")
+    return Group(heading, Text(), render_version(version, marks, categories))
 
 
 def item_line(item: AllianceItem) -> Text:
