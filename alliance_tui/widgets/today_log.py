@@ -10,6 +10,10 @@ from textual.widgets import Static
 
 from ..models import Note, NoteKind
 
+# The pane shows a few lines; redrawing every note of a long session on each
+# save made the last note of a three-hour session twice as slow as the first.
+SHOWN = 30
+
 
 def note_line(note: Note) -> Text:
     line = Text()
@@ -33,7 +37,13 @@ class TodayLog(VerticalScroll, can_focus=False):
         if not self.is_mounted:
             return
         if notes:
-            body = Text("\n").join(note_line(n) for n in notes)
+            body = Text("\n").join(note_line(n) for n in notes[-SHOWN:])
+            if len(notes) > SHOWN:
+                earlier = len(notes) - SHOWN
+                body = Text.assemble(
+                    (f"… {earlier} earlier note{'s' if earlier != 1 else ''} from today are in the review\n", "dim"),
+                    body,
+                )
         else:
             body = Text("Notes and answers logged today show here.", style="dim")
         self.query_one("#today-notes", Static).update(body)

@@ -1,0 +1,119 @@
+"""A three-hour session through the session screen: a note a minute, a pause every few minutes.
+
+The coach's last note of the afternoon must be as quick as the first, and the
+app must not grow with every note beyond the notes themselves.
+"""
+
+from __future__ import annotations
+
+import gc
+import statistics
+import time
+import tracemalloc
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from alliance_tui.app import AllianceApp
+from alliance_tui.screens.session import SessionScreen
+from alliance_tui.store import PracticeStore
+from alliance_tui.widgets.pause_clock import PauseClock
+from alliance_tui.widgets.quick_log import QuickLog, QuickLogInput
+from alliance_tui.widgets.today_log import TodayLog
+
+from .conftest import FROZEN_NOW
+
+MINUTES = 180
+PAUSE_EVERY = 4  # minutes
+WINDOW = 30  # actions timed at the start and at the end
+TRACED = 10  # actions whose allocations are traced, just after the first window and before the last
+
+
+class Clocks:
+    """Wall time and the pause clock, moved on together by the test."""
+
+    def __init__(self) -> None:
+        self.wall = FROZEN_NOW
+        self.mono = 10_000.0
+
+    def now(self) -> datetime:
+        return self.wall
+
+    def monotonic(self) -> float:
+        return self.mono
+
+    def advance(self, seconds: float) -> None:
+        self.wall += timedelta(seconds=seconds)
+        self.mono += seconds
+
+
+async def test_a_three_hour_session_stays_quick_and_flat(demo_store: PracticeStore) -> None:
+    clocks = Clocks()
+    app = AllianceApp(demo_store, demo=True, clock=clocks.now, monotonic=clocks.monotonic, cursor_blink=False)
+    maya = demo_store.find_client("Maya Okafor")
+    assert maya is not None
+    durations: list[float] = []
+    growth: list[int] = []
+    pauses: list[float] = []
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = SessionScreen(maya.id)
+        await app.push_screen(screen)
+        await pilot.pause()
+        box = screen.query_one(QuickLogInput)
+        quick_log = screen.query_one(QuickLog)
+
+        async def act(minute: int) -> None:
+            """One minute of the session: a note, and every few minutes a pause before it."""
+            started = time.perf_counter()
+            if minute % PAUSE_EVERY == 0:
+                screen.action_toggle_pause()
+                ran = 20.0 + minute % 7
+                clocks.advance(ran)
+                screen.action_toggle_pause()
+                pauses.append(ran)
+            clocks.advance(60)
+            box.value = f"Minute {minute}: she said [what] she meant, and named it ✓"
+            screen.post_message(QuickLog.Submitted(box.value, shared=minute % 10 == 0))
+            await pilot.pause()
+            durations.append(time.perf_counter() - started)
+            assert box.value == "", f"minute {minute} was not saved"
+
+        async def measured(minutes: range) -> None:
+            gc.collect()
+            tracemalloc.start()
+            before = tracemalloc.get_traced_memory()[0]
+            for minute in minutes:
+                await act(minute)
+            gc.collect()
+            growth.append(tracemalloc.get_traced_memory()[0] - before)
+            tracemalloc.stop()
+
+        await act(0)  # warm-up: first render of every pane
+        for minute in range(1, 1 + WINDOW):
+            await act(minute)
+        await measured(range(1 + WINDOW, 1 + WINDOW + TRACED))
+        for minute in range(1 + WINDOW + TRACED, MINUTES - WINDOW - TRACED):
+            await act(minute)
+        await measured(range(MINUTES - WINDOW - TRACED, MINUTES - WINDOW))
+        for minute in range(MINUTES - WINDOW, MINUTES):
+            await act(minute)
+        assert app.is_running and app._exception is None
+        assert screen.query_one(TodayLog).notes[-1].text.startswith(f"Minute {MINUTES - 1}:")
+        assert quick_log.has_class("-refused") is False
+        assert screen.query_one(PauseClock).recent[-1] == pauses[-1]
+
+    first, last = durations[1 : 1 + WINDOW], durations[-WINDOW:]
+    # The quickest of each window is the least disturbed by other work on the machine.
+    assert min(last) < 1.3 * min(first), (min(first), min(last))
+    assert statistics.median(last) < 2.5 * statistics.median(first), (first, last)
+    # Memory kept per window: the notes themselves, not something that grows with every redraw.
+    assert growth[1] < 3 * growth[0] + 256_000, growth
+
+    with PracticeStore(Path(demo_store.data_dir)) as again:
+        record = again.record(maya.id)
+        number = record.sessions[-1].number
+        notes = [n for n in record.notes if n.session_number == number]
+        assert len(notes) == MINUTES
+        assert notes[-1].text == f"Minute {MINUTES - 1}: she said [what] she meant, and named it ✓"
+        assert sum(1 for n in notes if not n.private) == MINUTES // 10
+        recorded = [p.actual_seconds for p in record.pauses if p.session_number == number]
+        assert recorded == pauses
