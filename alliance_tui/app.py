@@ -19,7 +19,7 @@ from textual.screen import Screen
 from .commands import ClientCommands, ScreenActionCommands, ThemeCommands, screen_actions
 from .models.timeutil import Clock, utcnow
 from .screens.dashboard import DashboardScreen
-from .screens.too_small import guard_size
+from .screens.too_small import TooSmallScreen, guard_size
 from .store import PracticeStore, StoreError
 from .store.config_file import LoadedConfig, config_path, read_user_config
 
@@ -215,6 +215,8 @@ class AllianceApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss(None)
             return
+        if isinstance(self.screen, TooSmallScreen):
+            return  # the notice is all that fits; help would be a broken layout
         self.push_screen(HelpScreen(screen_actions(self.screen), screen_title=screen_label(self.screen)))
 
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:

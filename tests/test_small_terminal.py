@@ -90,16 +90,31 @@ async def test_every_screen_gives_way_and_comes_back(demo_store: PracticeStore, 
             assert typed.value == "kept [bold]as typed[/]"
 
 
-async def test_help_opened_over_the_notice_does_not_leave_it_behind(demo_store: PracticeStore) -> None:
+async def test_help_waits_until_the_terminal_is_large_enough(demo_store: PracticeStore) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=(50, 16)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, TooSmallScreen)
         await pilot.press("f1")
         await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
-        if isinstance(app.screen, HelpScreen):
-            await pilot.press("f1")
-            await pilot.pause()
+        assert type(app.screen).__name__ == "DashboardScreen"
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_a_screen_opened_over_the_notice_does_not_leave_it_behind(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(50, 16)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await app.push_screen(SearchScreen())  # e.g. something opened from the palette
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press("escape")
+        await pilot.pause()
         assert type(app.screen).__name__ == "DashboardScreen"

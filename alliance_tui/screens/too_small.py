@@ -7,6 +7,8 @@ It goes away by itself as soon as the terminal is large enough again.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult
@@ -48,7 +50,7 @@ class TooSmallScreen(Screen[None]):
             self.dismiss(None)
 
 
-def guard_size(app: App[object], size: Size | None = None) -> None:
+def guard_size(app: App[Any], size: Size | None = None) -> None:
     """Put the notice up, or take it down, to match the terminal's size (now, or as resized to)."""
     size = size or app.size
     if len(app.screen_stack) < 2:
