@@ -70,6 +70,13 @@ class AllianceApp(App[None]):
         Binding("ctrl+c", "help_quit", show=False, system=True, id="app.help_quit"),
     ]
 
+    def bell(self) -> None:
+        """Silent, always: the app sits beside a live call.
+
+        Textual rings on a click on a disabled footer key and on a character an
+        input refuses; neither may make a sound the client hears.
+        """
+
     def __init__(
         self,
         store: PracticeStore,

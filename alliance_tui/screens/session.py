@@ -255,6 +255,11 @@ class SessionScreen(AllianceScreen):
             return
         self._record_pause(pause.stop())
 
+    @on(PauseClock.ToggleAsked)
+    def _clock_clicked(self, event: PauseClock.ToggleAsked) -> None:
+        event.stop()
+        self.action_toggle_pause()
+
     def _record_pause(self, actual: float) -> None:
         started = self._pause_started or self._now()
         self._pause_started = None

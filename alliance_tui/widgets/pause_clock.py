@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Digits, Static
@@ -43,6 +45,9 @@ class PauseClock(Vertical):
     }
     """
 
+    class ToggleAsked(Message):
+        """The coach clicked the clock: start it, or stop it (the screen records the pause)."""
+
     target_seconds: reactive[int] = reactive(30)
     recent: reactive[tuple[float, ...]] = reactive(())
     earlier: reactive[tuple[tuple[int, float], ...]] = reactive(())  # (session, median seconds)
@@ -52,6 +57,11 @@ class PauseClock(Vertical):
         self.timer = PauseTimer(target_seconds, monotonic)
         self.set_reactive(PauseClock.target_seconds, target_seconds)
         self._ticker: Timer | None = None
+        self.tooltip = "Click, or press t, to start and stop the think time"
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.post_message(self.ToggleAsked())
 
     def compose(self) -> ComposeResult:
         yield Digits(self.timer.display())

@@ -86,6 +86,11 @@ class QuickLog(Vertical):
     def on_mount(self) -> None:
         self._show_kind()
 
+    def on_click(self) -> None:
+        """A click anywhere on the line (its label too) is a click into it."""
+        if not self.input.has_focus:
+            self.input.focus()
+
     @property
     def input(self) -> QuickLogInput:
         return self.query_one(QuickLogInput)

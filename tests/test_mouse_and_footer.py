@@ -1,0 +1,128 @@
+"""The mouse works where a coach would click, and the footer never cuts a key in half."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets._footer import FooterKey
+
+from alliance_tui.app import AllianceApp
+from alliance_tui.screens.history import AllianceHistoryScreen
+from alliance_tui.screens.review import ClientReviewScreen
+from alliance_tui.screens.session import SessionScreen
+from alliance_tui.store import PracticeStore
+from alliance_tui.widgets.pause_clock import PauseClock
+from alliance_tui.widgets.quick_log import QuickLog, QuickLogInput
+
+from .conftest import FROZEN_NOW
+from .test_session_flow import FakeMonotonic
+
+
+def make_app(store: PracticeStore, mono: FakeMonotonic | None = None) -> AllianceApp:
+    return AllianceApp(
+        store, demo=True, clock=lambda: FROZEN_NOW, monotonic=mono or FakeMonotonic(), cursor_blink=False
+    )
+
+
+def shown_keys(app: AllianceApp) -> list[FooterKey]:
+    return [key for key in app.screen.query(FooterKey) if key.display]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_review_footer_fits_with_recap_and_document_keys(
+    demo_store: PracticeStore, size: tuple[int, int]
+) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ClientReviewScreen)
+        keys = shown_keys(app)
+        assert {"r", "d", "s", "h", "e", "escape"} <= {k.key for k in keys}
+        assert sum(k.outer_size.width for k in keys) <= size[0]
+        palette = next(k for k in keys if k.has_class("-command-palette"))
+        for key in keys:  # every key shown whole, none under the palette's key
+            assert key.region.width > 0
+            if key is not palette:
+                assert key.region.right <= palette.region.x
+
+
+async def test_narrow_footers_leave_out_keys_rather_than_cut_them(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for keys in ([], ["enter", "e"], ["escape", "escape", "s"]):
+            await pilot.press(*keys)
+            await pilot.pause(0.3)
+            shown = shown_keys(app)
+            assert sum(k.outer_size.width for k in shown) <= 80, type(app.screen).__name__
+            assert len(shown) < len(app.screen.query(FooterKey))  # something was left out at 80 columns
+        assert isinstance(app.screen, SessionScreen)
+        assert {"t", "l", "a", "c", "e"} <= {k.key for k in shown_keys(app)}
+        await pilot.resize_terminal(160, 48)
+        await pilot.pause(0.3)
+        assert "escape" in {k.key for k in shown_keys(app)}  # room again: every key back
+
+
+async def test_client_rows_open_with_a_click(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.click("#clients", offset=(4, 2))  # Maya's row: highlighted
+        await pilot.pause()
+        assert app.screen.query_one("#clients").cursor_row == 1  # type: ignore[attr-defined]
+        await pilot.click("#clients", offset=(4, 2))  # clicked again: opened
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ClientReviewScreen)
+        maya = demo_store.find_client("Maya Okafor")
+        assert maya is not None and app.screen.client_id == maya.id
+
+
+async def test_footer_keys_are_clickable(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        history = next(k for k in shown_keys(app) if k.key == "h")
+        await pilot.click(history)
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, AllianceHistoryScreen)
+
+
+async def test_clicking_the_pause_clock_starts_and_stops_it(demo_store: PracticeStore) -> None:
+    mono = FakeMonotonic()
+    app = make_app(demo_store, mono)
+    daniel = demo_store.find_client("Daniel Reyes")
+    assert daniel is not None
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause(0.3)
+        focused = app.focused
+        await pilot.click(PauseClock)
+        await pilot.pause()
+        assert app.screen.query_one(PauseClock).running
+        assert app.focused is focused  # a click on the clock does not move the focus
+        mono.now += 21.0
+        await pilot.click(PauseClock)
+        await pilot.pause()
+        assert not app.screen.query_one(PauseClock).running
+    reopened = PracticeStore(demo_store.data_dir).open()
+    try:
+        pauses = [p for p in reopened.record(daniel.id).pauses if p.session_number == 4]
+    finally:
+        reopened.close()
+    assert [round(p.actual_seconds) for p in pauses] == [21]
+
+
+async def test_clicking_the_quick_log_label_focuses_the_line(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause(0.3)
+        await pilot.click("#quicklog-kind")
+        await pilot.pause()
+        assert isinstance(app.focused, QuickLogInput)
+        assert app.screen.query_one(QuickLog).input is app.focused
