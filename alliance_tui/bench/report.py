@@ -16,10 +16,11 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from ..store import PracticeStore
 from . import generator, measure
 from .generator import LARGE, SMALL, PracticeSpec
 
@@ -64,7 +65,7 @@ def default_cache_dir() -> Path:
 
 def largest_active_client(data_dir: Path) -> tuple[str, int]:
     """The active client with the biggest file: the worst case a coach meets in a session."""
-    store = generator.PracticeStore(data_dir, read_only=True).open()
+    store = PracticeStore(data_dir, read_only=True).open()
     try:
         active = [s.id for s in store.summaries(include_archived=False)]
     finally:
@@ -79,8 +80,8 @@ def ratio_row(name: str, practice: str, value: float, unit: str, base: float, ba
     return Row(name, practice, value, unit, f"{base:.1f} {unit} {base_label}", ratio, f"≤ {limit:g}x", ratio <= limit)
 
 
-def run(plan: Plan, cache_dir: Path, work_dir: Path, say: object = print) -> list[Row]:
-    log = say if callable(say) else print
+def run(plan: Plan, cache_dir: Path, work_dir: Path, log: Callable[[str], object] = print) -> list[Row]:
+    """Every measurement of the plan, on copies of the cached practices made in work_dir."""
     rows: list[Row] = []
     config_dir = work_dir / "config"
     config_dir.mkdir(parents=True, exist_ok=True)
@@ -234,7 +235,7 @@ def main(argv: Sequence[str]) -> int:
     cache_dir = args.cache_dir or default_cache_dir()
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="alliance-bench-work-") as work:
-        rows = run(plan, cache_dir, Path(work), say=lambda m: print(m, file=sys.stderr, flush=True))
+        rows = run(plan, cache_dir, Path(work), log=lambda m: print(m, file=sys.stderr, flush=True))
     text = table(rows)
     print(text)
     print(f"\n{machine()}; {time.perf_counter() - started:.0f} s in all.")
