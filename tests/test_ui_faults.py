@@ -15,6 +15,7 @@ from textual.widgets import Input
 from alliance_tui.app import AllianceApp
 from alliance_tui.demo import build_demo
 from alliance_tui.models import NoteKind
+from alliance_tui.screens.alliance_editor import AllianceEditorScreen
 from alliance_tui.screens.client_form import ClientFormScreen
 from alliance_tui.screens.dashboard import DashboardScreen
 from alliance_tui.screens.session import SessionScreen
@@ -169,6 +170,17 @@ async def test_a_second_window_is_read_only_and_says_so_quietly(demo_store: Prac
             await pilot.pause()
             alive(app)
             assert "theme applies until you quit" in toasts(app)
+            # The alliance editor: the save is refused, the edits stay on screen to try again.
+            editor = AllianceEditorScreen(maya)
+            await app.push_screen(editor)
+            await pilot.pause()
+            editor.action_add()
+            editor.query_one("#wording", Input).value = "Challenge me more"
+            editor.query_one("#reason", Input).value = "She asked"
+            await pilot.press("ctrl+s")
+            alive(app)
+            assert app.screen is editor and editor.pending
+            assert toasts(app).count("read-only") >= 2
             assert second.find_client("New Client") is None
             assert maya
     finally:

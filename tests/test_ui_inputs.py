@@ -364,3 +364,22 @@ async def test_erase_confirmation_refuses_anything_but_the_name(demo_store: Prac
         assert str(dialog.query_one("#erase-message", Static).render()).strip()
     with reopened(demo_store) as again:
         assert again.find_client("Maya Okafor") is not None
+
+
+async def test_typed_key_by_key_unicode_and_markup_reach_the_note_exactly(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    maya = client_id(demo_store, "Maya Okafor")
+    typed = "né 北 🙂 שלום [b]x[/b]"
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.push_screen(SessionScreen(maya))
+        await pilot.pause()
+        # Pilot cannot press an emoji as a key (a real terminal types it fine): it goes in as pasted text.
+        box = app.screen.query_one(QuickLogInput)
+        await pilot.press("ctrl+l", *typed[:5])
+        box.insert_text_at_cursor("🙂")
+        await pilot.press(*typed[6:], "enter")
+        alive(app)
+        assert app.screen.query_one(QuickLogInput).value == ""
+        assert said(app, typed)
+    with reopened(demo_store) as again:
+        assert again.record(maya).notes[-1].text == typed
