@@ -32,9 +32,7 @@ from .screen_text import screen_text
 
 MARKUP = ("[bold]x[/bold]", "[red]x[/]", "[@click=app.quit]x[/]")
 HOSTILE = (
-    "Ünïcødé café 北京 — naïve",
-    "🙂 👩🏽‍💻 emoji 🇳🇱",
-    "مرحبا بالعالم שלום עולם",
+    "Ünïcødé café 北京 — 🙂 👩🏽‍💻 🇳🇱 مرحبا بالعالم שלום עולם",  # accents, CJK, emoji sequences, RTL
     *MARKUP,
     "tab\there\x00nul\x07bell\x1b[31mesc\u202eRLO\r\nCRLF",
     "y" * 5_000,
