@@ -22,6 +22,7 @@ from .screens.dashboard import DashboardScreen
 from .screens.too_small import TooSmallScreen, guard_size
 from .store import PracticeStore, StoreError
 from .store.config_file import LoadedConfig, config_path, read_user_config
+from .widgets.light_colours import LEGIBLE_LIGHT
 
 FALLBACK_THEME = "textual-dark"
 
@@ -99,6 +100,7 @@ class AllianceApp(App[None]):
         self.config: LoadedConfig = read_user_config(config_file if config_file is not None else config_path())
         self._start_up_messages: list[tuple[str, str]] = []
         self._reported_clashes: set[tuple[str, ...]] = set()
+        self.ansi_theme_light = LEGIBLE_LIGHT
         self._apply_saved_theme()
 
     # ------------------------------------------------------------ start-up

@@ -198,7 +198,8 @@ class AllianceEditorScreen(AllianceScreen):
         if pending:
             body.append("\nwhy: ", style="dim")
             body.append(pending.reason, style="dim italic")
-        return hanging([(change_tag(kind), body)], tag_width=TAG_WIDTH)
+        # The tag column only takes room once something has changed.
+        return hanging([(change_tag(kind), body)], tag_width=TAG_WIDTH if self.pending else 1)
 
     def highlighted_item(self) -> AllianceItem | None:
         index = self.query_one("#items", OptionList).highlighted

@@ -38,7 +38,7 @@ class PauseClock(Vertical):
         height: 1;
     }
     PauseClock.-overtime > Digits {
-        color: $warning;
+        color: $text-warning;
     }
     PauseClock.-halfway > .pause-state {
         text-style: bold;
