@@ -532,8 +532,10 @@ class PracticeStore:
             n = session.number
             if any(s.number > n for s in record.sessions):
                 return False
-            linked = [*record.notes, *record.commitments, *record.pauses, *record.versions]
-            if any(m.session_number == n for m in linked) or any(c.checked_in_session == n for c in record.commitments):
+            linked = (record.notes, record.commitments, record.pauses, record.versions)
+            if any(m.session_number == n for models in linked for m in models):
+                return False
+            if any(c.checked_in_session == n for c in record.commitments):
                 return False
             self._check_writable()
             self._write(client_id, lambda f: f.db.table("sessions", cache_size=0).remove(Query().id == session_id))
