@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
@@ -343,6 +344,20 @@ async def test_search_box_and_dashboard_filter(demo_store: PracticeStore) -> Non
             assert query.value == text
         await submit(pilot, query, "[bold]")  # markup-like text finds itself, shown as typed
         await app.workers.wait_for_complete()
+        await pilot.pause()
+        alive(app)
+        # The command palette's own search line.
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        line = palette.query_one(Input)
+        for text in HOSTILE:
+            line.value = text
+            await pilot.pause(0.05)
+            alive(app)
+            assert line.value == text
+        await pilot.press("escape")
         await pilot.pause()
         alive(app)
 
