@@ -97,6 +97,8 @@ class AllianceApp(App[None]):
         self.monotonic = monotonic
         self.cursor_blink = cursor_blink
         self.sub_title = "demo practice" if demo else str(store.data_dir)
+        if store.read_only:  # stays in view after the start-up message has gone
+            self.sub_title += " · read-only"
         self.config: LoadedConfig = read_user_config(config_file if config_file is not None else config_path())
         self._start_up_messages: list[tuple[str, str]] = []
         self._reported_clashes: set[tuple[str, ...]] = set()

@@ -148,6 +148,7 @@ async def test_a_second_window_is_read_only_and_says_so_quietly(demo_store: Prac
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.pause()
             assert "read-only" in toasts(app), "the app says it is read-only at start"
+            assert app.sub_title.endswith("read-only"), "and keeps saying so in the header"
             maya = client_id(second, "Maya Okafor")
             # A session cannot start: said quietly, and the dashboard is still there.
             await pilot.press("s")
