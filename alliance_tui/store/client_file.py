@@ -116,16 +116,15 @@ class ClientFile:
 
         TinyDB's own insert re-keys every document of the table twice on each
         call; for a client with thousands of notes that cost more than
-        serialising the file. Writing goes through the same atomic storage.
+        serialising the file. Writing goes through the same atomic storage,
+        which encodes only the new document (AtomicJSONStorage.append).
         """
         data = self.storage.read()
         if data is None:
             raise CorruptFile(self.path, "is missing.")
-        docs = data.setdefault(table, {})
-        next_id = self._next_id(table, docs)
-        docs[str(next_id)] = dump(model)
-        self.storage.write(data)
-        self._last_insert[table] = (next_id, len(docs))
+        next_id = self._next_id(table, data.get(table, {}))
+        self.storage.append(table, str(next_id), dump(model))
+        self._last_insert[table] = (next_id, len(data[table]))
 
     def _next_id(self, table: str, docs: dict[str, Any]) -> int:
         """Highest id + 1, without scanning thousands of ids on every note.
