@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from textual import events
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -48,6 +49,20 @@ class SteadyFooter(Footer):
         super().__init__(id=id, classes=classes, compact=compact)
         self._shown: tuple[KeyPlan, ...] | None = None
         self._rebuild_pending = False
+
+    def compose(self) -> ComposeResult:
+        """Footer's keys, made in the footer's style from the start.
+
+        A FooterKey starts compact and is then bound to the footer's style, so
+        each key changed class twice while mounting, and every class change
+        restyles a widget at once: about 20 keys on every screen opened. The
+        command palette's key is not bound and stays compact, as in Footer.
+        """
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+                widget.set_reactive(FooterKey.compact, self.compact)
+                widget.set_class(self.compact, "-compact", update=False)
+            yield widget
 
     def _plan(self) -> tuple[KeyPlan, ...] | None:
         """The keys compose() would yield, in order; None when it would group some (then it recomposes)."""
