@@ -14,7 +14,7 @@ from .timeutil import UtcDatetime
 
 
 class ClientRecord(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)  # built when a client is first opened
 
     client: Client
     versions: list[AllianceVersion] = Field(default_factory=list)

@@ -59,7 +59,7 @@ class BackupRefused(StoreError):
 class PracticeBackup(BaseModel):
     """The whole practice in one document."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)  # only backups need it
 
     format: Literal["alliance-tui-backup"] = BACKUP_FORMAT
     schema_version: int = Field(default=SCHEMA_VERSION, alias="schema", ge=1)
