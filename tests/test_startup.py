@@ -1,0 +1,57 @@
+"""Start-up without pydantic's plugin search: the same answer (no plugins), fewer imports."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+PROBE = """
+import sys
+from alliance_tui.cli import lighten_start
+lighten_start()
+from alliance_tui.startup import resume_collector
+resume_collector(first_frame=False)
+from alliance_tui.models import Note
+from alliance_tui.store import PracticeStore
+from pydantic import ValidationError
+note = Note.model_validate({"text": "[bold]kept[/]", "created": "2026-11-20T09:00:00+00:00"})
+assert note.text == "[bold]kept[/]", note
+try:
+    Note.model_validate({"text": "", "created": "2026-11-20T09:00:00+00:00"})
+except ValidationError:
+    pass
+else:
+    raise AssertionError("an empty note was accepted")
+from pydantic.plugin._loader import get_plugins
+print(list(get_plugins()), "importlib.metadata" in sys.modules)
+"""
+
+REAL_LOADER = """
+from pydantic.plugin._loader import get_plugins
+print(list(get_plugins()))
+"""
+
+
+def run(code: str, **env: str) -> str:
+    environment = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"} | env
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environment, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_the_app_starts_without_the_plugin_search_and_models_still_validate() -> None:
+    assert run(PROBE) == "[] False"
+
+
+def test_pydantics_own_loader_gives_the_same_answer_when_plugins_are_disabled() -> None:
+    assert run(REAL_LOADER, PYDANTIC_DISABLE_PLUGINS="__all__") == "[]"
+
+
+def test_with_plugins_enabled_pydantics_own_loader_is_used() -> None:
+    probe = "import sys\nfrom alliance_tui.startup import skip_plugin_search\nskip_plugin_search()\n"
+    probe += (
+        "from alliance_tui.models import Note\nNote.model_validate({'text': 'x', 'created': '2026-11-20T09:00:00Z'})\n"
+    )
+    probe += "print(type(sys.modules['pydantic.plugin._loader'].__spec__).__name__)"
+    assert run(probe, PYDANTIC_DISABLE_PLUGINS="") == "ModuleSpec"
