@@ -126,3 +126,26 @@ async def test_clicking_the_quick_log_label_focuses_the_line(demo_store: Practic
         await pilot.pause()
         assert isinstance(app.focused, QuickLogInput)
         assert app.screen.query_one(QuickLog).input is app.focused
+
+
+async def test_a_confirmation_lasts_until_something_else_is_saved(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause(0.3)
+        message = app.screen.query_one("#quicklog-message")
+        await pilot.press("l", *"lit up", "enter")
+        await pilot.pause()
+        assert "Note saved" in str(message.render())
+        await pilot.press("t", "t")  # a pause recorded: the note's confirmation no longer applies
+        await pilot.pause()
+        assert str(message.render()).strip() == ""
+        await pilot.press("l")
+        app.screen.query_one(QuickLog).input.value = "[red]x[/]" * 400  # too long: refused
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "nothing saved" in str(message.render())
+        await pilot.press("ctrl+t", "ctrl+t")  # another save does not hide why the text was refused
+        await pilot.pause()
+        assert "nothing saved" in str(message.render())

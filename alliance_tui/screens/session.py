@@ -201,6 +201,7 @@ class SessionScreen(AllianceScreen):
 
     def _refresh(self) -> None:
         """Data down: every pane is redrawn from what the store now holds."""
+        self.query_one(QuickLog).forget_confirmation()
         record = self.record
         session = record.session(self.number) or self.session
         assert session is not None
@@ -354,8 +355,8 @@ class SessionScreen(AllianceScreen):
         except StoreError as error:
             quick_log.show_message(f"{error.message} (your text is still here)")
             return
-        quick_log.saved(confirmation)
         self._refresh()
+        quick_log.saved(confirmation)  # after the refresh, which clears an older confirmation
         self._give_focus_back()
 
     # ----------------------------------------------------------------- check-in

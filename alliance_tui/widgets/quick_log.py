@@ -113,6 +113,11 @@ class QuickLog(Vertical):
         self.query_one("#quicklog-message", Static).update(Text(confirmation, style="dim"))
         self.remove_class("-refused")
 
+    def forget_confirmation(self) -> None:
+        """Something else was saved since: the confirmation no longer speaks for the latest action."""
+        if not self.has_class("-refused"):
+            self.query_one("#quicklog-message", Static).update("")
+
     @on(Input.Changed, "#quicklog-input")
     def _changed(self) -> None:
         self._show_kind()
