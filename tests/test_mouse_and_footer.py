@@ -149,3 +149,26 @@ async def test_a_confirmation_lasts_until_something_else_is_saved(demo_store: Pr
         await pilot.press("ctrl+t", "ctrl+t")  # another save does not hide why the text was refused
         await pilot.pause()
         assert "nothing saved" in str(message.render())
+
+
+async def test_the_quick_log_label_names_the_category_a_typed_name_chooses(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause(0.3)
+        await pilot.press("a", *"Between sessions: email is fine")
+        await pilot.pause()
+        assert "± adjust Between sessions" in str(app.screen.query_one("#quicklog-kind").render())
+        await pilot.press("enter")
+        await pilot.pause()
+    daniel = demo_store.find_client("Daniel Reyes")
+    assert daniel is not None
+    reopened = PracticeStore(demo_store.data_dir).open()
+    try:
+        current = reopened.record(daniel.id).current_alliance
+    finally:
+        reopened.close()
+    assert current is not None
+    added = [i for i in current.items if i.wording == "email is fine"]
+    assert [i.category for i in added] == ["Between sessions"]

@@ -19,8 +19,10 @@ from ..models.quicklog import (
     entry_kind,
     find_category,
     next_category,
+    parse,
     with_category,
 )
+from ..models.text import TextRefused
 from .inputs import TextInput
 
 HINT = "a: adjustment · c: what | by when | how · n: or plain text = note"
@@ -130,11 +132,19 @@ class QuickLog(Vertical):
     def _show_kind(self) -> None:
         value = self.input.value
         kind = entry_kind(value)
+        category: str | None = None
+        try:
+            # What Enter would save, so "a: Between sessions: ..." shows Between sessions as typed.
+            entry = parse(value, self.categories)
+            kind, category = entry.kind, entry.category or None
+        except TextRefused:
+            pass
         label = Text()
         if kind is EntryKind.ADJUSTMENT:
-            match = PREFIX.match(value)
-            word = (match.group(2) or "") if match else ""
-            category = find_category(word, self.categories) if word else DEFAULT_ADJUSTMENT_CATEGORY
+            if category is None:
+                match = PREFIX.match(value)
+                word = (match.group(2) or "") if match else ""
+                category = find_category(word, self.categories) if word else DEFAULT_ADJUSTMENT_CATEGORY
             label.append("± adjust", style="bold")
             label.append(f" {category or '?'}")
         elif kind is EntryKind.COMMITMENT:
