@@ -13,6 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -20,6 +21,7 @@ from ..models import (
     ClientRecord,
     Commitment,
     CommitmentStatus,
+    Note,
     NoteKind,
     PromptSet,
     RequestedBy,
@@ -31,7 +33,7 @@ from ..models.quicklog import EntryKind, parse
 from ..models.text import TextRefused
 from ..models.trends import pause_trend
 from ..store import StoreError
-from ..widgets.accountability_pane import AccountabilityPane, AccountabilityView
+from ..widgets.accountability_pane import AccountabilityPane, AccountabilityView, awaiting
 from ..widgets.agreement_pane import FIELDS, AgreementPane, AgreementView
 from ..widgets.footer import SteadyFooter
 from ..widgets.pause_clock import PauseClock
@@ -132,6 +134,12 @@ class SessionScreen(AllianceScreen):
         ),
     ]
 
+    # Data down: the screen holds what the panes show; each pane is bound to one of these.
+    agreement_view: reactive[AgreementView] = reactive(AgreementView, always_update=True)
+    accountability_view: reactive[AccountabilityView] = reactive(AccountabilityView, always_update=True)
+    revisit_view: reactive[RevisitView] = reactive(RevisitView, always_update=True)
+    today_notes: reactive[tuple[Note, ...]] = reactive((), always_update=True)
+
     def __init__(self, client_id: str) -> None:
         super().__init__()
         self.client_id = client_id
@@ -146,11 +154,11 @@ class SessionScreen(AllianceScreen):
         yield SessionHeader(id="session-header")
         with Horizontal(id="panes"):
             with Vertical(id="left-column"):
-                yield AgreementPane(id="agreement")
-                yield RevisitPane(id="revisit")
+                yield AgreementPane(id="agreement").data_bind(view=SessionScreen.agreement_view)
+                yield RevisitPane(id="revisit").data_bind(view=SessionScreen.revisit_view)
             with Vertical(id="right-column"):
-                yield AccountabilityPane(id="accountability")
-                yield TodayLog(id="today")
+                yield AccountabilityPane(id="accountability").data_bind(view=SessionScreen.accountability_view)
+                yield TodayLog(id="today").data_bind(notes=SessionScreen.today_notes)
                 self._pause_clock = PauseClock(30, self.alliance_app.monotonic, id="pause")
                 yield self._pause_clock
         yield QuickLog(id="quicklog")
@@ -171,9 +179,9 @@ class SessionScreen(AllianceScreen):
         self._refresh()
         self._layout_for(self.size.width, self.size.height)
         self.set_interval(1.0, self._tick)
-        accountability = self.query_one(AccountabilityPane)
-        if accountability.has_open:
-            accountability.focus_list()
+        view = self.accountability_view
+        if any(awaiting(c, view.session_number) for c in view.to_check):
+            self.query_one(AccountabilityPane).focus_list()
         else:
             self.set_focus(self.query_one("#prompts"))
 
@@ -213,20 +221,20 @@ class SessionScreen(AllianceScreen):
         header.programme_sessions = client.programme_sessions
         header.planned_minutes = session.planned_minutes
         header.elapsed_seconds = session.elapsed_seconds(self._now())
-        self.query_one(AgreementPane).view = AgreementView(
+        self.agreement_view = AgreementView(
             current=record.current_alliance,
             before_session=record.version_before_session(session.number),
             categories=self.store.categories(),
             saved={"focus": session.focus, "success_measure": session.success_measure},
         )
-        self.query_one(AccountabilityPane).view = AccountabilityView(
+        self.accountability_view = AccountabilityView(
             to_check=commitments_to_check(record, session.number),
             made_today=tuple(c for c in record.commitments if c.session_number == session.number),
             session_number=session.number,
         )
         prompts = prompts_for_moment(session.number, client.programme_sessions, list(self.store.settings.prompts))
         own = [p.text for p in prompts if p.prompt_set is PromptSet.OWN]
-        self.query_one(RevisitPane).view = RevisitView(
+        self.revisit_view = RevisitView(
             prompts=tuple(dict.fromkeys([p.text for p in prompts if p.prompt_set is not PromptSet.OWN] + own)),
             asked=frozenset(n.prompt for n in record.notes_of(session.number, NoteKind.REVISIT)),
             lead="\n".join(
@@ -236,7 +244,7 @@ class SessionScreen(AllianceScreen):
                 ]
             ),
         )
-        self.query_one(TodayLog).notes = tuple(record.notes_of(session.number))
+        self.today_notes = tuple(record.notes_of(session.number))
         pause = self.query_one(PauseClock)
         pause.target_seconds = client.think_time_seconds
         pause.recent = tuple(p.actual_seconds for p in record.pauses if p.session_number == session.number)
