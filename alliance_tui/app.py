@@ -6,6 +6,7 @@ import importlib
 import re
 import time
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -186,6 +187,16 @@ class AllianceApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Export coaching hours log (CSV)",
+            "Sessions and hours per client, as credential applications ask; unlisted clients left out",
+            partial(self.export_hours_log, anonymise=False),
+        )
+        yield SystemCommand(
+            "Export coaching hours log, anonymised (CSV)",
+            "Clients who have not agreed to be listed appear as 'Client N' instead of being left out",
+            partial(self.export_hours_log, anonymise=True),
+        )
         if self.config.path.exists():
             yield SystemCommand("Keys: config file", "Where the file that changes keys lives", self.show_config_path)
         else:
@@ -194,6 +205,11 @@ class AllianceApp(App[None]):
                 "Write a commented config file listing every key, ready to change",
                 self.create_config_file,
             )
+
+    def export_hours_log(self, *, anonymise: bool) -> None:
+        from .screens.exporting import export_hours
+
+        export_hours(self.screen, anonymise=anonymise)
 
     def show_config_path(self) -> None:
         self.notify(

@@ -122,3 +122,27 @@ async def test_the_client_review_exports_the_latest_recap_and_the_alliance(demo_
         assert app.clipboard.startswith("# How we work together: Daniel Reyes")
     names = sorted(p.name for p in (demo_store.data_dir / "exports").rglob("*.md"))
     assert names == ["alliance-v2.md", "session-03-recap.md"]
+
+
+async def test_hours_log_from_the_command_palette(demo_store: PracticeStore) -> None:
+    """The hours log is one palette command away, written to the practice's exports folder."""
+    from alliance_tui.app import AllianceApp
+
+    daniel = demo_store.find_client("Daniel Reyes")
+    assert daniel is not None
+    demo_store.update_client(daniel.id, in_hours_log=False)
+    app = AllianceApp(demo_store, demo=True, clock=lambda: FROZEN_NOW, cursor_blink=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        app.screen.query_one("Input").value = "anonymised"  # type: ignore[attr-defined]
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+    written = sorted((demo_store.data_dir / "exports").glob("hours-log-*.csv"))
+    assert len(written) == 1
+    text = written[0].read_text()
+    assert "Client 1" in text  # Daniel, who did not agree to be listed, anonymised
+    assert "Daniel Reyes" not in text
+    assert "Maya Okafor" in text
