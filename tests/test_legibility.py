@@ -9,6 +9,7 @@ from textual.widgets import OptionList
 
 from alliance_tui.app import AllianceApp
 from alliance_tui.store import PracticeStore
+from alliance_tui.widgets.hanging import Hanging
 from alliance_tui.widgets.light_colours import LEGIBLE_LIGHT
 
 from .conftest import FROZEN_NOW
@@ -52,9 +53,9 @@ async def test_check_in_details_are_not_dimmed_in_an_ansi_theme(demo_store: Prac
 
         def detail_styles() -> set[str]:
             options = app.screen.query_one("#commitments", OptionList)
-            grid = options.get_option_at_index(0).prompt
-            body = grid.columns[1]._cells[0]  # type: ignore[attr-defined]
-            return {str(span.style) for span in body.spans}
+            row = options.get_option_at_index(0).prompt
+            assert isinstance(row, Hanging)
+            return {str(span.style) for span in row.body.spans}
 
         assert "dim" in detail_styles()
         app.theme = "ansi-dark"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -16,6 +15,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..models import Commitment, CommitmentStatus
+from .hanging import Hanging
 from .inputs import TextInput
 
 STATUS_KEYS = {
@@ -42,7 +42,7 @@ def awaiting(c: Commitment, session_number: int) -> bool:
     return c.checked_in_session != session_number or c.status is CommitmentStatus.OPEN
 
 
-def commitment_line(c: Commitment, session_number: int, detail: str = "dim") -> Table:
+def commitment_line(c: Commitment, session_number: int, detail: str = "dim") -> Hanging:
     """One row; `detail` styles the secondary words (by when, how), never a colour alone.
 
     The status symbol has a column of its own, so wrapped words stay under the words.
@@ -62,11 +62,7 @@ def commitment_line(c: Commitment, session_number: int, detail: str = "dim") -> 
     elif not checked and c.how_accountable:
         line.append("\n")
         line.append(c.how_accountable, style=detail)
-    row = Table.grid(padding=(0, 1))
-    row.add_column(width=1, no_wrap=True)
-    row.add_column(ratio=1)
-    row.add_row(Text(c.status.symbol, style="bold"), line)
-    return row
+    return Hanging(Text(c.status.symbol, style="bold"), line, 1)
 
 
 def made_today_text(view: AccountabilityView) -> Text:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -15,6 +14,7 @@ from textual.reactive import reactive
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from .hanging import Hanging
 from .inputs import TextInput
 
 
@@ -25,18 +25,13 @@ class RevisitView:
     lead: str = ""  # why these questions come first, in a few words
 
 
-def prompt_line(number: int, text: str, asked: bool) -> Table:
+def prompt_line(number: int, text: str, asked: bool) -> Hanging:
     """Number and asked mark in a column of their own, so a wrapped question stays under itself."""
     line = Text(text)
     if asked:
         line.append("  (asked)", style="italic")
-    row = Table.grid(padding=(0, 1))
-    row.add_column(width=3, no_wrap=True)
-    row.add_column(ratio=1)
-    row.add_row(
-        Text.assemble((f"{number}" if number <= 9 else " ", "bold"), " ", ("✔" if asked else " ", "bold")), line
-    )
-    return row
+    mark = Text.assemble((f"{number}" if number <= 9 else " ", "bold"), " ", ("✔" if asked else " ", "bold"))
+    return Hanging(mark, line, 3)
 
 
 class RevisitPane(Vertical):
