@@ -440,15 +440,14 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 def lighten_start() -> None:
     """Start quicker: no search of every installed package for pydantic plugins (Alliance TUI uses
-    none; ~30 ms), nor the imports that search needs (~30 ms, 1.3 MB), and no garbage collection
-    until the first frame is painted (see startup.py).
+    none; ~30 ms, through pydantic's documented switch), and no garbage collection until the
+    first frame is painted (see startup.py).
 
     The benchmark starts the app the same way.
     """
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    from .startup import pause_collector, skip_plugin_search
+    from .startup import pause_collector
 
-    skip_plugin_search()
     pause_collector()  # the app resumes it once its first frame is on screen
 
 

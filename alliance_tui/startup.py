@@ -12,10 +12,6 @@ that paused it resumes it: apps made in tests are untouched.
 from __future__ import annotations
 
 import gc
-import os
-import sys
-import types
-from collections.abc import Iterable
 
 _paused = False
 
@@ -49,26 +45,3 @@ def resume_collector(*, first_frame: bool = True) -> None:
             gc.set_threshold(YOUNG_THRESHOLD, middle, old)
         gc.enable()
         _paused = False
-
-
-PLUGIN_LOADER = "pydantic.plugin._loader"
-
-
-def _no_plugins() -> Iterable[object]:
-    return ()
-
-
-def skip_plugin_search() -> None:
-    """With PYDANTIC_DISABLE_PLUGINS=__all__ pydantic's plugin loader returns no plugins,
-    but importing the loader imports importlib.metadata and email, zipfile, csv with it
-    (~30 ms and 1.3 MB, a quarter of what start-up costs over bare Textual's memory). The loader
-    is replaced by one that gives the same answer, no plugins, without those imports.
-
-    Only before pydantic has loaded its own loader, and only when plugins are disabled
-    (tests/test_startup.py checks that pydantic's own loader answers the same).
-    """
-    if os.environ.get("PYDANTIC_DISABLE_PLUGINS") != "__all__" or PLUGIN_LOADER in sys.modules:
-        return
-    loader = types.ModuleType(PLUGIN_LOADER, "pydantic plugins are disabled: there are none to load.")
-    loader.get_plugins = _no_plugins  # type: ignore[attr-defined]
-    sys.modules[PLUGIN_LOADER] = loader
