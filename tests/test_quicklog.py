@@ -110,3 +110,17 @@ def test_words_that_are_not_a_category_name_stay_in_the_wording(line: str) -> No
     entry = parse(line, CATS)
     assert entry.category == "Style and tone"
     assert entry.text == line[3:]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "text"),
+    [
+        ("c: c: Send portfolio | Friday | email me", EntryKind.COMMITMENT, "Send portfolio"),
+        ("a: a: perm: challenge me", EntryKind.ADJUSTMENT, "challenge me"),
+        ("n: n: he lit up", EntryKind.NOTE, "he lit up"),
+    ],
+)
+def test_a_prefix_typed_twice_counts_once(line: str, kind: EntryKind, text: str) -> None:
+    """The a and c keys type the prefix; a coach who types it again out of habit is not penalised."""
+    entry = parse(line)
+    assert (entry.kind, entry.text) == (kind, text)

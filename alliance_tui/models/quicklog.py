@@ -150,6 +150,10 @@ def parse(
     if match is None:
         return QuickEntry(EntryKind.NOTE, clean(line, field="A note", max_len=NOTE_MAX, multiline=False))
     letter, word, body = match.group(1).lower(), (match.group(2) or "").strip(), match.group(3)
+    again = PREFIX.match(body)
+    if not word and again is not None and again.group(1).lower() == letter and not (again.group(2) or "").strip():
+        # The a/c key typed "c: " and the coach typed "c: " again out of habit.
+        body = again.group(3)
     if letter == "n":
         if word:
             # "n something: text" is a plain note that happens to contain a colon.
