@@ -9,11 +9,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
 
-from ..models import ChangeKind, ClientRecord, CommitmentStatus, NoteKind, diff_versions
+from ..models import ChangeKind, ClientRecord, CommitmentStatus, Note, NoteKind, diff_versions
 from ..store import StoreError
 from ..widgets.footer import SteadyFooter
+from ..widgets.inputs import TextInput
 from ..widgets.session_header import minutes_text
 from .base import AllianceScreen
 from .exporting import recap_of_screen
@@ -87,12 +89,19 @@ def summary_text(record: ClientRecord, number: int) -> Text:
         out.append(f" {note.prompt}\n", style="italic")
         out.append(f"   {note.text}\n")
 
-    notes = [n for n in record.notes_of(number) if n.kind is not NoteKind.REVISIT]
-    heading("Notes", len(notes))
-    for note in notes:
-        out.append(" · private  " if note.private else " ◉ shared   ", style="dim" if note.private else "bold")
-        out.append(note.text + "\n")
     return out
+
+
+def session_notes(record: ClientRecord, number: int) -> list[Note]:
+    """The notes of one session a coach may tidy before the recap (revisit answers are listed above)."""
+    return [n for n in record.notes_of(number) if n.kind is not NoteKind.REVISIT]
+
+
+def note_option(note: Note) -> Option:
+    line = Text(no_wrap=False)
+    line.append("· private  " if note.private else "◉ shared   ", style="dim" if note.private else "bold")
+    line.append(note.text)
+    return Option(line, id=note.id)
 
 
 class SessionSummaryScreen(AllianceScreen):
@@ -109,6 +118,20 @@ class SessionSummaryScreen(AllianceScreen):
             id="summary.export_recap",
             tooltip="Write a recap of what was agreed and committed, for the client",
         ),
+        Binding(
+            "space",
+            "toggle_shared",
+            "Share / private",
+            id="summary.toggle_shared",
+            tooltip="Share the highlighted note with the client in the recap, or make it private again",
+        ),
+        Binding(
+            "w",
+            "reword",
+            "Reword",
+            id="summary.reword",
+            tooltip="Tidy the wording of the highlighted note before it goes in the recap",
+        ),
     ]
 
     def __init__(self, client_id: str, session_number: int) -> None:
@@ -120,21 +143,99 @@ class SessionSummaryScreen(AllianceScreen):
         yield Static(Text(f"Session {self.session_number} ended", style="bold"), id="summary-title")
         with VerticalScroll(id="summary-scroll"):
             yield Static(id="summary-body")
+            yield Static(id="notes-title")
+            yield OptionList(id="summary-notes")
+            yield TextInput(id="note-edit", placeholder="The note's wording (Enter saves, Esc cancels)")
+            yield Static(id="note-message")
         yield SteadyFooter()
 
     def on_mount(self) -> None:
+        self.query_one("#note-edit").display = False
+        self._show()
+        notes = self.query_one("#summary-notes", OptionList)
+        (notes if notes.option_count else self.query_one("#summary-scroll")).focus()
+
+    def _show(self) -> None:
+        """Data down: the summary and the notes list redrawn from what the store holds."""
         try:
             record = self.store.record(self.client_id)
         except StoreError as error:
             self.report(error, title="Summary unavailable")
             return
         self.query_one("#summary-body", Static).update(summary_text(record, self.session_number))
-        self.query_one("#summary-scroll").focus()
+        notes = session_notes(record, self.session_number)
+        title = Text(f"\nNotes ({len(notes)})", style="bold underline")
+        if notes:
+            title.append("   space: share with the client or keep private · w: reword", style="dim")
+        self.query_one("#notes-title", Static).update(title)
+        options = self.query_one("#summary-notes", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        options.add_options([note_option(n) for n in notes])
+        options.display = bool(notes)
+        if notes:
+            options.highlighted = min(highlighted or 0, len(notes) - 1)
+
+    def _highlighted_note(self) -> Note | None:
+        options = self.query_one("#summary-notes", OptionList)
+        if options.highlighted is None or not options.option_count:
+            return None
+        note_id = options.get_option_at_index(options.highlighted).id
+        try:
+            return next((n for n in self.store.record(self.client_id).notes if n.id == note_id), None)
+        except StoreError:
+            return None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "export_recap":
             return True if type(self).export_recap is not None else None
+        if action in ("toggle_shared", "reword"):
+            editing = self.query_one("#note-edit").display
+            return True if self._highlighted_note() is not None and not editing else None
         return True
+
+    def action_toggle_shared(self) -> None:
+        note = self._highlighted_note()
+        if note is None:
+            return
+        try:
+            self.store.update_note(self.client_id, note.id, private=not note.private)
+        except StoreError as error:
+            self.report(error)
+            return
+        self._show()
+
+    def action_reword(self) -> None:
+        note = self._highlighted_note()
+        if note is None:
+            return
+        box = self.query_one("#note-edit", TextInput)
+        box.value = note.text
+        box.display = True
+        self.query_one("#note-message", Static).update("")
+        box.focus()
+        self.refresh_bindings()
+
+    def _close_edit(self) -> None:
+        self.query_one("#note-edit").display = False
+        self.query_one("#summary-notes").focus()
+        self.refresh_bindings()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        note = self._highlighted_note()
+        if note is None:
+            self._close_edit()
+            return
+        try:
+            self.store.update_note(self.client_id, note.id, text=event.value)
+        except StoreError as error:
+            # Said beside the line; what was typed stays in it.
+            self.query_one("#note-message", Static).update(Text(f"✘ {error.message}", style="bold"))
+            return
+        self.query_one("#note-message", Static).update("")
+        self._close_edit()
+        self._show()
 
     def action_export_recap(self) -> None:
         exporter = type(self).export_recap
@@ -142,4 +243,7 @@ class SessionSummaryScreen(AllianceScreen):
             exporter(self)
 
     def action_back(self) -> None:
+        if self.query_one("#note-edit").display:
+            self._close_edit()  # Esc leaves the wording as it was saved
+            return
         self.app.pop_screen()
