@@ -14,6 +14,12 @@ from alliance_tui.store import PracticeStore
 FROZEN_NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
 
+def client_id(store: PracticeStore, name: str) -> str:
+    summary = store.find_client(name)
+    assert summary is not None
+    return summary.id
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     home = tmp_path_factory.mktemp("home")

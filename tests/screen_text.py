@@ -9,6 +9,11 @@ from textual.app import App
 from textual.geometry import Region
 from textual.widget import Widget
 
+from alliance_tui.app import AllianceApp
+from alliance_tui.store import PracticeStore
+
+from .conftest import FROZEN_NOW
+
 
 def widget_text(widget: Widget) -> str:
     """Every line a widget draws, including the parts scrolled out of view."""
@@ -29,3 +34,8 @@ def plain_text(renderable: RenderableType) -> str:
     console = Console(width=400, file=io.StringIO(), color_system=None, record=True)
     console.print(renderable)
     return "\n".join(line.rstrip() for line in console.export_text().splitlines())
+
+
+def make_app(store: PracticeStore) -> AllianceApp:
+    """The app on the demo practice, with wall time and the pause clock frozen."""
+    return AllianceApp(store, demo=True, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)

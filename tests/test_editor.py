@@ -4,23 +4,12 @@ from __future__ import annotations
 
 from textual.widgets import Input, Select
 
-from alliance_tui.app import AllianceApp
 from alliance_tui.models import ChangeKind, NudgeKind, RequestedBy, diff_versions, revisit_nudges
 from alliance_tui.screens.alliance_editor import AllianceEditorScreen
 from alliance_tui.store import PracticeStore
 
-from .conftest import FROZEN_NOW
-from .screen_text import screen_text
-
-
-def make_app(store: PracticeStore) -> AllianceApp:
-    return AllianceApp(store, demo=True, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
-
-
-def client_id(store: PracticeStore, name: str) -> str:
-    summary = store.find_client(name)
-    assert summary is not None
-    return summary.id
+from .conftest import FROZEN_NOW, client_id
+from .screen_text import make_app, screen_text
 
 
 async def test_one_save_is_one_new_version_with_every_change_and_reason(demo_store: PracticeStore) -> None:

@@ -4,24 +4,13 @@ from __future__ import annotations
 
 from textual.widgets import OptionList
 
-from alliance_tui.app import AllianceApp
 from alliance_tui.models import ChangeKind, diff_versions
 from alliance_tui.screens.history import AllianceHistoryScreen
 from alliance_tui.store import PracticeStore
 from alliance_tui.widgets.version_diff import change_counts
 
-from .conftest import FROZEN_NOW
-from .screen_text import screen_text
-
-
-def make_app(store: PracticeStore) -> AllianceApp:
-    return AllianceApp(store, demo=True, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
-
-
-def client_id(store: PracticeStore, name: str) -> str:
-    summary = store.find_client(name)
-    assert summary is not None
-    return summary.id
+from .conftest import client_id
+from .screen_text import make_app, screen_text
 
 
 async def test_every_version_in_order_with_when_which_session_and_why(demo_store: PracticeStore) -> None:

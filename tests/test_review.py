@@ -16,18 +16,8 @@ from alliance_tui.models.trends import (
 from alliance_tui.screens.review import ClientReviewScreen
 from alliance_tui.store import PracticeStore
 
-from .conftest import FROZEN_NOW
-from .screen_text import screen_text
-
-
-def make_app(store: PracticeStore) -> AllianceApp:
-    return AllianceApp(store, demo=True, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
-
-
-def client_id(store: PracticeStore, name: str) -> str:
-    summary = store.find_client(name)
-    assert summary is not None
-    return summary.id
+from .conftest import client_id
+from .screen_text import make_app, screen_text
 
 
 async def open_review(app: AllianceApp, cid: str, session: int | None = None) -> None:

@@ -7,18 +7,13 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
-from alliance_tui.app import AllianceApp
 from alliance_tui.models.search import newest_first, search_record
 from alliance_tui.screens.review import ClientReviewScreen
 from alliance_tui.screens.search import SearchScreen
 from alliance_tui.store import PracticeStore
 
-from .conftest import FROZEN_NOW
-from .screen_text import screen_text
-
-
-def make_app(store: PracticeStore) -> AllianceApp:
-    return AllianceApp(store, demo=True, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
+from .conftest import FROZEN_NOW, client_id
+from .screen_text import make_app, screen_text
 
 
 async def settle(pilot: Pilot[None]) -> None:
@@ -26,12 +21,6 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()
-
-
-def client_id(store: PracticeStore, name: str) -> str:
-    summary = store.find_client(name)
-    assert summary is not None
-    return summary.id
 
 
 def test_search_finds_every_word_in_notes_commitments_agreements_and_discovery(demo_store: PracticeStore) -> None:
