@@ -16,7 +16,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from .atomic import atomic_write_bytes
+from .atomic import atomic_write_bytes, ensure_private_dir
 from .errors import ChangedOnDisk, CorruptFile, NewerSchema, ReadOnlyPractice, WriteFailed
 
 SCHEMA_VERSION = 1
@@ -193,7 +193,15 @@ class AtomicJSONStorage(Storage):
                 "Nothing was saved; it is read again as it is now, so try once more.",
             )
         try:
-            atomic_write_bytes(self.path, payload)
+            try:
+                atomic_write_bytes(self.path, payload)
+            except FileNotFoundError:
+                if self.path.parent.exists():
+                    raise
+                # The folder itself was deleted while the app ran: what memory holds
+                # is now the only copy, so the folder is made again and it is saved.
+                ensure_private_dir(self.path.parent)
+                atomic_write_bytes(self.path, payload)
         except OSError as exc:
             raise WriteFailed.from_os_error(self.path, exc) from exc
 
