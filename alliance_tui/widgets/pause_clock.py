@@ -71,7 +71,7 @@ class PauseClock(Vertical):
         yield Static(classes="pause-earlier")
 
     def on_mount(self) -> None:
-        self._ticker = self.set_interval(0.2, self.redraw, pause=True)
+        self._ticker = self.set_interval(0.2, self._redraw_running, pause=True)
         self.redraw()
 
     def watch_target_seconds(self, seconds: int) -> None:
@@ -106,6 +106,11 @@ class PauseClock(Vertical):
         return actual
 
     def redraw(self) -> None:
+        self._redraw_running()
+        self.query_one(".pause-history", Static).update(history_text(self.recent, self.timer.target_seconds))
+
+    def _redraw_running(self) -> None:
+        """What moves while the clock runs; the recent pauses change only when one is saved."""
         phase = self.timer.phase()
         self.query_one(Digits).update(self.timer.display())
         self.set_class(phase is PausePhase.OVERTIME, "-overtime")
@@ -117,7 +122,6 @@ class PauseClock(Vertical):
         else:
             state.append("  · t stops", style="dim")
         self.query_one(".pause-state", Static).update(state)
-        self.query_one(".pause-history", Static).update(history_text(self.recent, self.timer.target_seconds))
 
     def _bar(self) -> Text:
         """A bar that empties as time passes, with the halfway mark drawn in."""
