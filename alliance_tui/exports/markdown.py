@@ -67,7 +67,3 @@ def long_date(moment: datetime, tz: tzinfo | None = None) -> str:
     """A date as a client reads it in a letter: 20 November 2026."""
     local = moment.astimezone(tz)
     return f"{local.day} {local:%B %Y}"
-
-
-def iso_date(moment: datetime, tz: tzinfo | None = None) -> str:
-    return moment.astimezone(tz).date().isoformat()

@@ -23,13 +23,6 @@ def change_tag(kind: ChangeKind) -> Text:
     return Text(f"{symbol} {word}" if word else "", style=f"bold {style}")
 
 
-def padded_tag(kind: ChangeKind) -> Text:
-    """The tag padded to a fixed width, for lines that are not in a grid."""
-    tag = change_tag(kind)
-    tag.pad_right(TAG_WIDTH + 1 - len(tag))
-    return tag
-
-
 def hanging(rows: list[tuple[Text, Text]], tag_width: int = 14) -> Table:
     """Tag on the left, text on the right, wrapped lines kept under the text."""
     table = Table.grid(padding=(0, 1))
