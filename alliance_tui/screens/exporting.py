@@ -18,12 +18,14 @@ Terminal), and a quiet toast says both. A refusal is a toast too, never a modal.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from textual.screen import Screen
 
 from ..exports import NothingToExport, alliance_document, hours_log_csv, hours_rows, session_recap
+from ..models import ClientRecord
 from ..store import StoreError
 from ..store.export_files import client_exports_dir, exports_dir, write_export
 
@@ -58,18 +60,32 @@ def _deliver(screen: Screen[Any], client_id: str, filename: str, text: str, what
     return path
 
 
-def export_recap(screen: Screen[Any], client_id: str, session_number: int) -> Path | None:
-    """The client's recap of one session: shared notes only, never a private one."""
+def _document(
+    screen: Screen[Any],
+    client_id: str,
+    refusal_title: str,
+    write: Callable[[ClientRecord, AllianceApp], str],
+) -> tuple[ClientRecord, str] | None:
+    """The client's record and the text written from it, or None once a toast has said why not."""
     app = cast("AllianceApp", screen.app)
     try:
         record = app.store.record(client_id)
-        text = session_recap(record, session_number)
+        text = write(record, app)
     except StoreError as exc:
-        screen.notify(exc.message, title="No recap", severity="error", timeout=10, markup=False)
+        screen.notify(exc.message, title=refusal_title, severity="error", timeout=10, markup=False)
         return None
     except NothingToExport as exc:
-        screen.notify(str(exc), title="No recap", severity="warning", timeout=8, markup=False)
+        screen.notify(str(exc), title=refusal_title, severity="warning", timeout=8, markup=False)
         return None
+    return record, text
+
+
+def export_recap(screen: Screen[Any], client_id: str, session_number: int) -> Path | None:
+    """The client's recap of one session: shared notes only, never a private one."""
+    made = _document(screen, client_id, "No recap", lambda record, _app: session_recap(record, session_number))
+    if made is None:
+        return None
+    record, text = made
     filename = f"session-{session_number:02d}-recap.md"
     return _deliver(screen, client_id, filename, text, "Recap", record.client.name)
 
@@ -84,16 +100,15 @@ def recap_of_screen(screen: Screen[Any]) -> None:
 
 def export_alliance(screen: Screen[Any], client_id: str) -> Path | None:
     """The current agreement as a page to send the client."""
-    app = cast("AllianceApp", screen.app)
-    try:
-        record = app.store.record(client_id)
-        text = alliance_document(record, categories=app.store.categories())
-    except StoreError as exc:
-        screen.notify(exc.message, title="No alliance document", severity="error", timeout=10, markup=False)
+    made = _document(
+        screen,
+        client_id,
+        "No alliance document",
+        lambda record, app: alliance_document(record, categories=app.store.categories()),
+    )
+    if made is None:
         return None
-    except NothingToExport as exc:
-        screen.notify(str(exc), title="No alliance document", severity="warning", timeout=8, markup=False)
-        return None
+    record, text = made
     version = record.versions[-1].number
     return _deliver(screen, client_id, f"alliance-v{version}.md", text, "Alliance document", record.client.name)
 
