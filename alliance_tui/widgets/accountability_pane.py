@@ -110,18 +110,16 @@ class AccountabilityPane(Vertical):
         ),
     ]
 
+    @dataclass
     class CheckedIn(Message):
-        def __init__(self, commitment_id: str, status: CommitmentStatus, with_note: bool = False) -> None:
-            super().__init__()
-            self.commitment_id = commitment_id
-            self.status = status
-            self.with_note = with_note
+        commitment_id: str
+        status: CommitmentStatus
+        with_note: bool = False
 
+    @dataclass
     class NoteGiven(Message):
-        def __init__(self, commitment_id: str, note: str) -> None:
-            super().__init__()
-            self.commitment_id = commitment_id
-            self.note = note
+        commitment_id: str
+        note: str
 
     view: reactive[AccountabilityView] = reactive(AccountabilityView, always_update=True)
 

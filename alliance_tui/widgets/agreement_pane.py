@@ -96,14 +96,13 @@ class AgreementPane(Vertical):
     class DoneEditing(Message):
         """The coach left today's focus with Escape."""
 
+    @dataclass
     class SessionAgreementEdited(Message):
         """The coach finished editing today's focus or success measure."""
 
-        def __init__(self, field_name: str, value: str, submitted: bool = False) -> None:
-            super().__init__()
-            self.field_name = field_name
-            self.value = value
-            self.submitted = submitted  # Enter, rather than moving away
+        field_name: str
+        value: str
+        submitted: bool = False  # Enter, rather than moving away
 
     view: reactive[AgreementView] = reactive(AgreementView, always_update=True)
 

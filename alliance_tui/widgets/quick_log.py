@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -70,11 +72,10 @@ class QuickLogInput(TextInput):
 class QuickLog(Vertical):
     """Shows what the line will be saved as, and whether the next note is shared."""
 
+    @dataclass
     class Submitted(Message):
-        def __init__(self, text: str, shared: bool) -> None:
-            super().__init__()
-            self.text = text
-            self.shared = shared
+        text: str
+        shared: bool
 
     shared_next: reactive[bool] = reactive(False)
     categories: reactive[tuple[str, ...]] = reactive(DEFAULT_CATEGORIES)

@@ -46,16 +46,14 @@ class RevisitPane(Vertical):
         ),
     ]
 
+    @dataclass
     class Answered(Message):
-        def __init__(self, prompt: str, answer: str) -> None:
-            super().__init__()
-            self.prompt = prompt
-            self.answer = answer
+        prompt: str
+        answer: str
 
+    @dataclass
     class PromptAdded(Message):
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
+        text: str
 
     view: reactive[RevisitView] = reactive(RevisitView, always_update=True)
 
