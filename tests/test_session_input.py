@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.widgets import OptionList
 
 from alliance_tui.app import AllianceApp
 from alliance_tui.models import CommitmentStatus, NoteKind
@@ -100,6 +101,30 @@ async def test_revisit_answer_needs_words_and_own_prompts_persist(demo_store: Pr
         assert "What should I stop doing?" in screen_text(app)
     assert [p.text for p in demo_store.settings.prompts] == ["What should I stop doing?"]
     assert demo_store.record(screen.client_id).notes_of(8, NoteKind.REVISIT) == []
+
+
+async def test_own_question_can_be_removed_but_built_in_ones_cannot(demo_store: PracticeStore) -> None:
+    demo_store.add_prompt("What should I stop doing?")
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_session(app, pilot, "Maya Okafor")
+        prompts = screen.query_one("#prompts", OptionList)
+        prompts.focus()
+        prompts.highlighted = 0  # a built-in question: delete does nothing
+        await pilot.press("delete")
+        await pilot.pause()
+        assert len(demo_store.settings.prompts) == 1
+        prompts.highlighted = prompts.option_count - 1  # the coach's own comes last
+        await pilot.pause()
+        await pilot.press("delete")
+        await pilot.pause()
+        assert "What should I stop doing?" not in screen_text(app)
+    assert demo_store.settings.prompts == []
+    reopened = PracticeStore(demo_store.data_dir, read_only=True).open()
+    try:
+        assert reopened.settings.prompts == []
+    finally:
+        reopened.close()
 
 
 async def test_end_can_be_cancelled_and_leaving_keeps_the_session_open(demo_store: PracticeStore) -> None:

@@ -236,6 +236,7 @@ class SessionScreen(AllianceScreen):
         own = [p.text for p in prompts if p.prompt_set is PromptSet.OWN]
         self.revisit_view = RevisitView(
             prompts=tuple(dict.fromkeys([p.text for p in prompts if p.prompt_set is not PromptSet.OWN] + own)),
+            own=frozenset(own),
             asked=frozenset(n.prompt for n in record.notes_of(session.number, NoteKind.REVISIT)),
             lead="\n".join(
                 [
@@ -446,6 +447,20 @@ class SessionScreen(AllianceScreen):
         self._refresh()
         pane.done()
         pane.show_message("✔ Question added to your own prompts")
+
+    @on(RevisitPane.PromptRemoved)
+    def _prompt_removed(self, event: RevisitPane.PromptRemoved) -> None:
+        pane = self.query_one(RevisitPane)
+        own = next((p for p in self.store.settings.prompts if p.text == event.text), None)
+        if own is None:
+            return
+        try:
+            self.store.remove_prompt(own.id)
+        except StoreError as error:
+            pane.show_message(error.message)
+            return
+        self._refresh()
+        pane.show_message("✔ Your question was removed; the built-in ones stay")
 
     # ----------------------------------------------------------------- session agreement
 

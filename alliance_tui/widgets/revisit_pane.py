@@ -23,6 +23,7 @@ class RevisitView:
     prompts: tuple[str, ...] = ()
     asked: frozenset[str] = frozenset()
     lead: str = ""  # why these questions come first, in a few words
+    own: frozenset[str] = frozenset()  # the coach's own questions: the only ones that can be removed
 
 
 def prompt_line(number: int, text: str, asked: bool) -> Hanging:
@@ -37,6 +38,13 @@ def prompt_line(number: int, text: str, asked: bool) -> Hanging:
 class RevisitPane(Vertical):
     BINDINGS = [
         Binding("plus", "own_prompt", "Own question", id="revisit.own", tooltip="Add a revisit question of your own"),
+        Binding(
+            "delete",
+            "remove_prompt",
+            "Remove question",
+            id="revisit.remove",
+            tooltip="Remove the highlighted question of your own (built-in questions stay)",
+        ),
         Binding(
             "escape",
             "cancel",
@@ -53,6 +61,10 @@ class RevisitPane(Vertical):
 
     @dataclass
     class PromptAdded(Message):
+        text: str
+
+    @dataclass
+    class PromptRemoved(Message):
         text: str
 
     view: reactive[RevisitView] = reactive(RevisitView, always_update=True)
@@ -128,7 +140,18 @@ class RevisitPane(Vertical):
             return self._asking is not None or self._adding
         if action == "own_prompt":
             return not (self._asking is not None or self._adding)
+        if action == "remove_prompt":
+            return not self.busy and self._highlighted_prompt() in self.view.own
         return True
+
+    def _highlighted_prompt(self) -> str | None:
+        index = self.query_one("#prompts", OptionList).highlighted
+        return self.view.prompts[index] if index is not None and index < len(self.view.prompts) else None
+
+    def action_remove_prompt(self) -> None:
+        prompt = self._highlighted_prompt()
+        if prompt is not None and prompt in self.view.own:
+            self.post_message(self.PromptRemoved(prompt))
 
     def action_cancel(self) -> None:
         self._asking = None
@@ -151,6 +174,10 @@ class RevisitPane(Vertical):
     @property
     def busy(self) -> bool:
         return self._asking is not None or self._adding
+
+    @on(OptionList.OptionHighlighted, "#prompts")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.refresh_bindings()  # "Remove question" only for the coach's own
 
     @on(OptionList.OptionSelected, "#prompts")
     def _selected(self, event: OptionList.OptionSelected) -> None:
