@@ -52,6 +52,15 @@ async def test_resizing_while_the_pause_clock_runs(demo_store: PracticeStore) ->
                 assert isinstance(app.screen, TooSmallScreen) is small, (width, height)
                 assert clock.running, "the clock keeps running under the notice"
                 assert abs(clock.timer.elapsed() - ran) < 1e-6
+        await pilot.resize_terminal(50, 16)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.press("t")  # the clock stops under the notice, and starts again
+        assert not clock.running
+        await pilot.press("t")
+        assert clock.running
+        stopped_under_notice = ran
+        ran = 0.0
         await pilot.resize_terminal(120, 36)
         await pilot.pause()
         assert app.screen is screen
@@ -62,4 +71,5 @@ async def test_resizing_while_the_pause_clock_runs(demo_store: PracticeStore) ->
         assert not clock.running
     with PracticeStore(Path(demo_store.data_dir), clock=lambda: FROZEN_NOW) as again:
         pauses = again.record(maya.id).pauses
+        assert abs(pauses[-2].actual_seconds - stopped_under_notice) < 0.01, (pauses[-2].actual_seconds,)
         assert abs(pauses[-1].actual_seconds - ran) < 0.01, (pauses[-1].actual_seconds, ran)

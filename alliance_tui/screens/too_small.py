@@ -12,6 +12,7 @@ from typing import Any
 from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult
+from textual.binding import Binding
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Static
@@ -37,6 +38,25 @@ class TooSmallScreen(Screen[None]):
 
     CSS_PATH = "too_small.tcss"
     AUTO_FOCUS = None
+
+    # The one in-call action that must not wait for a larger terminal: the client
+    # is thinking in silence, and the coach stops the clock when they speak.
+    BINDINGS = [
+        Binding(
+            "t,ctrl+t",
+            "pause_underneath",
+            "Think time",
+            id="too_small.pause",
+            tooltip="Start or stop the pause clock of the session under this notice",
+        ),
+    ]
+
+    def action_pause_underneath(self) -> None:
+        stack = self.app.screen_stack
+        if len(stack) > 1:
+            below = stack[-2]
+            if hasattr(below, "action_toggle_pause"):
+                below.action_toggle_pause()
 
     def compose(self) -> ComposeResult:
         yield Static(enlarge_message(self.app.size), id="enlarge")
