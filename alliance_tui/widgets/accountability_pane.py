@@ -162,10 +162,6 @@ class AccountabilityPane(Vertical):
             options.add_option(Option(Text("Nothing to check in from earlier sessions", style="dim"), disabled=True))
         self.query_one("#made-today", Static).update(made_today_text(view))
 
-    @property
-    def has_open(self) -> bool:
-        return any(awaiting(c, self.view.session_number) for c in self.view.to_check)
-
     def focus_list(self) -> None:
         self.screen.set_focus(self.query_one("#commitments", OptionList))
 

@@ -78,10 +78,6 @@ def hung(block: Text) -> Group:
     return Group(lines[0], rows) if len(lines) > 1 else Group(lines[0])
 
 
-def alliance_text(view: AgreementView) -> Text:
-    return Text("\n").join(block for block, _ in alliance_groups(view))
-
-
 class AgreementPane(Vertical):
     BINDINGS = [
         Binding(
