@@ -37,7 +37,7 @@ from ..widgets.accountability_pane import AccountabilityPane, AccountabilityView
 from ..widgets.agreement_pane import FIELDS, AgreementPane, AgreementView
 from ..widgets.footer import SteadyFooter
 from ..widgets.pause_clock import PauseClock
-from ..widgets.quick_log import QuickLog, QuickLogInput
+from ..widgets.quick_log import LastNote, QuickLog, QuickLogInput
 from ..widgets.revisit_pane import RevisitPane, RevisitView
 from ..widgets.session_header import SessionHeader
 from ..widgets.today_log import TodayLog
@@ -254,6 +254,10 @@ class SessionScreen(AllianceScreen):
         )
         quick_log = self.query_one(QuickLog)
         quick_log.categories = self.store.categories()
+        own_words = [n for n in self.today_notes if n.kind in (NoteKind.NOTE, NoteKind.REVISIT)]
+        quick_log.last_note = (
+            LastNote(own_words[-1].id, own_words[-1].text, own_words[-1].private) if own_words else None
+        )
 
     # ----------------------------------------------------------------- pause clock
 
@@ -366,6 +370,18 @@ class SessionScreen(AllianceScreen):
             return
         self._refresh()
         quick_log.saved(confirmation)  # after the refresh, which clears an older confirmation
+        self._give_focus_back()
+
+    @on(QuickLog.Reworded)
+    def _reworded(self, event: QuickLog.Reworded) -> None:
+        quick_log = self.query_one(QuickLog)
+        try:
+            self.store.update_note(self.client_id, event.note_id, text=event.text)
+        except StoreError as error:
+            quick_log.show_message(f"{error.message} (the note is unchanged; your text is still here)")
+            return
+        self._refresh()
+        quick_log.saved("✔ Note reworded")
         self._give_focus_back()
 
     # ----------------------------------------------------------------- check-in

@@ -46,17 +46,33 @@ class QuickLogInput(TextInput):
             id="quicklog.leave",
             tooltip="Go back to where you were; what you typed stays here",
         ),
+        Binding(
+            "up",
+            "recall",
+            "Reword last",
+            id="quicklog.recall",
+            tooltip="In the empty line: bring back the last note logged today to reword it",
+        ),
     ]
 
     categories: tuple[str, ...] = DEFAULT_CATEGORIES
+    can_recall = False  # set by QuickLog: there is a note from today to reword
 
     class Leave(Message):
+        pass
+
+    class RecallAsked(Message):
         pass
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cycle_category":
             return entry_kind(self.value) is EntryKind.ADJUSTMENT
+        if action == "recall":
+            return self.can_recall and not self.value
         return super().check_action(action, parameters)
+
+    def action_recall(self) -> None:
+        self.post_message(self.RecallAsked())
 
     def action_cycle_category(self) -> None:
         match = PREFIX.match(self.value)
@@ -69,16 +85,44 @@ class QuickLogInput(TextInput):
         self.post_message(self.Leave())
 
 
+@dataclass(frozen=True)
+class LastNote:
+    """The note the line can bring back for rewording: the coach's own words, logged today."""
+
+    id: str
+    text: str
+    private: bool
+
+
 class QuickLog(Vertical):
-    """Shows what the line will be saved as, and whether the next note is shared."""
+    """Shows what the line will be saved as, and whether the next note is shared.
+
+    Up in the empty line brings back the last note logged today, so a typo made
+    while listening is fixed in two keys rather than left in the record.
+    """
 
     @dataclass
     class Submitted(Message):
         text: str
         shared: bool
 
+    @dataclass
+    class Reworded(Message):
+        note_id: str
+        text: str
+
     shared_next: reactive[bool] = reactive(False)
     categories: reactive[tuple[str, ...]] = reactive(DEFAULT_CATEGORIES)
+    last_note: reactive[LastNote | None] = reactive(None)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rewording: LastNote | None = None
+        self._was_empty = True
+
+    @property
+    def rewording(self) -> bool:
+        return self._rewording is not None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="quicklog-row"):
@@ -87,6 +131,7 @@ class QuickLog(Vertical):
         yield Static(id="quicklog-message", markup=False)
 
     def on_mount(self) -> None:
+        self.input.can_recall = self.last_note is not None
         self._show_kind()
 
     def on_click(self) -> None:
@@ -106,14 +151,45 @@ class QuickLog(Vertical):
         if self.is_mounted:
             self.input.categories = categories
 
+    def watch_last_note(self, last_note: LastNote | None) -> None:
+        if self.is_mounted and self.input.can_recall != (last_note is not None):
+            self.input.can_recall = last_note is not None
+            self.input.refresh_bindings()
+
+    @on(QuickLogInput.RecallAsked)
+    def _recall(self, event: QuickLogInput.RecallAsked) -> None:
+        event.stop()
+        if self.last_note is None:
+            return
+        self._rewording = self.last_note
+        self.input.value = self.last_note.text
+        self.input.cursor_position = len(self.input.value)
+        self._say("Rewording your last note: Enter saves it, Esc leaves it as it was")
+
+    @on(QuickLogInput.Leave)
+    def _leave(self) -> None:
+        """Esc while rewording puts the note back as it was; the screen then returns focus."""
+        if self._rewording is not None:
+            self._stop_rewording()
+            self.input.value = ""
+            self._say("")
+
+    def _stop_rewording(self) -> None:
+        self._rewording = None
+        self.set_class(False, "-rewording")
+
     def show_message(self, message: str) -> None:
         self.query_one("#quicklog-message", Static).update(Text(message))
         self.set_class(bool(message), "-refused")
 
     def saved(self, confirmation: str) -> None:
         """The entry is on disk: clear the line and say what was kept."""
+        self._stop_rewording()
         self.input.value = ""
-        self.query_one("#quicklog-message", Static).update(Text(confirmation, style="dim"))
+        self._say(confirmation)
+
+    def _say(self, message: str) -> None:
+        self.query_one("#quicklog-message", Static).update(Text(message, style="dim"))
         self.remove_class("-refused")
 
     def forget_confirmation(self) -> None:
@@ -122,13 +198,19 @@ class QuickLog(Vertical):
             self.query_one("#quicklog-message", Static).update("")
 
     @on(Input.Changed, "#quicklog-input")
-    def _changed(self) -> None:
+    def _changed(self, event: Input.Changed) -> None:
         self._show_kind()
+        if self.input.can_recall and (not event.value) != self._was_empty:
+            self.input.refresh_bindings()  # "Reword last" is offered only in the empty line
+        self._was_empty = not event.value
 
     @on(Input.Submitted, "#quicklog-input")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.post_message(self.Submitted(event.value, self.shared_next))
+        if self._rewording is not None:
+            self.post_message(self.Reworded(self._rewording.id, event.value))
+        else:
+            self.post_message(self.Submitted(event.value, self.shared_next))
 
     def _show_kind(self) -> None:
         value = self.input.value
@@ -141,7 +223,11 @@ class QuickLog(Vertical):
         except TextRefused:
             pass
         label = Text()
-        if kind is EntryKind.ADJUSTMENT:
+        self.set_class(self._rewording is not None, "-rewording")
+        if self._rewording is not None:
+            label.append("✎ reword", style="bold")
+            label.append(" · private" if self._rewording.private else " · ◉ shared")
+        elif kind is EntryKind.ADJUSTMENT:
             if category is None:
                 match = PREFIX.match(value)
                 word = (match.group(2) or "") if match else ""
