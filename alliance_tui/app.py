@@ -110,7 +110,7 @@ class AllianceApp(App[None]):
 
     def _apply_saved_theme(self) -> None:
         """Before the first paint, so the app never flashes the default theme."""
-        wanted = self.store.settings.theme
+        wanted = self.store.theme
         if wanted in self.available_themes:
             self.theme = wanted
         else:
@@ -171,7 +171,7 @@ class AllianceApp(App[None]):
 
     def watch_theme(self, theme: str) -> None:
         """Remember the coach's choice in the practice, so the next run opens in it."""
-        if theme == self.store.settings.theme or not self.is_running:
+        if theme == self.store.theme or not self.is_running:
             return
         try:
             self.store.update_settings(theme=theme)
