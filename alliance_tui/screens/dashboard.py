@@ -123,10 +123,14 @@ class DashboardScreen(AllianceScreen):
         everyone = self.store.summaries(include_archived=True)
         active = [s for s in everyone if not s.archived]
         pool = everyone if self.show_archived else active
-        self.shown = [s for s in pool if wanted in s.name.casefold()]
-        table.clear()
-        for summary in self.shown:
-            table.add_row(*client_row(summary), key=summary.id)
+        shown = [s for s in pool if wanted in s.name.casefold()]
+        # Summaries are values: the same ones draw the same rows, so the table is only
+        # rebuilt when one changed (the screen's first resume follows its mount at once).
+        if shown != self.shown or table.row_count != len(shown):
+            self.shown = shown
+            table.clear()
+            for summary in shown:
+                table.add_row(*client_row(summary), key=summary.id)
         archived = len(everyone) - len(active)
         due = sum(1 for s in active if s.revisit_due and not s.problem)
         parts = [f"{len(active)} active client{'s' if len(active) != 1 else ''}"]
