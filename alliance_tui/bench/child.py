@@ -142,9 +142,10 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
     from textual.app import ComposeResult
     from textual.binding import Binding
     from textual.screen import Screen
-    from textual.widgets import DataTable, Footer, Header, Label
+    from textual.widgets import Footer, Header, Label
 
     from ..app import AllianceApp
+    from ..widgets.client_list import ClientList
 
     class BareScreen(Screen[None]):
         def compose(self) -> ComposeResult:
@@ -170,7 +171,7 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
             None,
         )
         if client_id in shown and key is not None:
-            dashboard.query_one("#clients", DataTable).move_cursor(row=shown.index(client_id), animate=False)
+            dashboard.query_one("#clients", ClientList).move_cursor(row=shown.index(client_id), animate=False)
             app.simulate_key(key)
             out["via"] = f"dashboard key {key!r}"
         else:  # a dashboard without that key or list: open the screen as its key would
