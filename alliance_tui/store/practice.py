@@ -232,7 +232,7 @@ class PracticeStore:
         if settings_docs and not plainly_valid(settings_docs[0]):
             self._validate_settings(settings_docs[0])  # anything unusual: checked now, as ever
         elif settings_docs:
-            self._settings_doc = settings_docs[0]
+            self._settings_doc = dict(settings_docs[0])  # its own: TinyDB may later change the stored one
         self._read_summaries(list(data.get("clients", {}).values()))
         return True
 
@@ -355,9 +355,11 @@ class PracticeStore:
     @property
     def settings(self) -> PracticeSettings:
         if self._settings is None:
-            # Plainly valid when the practice was opened (or absent): this cannot fail.
-            self._validate_settings(self._settings_doc if self._settings_doc is not None else {})
-            self._settings_doc = None
+            with self._lock:  # a worker thread may ask at the same moment
+                if self._settings is None:
+                    # Plainly valid when the practice was opened (or absent): this cannot fail.
+                    self._validate_settings(self._settings_doc if self._settings_doc is not None else {})
+                    self._settings_doc = None
         assert self._settings is not None
         return self._settings
 
