@@ -17,7 +17,6 @@ from textual.command import Provider
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from .commands import ClientCommands, ScreenActionCommands, ThemeCommands, screen_actions
 from .models.timeutil import Clock, utcnow
 from .screens.dashboard import DashboardScreen
 from .screens.too_small import TooSmallScreen, guard_size
@@ -35,12 +34,31 @@ def screen_label(screen: DOMNode) -> str:
     return " ".join([words[0], *(w.lower() for w in words[1:])])
 
 
+def _screen_action_commands() -> type[Provider]:
+    from .commands import ScreenActionCommands
+
+    return ScreenActionCommands
+
+
+def _client_commands() -> type[Provider]:
+    from .commands import ClientCommands
+
+    return ClientCommands
+
+
+def _theme_commands() -> type[Provider]:
+    from .commands import ThemeCommands
+
+    return ThemeCommands
+
+
 class AllianceApp(App[None]):
     TITLE = "Alliance TUI"
+    # The palette's providers are imported when it first opens, not before the first frame.
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = App.COMMANDS | {
-        ScreenActionCommands,
-        ClientCommands,
-        ThemeCommands,
+        _screen_action_commands,
+        _client_commands,
+        _theme_commands,
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -110,7 +128,7 @@ class AllianceApp(App[None]):
 
     def _apply_saved_theme(self) -> None:
         """Before the first paint, so the app never flashes the default theme."""
-        wanted = self.store.settings.theme
+        wanted = self.store.theme
         if wanted in self.available_themes:
             self.theme = wanted
         else:
@@ -171,7 +189,7 @@ class AllianceApp(App[None]):
 
     def watch_theme(self, theme: str) -> None:
         """Remember the coach's choice in the practice, so the next run opens in it."""
-        if theme == self.store.settings.theme or not self.is_running:
+        if theme == self.store.theme or not self.is_running:
             return
         try:
             self.store.update_settings(theme=theme)
@@ -237,6 +255,7 @@ class AllianceApp(App[None]):
         )
 
     def action_help(self) -> None:
+        from .commands import screen_actions
         from .screens.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):

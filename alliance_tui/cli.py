@@ -422,7 +422,7 @@ def cmd_erase(args: argparse.Namespace) -> int:
 
 def cmd_backups(args: argparse.Namespace) -> int:
     from .store import resolve_data_dir
-    from .store.backup import all_backups, backups_dir
+    from .store.auto_backup import all_backups, backups_dir
 
     data_dir = resolve_data_dir(args.data_dir)
     found = all_backups(data_dir)
@@ -455,7 +455,7 @@ def run_app(args: argparse.Namespace) -> int:
     lighten_start()
     from .startup import resume_collector
     from .store import PracticeStore, StoreError, resolve_data_dir
-    from .store.backup import take_automatic_backup_quietly
+    from .store.auto_backup import take_automatic_backup_quietly
 
     demo_dir: tempfile.TemporaryDirectory[str] | None = None
     try:

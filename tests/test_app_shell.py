@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable
-
 from alliance_tui.app import AllianceApp
 from alliance_tui.screens.dashboard import DashboardScreen
 from alliance_tui.store import PracticeStore
+from alliance_tui.widgets.client_list import ClientList
 
 from .conftest import FROZEN_NOW
 from .screen_text import widget_text
@@ -17,7 +16,7 @@ async def test_demo_practice_opens_on_the_dashboard_with_its_active_clients(demo
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
-        table = app.screen.query_one("#clients", DataTable)
+        table = app.screen.query_one("#clients", ClientList)
         assert table.has_focus
         shown = [line.split("  ")[0].strip() for line in widget_text(table).splitlines()[1:] if line.strip()]
         assert shown == ["Daniel Reyes", "Maya Okafor", "Priya Natarajan", "Sofia Lindqvist"]

@@ -254,7 +254,7 @@ def test_automatic_backup_is_skipped_by_a_read_only_window_and_never_raises(
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("alliance_tui.store.backup.ensure_private_dir", refuse)
+    monkeypatch.setattr("alliance_tui.store.auto_backup.ensure_private_dir", refuse)
     message = take_automatic_backup_quietly(demo_store)
     assert message is not None and "could not be made" in message
     assert message in demo_store.problems

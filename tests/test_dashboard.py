@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from alliance_tui.app import AllianceApp
 from alliance_tui.screens.dashboard import DashboardScreen
 from alliance_tui.store import PracticeStore
+from alliance_tui.widgets.client_list import ClientList
 
 from .conftest import FROZEN_NOW
 from .screen_text import screen_text, widget_text
@@ -19,7 +20,7 @@ def make_app(store: PracticeStore) -> AllianceApp:
 
 
 def rows(app: AllianceApp) -> list[str]:
-    table = app.screen.query_one("#clients", DataTable)
+    table = app.screen.query_one("#clients", ClientList)
     return [line.strip() for line in widget_text(table).splitlines()[1:] if line.strip()]
 
 
@@ -63,7 +64,7 @@ async def test_type_a_capital_letter_to_filter_and_escape_to_clear(demo_store: P
         assert filter_input.value == "Pr" and filter_input.has_focus
         assert [line.split("  ")[0] for line in rows(app)] == ["Priya Natarajan"]
         await pilot.press("enter")  # back to the table, filter kept
-        assert app.screen.query_one("#clients", DataTable).has_focus
+        assert app.screen.query_one("#clients", ClientList).has_focus
         await pilot.press("escape")
         assert filter_input.value == ""
         assert len(rows(app)) == 4

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import Field
 
 from .base import Record, new_id
+from .kinds import RequestedBy
 from .text import Label, NoteText, OptionalNote
 from .timeutil import UtcDatetime
 
@@ -21,12 +20,6 @@ DEFAULT_CATEGORIES: tuple[str, ...] = (
     "Between sessions",
     "Coach's requests",
 )
-
-
-class RequestedBy(StrEnum):
-    CLIENT = "client"
-    COACH = "coach"
-    BOTH = "both"
 
 
 class AllianceItem(Record):

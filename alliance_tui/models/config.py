@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
-
-from pydantic import BaseModel, ConfigDict, Field
 
 MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
 KEYS_TABLE = "keys"
@@ -20,10 +19,9 @@ MAX_KEYS_PER_BINDING = 4
 _BINDING_ID = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]{0,79}$")
 
 
-class ConfigProblem(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class ConfigProblem:
     """One thing wrong in the config file, said so the coach can fix it."""
-
-    model_config = ConfigDict(frozen=True)
 
     message: str
     line: int | None = None  # 1-based, when the entry could be found in the text
@@ -39,13 +37,12 @@ class ConfigProblem(BaseModel):
         return f"{where}: {self.message}"
 
 
-class UserConfig(BaseModel):
-    """What survived validation; the app applies it as it is."""
+@dataclass(frozen=True, kw_only=True)
+class UserConfig:
+    """What survived validation; the app applies it as it is (plain data: reading it needs no pydantic)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    keys: dict[str, str] = Field(default_factory=dict)  # binding id -> "key" or "key1,key2"
-    lines: dict[str, int] = Field(default_factory=dict)  # binding id -> line in the file, for messages
+    keys: dict[str, str] = field(default_factory=dict)  # binding id -> "key" or "key1,key2"
+    lines: dict[str, int] = field(default_factory=dict)  # binding id -> line in the file, for messages
 
 
 def key_syntax_problem(key: str) -> str | None:

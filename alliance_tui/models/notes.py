@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import Field
 
 from .base import Record
+from .kinds import NoteKind
 from .text import NoteText, OptionalPromptText
 from .timeutil import UtcDatetime
-
-
-class NoteKind(StrEnum):
-    NOTE = "note"
-    ADJUSTMENT = "adjustment"
-    COMMITMENT = "commitment"
-    REVISIT = "revisit"
 
 
 class Note(Record):

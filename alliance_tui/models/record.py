@@ -10,7 +10,7 @@ from .commitments import Commitment
 from .notes import Note, NoteKind
 from .pauses import PauseRecord
 from .session import Session
-from .timeutil import UtcDatetime
+from .summary import ClientSummary
 
 
 class ClientRecord(BaseModel):
@@ -59,21 +59,4 @@ class ClientRecord(BaseModel):
         return next((s for s in self.sessions if s.number == number), None)
 
 
-class ClientSummary(BaseModel):
-    """What the dashboard shows without opening a client's file."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    id: str
-    name: str
-    archived: bool = False
-    programme_sessions: int = 12
-    sessions_held: int = 0
-    last_session_at: UtcDatetime | None = None
-    open_commitments: int = 0
-    nudges: list[str] = Field(default_factory=list)
-    problem: str = ""  # set when the client's file cannot be read
-
-    @property
-    def revisit_due(self) -> bool:
-        return bool(self.nudges)
+__all__ = ["ClientRecord", "ClientSummary"]

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Annotated
-
-from pydantic import AfterValidator, BeforeValidator
+from typing import TYPE_CHECKING, Annotated, Any
 
 NAME_MAX = 80
 SHORT_MAX = 200
@@ -101,18 +99,46 @@ def clean_optional(value: object, *, field: str = "", max_len: int, multiline: b
     return clean(value, field=field, max_len=max_len, multiline=multiline)
 
 
-def _required(field: str, max_len: int, multiline: bool) -> AfterValidator:
-    return AfterValidator(lambda v: clean(v, field=field, max_len=max_len, multiline=multiline))
+# The annotated types the models declare their fields with. They need pydantic,
+# so they are built on first use: the clean-up rules above need nothing, and
+# the start-up path (the practice index) uses them without pydantic.
+_ALIASES = {
+    "Name": ("required", NAME_MAX, False),
+    "Label": ("required", SHORT_MAX, False),
+    "NoteText": ("required", NOTE_MAX, True),
+    "OptionalShort": ("optional", SHORT_MAX, False),
+    "OptionalNote": ("optional", NOTE_MAX, True),
+    "OptionalLong": ("optional", LONG_MAX, True),
+    "OptionalPromptText": ("optional", PROMPT_MAX, False),
+}
+
+if TYPE_CHECKING:
+    Name = Annotated[str, ...]
+    Label = Annotated[str, ...]
+    NoteText = Annotated[str, ...]
+    OptionalShort = Annotated[str, ...]
+    OptionalNote = Annotated[str, ...]
+    OptionalLong = Annotated[str, ...]
+    OptionalPromptText = Annotated[str, ...]
 
 
-def _optional(field: str, max_len: int, multiline: bool) -> BeforeValidator:
-    return BeforeValidator(lambda v: clean_optional(v, field=field, max_len=max_len, multiline=multiline))
+def __getattr__(name: str) -> Any:
+    if name not in _ALIASES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from pydantic import AfterValidator, BeforeValidator
+
+    for alias, (how, max_len, multiline) in _ALIASES.items():
+        if how == "required":
+            check: Any = AfterValidator(_required_check(max_len, multiline))
+        else:
+            check = BeforeValidator(_optional_check(max_len, multiline))
+        globals()[alias] = Annotated[str, check]
+    return globals()[name]
 
 
-Name = Annotated[str, _required("", NAME_MAX, False)]
-Label = Annotated[str, _required("", SHORT_MAX, False)]
-NoteText = Annotated[str, _required("", NOTE_MAX, True)]
-OptionalShort = Annotated[str, _optional("", SHORT_MAX, False)]
-OptionalNote = Annotated[str, _optional("", NOTE_MAX, True)]
-OptionalLong = Annotated[str, _optional("", LONG_MAX, True)]
-OptionalPromptText = Annotated[str, _optional("", PROMPT_MAX, False)]
+def _required_check(max_len: int, multiline: bool) -> Any:
+    return lambda v: clean(v, field="", max_len=max_len, multiline=multiline)
+
+
+def _optional_check(max_len: int, multiline: bool) -> Any:
+    return lambda v: clean_optional(v, field="", max_len=max_len, multiline=multiline)

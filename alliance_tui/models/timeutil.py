@@ -3,15 +3,17 @@
 Fixed width matters because stored times are compared as strings when sorting;
 pydantic's default dump emits several forms (``Z`` vs ``+00:00``, with or without
 microseconds) that sort wrongly against each other.
+
+The functions here need no pydantic; ``UtcDatetime`` (the annotated type the
+models use) is built on first use, so the clock and the index can be used
+without importing pydantic.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Annotated
-
-from pydantic import AfterValidator, AwareDatetime, PlainSerializer
+from typing import TYPE_CHECKING, Annotated, Any
 
 Clock = Callable[[], datetime]
 
@@ -35,8 +37,38 @@ def format_utc(value: datetime) -> str:
     return f"{v.year:04d}-{v.month:02d}-{v.day:02d}T{v.hour:02d}:{v.minute:02d}:{v.second:02d}.{v.microsecond:06d}Z"
 
 
-UtcDatetime = Annotated[
-    AwareDatetime,
-    AfterValidator(to_utc),
-    PlainSerializer(format_utc, return_type=str, when_used="json"),
-]
+def parse_stored_utc(text: str) -> datetime | None:
+    """A time exactly as format_utc writes it, or None for anything else (the caller decides)."""
+    if len(text) != 27 or text[-1] != "Z" or text[10] != "T" or text[19] != ".":
+        return None
+    try:
+        value = datetime.fromisoformat(text[:-1])
+    except ValueError:
+        return None
+    if value.tzinfo is not None or format_utc(value.replace(tzinfo=UTC)) != text:
+        return None
+    return value.replace(tzinfo=UTC)
+
+
+if TYPE_CHECKING:
+    from pydantic import AfterValidator, AwareDatetime, PlainSerializer
+
+    UtcDatetime = Annotated[
+        AwareDatetime,
+        AfterValidator(to_utc),
+        PlainSerializer(format_utc, return_type=str, when_used="json"),
+    ]
+
+
+def __getattr__(name: str) -> Any:
+    if name != "UtcDatetime":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from pydantic import AfterValidator, AwareDatetime, PlainSerializer
+
+    value = Annotated[
+        AwareDatetime,
+        AfterValidator(to_utc),
+        PlainSerializer(format_utc, return_type=str, when_used="json"),
+    ]
+    globals()[name] = value
+    return value

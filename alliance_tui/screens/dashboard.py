@@ -12,10 +12,11 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from ..models import ClientSummary
 from ..store import ClientUnavailable, StoreError, UnknownRecord
+from ..widgets.client_list import ClientList
 from ..widgets.footer import SteadyFooter
 from ..widgets.inputs import TextInput
 from .base import AllianceScreen
@@ -92,12 +93,12 @@ class DashboardScreen(AllianceScreen):
             placeholder="Filter by name: press / or type a capital letter", id="filter", select_on_focus=False
         )
         yield Static(id="counts")
-        yield DataTable(id="clients", cursor_type="row", zebra_stripes=True)
+        yield ClientList(id="clients")
         yield Static(id="detail")
         yield SteadyFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one("#clients", DataTable)
+        table = self.query_one("#clients", ClientList)
         table.add_column("Client", key="name")
         table.add_column("Held", key="session")
         table.add_column("Last session", key="last")
@@ -112,8 +113,8 @@ class DashboardScreen(AllianceScreen):
     # ----------------------------------------------------------------- showing
 
     @property
-    def table(self) -> DataTable[Text]:
-        return self.query_one("#clients", DataTable)
+    def table(self) -> ClientList:
+        return self.query_one("#clients", ClientList)
 
     def refresh_clients(self, select: str | None = None) -> None:
         """Rebuild the rows from the summaries, keeping the highlighted client where possible."""
@@ -123,10 +124,12 @@ class DashboardScreen(AllianceScreen):
         everyone = self.store.summaries(include_archived=True)
         active = [s for s in everyone if not s.archived]
         pool = everyone if self.show_archived else active
-        self.shown = [s for s in pool if wanted in s.name.casefold()]
-        table.clear()
-        for summary in self.shown:
-            table.add_row(*client_row(summary), key=summary.id)
+        shown = [s for s in pool if wanted in s.name.casefold()]
+        # Summaries are values: the same ones draw the same rows, so the table is only
+        # rebuilt when one changed (the screen's first resume follows its mount at once).
+        if shown != self.shown or table.row_count != len(shown):
+            self.shown = shown
+            table.set_rows([(summary.id, client_row(summary)) for summary in shown])
         archived = len(everyone) - len(active)
         due = sum(1 for s in active if s.revisit_due and not s.problem)
         parts = [f"{len(active)} active client{'s' if len(active) != 1 else ''}"]
@@ -175,11 +178,11 @@ class DashboardScreen(AllianceScreen):
             text.append("Enter opens the review.", style="dim")
         detail.update(text)
 
-    @on(DataTable.RowHighlighted, "#clients")
+    @on(ClientList.RowHighlighted, "#clients")
     def _highlighted(self) -> None:
         self.show_detail()
 
-    @on(DataTable.RowSelected, "#clients")
+    @on(ClientList.RowSelected, "#clients")
     def _selected(self) -> None:
         self.action_review()
 

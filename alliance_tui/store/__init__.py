@@ -13,9 +13,9 @@ from .errors import (
     UnknownRecord,
     WriteFailed,
 )
+from .jsonfile import SCHEMA_VERSION
 from .paths import resolve_config_dir, resolve_data_dir
 from .practice import PracticeStore
-from .storage import SCHEMA_VERSION
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -32,6 +32,16 @@ from ..models import ClientRecord, PracticeSettings
 from ..models.errors import describe
 from ..models.timeutil import UtcDatetime
 from .atomic import atomic_write_bytes, ensure_private_dir, fsync_dir
+from .auto_backup import (
+    AUTO_KEEP,
+    AUTO_PREFIX,
+    BACKUPS_DIR,
+    all_backups,
+    automatic_backups,
+    backups_dir,
+    take_automatic_backup,
+    take_automatic_backup_quietly,
+)
 from .client_file import KIND as CLIENT_KIND
 from .client_file import TABLES, ClientFile, dump
 from .errors import FileProblem, StoreError, WriteFailed
@@ -42,14 +52,33 @@ if TYPE_CHECKING:
     from .practice import PracticeStore
 
 BACKUP_FORMAT: Literal["alliance-tui-backup"] = "alliance-tui-backup"
-BACKUPS_DIR = "backups"
-AUTO_PREFIX = "auto-"
-AUTO_KEEP = 7
 BEFORE_RESTORE_PREFIX = "before-restore-"
 PRACTICE_FILE = "practice.json"  # the same names PracticeStore uses
 CLIENTS_DIR = "clients"
 MAX_BACKUP_BYTES = 2 * 1024**3
 _SAFE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+__all__ = [
+    "AUTO_KEEP",
+    "AUTO_PREFIX",
+    "BACKUPS_DIR",
+    "BackupRefused",
+    "PracticeBackup",
+    "RestoreResult",
+    "all_backups",
+    "automatic_backups",
+    "backups_dir",
+    "check_backup",
+    "practice_backup",
+    "practice_is_empty",
+    "read_backup",
+    "read_snapshot",
+    "restore_backup",
+    "take_automatic_backup",
+    "take_automatic_backup_quietly",
+    "write_backup",
+]
 
 
 class BackupRefused(StoreError):
@@ -343,83 +372,3 @@ def _restore_locked(data_dir: Path, backup: PracticeBackup, *, now: datetime, ha
     staging.rmdir()
     fsync_dir(data_dir)
     return RestoreResult(clients=len(backup.clients), moved_aside=moved)
-
-
-# ----------------------------------------------------------------- automatic backups
-
-
-def backups_dir(data_dir: Path) -> Path:
-    return Path(data_dir) / BACKUPS_DIR
-
-
-def automatic_backups(data_dir: Path) -> list[Path]:
-    """The automatic backups, oldest first."""
-    folder = backups_dir(data_dir)
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.is_dir() and p.name.startswith(AUTO_PREFIX))
-
-
-def all_backups(data_dir: Path) -> list[Path]:
-    """Every snapshot folder under backups/ (automatic and before-restore), oldest first."""
-    folder = backups_dir(data_dir)
-    if not folder.is_dir():
-        return []
-    snapshots = [p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")]
-    return sorted(snapshots, key=lambda p: p.stat().st_mtime)
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
-        os.chmod(target, 0o600)
-
-
-def take_automatic_backup(data_dir: Path, *, now: datetime, keep: int = AUTO_KEEP) -> Path | None:
-    """Today's snapshot of the practice, unless there already is one; prunes to the last ``keep``.
-
-    Call it only while holding the practice lock (the app does, after opening).
-    Returns the new folder, or None when today's already exists or there is nothing to keep.
-    """
-    data_dir = Path(data_dir)
-    practice = data_dir / PRACTICE_FILE
-    clients = sorted((data_dir / CLIENTS_DIR).glob("*.json")) if (data_dir / CLIENTS_DIR).is_dir() else []
-    if not practice.exists() and not clients:
-        return None
-    folder = backups_dir(data_dir)
-    target = folder / f"{AUTO_PREFIX}{now.astimezone():%Y-%m-%d}"
-    if target.exists():
-        return None
-    if folder.is_dir():
-        for leftover in folder.glob(".*.partial"):
-            shutil.rmtree(leftover, ignore_errors=True)
-    partial = folder / f".{target.name}.partial"
-    ensure_private_dir(folder)
-    ensure_private_dir(partial)
-    ensure_private_dir(partial / CLIENTS_DIR)
-    if practice.exists():
-        _link_or_copy(practice, partial / PRACTICE_FILE)
-    for path in clients:
-        _link_or_copy(path, partial / CLIENTS_DIR / path.name)
-    fsync_dir(partial / CLIENTS_DIR)
-    fsync_dir(partial)
-    os.replace(partial, target)
-    fsync_dir(folder)
-    for old in automatic_backups(data_dir)[: max(0, len(automatic_backups(data_dir)) - keep)]:
-        shutil.rmtree(old, ignore_errors=True)
-    return target
-
-
-def take_automatic_backup_quietly(store: PracticeStore, *, keep: int = AUTO_KEEP) -> str | None:
-    """For start-up: a failure to snapshot must never stop the coach working; it becomes a problem line."""
-    if store.read_only:
-        return None
-    try:
-        take_automatic_backup(store.data_dir, now=store.clock(), keep=keep)
-    except OSError as exc:
-        message = f"Today's automatic backup could not be made ({exc.strerror or exc}); your data is unchanged."
-        store.problems.append(message)
-        return message
-    return None

@@ -4,6 +4,13 @@ It speaks the domain's language (add a client, start a session, log a note,
 adjust the alliance, check a commitment in...), takes and returns models, and
 every call that returns has put its data on disk. All writes pass through one
 lock, because TinyDB is not thread-safe.
+
+Opening reads the practice index (practice.json) straight from disk, without
+TinyDB or pydantic, when it is as this version writes it: the dashboard needs
+only the summaries in it, so the first frame is drawn before either is
+imported. TinyDB takes over that same parse on the first write, and the record
+models are imported when a client is first opened. A damaged, newer or
+unreadable index goes through TinyDB at once, as it always did.
 """
 
 from __future__ import annotations
@@ -12,35 +19,18 @@ import contextlib
 import os
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-from tinydb import Query, TinyDB
+import orjson
 
-from ..models import (
-    AllianceItem,
-    AllianceVersion,
-    Client,
-    ClientRecord,
-    ClientSummary,
-    Commitment,
-    CommitmentStatus,
-    Note,
-    NoteKind,
-    PauseRecord,
-    PracticeSettings,
-    RequestedBy,
-    RevisitPrompt,
-    Session,
-    revisit_nudges,
-)
-from ..models.errors import describe
+from ..models.kinds import NoteKind, RequestedBy
+from ..models.settings_doc import DEFAULT_THEME, plainly_valid, theme_of
+from ..models.summary import ClientSummary, InvalidSummary
 from ..models.timeutil import Clock, utcnow
 from .atomic import ensure_private_dir, fsync_dir, remove_stale_temporaries
-from .client_file import ClientFile
 from .errors import (
     ClientUnavailable,
     FileProblem,
@@ -52,14 +42,33 @@ from .errors import (
     UnknownRecord,
     WriteFailed,
 )
+from .jsonfile import Data, check_data, identity_stamp
 from .lock import PracticeLock
-from .storage import AtomicJSONStorage
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+    from tinydb import TinyDB
+
+    from ..models import (
+        AllianceItem,
+        AllianceVersion,
+        Client,
+        ClientRecord,
+        Commitment,
+        CommitmentStatus,
+        Note,
+        PauseRecord,
+        PracticeSettings,
+        RevisitPrompt,
+        Session,
+    )
+    from .client_file import ClientFile
 
 PRACTICE_FILE = "practice.json"
 CLIENTS_DIR = "clients"
 PRACTICE_KIND = "practice"
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
 
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 
@@ -67,6 +76,10 @@ _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 @contextlib.contextmanager
 def validating() -> Iterator[None]:
     """Turn a pydantic refusal into a message for the coach."""
+    from pydantic import ValidationError
+
+    from ..models.errors import describe
+
     try:
         yield
     except ValidationError as exc:
@@ -100,8 +113,11 @@ class PracticeStore:
         self.problems: list[str] = []  # shown to the coach once the app is up
         self._lock = threading.RLock()
         self._practice_lock = PracticeLock(self.data_dir)
-        self._db: TinyDB | None = None
-        self._settings = PracticeSettings()
+        self._db: TinyDB | None = None  # made on first use: opening needs no TinyDB
+        self._index_open = False
+        self._index_parse: tuple[Data, tuple[int, int, int]] | None = None  # for TinyDB to take over
+        self._settings: PracticeSettings | None = None  # validated on first use
+        self._settings_doc: dict[str, Any] | None = None  # stored settings, plainly valid, not yet validated
         self._summaries: dict[str, ClientSummary] = {}
         self._records: dict[str, ClientRecord] = {}
         self._files: dict[str, ClientFile] = {}
@@ -149,6 +165,13 @@ class PracticeStore:
         return self
 
     def _open_practice_file(self) -> None:
+        self._index_open = True
+        if self._open_index_directly():
+            return
+        from tinydb import TinyDB
+
+        from .storage import AtomicJSONStorage
+
         path = self.practice_path
         self._db = TinyDB(path, storage=AtomicJSONStorage, kind=PRACTICE_KIND, read_only=self.read_only)
         if path.exists():
@@ -185,23 +208,80 @@ class PracticeStore:
                 self._db.storage.forget()  # type: ignore[attr-defined]
         settings_docs = self._db.table("settings", cache_size=0).all()
         if settings_docs:
+            self._validate_settings(settings_docs[0])
+        self._read_summaries(self._db.table("clients", cache_size=0).all())
+
+    def _open_index_directly(self) -> bool:
+        """The index read as it is on disk, without TinyDB; False when it needs TinyDB's full path.
+
+        Only a file that parses and passes the same checks as the storage's
+        (layout, kind, schema version) is read here; a missing one is an empty
+        index. Anything else returns False, and _open_practice_file deals with
+        it exactly as before (its messages, moving a damaged index aside).
+        """
+        path = self.practice_path
+        stamp = identity_stamp(path)  # before reading, as the storage does
+        data: Data = {}
+        if stamp is not None:
             try:
-                self._settings = PracticeSettings.model_validate(settings_docs[0])
-            except ValidationError as exc:
-                self.problems.append(f"Practice settings could not be read ({describe(exc)}); defaults are in use.")
-        for doc in self._db.table("clients", cache_size=0).all():
+                data = check_data(path, orjson.loads(path.read_bytes()), PRACTICE_KIND)
+            except (OSError, orjson.JSONDecodeError, FileProblem):
+                return False
+            self._index_parse = (data, stamp)
+        settings_docs = list(data.get("settings", {}).values())
+        if settings_docs and not plainly_valid(settings_docs[0]):
+            self._validate_settings(settings_docs[0])  # anything unusual: checked now, as ever
+        elif settings_docs:
+            self._settings_doc = dict(settings_docs[0])  # its own: TinyDB may later change the stored one
+        self._read_summaries(list(data.get("clients", {}).values()))
+        return True
+
+    def _read_summaries(self, docs: Iterable[Mapping[str, Any]]) -> None:
+        for doc in docs:
             try:
-                summary = ClientSummary.model_validate(doc["summary"])
-            except (KeyError, TypeError, ValidationError):
-                continue
+                summary = ClientSummary.from_index(doc["summary"])
+            except (KeyError, TypeError, InvalidSummary):
+                continue  # not to be trusted: _reconcile_index reads that client's own file
             self._summaries[summary.id] = summary
+
+    def _validate_settings(self, doc: object) -> None:
+        from pydantic import ValidationError
+
+        from ..models import PracticeSettings
+        from ..models.errors import describe
+
+        try:
+            self._settings = PracticeSettings.model_validate(doc)
+        except ValidationError as exc:
+            self._settings = PracticeSettings()
+            self.problems.append(f"Practice settings could not be read ({describe(exc)}); defaults are in use.")
+
+    def _index_docs(self, table: str) -> list[dict[str, Any]]:
+        """The documents of one table of the index: from the parse made at open while TinyDB is not needed."""
+        if self._db is None:  # no file at all is an empty index
+            return list(self._index_parse[0].get(table, {}).values()) if self._index_parse is not None else []
+        return list(self._database().table(table, cache_size=0).all())
+
+    def _database(self) -> TinyDB:
+        """The index through TinyDB, made on first use from the parse made at open."""
+        if self._db is None:
+            from tinydb import TinyDB
+
+            from .storage import AtomicJSONStorage
+
+            self._db = TinyDB(
+                self.practice_path, storage=AtomicJSONStorage, kind=PRACTICE_KIND, read_only=self.read_only
+            )
+            if self._index_parse is not None:
+                self._db.storage.adopt(*self._index_parse)  # type: ignore[attr-defined]
+                self._index_parse = None
+        return self._db
 
     def _reconcile_index(self) -> None:
         """The index is a cache: trust it only where the client's file is unchanged."""
-        assert self._db is not None
         stamps = {
             summary.get("id"): doc.get("stamp")
-            for doc in self._db.table("clients", cache_size=0).all()
+            for doc in self._index_docs("clients")
             if isinstance(summary := doc.get("summary"), dict)
         }
         found = self.clients_dir.glob("*.json") if self.clients_dir.is_dir() else []
@@ -228,6 +308,8 @@ class PracticeStore:
             if self._db is not None:
                 self._db.close()
                 self._db = None
+            self._index_open = False
+            self._index_parse = None
             self._practice_lock.release()
 
     def _save_stamps(self, only: str | None = None) -> None:
@@ -237,9 +319,11 @@ class PracticeStore:
         alone; without this the next start would re-read every client touched.
         A file changed by someone else keeps its old stamp and is re-read.
         """
-        if self.read_only or self._db is None or not self._files:
+        if self.read_only or not self._index_open or not self._files:
             return
-        table = self._db.table("clients", cache_size=0)
+        from tinydb import Query
+
+        table = self._database().table("clients", cache_size=0)
         fresh: dict[str, list[int]] = {}
         files = self._files if only is None else {only: self._files[only]} if only in self._files else {}
         for client_id, file in files.items():
@@ -270,7 +354,21 @@ class PracticeStore:
 
     @property
     def settings(self) -> PracticeSettings:
+        if self._settings is None:
+            with self._lock:  # a worker thread may ask at the same moment
+                if self._settings is None:
+                    # Plainly valid when the practice was opened (or absent): this cannot fail.
+                    self._validate_settings(self._settings_doc if self._settings_doc is not None else {})
+                    self._settings_doc = None
+        assert self._settings is not None
         return self._settings
+
+    @property
+    def theme(self) -> str:
+        """The saved theme, without validating the rest of the settings (start-up needs only this)."""
+        if self._settings is not None:
+            return self._settings.theme
+        return theme_of(self._settings_doc) if self._settings_doc is not None else DEFAULT_THEME
 
     def summaries(self, include_archived: bool = True) -> list[ClientSummary]:
         with self._lock:  # a worker thread may be writing while the screen reads
@@ -308,6 +406,8 @@ class PracticeStore:
                     self._mark_broken(client_id, f"The file for {name} is missing from {self.clients_dir}.")
                     raise ClientUnavailable(self._broken[client_id])
                 raise UnknownRecord("That client is not in this practice.")
+            from .client_file import ClientFile
+
             file = ClientFile(path, read_only=self.read_only)
             try:
                 record = file.load()
@@ -328,6 +428,9 @@ class PracticeStore:
     # ----------------------------------------------------------------- writing: practice
 
     def add_client(self, name: str, **fields: Any) -> Client:
+        from ..models import Client
+        from .client_file import ClientFile
+
         with self._lock:
             self._check_writable()
             with validating():
@@ -354,6 +457,9 @@ class PracticeStore:
         Used where thousands of records would otherwise cost one fsynced write
         each; the file is the same as the one-call-at-a-time path would leave.
         """
+        from ..models import ClientRecord
+        from .client_file import ClientFile
+
         with self._lock:
             self._check_writable()
             with validating():
@@ -380,12 +486,14 @@ class PracticeStore:
         return self.update_client(client_id, archived=archived)
 
     def update_settings(self, **changes: Any) -> PracticeSettings:
+        from tinydb import Query
+
         with self._lock:
             self._check_writable()
-            settings = revise(self._settings, **changes)
+            settings = revise(self.settings, **changes)
             doc = settings.model_dump(mode="json")
             self._practice_write(lambda db: db.table("settings", cache_size=0).upsert(doc, Query().noop()))
-            previous, self._settings = self._settings, settings
+            previous, self._settings = self.settings, settings
             if previous.revisit_every_sessions != settings.revisit_every_sessions:
                 # The revisit nudges in every summary follow this interval.
                 refreshed = []
@@ -400,20 +508,22 @@ class PracticeStore:
     # Read-modify-write of the settings happens under the lock, so two callers never lose each other's change.
 
     def add_prompt(self, text: str) -> RevisitPrompt:
+        from ..models import RevisitPrompt
+
         with validating():
             prompt = RevisitPrompt(text=text)
         with self._lock:
-            self.update_settings(prompts=[*self._settings.prompts, prompt])
+            self.update_settings(prompts=[*self.settings.prompts, prompt])
         return prompt
 
     def remove_prompt(self, prompt_id: str) -> None:
         with self._lock:
-            self.update_settings(prompts=[p for p in self._settings.prompts if p.id != prompt_id])
+            self.update_settings(prompts=[p for p in self.settings.prompts if p.id != prompt_id])
 
     def add_category(self, name: str) -> str:
         with self._lock:
             with validating():
-                settings = revise(self._settings, categories=[*self._settings.categories, name])
+                settings = revise(self.settings, categories=[*self.settings.categories, name])
             added = settings.categories[-1]
             known = {c.casefold() for c in self.categories()}
             if added.casefold() in known:
@@ -424,7 +534,7 @@ class PracticeStore:
     def categories(self) -> tuple[str, ...]:
         from ..models import DEFAULT_CATEGORIES
 
-        return DEFAULT_CATEGORIES + tuple(self._settings.categories)
+        return DEFAULT_CATEGORIES + tuple(self.settings.categories)
 
     # ----------------------------------------------------------------- writing: alliance
 
@@ -438,6 +548,8 @@ class PracticeStore:
         full_design: bool = False,
     ) -> AllianceVersion:
         """Save the whole agreement as a new version; old versions are never rewritten."""
+        from ..models import AllianceItem, AllianceVersion
+
         with self._lock:
             self._check_writable()
             record = self.record(client_id)
@@ -469,6 +581,8 @@ class PracticeStore:
         reason: str = "",
     ) -> AllianceVersion:
         """One new agreement on top of the current ones: the in-session adjustment."""
+        from ..models import AllianceItem
+
         record = self.record(client_id)
         with validating():
             new = AllianceItem(
@@ -490,6 +604,8 @@ class PracticeStore:
 
     def start_session(self, client_id: str, planned_minutes: int | None = None) -> Session:
         """Resume the open session if there is one, otherwise start the next."""
+        from ..models import Session
+
         with self._lock:
             record = self.record(client_id)
             if record.open_session is not None:
@@ -524,6 +640,8 @@ class PracticeStore:
         measure of success, notes, commitments made or checked in, pauses or
         alliance versions. Anything else is kept; returns whether it went.
         """
+        from tinydb import Query
+
         with self._lock:
             record = self.record(client_id)
             session = next((s for s in record.sessions if s.id == session_id), None)
@@ -555,6 +673,8 @@ class PracticeStore:
         session_number: int | None = None,
         prompt: str = "",
     ) -> Note:
+        from ..models import Note
+
         with validating():
             note = Note(
                 text=text,
@@ -580,6 +700,8 @@ class PracticeStore:
         how_accountable: str = "",
         session_number: int | None = None,
     ) -> Commitment:
+        from ..models import Commitment
+
         with validating():
             commitment = Commitment(
                 what=what,
@@ -618,6 +740,8 @@ class PracticeStore:
         started: datetime,
         session_number: int | None = None,
     ) -> PauseRecord:
+        from ..models import PauseRecord
+
         with validating():
             pause = PauseRecord(
                 target_seconds=target_seconds,
@@ -715,13 +839,17 @@ class PracticeStore:
             return updated
 
     def _practice_write(self, action: Any) -> None:
-        assert self._db is not None
+        db = self._database()
         try:
-            action(self._db)
+            action(db)
         except Exception as exc:
             # Start again from the file as it is: TinyDB's tables remember their
             # next document id, which a file changed behind our back may already use.
-            self._db.close()
+            from tinydb import TinyDB
+
+            from .storage import AtomicJSONStorage
+
+            db.close()
             self._db = TinyDB(
                 self.practice_path, storage=AtomicJSONStorage, kind=PRACTICE_KIND, read_only=self.read_only
             )
@@ -734,6 +862,8 @@ class PracticeStore:
 
     def _refresh_summary(self, client_id: str, *, write_index: bool = True) -> None:
         """Keep the dashboard's index in step, writing it only when it changed."""
+        from ..models import revisit_nudges
+
         record = self.record(client_id)
         sessions = record.sessions
         summary = ClientSummary(
@@ -744,7 +874,7 @@ class PracticeStore:
             sessions_held=len(sessions),
             last_session_at=sessions[-1].started if sessions else None,
             open_commitments=len(record.open_commitments),
-            nudges=[n.text for n in revisit_nudges(record, self._settings.revisit_every_sessions)],
+            nudges=[n.text for n in revisit_nudges(record, self.settings.revisit_every_sessions)],
         )
         self._summaries[client_id] = summary
         if write_index:
@@ -752,14 +882,16 @@ class PracticeStore:
 
     def _write_index(self, client_ids: list[str]) -> None:
         """Write the summaries that changed, in at most two writes (updates, then new clients)."""
-        if self.read_only or self._db is None or not client_ids:
+        if self.read_only or not self._index_open or not client_ids:
             return
-        table = self._db.table("clients", cache_size=0)
+        from tinydb import Query
+
+        table = self._database().table("clients", cache_size=0)
         current = {doc["summary"].get("id"): doc for doc in table.all() if isinstance(doc.get("summary"), dict)}
         updates: list[tuple[dict[str, Any], Any]] = []
         inserts: list[dict[str, Any]] = []
         for client_id in client_ids:
-            summary = self._summaries[client_id].model_dump(mode="json")
+            summary = self._summaries[client_id].to_index()
             existing = current.get(client_id)
             # Only a changed summary is written: the stamp alone changes on every note,
             # and a stale stamp merely makes the next start re-read this one client.

@@ -9,7 +9,6 @@ changed behind its back.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -17,24 +16,10 @@ import orjson
 from tinydb.storages import Storage
 
 from .atomic import atomic_write_bytes, ensure_private_dir
-from .errors import ChangedOnDisk, CorruptFile, NewerSchema, ReadOnlyPractice, WriteFailed
+from .errors import ChangedOnDisk, CorruptFile, ReadOnlyPractice, WriteFailed
+from .jsonfile import META_TABLE, SCHEMA_VERSION, Data, check_data, identity_stamp, load_json, meta_table
 
-SCHEMA_VERSION = 1
-META_TABLE = "_meta"
-
-Data = dict[str, dict[str, Any]]
-
-
-def meta_table(kind: str) -> dict[str, dict[str, Any]]:
-    return {"1": {"schema": SCHEMA_VERSION, "kind": kind}}
-
-
-def _stamp(path: Path) -> tuple[int, int, int] | None:
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        return None
-    return (st.st_ino, st.st_mtime_ns, st.st_size)
+_stamp = identity_stamp
 
 
 def _encode(value: object) -> bytes:
@@ -72,39 +57,15 @@ def _shape(data: Data) -> tuple[tuple[str, int, str | None], ...]:
     return tuple((name, len(table), next(reversed(table), None)) for name, table in data.items())
 
 
-def check_data(path: Path, data: object, kind: str) -> Data:
-    """Validate the outer shape and the schema version of a parsed file."""
-    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-        raise CorruptFile(path, "the file is not an Alliance TUI data file (unexpected layout).")
-    # TinyDB turns every document key into an int and every document into a dict
-    # on its next write: anything else would fail there, after the file was trusted.
-    for name, table in data.items():
-        if not all(isinstance(k, str) and k.isdigit() and isinstance(d, dict) for k, d in table.items()):
-            raise CorruptFile(path, f"the table {name!r} holds records in an unexpected form.")
-    meta = data.get(META_TABLE, {}).get("1")
-    if not isinstance(meta, dict) or not isinstance(meta.get("schema"), int):
-        raise CorruptFile(path, "the file has no schema version; it is damaged or not ours.")
-    if meta.get("kind") != kind:
-        raise CorruptFile(path, f"expected a {kind} file, found {meta.get('kind')!r}.")
-    if meta["schema"] > SCHEMA_VERSION:
-        raise NewerSchema(
-            path,
-            f"written by a newer Alliance TUI (schema {meta['schema']}; this version reads up to "
-            f"{SCHEMA_VERSION}). Upgrade Alliance TUI to open it; the file was left untouched.",
-        )
-    return data
-
-
-def load_json(path: Path, kind: str) -> Data:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise CorruptFile(path, f"cannot be read ({exc.strerror or exc}).") from exc
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
-        raise CorruptFile(path, f"is damaged (not valid JSON: {exc}). It was left untouched.") from exc
-    return check_data(path, data, kind)
+__all__ = [
+    "META_TABLE",
+    "SCHEMA_VERSION",
+    "AtomicJSONStorage",
+    "Data",
+    "check_data",
+    "load_json",
+    "meta_table",
+]
 
 
 class AtomicJSONStorage(Storage):
@@ -128,6 +89,17 @@ class AtomicJSONStorage(Storage):
             self._stamp = stamp
             self._encoded = None
         return self._cache
+
+    def adopt(self, data: Data, stamp: tuple[int, int, int]) -> None:
+        """Take over a parse of this file made elsewhere (load_json), with the stamp taken before it was read.
+
+        The practice store reads its index without TinyDB at start-up and hands
+        that parse over when it first needs TinyDB, so the file is parsed once.
+        """
+        if self._cache is None:
+            self._cache = data
+            self._stamp = stamp
+            self._encoded = None
 
     def write(self, data: Data) -> None:
         try:

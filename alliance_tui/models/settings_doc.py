@@ -1,0 +1,61 @@
+"""The practice settings as stored, read without pydantic when they are plainly valid.
+
+Start-up needs only the theme from the settings. ``plainly_valid`` accepts a
+stored settings document only when every field is already in the exact form
+``PracticeSettings`` would keep unchanged (so validating it later cannot fail
+or alter it); anything else, however unusual, is validated in full when the
+practice opens, as it always was.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .text import SHORT_MAX, _already_clean
+
+DEFAULT_REVISIT_EVERY = 4
+REVISIT_EVERY_MIN = 1
+REVISIT_EVERY_MAX = 52
+DEFAULT_THEME = "textual-dark"
+THEME_MAX = 64
+ID_MAX = 64
+PROMPT_SETS = ("check-in", "design", "renewal", "own")  # PromptSet's values (a test keeps them equal)
+
+_SETTINGS_FIELDS = frozenset({"revisit_every_sessions", "theme", "categories", "prompts"})
+_PROMPT_FIELDS = frozenset({"id", "text", "prompt_set"})
+
+
+def _plain_label(value: object) -> bool:
+    return type(value) is str and len(value) <= SHORT_MAX and _already_clean(value, multiline=False)
+
+
+def _plain_prompt(value: object) -> bool:
+    if not isinstance(value, dict) or not value.keys() <= _PROMPT_FIELDS:
+        return False
+    ident = value.get("id")  # without one, validating would invent a new id each time
+    if type(ident) is not str or not 1 <= len(ident) <= ID_MAX or not _plain_label(value.get("text")):
+        return False
+    return "prompt_set" not in value or (type(value["prompt_set"]) is str and value["prompt_set"] in PROMPT_SETS)
+
+
+def plainly_valid(doc: object) -> bool:
+    """True only when PracticeSettings would accept the document exactly as it is."""
+    if not isinstance(doc, dict) or not doc.keys() <= _SETTINGS_FIELDS:
+        return False
+    every = doc.get("revisit_every_sessions", DEFAULT_REVISIT_EVERY)
+    if type(every) is not int or not REVISIT_EVERY_MIN <= every <= REVISIT_EVERY_MAX:
+        return False
+    theme = doc.get("theme", DEFAULT_THEME)
+    if type(theme) is not str or len(theme) > THEME_MAX:
+        return False
+    categories = doc.get("categories", [])
+    if not isinstance(categories, list) or not all(_plain_label(c) for c in categories):
+        return False
+    prompts = doc.get("prompts", [])
+    return isinstance(prompts, list) and all(_plain_prompt(p) for p in prompts)
+
+
+def theme_of(doc: dict[str, Any]) -> str:
+    """The theme of a plainly valid settings document."""
+    theme = doc.get("theme", DEFAULT_THEME)
+    return theme if isinstance(theme, str) else DEFAULT_THEME

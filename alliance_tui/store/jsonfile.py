@@ -1,0 +1,68 @@
+"""Reading an Alliance TUI data file: the parse and the checks, without TinyDB.
+
+The storage TinyDB writes through (storage.py) reads with these; so does the
+practice store when it opens the index straight from disk at start-up.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from .errors import CorruptFile, NewerSchema
+
+SCHEMA_VERSION = 1
+META_TABLE = "_meta"
+
+Data = dict[str, dict[str, Any]]
+
+
+def identity_stamp(path: Path) -> tuple[int, int, int] | None:
+    """Which file is at path, as it is now: a replaced or rewritten file gets another stamp."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def meta_table(kind: str) -> dict[str, dict[str, Any]]:
+    return {"1": {"schema": SCHEMA_VERSION, "kind": kind}}
+
+
+def check_data(path: Path, data: object, kind: str) -> Data:
+    """Validate the outer shape and the schema version of a parsed file."""
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise CorruptFile(path, "the file is not an Alliance TUI data file (unexpected layout).")
+    # TinyDB turns every document key into an int and every document into a dict
+    # on its next write: anything else would fail there, after the file was trusted.
+    for name, table in data.items():
+        if not all(isinstance(k, str) and k.isdigit() and isinstance(d, dict) for k, d in table.items()):
+            raise CorruptFile(path, f"the table {name!r} holds records in an unexpected form.")
+    meta = data.get(META_TABLE, {}).get("1")
+    if not isinstance(meta, dict) or not isinstance(meta.get("schema"), int):
+        raise CorruptFile(path, "the file has no schema version; it is damaged or not ours.")
+    if meta.get("kind") != kind:
+        raise CorruptFile(path, f"expected a {kind} file, found {meta.get('kind')!r}.")
+    if meta["schema"] > SCHEMA_VERSION:
+        raise NewerSchema(
+            path,
+            f"written by a newer Alliance TUI (schema {meta['schema']}; this version reads up to "
+            f"{SCHEMA_VERSION}). Upgrade Alliance TUI to open it; the file was left untouched.",
+        )
+    return data
+
+
+def load_json(path: Path, kind: str) -> Data:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CorruptFile(path, f"cannot be read ({exc.strerror or exc}).") from exc
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise CorruptFile(path, f"is damaged (not valid JSON: {exc}). It was left untouched.") from exc
+    return check_data(path, data, kind)
