@@ -59,6 +59,20 @@ def run_child(args: list[str], config_dir: Path) -> tuple[dict[str, Any], float]
     return data, started
 
 
+def compile_package() -> Path:
+    """Our modules' bytecode, written as pip writes it on install (and as Textual's already is).
+
+    An editable install with PYTHONDONTWRITEBYTECODE set would otherwise compile
+    every module from source in every child, a cost no installed copy pays and
+    the bare app, whose Textual came compiled, never pays either.
+    """
+    import compileall
+
+    package = Path(__file__).resolve().parent.parent
+    compileall.compile_dir(package, quiet=1)
+    return package
+
+
 def startup(kind: str, data_dir: Path | None, config_dir: Path) -> ChildRun:
     args = [kind] if data_dir is None else [kind, str(data_dir)]
     data, started = run_child(args, config_dir)

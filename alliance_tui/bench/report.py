@@ -96,6 +96,7 @@ def run(plan: Plan, cache_dir: Path, work_dir: Path, log: Callable[[str], object
         targets[spec.name] = largest_active_client(copy)
         log(f"{spec.name} practice ready in {time.perf_counter() - started:.1f} s ({copy})")
 
+    log(f"bytecode of {measure.compile_package()} up to date, as an installed copy has it")
     log("start-up: bare Textual and Alliance TUI, interleaved")
     starts = measure.startups(practices, plan.startup_repeats, config_dir)
     bare_s = measure.median([r.seconds for r in starts["bare"]]) * 1000
