@@ -153,8 +153,21 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
             yield Label("Hello from bare Textual")
             yield Footer()
 
+    from ..screens.dashboard import READ_AHEAD_AFTER, DashboardScreen
+
     app = AllianceApp(store, cursor_blink=False)
-    out: dict[str, Any] = {"times_ms": [], "bare_ms": [], "cpu_ms": [], "bare_cpu_ms": [], "pause_errors_ms": []}
+    out: dict[str, Any] = {
+        "times_ms": [],
+        "bare_ms": [],
+        "cpu_ms": [],
+        "bare_cpu_ms": [],
+        "ahead_ms": [],
+        "ahead_cpu_ms": [],
+        "pause_errors_ms": [],
+    }
+    session_key = next(
+        (b.key for b in DashboardScreen.BINDINGS if isinstance(b, Binding) and b.id == "dashboard.session"), "s"
+    )
     try:
         from ..screens.session import SessionScreen
     except ImportError as exc:
@@ -166,15 +179,11 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
     def open_from_dashboard(dashboard: Screen[Any]) -> None:
         """The coach's way in: the client's row highlighted, the dashboard's session key pressed."""
         shown = [summary.id for summary in getattr(dashboard, "shown", [])]
-        key = next(
-            (b.key for b in type(dashboard).BINDINGS if isinstance(b, Binding) and b.id == "dashboard.session"),
-            None,
-        )
-        if client_id in shown and key is not None:
+        if client_id in shown:
             dashboard.query_one("#clients", ClientList).move_cursor(row=shown.index(client_id), animate=False)
-            app.simulate_key(key)
-            out["via"] = f"dashboard key {key!r}"
-        else:  # a dashboard without that key or list: open the screen as its key would
+            app.simulate_key(session_key)
+            out["via"] = f"dashboard key {session_key!r}"
+        else:  # a dashboard without that client's row: open the screen as its key would
             app.push_screen(SessionScreen(client_id))
             out["via"] = "push_screen"
 
@@ -187,9 +196,37 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
         await until(pilot, popped, "the dashboard again")
         await settled(pilot)
 
+    async def quiet(pilot: Pilot[Any]) -> None:
+        """No read-ahead pending or running, so it cannot land inside a measurement."""
+        await asyncio.sleep(READ_AHEAD_AFTER + 0.1)
+        await until(pilot, lambda: not any(w.is_running for w in app.workers), "the read-ahead to finish")
+        await settled(pilot)
+
+    async def open_read_ahead(pilot: Pilot[Any], dashboard: Screen[Any]) -> None:
+        """The coach's usual way: the row rested on first (its client read ahead), then the key."""
+        shown = [summary.id for summary in getattr(dashboard, "shown", [])]
+        if client_id not in shown or len(shown) < 2:
+            return
+        store.release(client_id)
+        table = dashboard.query_one("#clients", ClientList)
+        row = shown.index(client_id)
+        table.move_cursor(row=row - 1 if row else row + 1, animate=False)
+        table.move_cursor(row=row, animate=False)
+        await until(pilot, lambda: store.is_loaded(client_id), "the highlighted client read ahead")
+        await quiet(pilot)
+        started, cpu = time.perf_counter(), time.process_time()
+        app.simulate_key(session_key)
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen), "the session screen")
+        await settled(pilot)
+        out["ahead_ms"].append((time.perf_counter() - started) * 1000)
+        out["ahead_cpu_ms"].append((time.process_time() - cpu) * 1000)
+        await back_to(pilot, dashboard)
+        await quiet(pilot)
+
     async def autopilot(pilot: Pilot[Any]) -> None:
         await first_screen(pilot, "DashboardScreen")
         dashboard = app.screen
+        await quiet(pilot)  # the first row's read-ahead, due once the dashboard is up
         for _ in range(repeats):
             started, cpu = time.perf_counter(), time.process_time()
             app.push_screen(BareScreen())
@@ -222,6 +259,8 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
                 # fill Textual's bounded render caches (they level off after ~25 opens).
                 out["first_open_peak_mb"] = peak_mb()
             await back_to(pilot, dashboard)
+            await quiet(pilot)
+            await open_read_ahead(pilot, dashboard)
 
         app.push_screen(SessionScreen(client_id))
         await settled(pilot)

@@ -6,12 +6,14 @@ hundreds of clients never reads their files.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
 
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.timer import Timer
 from textual.widgets import Header, Input, Static
 
 from ..models import ClientSummary
@@ -20,6 +22,10 @@ from ..widgets.client_list import ClientList
 from ..widgets.footer import SteadyFooter
 from ..widgets.inputs import TextInput
 from .base import AllianceScreen
+
+# A row the coach rests on this long is probably the next client opened: their file
+# is read on a worker thread meanwhile, so the key that opens them does not wait for it.
+READ_AHEAD_AFTER = 0.4
 
 REVISIT_MARK = "⚑ revisit due"
 PROBLEM_MARK = "⚠ cannot be read"
@@ -86,6 +92,7 @@ class DashboardScreen(AllianceScreen):
         super().__init__()
         self.show_archived = False
         self.shown: list[ClientSummary] = []
+        self._read_ahead_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -181,6 +188,22 @@ class DashboardScreen(AllianceScreen):
     @on(ClientList.RowHighlighted, "#clients")
     def _highlighted(self) -> None:
         self.show_detail()
+        if self._read_ahead_timer is not None:
+            self._read_ahead_timer.stop()
+        self._read_ahead_timer = self.set_timer(READ_AHEAD_AFTER, self._read_ahead)
+
+    def _read_ahead(self) -> None:
+        summary = self.highlighted()
+        if summary is None or summary.problem or not self.is_current or self.store.is_loaded(summary.id):
+            return
+        client_id = summary.id
+
+        def read() -> None:
+            # Best effort: a file that cannot be read is reported when the coach opens it.
+            with contextlib.suppress(StoreError, OSError):
+                self.store.read_ahead(client_id)
+
+        self.run_worker(read, thread=True, group="read-ahead", exclusive=True, exit_on_error=False)
 
     @on(ClientList.RowSelected, "#clients")
     def _selected(self) -> None:

@@ -120,6 +120,7 @@ class PracticeStore:
         self._settings_doc: dict[str, Any] | None = None  # stored settings, plainly valid, not yet validated
         self._summaries: dict[str, ClientSummary] = {}
         self._records: dict[str, ClientRecord] = {}
+        self._read_ahead: str | None = None  # loaded before it was asked for (read_ahead)
         self._files: dict[str, ClientFile] = {}
         self._broken: dict[str, str] = {}
         self._broken_stamps: dict[str, list[int] | None] = {}  # the file as it was when it failed
@@ -390,6 +391,28 @@ class PracticeStore:
     def record(self, client_id: str) -> ClientRecord:
         """Everything about one client, loaded on first use and kept in memory."""
         with self._lock:
+            if client_id == self._read_ahead:
+                self._read_ahead = None  # asked for: it stays, like any client opened
+            return self._load(client_id)
+
+    def read_ahead(self, client_id: str) -> bool:
+        """Load the client the coach is likely to open next, from a worker thread.
+
+        At most one client is held this way: the one read ahead before, and not
+        asked for since, is let go, so browsing the list does not fill memory.
+        Returns whether the client's file was read.
+        """
+        with self._lock:
+            if client_id in self._records:
+                return False  # opened already, or the one read ahead last
+            if self._read_ahead is not None:
+                self.release(self._read_ahead)
+            self._load(client_id)
+            self._read_ahead = client_id
+            return True
+
+    def _load(self, client_id: str) -> ClientRecord:
+        with self._lock:
             if client_id in self._records:
                 return self._records[client_id]
             path = self._client_path(client_id)
@@ -477,6 +500,8 @@ class PracticeStore:
         """Let go of a loaded client's records; the next record() reads them from disk again."""
         with self._lock:
             self._save_stamps(only=client_id)  # as close() would: the next start trusts the index
+            if client_id == self._read_ahead:
+                self._read_ahead = None
             self._records.pop(client_id, None)
             file = self._files.pop(client_id, None)
             if file is not None:
