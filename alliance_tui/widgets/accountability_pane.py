@@ -126,6 +126,7 @@ class AccountabilityPane(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._note_for: str | None = None
+        self._drawn: AccountabilityView | None = None  # the view on screen: the same one again is not redrawn
 
     def compose(self) -> ComposeResult:
         yield Static(CHECKIN_HINT, id="checkin-hint", markup=False)
@@ -139,7 +140,7 @@ class AccountabilityPane(Vertical):
         self.query_one("#checkin-note").display = False
         self.query_one("#checkin-message").display = False
         self.watch_view(self.view)
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.watch_view(self.view))
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._draw(self.view))
 
     @property
     def _detail_style(self) -> str:
@@ -148,8 +149,11 @@ class AccountabilityPane(Vertical):
         return "italic" if self.app.current_theme.ansi else "dim"
 
     def watch_view(self, view: AccountabilityView) -> None:
-        if not self.is_mounted:
-            return
+        if self.is_mounted and view is not self._drawn:
+            self._draw(view)
+
+    def _draw(self, view: AccountabilityView) -> None:
+        self._drawn = view
         options = self.query_one("#commitments", OptionList)
         keep = options.highlighted
         options.clear_options()

@@ -105,6 +105,7 @@ class AgreementPane(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown: set[str] = set()
+        self._drawn: AgreementView | None = None  # the view on screen: the same one again is not redrawn
 
     def compose(self) -> ComposeResult:
         for name, label in FIELDS.items():
@@ -118,8 +119,9 @@ class AgreementPane(Vertical):
             yield Static(id="alliance", classes="alliance-group")
 
     def watch_view(self, view: AgreementView) -> None:
-        if not self.is_mounted:
+        if not self.is_mounted or view is self._drawn:
             return
+        self._drawn = view
         self._show_groups(view)
         for name in FIELDS:
             box = self.query_one(f"#session-{name}", Input)

@@ -73,6 +73,7 @@ class RevisitPane(Vertical):
         super().__init__(id=id)
         self._asking: str | None = None  # the prompt being answered
         self._adding = False
+        self._drawn: RevisitView | None = None  # the view on screen: the same one again is not redrawn
 
     def compose(self) -> ComposeResult:
         yield Static(id="revisit-lead")
@@ -86,8 +87,9 @@ class RevisitPane(Vertical):
         self.watch_view(self.view)
 
     def watch_view(self, view: RevisitView) -> None:
-        if not self.is_mounted:
+        if not self.is_mounted or view is self._drawn:
             return
+        self._drawn = view
         self.query_one("#revisit-lead", Static).update(Text(view.lead, style="italic"))
         options = self.query_one("#prompts", OptionList)
         keep = options.highlighted
