@@ -132,12 +132,11 @@ class AccountabilityPane(Vertical):
         yield Static(CHECKIN_HINT, id="checkin-hint", markup=False)
         yield Static(CHECKIN_HINT_SHORT, id="checkin-hint-short", markup=False)
         yield OptionList(id="commitments")
-        yield TextInput(id="checkin-note", compact=True)
+        # The note field is mounted the first time a note is asked for (_note_box).
         yield Static(id="checkin-message", markup=False)
         yield Static(id="made-today")
 
     def on_mount(self) -> None:
-        self.query_one("#checkin-note").display = False
         self.query_one("#checkin-message").display = False
         self.watch_view(self.view)
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._draw(self.view))
@@ -203,16 +202,25 @@ class AccountabilityPane(Vertical):
             return
         self._note_for = commitment.id
         self.refresh_bindings()
-        box = self.query_one("#checkin-note", Input)
+        box = self._note_box()
         box.placeholder = f"Note on: {commitment.what}"[:120]
         box.value = commitment.checkin_note
         box.display = True
         self.screen.set_focus(box)  # at once: keys typed straight after belong here
 
-    def note_saved(self) -> None:
-        box = self.query_one("#checkin-note", Input)
-        box.value = ""
+    def _note_box(self) -> Input:
+        """The note field, mounted on first use: most check-ins need no note."""
+        for box in self.query_children("#checkin-note").results(Input):
+            return box
+        box = TextInput(id="checkin-note", compact=True)
         box.display = False
+        self.mount(box, before="#checkin-message")
+        return box
+
+    def note_saved(self) -> None:
+        for box in self.query_children("#checkin-note").results(Input):
+            box.value = ""
+            box.display = False
         self._note_for = None
         self.refresh_bindings()
         self.show_message("")

@@ -79,7 +79,7 @@ class RevisitPane(Vertical):
         yield Static(id="revisit-lead")
         yield OptionList(id="prompts")
         yield Static(id="revisit-question", markup=False)
-        yield TextInput(id="revisit-answer", compact=True)
+        # The answer field is mounted the first time a question is asked (_answer_box).
         yield Static(id="revisit-message", markup=False)
 
     def on_mount(self) -> None:
@@ -108,7 +108,7 @@ class RevisitPane(Vertical):
         self.query_one("#prompts", OptionList).highlighted = number - 1
         prompt = self.view.prompts[number - 1]
         if self._asking != prompt:
-            self.query_one("#revisit-answer", Input).value = ""
+            self._answer_box().value = ""
         self._asking = prompt
         self._adding = False
         self._open_field(Text.assemble(("Asked: ", "bold"), prompt), "Their answer · Enter saves · Esc cancels")
@@ -126,16 +126,26 @@ class RevisitPane(Vertical):
         self.add_class("-answering")  # the question and the answer take the list's place
         self.query_one("#revisit-question", Static).update(question)
         self.query_one("#revisit-question").display = True
-        box = self.query_one("#revisit-answer", Input)
+        box = self._answer_box()
         box.placeholder = placeholder
         box.display = True
         self.show_message("")
         self.screen.set_focus(box)  # at once: keys typed straight after belong here
 
+    def _answer_box(self) -> Input:
+        """The answer field, mounted on first use: most sessions open and close without one."""
+        for box in self.query_children("#revisit-answer").results(Input):
+            return box
+        box = TextInput(id="revisit-answer", compact=True)
+        box.display = False
+        self.mount(box, before="#revisit-message")
+        return box
+
     def _close_field(self) -> None:
         self.remove_class("-answering")
         self.query_one("#revisit-question").display = False
-        self.query_one("#revisit-answer").display = False
+        for box in self.query_children("#revisit-answer"):
+            box.display = False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cancel":
@@ -165,7 +175,7 @@ class RevisitPane(Vertical):
 
     def done(self) -> None:
         """The answer or question is on disk: close the field and clear it."""
-        self.query_one("#revisit-answer", Input).value = ""
+        self._answer_box().value = ""
         self.action_cancel()
 
     def show_message(self, message: str) -> None:
