@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from ..models import Commitment, CommitmentStatus
 from .hanging import Hanging
 from .inputs import TextInput
+from .on_demand import child, mount_hidden, say
 
 STATUS_KEYS = {
     "d": CommitmentStatus.DONE,
@@ -132,12 +133,10 @@ class AccountabilityPane(Vertical):
         yield Static(CHECKIN_HINT, id="checkin-hint", markup=False)
         yield Static(CHECKIN_HINT_SHORT, id="checkin-hint-short", markup=False)
         yield OptionList(id="commitments")
-        # The note field is mounted the first time a note is asked for (_note_box).
-        yield Static(id="checkin-message", markup=False)
+        # The note field and the message line are mounted when first needed (_note_box, show_message).
         yield Static(id="made-today")
 
     def on_mount(self) -> None:
-        self.query_one("#checkin-message").display = False
         self.watch_view(self.view)
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._draw(self.view))
 
@@ -210,11 +209,9 @@ class AccountabilityPane(Vertical):
 
     def _note_box(self) -> Input:
         """The note field, mounted on first use: most check-ins need no note."""
-        for box in self.query_children("#checkin-note").results(Input):
-            return box
-        box = TextInput(id="checkin-note", compact=True)
-        box.display = False
-        self.mount(box, before="#checkin-message")
+        box = child(self, "checkin-note", Input)
+        if box is None:
+            box = mount_hidden(self, TextInput(id="checkin-note", compact=True), before="#checkin-message, #made-today")
         return box
 
     def note_saved(self) -> None:
@@ -227,9 +224,7 @@ class AccountabilityPane(Vertical):
         self.focus_list()
 
     def show_message(self, message: str) -> None:
-        box = self.query_one("#checkin-message", Static)
-        box.update(Text(message))
-        box.display = bool(message)
+        say(self, "checkin-message", message, before="#made-today")
 
     @on(OptionList.OptionSelected, "#commitments")
     def _selected(self, event: OptionList.OptionSelected) -> None:

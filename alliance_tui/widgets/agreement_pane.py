@@ -18,6 +18,7 @@ from textual.widgets import Input, Label, Static
 from ..models import DEFAULT_CATEGORIES, AllianceVersion, ChangeKind, diff_versions
 from .hanging import Hanging
 from .inputs import TextInput
+from .on_demand import say
 
 FIELDS = {"focus": "Today's focus", "success_measure": "Went well if"}
 
@@ -114,7 +115,7 @@ class AgreementPane(Vertical):
                 yield TextInput(
                     id=f"session-{name}", placeholder="(Enter to save)", compact=True, select_on_focus=False
                 )
-        yield Static(id="agreement-message", markup=False)
+        # The message line (#agreement-message) is mounted when there is first something to say.
         with VerticalScroll(id="alliance-scroll", can_focus=False):
             yield Static(id="alliance", classes="alliance-group")
 
@@ -130,7 +131,6 @@ class AgreementPane(Vertical):
                 box.value = saved
 
     def on_mount(self) -> None:
-        self.query_one("#agreement-message").display = False
         self.watch_view(self.view)
 
     def _show_groups(self, view: AgreementView) -> None:
@@ -171,9 +171,7 @@ class AgreementPane(Vertical):
         self.post_message(self.DoneEditing())
 
     def show_message(self, message: str) -> None:
-        box = self.query_one("#agreement-message", Static)
-        box.update(Text(message))
-        box.display = bool(message)
+        say(self, "agreement-message", message, before="#alliance-scroll")
 
     def field_saved(self, field_name: str) -> None:
         self.query_one(f"#session-{field_name}", Input).remove_class("-unsaved")

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from .hanging import Hanging
 from .inputs import TextInput
+from .on_demand import child, mount_hidden
 
 
 @dataclass(frozen=True)
@@ -78,8 +79,7 @@ class RevisitPane(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="revisit-lead")
         yield OptionList(id="prompts")
-        yield Static(id="revisit-question", markup=False)
-        # The answer field is mounted the first time a question is asked (_answer_box).
+        # The question and its answer field are mounted here when a question is first asked.
         yield Static(id="revisit-message", markup=False)
 
     def on_mount(self) -> None:
@@ -124,8 +124,9 @@ class RevisitPane(Vertical):
     def _open_field(self, question: Text, placeholder: str) -> None:
         self.refresh_bindings()
         self.add_class("-answering")  # the question and the answer take the list's place
-        self.query_one("#revisit-question", Static).update(question)
-        self.query_one("#revisit-question").display = True
+        line = self._question_line()
+        line.update(question)
+        line.display = True
         box = self._answer_box()
         box.placeholder = placeholder
         box.display = True
@@ -134,18 +135,22 @@ class RevisitPane(Vertical):
 
     def _answer_box(self) -> Input:
         """The answer field, mounted on first use: most sessions open and close without one."""
-        for box in self.query_children("#revisit-answer").results(Input):
-            return box
-        box = TextInput(id="revisit-answer", compact=True)
-        box.display = False
-        self.mount(box, before="#revisit-message")
+        box = child(self, "revisit-answer", Input)
+        if box is None:
+            self._question_line()
+            box = mount_hidden(self, TextInput(id="revisit-answer", compact=True), after="#revisit-question")
         return box
+
+    def _question_line(self) -> Static:
+        line = child(self, "revisit-question", Static)
+        if line is None:
+            line = mount_hidden(self, Static(id="revisit-question", markup=False), before="#revisit-message")
+        return line
 
     def _close_field(self) -> None:
         self.remove_class("-answering")
-        self.query_one("#revisit-question").display = False
-        for box in self.query_children("#revisit-answer"):
-            box.display = False
+        for widget in self.query_children("#revisit-question, #revisit-answer"):
+            widget.display = False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cancel":
