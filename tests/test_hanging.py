@@ -66,3 +66,11 @@ def test_measures_as_the_grid_does() -> None:
 def test_markup_like_words_are_drawn_as_typed() -> None:
     drawn = "".join(ch for line in cells(Hanging(Text("○"), Text("[red]x[/] and [bold]"), 1), 40) for ch, _ in line)
     assert "[red]x[/] and [bold]" in drawn
+
+
+def test_drawn_again_at_another_width_and_back_draws_the_same() -> None:
+    """A row keeps what it drew per width; asked again, in any order, it still draws what the grid draws."""
+    for tag, body, tag_width in rows(11, 30):
+        row = Hanging(tag, body, tag_width)
+        for width in (60, 20, 60, 3, 20, 119, 2, 60):
+            assert cells(row, width) == cells(grid(tag, body, tag_width), width), body.plain

@@ -13,7 +13,7 @@ from alliance_tui.widgets.accountability_pane import AccountabilityPane
 from alliance_tui.widgets.inputs import TextInput
 from alliance_tui.widgets.quick_log import QuickLogInput
 
-from .screen_text import plain_text
+from .screen_text import widget_text
 from .test_session_flow import make_app, open_session, screen_text
 
 
@@ -212,10 +212,13 @@ async def test_a_new_agreement_scrolls_into_view_at_80x24(demo_store: PracticeSt
         await pilot.press("a", *"coach: say when tired", "enter")
         await pilot.pause()
         scroll = screen.query_one("#alliance-scroll", VerticalScroll)
-        changed = [b for b in scroll.query(Static) if b.has_class("-changed")]
-        assert len(changed) == 1 and "say when tired" in plain_text(changed[0].content)
+        block = scroll.query_one("#alliance", Static)  # every category, drawn as one block
+        lines = widget_text(block).splitlines()
+        changed = [n for n, line in enumerate(lines) if "(new today)" in line]
+        assert len(changed) == 1 and "say when tired" in lines[changed[0]]
         assert scroll.scroll_y > 0
-        assert changed[0].region.intersection(scroll.region).height > 0
+        shown_at = block.region.y + changed[0]  # where the changed line is drawn on screen
+        assert scroll.region.y <= shown_at < scroll.region.bottom
 
 
 async def test_todays_focus_is_saved_when_the_coach_leaves_straight_from_it(demo_store: PracticeStore) -> None:

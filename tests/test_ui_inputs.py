@@ -148,12 +148,12 @@ async def test_session_fields_check_in_note_revisit_answer_and_own_prompt(demo_s
         pane = screen.query_one(AccountabilityPane)
         pane.focus_list()
         await pilot.press("d")
-        note_box = screen.query_one("#checkin-note", Input)
         first = pane.view.to_check[0].id
         for text in HOSTILE:
             pane.focus_list()
             screen.query_one("#commitments").highlighted = 0  # type: ignore[attr-defined]
             pane.action_note()
+            note_box = screen.query_one("#checkin-note", Input)  # mounted when a note is first asked for
             await submit(pilot, note_box, text)
             alive(app)
             saved = expected(text, NOTE_MAX, multiline=True)
@@ -166,9 +166,9 @@ async def test_session_fields_check_in_note_revisit_answer_and_own_prompt(demo_s
                 assert stored == saved
         # A revisit answer and a question of the coach's own.
         revisit = screen.query_one(RevisitPane)
-        answer_box = screen.query_one("#revisit-answer", Input)
         for text in HOSTILE:
             screen.action_ask(1)
+            answer_box = screen.query_one("#revisit-answer", Input)  # mounted when a question is first asked
             await submit(pilot, answer_box, text)
             alive(app)
             saved = expected(text, NOTE_MAX, multiline=True)

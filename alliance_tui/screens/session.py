@@ -82,6 +82,7 @@ def prompt_lead(number: int, programme: int) -> str:
 
 class SessionScreen(AllianceScreen):
     CSS_PATH = "session.tcss"
+    AUTO_FOCUS = ".-starts-focus OptionList"
 
     BINDINGS = [
         Binding("t", "toggle_pause", "Think time", id="session.pause", tooltip="Start or stop the pause clock"),
@@ -147,43 +148,58 @@ class SessionScreen(AllianceScreen):
         self._return_to: Widget | None = None
         self._pause_started: datetime | None = None
         self._pause_clock: PauseClock | None = None
+        self._refused: StoreError | None = None
 
     # ----------------------------------------------------------------- building
 
     def compose(self) -> ComposeResult:
-        yield SessionHeader(id="session-header")
-        with Horizontal(id="panes"):
-            with Vertical(id="left-column"):
-                yield AgreementPane(id="agreement").data_bind(view=SessionScreen.agreement_view)
-                yield RevisitPane(id="revisit").data_bind(view=SessionScreen.revisit_view)
-            with Vertical(id="right-column"):
-                yield AccountabilityPane(id="accountability").data_bind(view=SessionScreen.accountability_view)
-                yield TodayLog(id="today").data_bind(notes=SessionScreen.today_notes)
-                self._pause_clock = PauseClock(30, self.alliance_app.monotonic, id="pause")
-                yield self._pause_clock
-        yield QuickLog(id="quicklog")
-        yield SteadyFooter()
-
-    def on_mount(self) -> None:
-        self.query_one("#agreement").border_title = "Agreement"
-        self.query_one("#revisit").border_title = "Revisit prompts"
-        self.query_one("#accountability").border_title = "Accountability check-in"
-        self.query_one("#pause").border_title = "Pause clock"
-        self.query_one("#today").border_title = "Logged today"
+        """The session started and its data in every widget before the first layout: each pane draws once."""
         try:
             self.session = self.store.start_session(self.client_id)
         except StoreError as error:
-            self.report(error, title="Session not started")
+            self._refused = error  # said, and the screen left, once it is mounted
+            return
+        header = SessionHeader(id="session-header")
+        self._pause_clock = PauseClock(30, self.alliance_app.monotonic, id="pause")
+        self._pause_clock.border_title = "Pause clock"
+        quick_log = QuickLog(id="quicklog")
+        self._fill(header, self._pause_clock, quick_log)
+        self._layout_for(self.app.size.width, self.app.size.height)
+        agreement = AgreementPane(id="agreement")
+        agreement.border_title = "Agreement"
+        agreement.view = self.agreement_view
+        revisit = RevisitPane(id="revisit")
+        revisit.border_title = "Revisit prompts"
+        revisit.view = self.revisit_view
+        accountability = AccountabilityPane(id="accountability")
+        accountability.border_title = "Accountability check-in"
+        accountability.view = self.accountability_view
+        # Focus where the coach starts (AUTO_FOCUS), given once: a commitment still to check in, else the questions.
+        view = self.accountability_view
+        starts = accountability if any(awaiting(c, view.session_number) for c in view.to_check) else revisit
+        starts.add_class("-starts-focus")
+        today = TodayLog(id="today")
+        today.border_title = "Logged today"
+        today.notes = self.today_notes
+        yield header
+        with Horizontal(id="panes"):
+            with Vertical(id="left-column"):
+                yield agreement.data_bind(view=SessionScreen.agreement_view)
+                yield revisit.data_bind(view=SessionScreen.revisit_view)
+            with Vertical(id="right-column"):
+                yield accountability.data_bind(view=SessionScreen.accountability_view)
+                yield today.data_bind(notes=SessionScreen.today_notes)
+                yield self._pause_clock
+        yield quick_log
+        yield SteadyFooter()
+
+    def on_mount(self) -> None:
+        if self._refused is not None:
+            self.report(self._refused, title="Session not started")
             self.app.pop_screen()
             return
-        self._refresh()
         self._layout_for(self.size.width, self.size.height)
         self.set_interval(1.0, self._tick)
-        view = self.accountability_view
-        if any(awaiting(c, view.session_number) for c in view.to_check):
-            self.query_one(AccountabilityPane).focus_list()
-        else:
-            self.set_focus(self.query_one("#prompts"))
 
     def on_resize(self) -> None:
         self._layout_for(self.size.width, self.size.height)
@@ -209,13 +225,17 @@ class SessionScreen(AllianceScreen):
 
     def _refresh(self) -> None:
         """Data down: every pane is redrawn from what the store now holds."""
-        self.query_one(QuickLog).forget_confirmation()
+        quick_log = self.query_one(QuickLog)
+        quick_log.forget_confirmation()
+        self._fill(self.query_one(SessionHeader), self.query_one(PauseClock), quick_log)
+
+    def _fill(self, header: SessionHeader, pause: PauseClock, quick_log: QuickLog) -> None:
+        """What the store holds, into the screen's views (bound to the panes) and the widgets given."""
         record = self.record
         session = record.session(self.number) or self.session
         assert session is not None
         self.session = session
         client = record.client
-        header = self.query_one(SessionHeader)
         header.client_name = client.name
         header.session_number = session.number
         header.programme_sessions = client.programme_sessions
@@ -246,13 +266,11 @@ class SessionScreen(AllianceScreen):
             ),
         )
         self.today_notes = tuple(record.notes_of(session.number))
-        pause = self.query_one(PauseClock)
         pause.target_seconds = client.think_time_seconds
         pause.recent = tuple(p.actual_seconds for p in record.pauses if p.session_number == session.number)
         pause.earlier = tuple(
             (t.session_number, t.median_seconds) for t in pause_trend(record) if t.session_number < session.number
         )
-        quick_log = self.query_one(QuickLog)
         quick_log.categories = self.store.categories()
         own_words = [n for n in self.today_notes if n.kind in (NoteKind.NOTE, NoteKind.REVISIT)]
         quick_log.last_note = (

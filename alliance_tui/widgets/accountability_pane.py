@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from ..models import Commitment, CommitmentStatus
 from .hanging import Hanging
 from .inputs import TextInput
+from .on_demand import child, mount_hidden, say
 
 STATUS_KEYS = {
     "d": CommitmentStatus.DONE,
@@ -126,20 +127,18 @@ class AccountabilityPane(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._note_for: str | None = None
+        self._drawn: AccountabilityView | None = None  # the view on screen: the same one again is not redrawn
 
     def compose(self) -> ComposeResult:
         yield Static(CHECKIN_HINT, id="checkin-hint", markup=False)
         yield Static(CHECKIN_HINT_SHORT, id="checkin-hint-short", markup=False)
         yield OptionList(id="commitments")
-        yield TextInput(id="checkin-note", compact=True)
-        yield Static(id="checkin-message", markup=False)
+        # The note field and the message line are mounted when first needed (_note_box, show_message).
         yield Static(id="made-today")
 
     def on_mount(self) -> None:
-        self.query_one("#checkin-note").display = False
-        self.query_one("#checkin-message").display = False
         self.watch_view(self.view)
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.watch_view(self.view))
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._draw(self.view))
 
     @property
     def _detail_style(self) -> str:
@@ -148,8 +147,11 @@ class AccountabilityPane(Vertical):
         return "italic" if self.app.current_theme.ansi else "dim"
 
     def watch_view(self, view: AccountabilityView) -> None:
-        if not self.is_mounted:
-            return
+        if self.is_mounted and view is not self._drawn:
+            self._draw(view)
+
+    def _draw(self, view: AccountabilityView) -> None:
+        self._drawn = view
         options = self.query_one("#commitments", OptionList)
         keep = options.highlighted
         options.clear_options()
@@ -199,25 +201,30 @@ class AccountabilityPane(Vertical):
             return
         self._note_for = commitment.id
         self.refresh_bindings()
-        box = self.query_one("#checkin-note", Input)
+        box = self._note_box()
         box.placeholder = f"Note on: {commitment.what}"[:120]
         box.value = commitment.checkin_note
         box.display = True
         self.screen.set_focus(box)  # at once: keys typed straight after belong here
 
+    def _note_box(self) -> Input:
+        """The note field, mounted on first use: most check-ins need no note."""
+        box = child(self, "checkin-note", Input)
+        if box is None:
+            box = mount_hidden(self, TextInput(id="checkin-note", compact=True), before="#checkin-message, #made-today")
+        return box
+
     def note_saved(self) -> None:
-        box = self.query_one("#checkin-note", Input)
-        box.value = ""
-        box.display = False
+        for box in self.query_children("#checkin-note").results(Input):
+            box.value = ""
+            box.display = False
         self._note_for = None
         self.refresh_bindings()
         self.show_message("")
         self.focus_list()
 
     def show_message(self, message: str) -> None:
-        box = self.query_one("#checkin-message", Static)
-        box.update(Text(message))
-        box.display = bool(message)
+        say(self, "checkin-message", message, before="#made-today")
 
     @on(OptionList.OptionSelected, "#commitments")
     def _selected(self, event: OptionList.OptionSelected) -> None:

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rich.console import Group
-from rich.table import Table
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Label, Static
 
 from ..models import DEFAULT_CATEGORIES, AllianceVersion, ChangeKind, diff_versions
+from .hanging import Hanging
 from .inputs import TextInput
+from .on_demand import say
 
 FIELDS = {"focus": "Today's focus", "success_measure": "Went well if"}
 
@@ -67,15 +69,14 @@ def alliance_groups(view: AgreementView) -> list[tuple[Text, bool]]:
     return groups
 
 
-def hung(block: Text) -> Group:
-    """A category block drawn with its wrapped wording kept under the wording, not under the bullet."""
+def hung(block: Text) -> list[RenderableType]:
+    """A category block drawn with its wrapped wording kept under the wording, not under the bullet.
+
+    Its heading, then one hanging row per item: the mark in a column of two
+    cells, the wording beside it (what a two-column `Table.grid` draws, in one pass).
+    """
     lines = block.split("\n")
-    rows = Table.grid(padding=(0, 1))
-    rows.add_column(width=2, no_wrap=True, justify="right")
-    rows.add_column(ratio=1)
-    for line in lines[1:]:
-        rows.add_row(line[:2], line[3:])
-    return Group(lines[0], rows) if len(lines) > 1 else Group(lines[0])
+    return [lines[0], *(Hanging(line[:2], line[3:], 2) for line in lines[1:])]
 
 
 class AgreementPane(Vertical):
@@ -105,6 +106,7 @@ class AgreementPane(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown: set[str] = set()
+        self._drawn: AgreementView | None = None  # the view on screen: the same one again is not redrawn
 
     def compose(self) -> ComposeResult:
         for name, label in FIELDS.items():
@@ -113,12 +115,14 @@ class AgreementPane(Vertical):
                 yield TextInput(
                     id=f"session-{name}", placeholder="(Enter to save)", compact=True, select_on_focus=False
                 )
-        yield Static(id="agreement-message", markup=False)
-        yield VerticalScroll(id="alliance-scroll", can_focus=False)
+        # The message line (#agreement-message) is mounted when there is first something to say.
+        with VerticalScroll(id="alliance-scroll", can_focus=False):
+            yield Static(id="alliance", classes="alliance-group")
 
     def watch_view(self, view: AgreementView) -> None:
-        if not self.is_mounted:
+        if not self.is_mounted or view is self._drawn:
             return
+        self._drawn = view
         self._show_groups(view)
         for name in FIELDS:
             box = self.query_one(f"#session-{name}", Input)
@@ -127,28 +131,36 @@ class AgreementPane(Vertical):
                 box.value = saved
 
     def on_mount(self) -> None:
-        self.query_one("#agreement-message").display = False
         self.watch_view(self.view)
 
     def _show_groups(self, view: AgreementView) -> None:
-        scroll = self.query_one("#alliance-scroll", VerticalScroll)
+        """The whole alliance in one block: one widget to style and lay out, however many categories."""
+        block = self.query_one("#alliance", Static)
         groups = alliance_groups(view)
-        blocks = list(scroll.query_children(Static))
-        if len(blocks) != len(groups):
-            scroll.remove_children()
-            blocks = [Static(classes="alliance-group") for _ in groups]
-            scroll.mount_all(blocks)
-        fresh: Static | None = None
-        for block, (text, changed) in zip(blocks, groups, strict=True):
-            block.update(hung(text))
-            block.set_class(changed, "-changed")
-            if changed and text.plain not in self._shown:
-                fresh = block
+        parts = [hung(text) for text, _ in groups]
+        block.update(Group(*(row for rows in parts for row in rows)))
+        block.set_class(any(changed for _, changed in groups), "-changed")
+        fresh = next((n for n, (text, changed) in enumerate(groups) if changed and text.plain not in self._shown), None)
         # Bring a fresh change into view once, without fighting the coach's own scrolling.
         if fresh is not None:
+            above = [row for rows in parts[:fresh] for row in rows]
             # Twice deferred: the block's new height is only laid out after the first refresh.
-            self.call_after_refresh(self.call_after_refresh, scroll.scroll_to_widget, fresh, animate=False)
+            self.call_after_refresh(self.call_after_refresh, self._scroll_to_rows, above, parts[fresh])
         self._shown = {text.plain for text, _ in groups}
+
+    def _scroll_to_rows(self, above: list[RenderableType], rows: list[RenderableType]) -> None:
+        """Scroll the alliance so that `rows`, drawn below `above`, are in view."""
+        block = self.query_one("#alliance", Static)
+        width = block.size.width
+        if not width:
+            return
+        console = self.app.console
+        options = console.options.update(width=width, height=None)
+        top = len(console.render_lines(Group(*above), options, pad=False)) if above else 0
+        height = len(console.render_lines(Group(*rows), options, pad=False))
+        scroll = self.query_one("#alliance-scroll", VerticalScroll)
+        y = block.virtual_region.y + block.styles.gutter.top + top
+        scroll.scroll_to_region(Region(0, y, width, height), animate=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "done_editing":
@@ -159,9 +171,7 @@ class AgreementPane(Vertical):
         self.post_message(self.DoneEditing())
 
     def show_message(self, message: str) -> None:
-        box = self.query_one("#agreement-message", Static)
-        box.update(Text(message))
-        box.display = bool(message)
+        say(self, "agreement-message", message, before="#alliance-scroll")
 
     def field_saved(self, field_name: str) -> None:
         self.query_one(f"#session-{field_name}", Input).remove_class("-unsaved")

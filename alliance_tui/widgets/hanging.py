@@ -9,7 +9,7 @@ compares the two cell by cell) at about half the cost.
 
 from __future__ import annotations
 
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.table import Table
@@ -26,10 +26,15 @@ def grid(tag: Text, body: Text, tag_width: int) -> Table:
 
 
 class Hanging:
+    """Drawn once per width: a row is asked for its lines again on every layout and paint while a
+    screen opens, and the tag and words do not change after it is made."""
+
     def __init__(self, tag: Text, body: Text, tag_width: int) -> None:
         self.tag = tag
         self.body = body
         self.tag_width = tag_width
+        self._drawn: dict[int, list[RenderableType | Segment]] = {}
+        self._drawn_for: Console | None = None
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         body = Measurement.get(console, options, self.body)
@@ -37,6 +42,18 @@ class Hanging:
         return Measurement(body.minimum + extra, body.maximum + extra).clamp(max_width=options.max_width)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if console is not self._drawn_for:
+            self._drawn_for = console
+            self._drawn.clear()
+        width = options.max_width
+        drawn = self._drawn.get(width)
+        if drawn is None:
+            if len(self._drawn) >= 4:  # a handful of widths while a pane settles
+                self._drawn.clear()
+            drawn = self._drawn[width] = list(self._draw(console, options))
+        yield from drawn
+
+    def _draw(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
         if width - self.tag_width - 1 < 1:
             yield grid(self.tag, self.body, self.tag_width)  # no room for the words: as the grid draws it

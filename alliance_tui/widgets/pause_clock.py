@@ -73,6 +73,7 @@ class PauseClock(Vertical):
     def on_mount(self) -> None:
         self._ticker = self.set_interval(0.2, self._redraw_running, pause=True)
         self.redraw()
+        self._draw_earlier()  # given before mounting: drawn now
 
     def watch_target_seconds(self, seconds: int) -> None:
         self.timer.target_seconds = seconds
@@ -81,7 +82,10 @@ class PauseClock(Vertical):
 
     def watch_earlier(self) -> None:
         if self.is_mounted:
-            self.query_one(".pause-earlier", Static).update(earlier_text(self.earlier))
+            self._draw_earlier()
+
+    def _draw_earlier(self) -> None:
+        self.query_one(".pause-earlier", Static).update(earlier_text(self.earlier))
 
     def watch_recent(self) -> None:
         if self.is_mounted:

@@ -131,6 +131,7 @@ class QuickLog(Vertical):
         yield Static(id="quicklog-message", markup=False)
 
     def on_mount(self) -> None:
+        self.input.categories = self.categories  # given before mounting: passed on now
         self.input.can_recall = self.last_note is not None
         self._show_kind()
 

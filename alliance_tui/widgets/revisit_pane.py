@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from .hanging import Hanging
 from .inputs import TextInput
+from .on_demand import child, mount_hidden
 
 
 @dataclass(frozen=True)
@@ -73,12 +74,12 @@ class RevisitPane(Vertical):
         super().__init__(id=id)
         self._asking: str | None = None  # the prompt being answered
         self._adding = False
+        self._drawn: RevisitView | None = None  # the view on screen: the same one again is not redrawn
 
     def compose(self) -> ComposeResult:
         yield Static(id="revisit-lead")
         yield OptionList(id="prompts")
-        yield Static(id="revisit-question", markup=False)
-        yield TextInput(id="revisit-answer", compact=True)
+        # The question and its answer field are mounted here when a question is first asked.
         yield Static(id="revisit-message", markup=False)
 
     def on_mount(self) -> None:
@@ -86,8 +87,9 @@ class RevisitPane(Vertical):
         self.watch_view(self.view)
 
     def watch_view(self, view: RevisitView) -> None:
-        if not self.is_mounted:
+        if not self.is_mounted or view is self._drawn:
             return
+        self._drawn = view
         self.query_one("#revisit-lead", Static).update(Text(view.lead, style="italic"))
         options = self.query_one("#prompts", OptionList)
         keep = options.highlighted
@@ -106,7 +108,7 @@ class RevisitPane(Vertical):
         self.query_one("#prompts", OptionList).highlighted = number - 1
         prompt = self.view.prompts[number - 1]
         if self._asking != prompt:
-            self.query_one("#revisit-answer", Input).value = ""
+            self._answer_box().value = ""
         self._asking = prompt
         self._adding = False
         self._open_field(Text.assemble(("Asked: ", "bold"), prompt), "Their answer · Enter saves · Esc cancels")
@@ -122,18 +124,33 @@ class RevisitPane(Vertical):
     def _open_field(self, question: Text, placeholder: str) -> None:
         self.refresh_bindings()
         self.add_class("-answering")  # the question and the answer take the list's place
-        self.query_one("#revisit-question", Static).update(question)
-        self.query_one("#revisit-question").display = True
-        box = self.query_one("#revisit-answer", Input)
+        line = self._question_line()
+        line.update(question)
+        line.display = True
+        box = self._answer_box()
         box.placeholder = placeholder
         box.display = True
         self.show_message("")
         self.screen.set_focus(box)  # at once: keys typed straight after belong here
 
+    def _answer_box(self) -> Input:
+        """The answer field, mounted on first use: most sessions open and close without one."""
+        box = child(self, "revisit-answer", Input)
+        if box is None:
+            self._question_line()
+            box = mount_hidden(self, TextInput(id="revisit-answer", compact=True), after="#revisit-question")
+        return box
+
+    def _question_line(self) -> Static:
+        line = child(self, "revisit-question", Static)
+        if line is None:
+            line = mount_hidden(self, Static(id="revisit-question", markup=False), before="#revisit-message")
+        return line
+
     def _close_field(self) -> None:
         self.remove_class("-answering")
-        self.query_one("#revisit-question").display = False
-        self.query_one("#revisit-answer").display = False
+        for widget in self.query_children("#revisit-question, #revisit-answer"):
+            widget.display = False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cancel":
@@ -163,7 +180,7 @@ class RevisitPane(Vertical):
 
     def done(self) -> None:
         """The answer or question is on disk: close the field and clear it."""
-        self.query_one("#revisit-answer", Input).value = ""
+        self._answer_box().value = ""
         self.action_cancel()
 
     def show_message(self, message: str) -> None:

@@ -30,12 +30,17 @@ def note_line(note: Note) -> Text:
 class TodayLog(VerticalScroll, can_focus=False):
     notes: reactive[tuple[Note, ...]] = reactive((), always_update=True)
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._drawn: tuple[Note, ...] | None = None  # the notes on screen: the same tuple again is not redrawn
+
     def compose(self) -> ComposeResult:
         yield Static(id="today-notes")
 
     def watch_notes(self, notes: tuple[Note, ...]) -> None:
-        if not self.is_mounted:
+        if not self.is_mounted or notes is self._drawn:
             return
+        self._drawn = notes
         if notes:
             body = Text("\n").join(note_line(n) for n in notes[-SHOWN:])
             if len(notes) > SHOWN:
