@@ -133,8 +133,10 @@ def run_startup(result: Path, kind: str, data_dir: str | None) -> None:
 def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, pauses: int, pause_s: float) -> None:
     """Open the client's session screen from the dashboard by its key, cold each time (the record is released first).
 
-    Beside it, in the same app: pushing a bare screen (header, label, footer),
-    the baseline for what any screen costs. Then, on the session screen, the
+    Each round also opens it the coach's usual way: the row rested on until the
+    dashboard has read the client ahead, then the key. Beside both, in the same
+    app: pushing a bare screen (header, label, footer), the baseline for what
+    any screen costs. Then, on the session screen, the
     pause clock run by its key with the real monotonic clock, and what the
     store recorded compared with the time between the two key presses.
     """
@@ -197,7 +199,7 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
         await settled(pilot)
 
     async def quiet(pilot: Pilot[Any]) -> None:
-        """No read-ahead pending or running, so it cannot land inside a measurement."""
+        """No read-ahead pending or running, so none lands inside the next cold opening."""
         await asyncio.sleep(READ_AHEAD_AFTER + 0.1)
         await until(pilot, lambda: not any(w.is_running for w in app.workers), "the read-ahead to finish")
         await settled(pilot)
@@ -213,7 +215,8 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
         table.move_cursor(row=row - 1 if row else row + 1, animate=False)
         table.move_cursor(row=row, animate=False)
         await until(pilot, lambda: store.is_loaded(client_id), "the highlighted client read ahead")
-        await quiet(pilot)
+        await until(pilot, lambda: not any(w.is_running for w in app.workers), "the read-ahead to finish")
+        await settled(pilot)
         started, cpu = time.perf_counter(), time.process_time()
         app.simulate_key(session_key)
         await until(pilot, lambda: isinstance(app.screen, SessionScreen), "the session screen")
@@ -259,7 +262,6 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
                 # fill Textual's bounded render caches (they level off after ~25 opens).
                 out["first_open_peak_mb"] = peak_mb()
             await back_to(pilot, dashboard)
-            await quiet(pilot)
             await open_read_ahead(pilot, dashboard)
 
         app.push_screen(SessionScreen(client_id))
