@@ -51,3 +51,16 @@ def demo_store(tmp_path: Path) -> Iterator[PracticeStore]:
     practice = build_demo(tmp_path / "demo", now=FROZEN_NOW)
     yield practice
     practice.close()
+
+
+def watch_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """From now on, every file read through Path.read_bytes, in order."""
+    read: list[Path] = []
+    original = Path.read_bytes
+
+    def spy(self: Path) -> bytes:
+        read.append(self)
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", spy)
+    return read

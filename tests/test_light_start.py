@@ -27,7 +27,7 @@ from alliance_tui.models.settings_doc import PROMPT_SETS, plainly_valid, theme_o
 from alliance_tui.models.summary import ClientSummary, InvalidSummary
 from alliance_tui.models.timeutil import UtcDatetime, format_utc, parse_stored_utc
 from alliance_tui.store import PracticeStore
-from tests.conftest import FROZEN_NOW, client_id
+from tests.conftest import FROZEN_NOW, client_id, watch_reads
 
 # ----------------------------------------------------------------- the app, started as the benchmark starts it
 
@@ -100,14 +100,7 @@ def test_an_index_entry_in_another_form_is_read_again_from_the_clients_file(data
 def test_the_first_write_reuses_the_parse_made_at_open(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with PracticeStore(data_dir, clock=lambda: FROZEN_NOW) as store:
         store.add_client("Ana Lima")
-    read: list[Path] = []
-    original = Path.read_bytes
-
-    def spy(self: Path) -> bytes:
-        read.append(self)
-        return original(self)
-
-    monkeypatch.setattr(Path, "read_bytes", spy)
+    read = watch_reads(monkeypatch)
     with PracticeStore(data_dir, clock=lambda: FROZEN_NOW) as again:
         again.add_client("Bo Chen")
         again.update_settings(theme="nord")

@@ -12,7 +12,7 @@ import pytest
 from alliance_tui.models import AllianceItem, ClientRecord, CommitmentStatus, NoteKind, RequestedBy, diff_versions
 from alliance_tui.models.diff import ChangeKind
 from alliance_tui.store import InvalidInput, PracticeStore, ReadOnlyPractice, UnknownRecord
-from tests.conftest import FROZEN_NOW
+from tests.conftest import FROZEN_NOW, watch_reads
 
 
 class Ticking:
@@ -301,14 +301,7 @@ def test_opening_reads_only_the_practice_file(data_dir: Path, monkeypatch: pytes
         for client_id in ids:
             store.end_session(client_id, store.start_session(client_id).id)
             store.log_note(client_id, "a note does not change the summary")
-    read: list[Path] = []
-    original = Path.read_bytes
-
-    def spy(self: Path) -> bytes:
-        read.append(self)
-        return original(self)
-
-    monkeypatch.setattr(Path, "read_bytes", spy)
+    read = watch_reads(monkeypatch)
     with PracticeStore(data_dir) as again:
         assert [s.name for s in again.summaries()] == ["Ana", "Bo", "Carla"]
         assert read == [data_dir / "practice.json"]

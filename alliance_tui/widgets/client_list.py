@@ -124,28 +124,20 @@ class ClientList(ScrollView, can_focus=True):
     """
 
     @dataclass
-    class RowHighlighted(Message):
+    class _RowMessage(Message):
+        client_list: ClientList
+        cursor_row: int
+        row_key: str
+
+        @property
+        def control(self) -> ClientList:
+            return self.client_list
+
+    class RowHighlighted(_RowMessage):
         """The cursor moved to another row (or the rows changed under it)."""
 
-        client_list: ClientList
-        cursor_row: int
-        row_key: str
-
-        @property
-        def control(self) -> ClientList:
-            return self.client_list
-
-    @dataclass
-    class RowSelected(Message):
+    class RowSelected(_RowMessage):
         """Enter on a row, or a click on the row already highlighted."""
-
-        client_list: ClientList
-        cursor_row: int
-        row_key: str
-
-        @property
-        def control(self) -> ClientList:
-            return self.client_list
 
     cursor_row: reactive[int] = reactive(0, init=False)
     hover_row: reactive[int] = reactive(-1, init=False)
