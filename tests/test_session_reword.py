@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from alliance_tui.models import NoteKind
+from alliance_tui.models import Commitment, NoteKind
+from alliance_tui.screens.session import SessionScreen
 from alliance_tui.store import PracticeStore
 from alliance_tui.widgets.quick_log import QuickLog, QuickLogInput
 
 from .test_session_flow import make_app, open_session, screen_text
+
+
+def commitments_of(screen: SessionScreen) -> list[Commitment]:
+    return list(screen.store.record(screen.client_id).commitments)
 
 
 def own_notes(store: PracticeStore, client_id: str, session_number: int) -> list[tuple[str, str]]:
@@ -32,7 +37,7 @@ async def test_the_last_note_is_reworded_not_logged_again(demo_store: PracticeSt
         assert box.value == "Wants to feel more confdent" and box.has_focus
         assert screen.query_one(QuickLog).rewording
         assert "Rewording your last note" in screen_text(app)
-        await pilot.press("ctrl+u", *"Wants to feel more confident [at work]", "enter")
+        await pilot.press(*["backspace"] * len("confdent"), *"confident [at work]", "enter")
         assert box.value == "" and not screen.query_one(QuickLog).rewording
         assert "✔ Note reworded" in screen_text(app)
         assert "Wants to feel more confident [at work]" in screen_text(app)
@@ -55,11 +60,19 @@ async def test_escape_leaves_the_note_as_it_was_and_empty_words_are_refused(demo
         box = screen.query_one(QuickLogInput)
         await pilot.press("l", *"First thought", "enter", "l", *"Second thought", "enter")
 
-        await pilot.press("l", "up", "ctrl+u", "enter")
+        # Words made blank are refused, and the note keeps its own.
+        await pilot.press("l", "up", *"   ", "home", *["delete"] * len("Second thought"), "enter")
         assert "cannot be empty" in screen_text(app) and screen.query_one(QuickLog).rewording
-        assert box.has_focus  # the coach is still in the line, nothing lost
+        assert box.has_focus and box.value == "   "  # the coach is still in the line, nothing lost
 
-        await pilot.press(*"half-typed", "escape")
+        # Emptying the line leaves rewording: what is typed next is a new entry, never
+        # new words for the old note (Up by accident, then a commitment typed over it).
+        await pilot.press("end", "ctrl+u")
+        assert box.value == "" and not screen.query_one(QuickLog).rewording
+        await pilot.press(*"c: Call Sam | Friday", "enter")
+        assert [c.what for c in commitments_of(screen)][-1] == "Call Sam"
+
+        await pilot.press("l", "up", *" half-typed", "escape")
         assert box.value == "" and not box.has_focus and not screen.query_one(QuickLog).rewording
 
         # Up only recalls into an empty line: typed words are never replaced.

@@ -44,12 +44,7 @@ def collector_paused() -> Iterator[None]:
 
     A long-running client's file holds thousands of notes; building them in a
     running app set off collections that scanned the whole app each time and
-    doubled the time to open the client. Nothing built here forms a cycle, and
-    it lives as long as the client stays open, so it is then frozen out of the
-    collector's reach: otherwise the next collections, in the middle of drawing
-    the session screen, walked every one of those records twice more on their
-    way to the oldest generation. Reference counting still frees them when the
-    client is let go.
+    doubled the time to open the client. Nothing built here forms a cycle.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -57,7 +52,6 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
-            gc.freeze()
             gc.enable()
 
 

@@ -16,6 +16,7 @@ unreadable index goes through TinyDB at once, as it always did.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import re
 import threading
@@ -400,14 +401,34 @@ class PracticeStore:
 
         At most one client is held this way: the one read ahead before, and not
         asked for since, is let go, so browsing the list does not fill memory.
-        Returns whether the client's file was read.
+        The file is read and validated outside the store's lock, so the screen's
+        own calls (the summaries, a write) never wait behind it; the lock is
+        taken only to hand the record over. A file that cannot be read is left
+        for the coach's own opening to report. Returns whether it was read.
         """
+        from .client_file import ClientFile
+
         with self._lock:
-            if client_id in self._records:
-                return False  # opened already, or the one read ahead last
+            if client_id in self._records or client_id in self._broken:
+                return False  # opened already, the one read ahead last, or known unreadable
             if self._read_ahead is not None:
                 self.release(self._read_ahead)
-            self._load(client_id)
+            path = self._client_path(client_id)
+        file = ClientFile(path, read_only=self.read_only)
+        try:
+            record = file.load()
+        except FileProblem:
+            file.close()
+            return False
+        # What was just built goes straight to the collector's oldest generation,
+        # here, instead of in two collections while the session screen is drawn.
+        gc.collect(1)
+        with self._lock:
+            if client_id in self._records or client_id in self._broken:
+                file.close()  # the coach opened it meanwhile: theirs stands
+                return False
+            self._files[client_id] = file
+            self._records[client_id] = record
             self._read_ahead = client_id
             return True
 

@@ -335,6 +335,11 @@ class ClientList(ScrollView, can_focus=True):
             self._lines[key] = strip
         return strip
 
+    def notify_style_update(self) -> None:
+        """A theme or style change: lines drawn in the old colours are not drawn again."""
+        self._lines.clear()
+        super().notify_style_update()
+
     def _on_focus(self, event: events.Focus) -> None:
         self.refresh()
 

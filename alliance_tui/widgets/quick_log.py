@@ -200,6 +200,10 @@ class QuickLog(Vertical):
 
     @on(Input.Changed, "#quicklog-input")
     def _changed(self, event: Input.Changed) -> None:
+        if not event.value and self._rewording is not None:
+            # Emptied: what is typed next is a new entry, never new words for the old note.
+            self._stop_rewording()
+            self._say("")
         self._show_kind()
         if self.input.can_recall and (not event.value) != self._was_empty:
             self.input.refresh_bindings()  # "Reword last" is offered only in the empty line
