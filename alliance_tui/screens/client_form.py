@@ -12,8 +12,9 @@ from textual.widgets import Button, Checkbox, Header, Input, Label, Static, Text
 
 from ..models.client import DEFAULT_PROGRAMME, DEFAULT_SESSION_MINUTES, DEFAULT_THINK_TIME
 from ..store import PracticeStore, ReadOnlyPractice, StoreError
+from ..widgets.editor import TextEditor
 from ..widgets.footer import SteadyFooter
-from ..widgets.inputs import TextEditor, TextInput
+from ..widgets.inputs import TextInput
 
 NUMBER_FIELDS = {
     # field id: (what the coach calls it, smallest, largest, unit)
