@@ -1,7 +1,8 @@
 """The practice at a glance: who is active, where each client is, what is due.
 
-Reads only the summaries the store keeps in its index, so opening a practice of
-hundreds of clients never reads their files.
+Draws only the summaries the store keeps in its index, so opening a practice of
+hundreds of clients never reads their files; the one client whose row the coach
+rests on is read ahead, off the UI's thread, so opening them does not wait.
 """
 
 from __future__ import annotations
