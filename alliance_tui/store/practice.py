@@ -406,19 +406,15 @@ class PracticeStore:
         taken only to hand the record over. A file that cannot be read is left
         for the coach's own opening to report. Returns whether it was read.
         """
-        from .client_file import ClientFile
-
         with self._lock:
             if client_id in self._records or client_id in self._broken:
                 return False  # opened already, the one read ahead last, or known unreadable
             if self._read_ahead is not None:
                 self.release(self._read_ahead)
             path = self._client_path(client_id)
-        file = ClientFile(path, read_only=self.read_only)
         try:
-            record = file.load()
+            file, record = self._read_client_file(path)
         except FileProblem:
-            file.close()
             return False
         # What was just built goes straight to the collector's oldest generation,
         # here, instead of in two collections while the session screen is drawn.
@@ -431,6 +427,17 @@ class PracticeStore:
             self._records[client_id] = record
             self._read_ahead = client_id
             return True
+
+    def _read_client_file(self, path: Path) -> tuple[ClientFile, ClientRecord]:
+        """A client's file opened and its records built; nothing is left open when it cannot be read."""
+        from .client_file import ClientFile
+
+        file = ClientFile(path, read_only=self.read_only)
+        try:
+            return file, file.load()
+        except FileProblem:
+            file.close()
+            raise
 
     def _load(self, client_id: str) -> ClientRecord:
         with self._lock:
@@ -450,13 +457,9 @@ class PracticeStore:
                     self._mark_broken(client_id, f"The file for {name} is missing from {self.clients_dir}.")
                     raise ClientUnavailable(self._broken[client_id])
                 raise UnknownRecord("That client is not in this practice.")
-            from .client_file import ClientFile
-
-            file = ClientFile(path, read_only=self.read_only)
             try:
-                record = file.load()
+                file, record = self._read_client_file(path)
             except FileProblem as exc:
-                file.close()
                 whose = f"{self._summaries[client_id].name}'s file" if client_id in self._summaries else "A client file"
                 self._mark_broken(client_id, f"{whose} cannot be opened: {exc.message}")
                 raise ClientUnavailable(self._broken[client_id]) from exc
