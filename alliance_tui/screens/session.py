@@ -198,7 +198,6 @@ class SessionScreen(AllianceScreen):
             self.report(self._refused, title="Session not started")
             self.app.pop_screen()
             return
-        self._layout_for(self.size.width, self.size.height)
         self.set_interval(1.0, self._tick)
 
     def on_resize(self) -> None:
