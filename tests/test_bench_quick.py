@@ -12,7 +12,6 @@ import json
 import math
 import subprocess
 import sys
-from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -178,94 +177,6 @@ def test_clean_text_fast_path_takes_ordinary_notes() -> None:
     assert not _already_clean("trailing space \nnext", multiline=True)
     assert not _already_clean("two\nlines", multiline=False)
     assert not _already_clean(" padded", multiline=True)
-
-
-def counting(real: Callable[[], Awaitable[None]], calls: list[str]) -> Callable[[], Awaitable[None]]:
-    async def counted() -> None:
-        calls.append("recompose")
-        await real()
-
-    return counted
-
-
-async def test_steady_footer_shows_the_same_keys_and_skips_identical_rebuilds() -> None:
-    from textual.app import App, ComposeResult
-    from textual.binding import Binding
-    from textual.widgets import Button, Footer
-
-    from alliance_tui.widgets.footer import SteadyFooter
-
-    class Keys(App[None]):
-        BINDINGS = [Binding("x", "noop", "Do x", id="t.x", tooltip="x"), Binding("y", "noop", "Do y", id="t.y")]
-
-        def __init__(self, footer: type[Footer]) -> None:
-            super().__init__()
-            self.footer_type = footer
-
-        def compose(self) -> ComposeResult:
-            yield Button("one", id="one")
-            yield Button("two", id="two")
-            yield self.footer_type()
-
-    shown: dict[str, list[tuple[str, str]]] = {}
-    rebuilds: dict[str, int] = {}
-    for footer_type in (Footer, SteadyFooter):
-        app = Keys(footer_type)
-        async with app.run_test() as pilot:
-            footer = app.query_one(footer_type)
-            await pilot.pause()
-            calls: list[str] = []
-            footer.recompose = counting(footer.recompose, calls)  # type: ignore[method-assign]
-            for target in ("#two", "#one", "#two", "#one"):
-                app.query_one(target).focus()
-                await pilot.pause()
-            shown[footer_type.__name__] = [(k.key, k.description) for k in footer.query("FooterKey")]
-            rebuilds[footer_type.__name__] = len(calls)
-    assert shown["SteadyFooter"] == shown["Footer"]
-    assert ("x", "Do x") in shown["SteadyFooter"]
-    assert rebuilds["SteadyFooter"] == 0 < rebuilds["Footer"]
-
-
-async def test_steady_footer_relabels_keys_when_focus_changes_what_they_do() -> None:
-    from textual.app import App, ComposeResult
-    from textual.binding import Binding
-    from textual.widgets import Button, Footer
-
-    from alliance_tui.widgets.footer import SteadyFooter
-
-    class Left(Button):
-        BINDINGS = [Binding("d", "press", "Done", id="t.done", tooltip="Mark it done")]
-
-    class Right(Button):
-        BINDINGS = [Binding("d", "press", "Drop", id="t.drop", tooltip="Drop it")]
-
-    class Panes(App[None]):
-        BINDINGS = [Binding("x", "noop", "Do x", id="t.x", tooltip="x")]
-
-        def __init__(self, footer: type[Footer]) -> None:
-            super().__init__()
-            self.footer_type = footer
-
-        def compose(self) -> ComposeResult:
-            yield Left("left", id="left")
-            yield Right("right", id="right")
-            yield Button("plain", id="plain")
-            yield self.footer_type()
-
-    seen: dict[str, list[list[tuple[str, str, bool, object]]]] = {}
-    for footer_type in (Footer, SteadyFooter):
-        app = Panes(footer_type)
-        states: list[list[tuple[str, str, bool, object]]] = []
-        async with app.run_test() as pilot:
-            for target in ("#left", "#right", "#plain", "#left"):
-                app.query_one(target).focus()
-                await pilot.pause()
-                await pilot.pause()
-                keys = app.query_one(footer_type).query("FooterKey")
-                states.append([(k.key, k.description, k.has_class("-disabled"), k.tooltip) for k in keys])
-        seen[footer_type.__name__] = states
-    assert seen["SteadyFooter"] == seen["Footer"]
-    assert ("d", "Drop", False, "Drop it") in seen["SteadyFooter"][1]
 
 
 async def test_collector_paused_for_start_up_is_back_once_the_first_frame_is_painted(

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets._footer import FooterKey
 
 from alliance_tui.app import AllianceApp
 from alliance_tui.screens.history import AllianceHistoryScreen
 from alliance_tui.screens.review import ClientReviewScreen
 from alliance_tui.screens.session import SessionScreen
 from alliance_tui.store import PracticeStore
+from alliance_tui.widgets.footer import KeyFooter, Placed
 from alliance_tui.widgets.pause_clock import PauseClock
 from alliance_tui.widgets.quick_log import QuickLog, QuickLogInput
 
@@ -23,8 +23,8 @@ def make_app(store: PracticeStore, mono: FakeMonotonic | None = None) -> Allianc
     )
 
 
-def shown_keys(app: AllianceApp) -> list[FooterKey]:
-    return [key for key in app.screen.query(FooterKey) if key.display]
+def shown_keys(app: AllianceApp) -> list[Placed]:
+    return list(app.screen.query_one(KeyFooter).shown)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)])
@@ -38,13 +38,16 @@ async def test_review_footer_fits_with_recap_and_document_keys(
         await pilot.pause(0.3)
         assert isinstance(app.screen, ClientReviewScreen)
         keys = shown_keys(app)
-        assert {"r", "d", "s", "h", "e", "escape"} <= {k.key for k in keys}
-        assert sum(k.outer_size.width for k in keys) <= size[0]
-        palette = next(k for k in keys if k.has_class("-command-palette"))
+        assert {"r", "d", "s", "h", "e", "escape"} <= {k.entry.key for k in keys}
+        assert sum(k.end - k.start for k in keys) <= size[0]
+        palette = next(k for k in keys if k.entry.palette)
+        assert palette.end == size[0]  # on the right, as Footer puts it
         for key in keys:  # every key shown whole, none under the palette's key
-            assert key.region.width > 0
+            assert key.end - key.start == key.entry.width > 0
             if key is not palette:
-                assert key.region.right <= palette.region.x
+                assert key.end <= palette.start
+        drawn = app.screen.query_one(KeyFooter).render().plain
+        assert all(f" {k.entry.key_display} {k.entry.description} " in drawn for k in keys if k is not palette)
 
 
 async def test_narrow_footers_leave_out_keys_rather_than_cut_them(demo_store: PracticeStore) -> None:
@@ -55,13 +58,13 @@ async def test_narrow_footers_leave_out_keys_rather_than_cut_them(demo_store: Pr
             await pilot.press(*keys)
             await pilot.pause(0.3)
             shown = shown_keys(app)
-            assert sum(k.outer_size.width for k in shown) <= 80, type(app.screen).__name__
-            assert len(shown) < len(app.screen.query(FooterKey))  # something was left out at 80 columns
+            assert sum(k.end - k.start for k in shown) <= 80, type(app.screen).__name__
+            assert len(shown) < len(app.screen.query_one(KeyFooter).entries)  # something left out at 80 columns
         assert isinstance(app.screen, SessionScreen)
-        assert {"t", "l", "a", "c", "e"} <= {k.key for k in shown_keys(app)}
+        assert {"t", "l", "a", "c", "e"} <= {k.entry.key for k in shown_keys(app)}
         await pilot.resize_terminal(160, 48)
         await pilot.pause(0.3)
-        assert "escape" in {k.key for k in shown_keys(app)}  # room again: every key back
+        assert "escape" in {k.entry.key for k in shown_keys(app)}  # room again: every key back
 
 
 async def test_client_rows_open_with_a_click(demo_store: PracticeStore) -> None:
@@ -84,8 +87,8 @@ async def test_footer_keys_are_clickable(demo_store: PracticeStore) -> None:
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause(0.3)
-        history = next(k for k in shown_keys(app) if k.key == "h")
-        await pilot.click(history)
+        history = next(k for k in shown_keys(app) if k.entry.key == "h")
+        await pilot.click(KeyFooter, offset=(history.start + 1, 0))
         await pilot.pause(0.3)
         assert isinstance(app.screen, AllianceHistoryScreen)
 

@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 from ..models import DEFAULT_CATEGORIES, AllianceItem, ChangeKind, ClientRecord, RequestedBy
 from ..models.text import TextRefused, clean
 from ..store import StoreError
-from ..widgets.footer import SteadyFooter
+from ..widgets.footer import KeyFooter
 from ..widgets.inputs import TextInput
 from ..widgets.version_diff import TAG_WIDTH, change_tag, hanging
 from .base import AllianceScreen
@@ -130,7 +130,7 @@ class AllianceEditorScreen(AllianceScreen):
             yield TextInput(id="wording", placeholder="The agreement, in the words you both use")
             yield TextInput(id="reason", placeholder="Why? e.g. she asked to be challenged more (Enter applies)")
             yield Static(id="form-message")
-        yield SteadyFooter()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         try:

@@ -13,7 +13,7 @@ from textual.widgets import Button, Checkbox, Header, Input, Label, Static, Text
 from ..models.client import DEFAULT_PROGRAMME, DEFAULT_SESSION_MINUTES, DEFAULT_THINK_TIME
 from ..store import PracticeStore, ReadOnlyPractice, StoreError
 from ..widgets.editor import TextEditor
-from ..widgets.footer import SteadyFooter
+from ..widgets.footer import KeyFooter
 from ..widgets.inputs import TextInput
 
 NUMBER_FIELDS = {
@@ -89,7 +89,7 @@ class ClientFormScreen(Screen[str | None]):
             with Horizontal(id="buttons"):
                 yield Button("Save client", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
-        yield SteadyFooter()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         title = self.query_one("#form-title", Static)

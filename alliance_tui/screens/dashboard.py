@@ -20,7 +20,7 @@ from textual.widgets import Header, Input, Static
 from ..models import ClientSummary
 from ..store import ClientUnavailable, StoreError, UnknownRecord
 from ..widgets.client_list import ClientList
-from ..widgets.footer import SteadyFooter
+from ..widgets.footer import KeyFooter
 from ..widgets.inputs import TextInput
 from .base import AllianceScreen
 
@@ -103,7 +103,7 @@ class DashboardScreen(AllianceScreen):
         yield Static(id="counts")
         yield ClientList(id="clients")
         yield Static(id="detail")
-        yield SteadyFooter()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#clients", ClientList)

@@ -14,9 +14,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..commands.bindings import ScreenAction, grouped
+from ..widgets.footer import KeyFooter
 
 
 def _table(actions: list[ScreenAction]) -> Table:
@@ -82,7 +83,7 @@ class HelpScreen(ModalScreen[None]):
                 ),
                 classes="help-note",
             )
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#help-body", VerticalScroll).focus()

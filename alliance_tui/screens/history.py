@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from ..models import AllianceVersion, ClientRecord, diff_versions
 from ..store import StoreError
-from ..widgets.footer import SteadyFooter
+from ..widgets.footer import KeyFooter
 from ..widgets.version_diff import change_counts, render_diff, side_column, side_marks
 from .base import AllianceScreen
 from .dashboard import short_date
@@ -85,7 +85,7 @@ class AllianceHistoryScreen(AllianceScreen):
             with Horizontal(id="side-by-side"):
                 yield Static(id="side-old", classes="side")
                 yield Static(id="side-new", classes="side")
-        yield SteadyFooter()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         try:

@@ -18,7 +18,7 @@ from textual.widgets import Header, Static
 from ..models import ChangeKind, ClientRecord, NoteKind, Session, diff_versions, revisit_nudges
 from ..models.trends import describe_follow_through, describe_pauses, follow_through_trend, pause_trend
 from ..store import StoreError
-from ..widgets.footer import SteadyFooter
+from ..widgets.footer import KeyFooter
 from ..widgets.trend import Trend
 from ..widgets.version_diff import TAG_WIDTH, change_tag, hanging, item_line
 from .base import AllianceScreen
@@ -96,7 +96,7 @@ class ClientReviewScreen(AllianceScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield VerticalScroll(id="review")
-        yield SteadyFooter()
+        yield KeyFooter()
 
     async def on_screen_resume(self) -> None:
         """Built on every return, so edits made on other screens show at once."""

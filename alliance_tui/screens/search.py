@@ -17,7 +17,7 @@ from textual.worker import get_current_worker
 
 from ..models.search import SearchHit, newest_first, search_record
 from ..store import StoreError
-from ..widgets.footer import SteadyFooter
+from ..widgets.footer import KeyFooter
 from ..widgets.inputs import TextInput
 from .base import AllianceScreen
 
@@ -57,7 +57,7 @@ class SearchScreen(AllianceScreen):
         yield TextInput(id="query", placeholder="Words to find in notes, commitments and agreements")
         yield Static(id="search-status")
         yield OptionList(id="results")
-        yield SteadyFooter()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         if self.client_id is None:

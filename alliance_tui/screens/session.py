@@ -35,7 +35,7 @@ from ..models.trends import pause_trend
 from ..store import StoreError
 from ..widgets.accountability_pane import AccountabilityPane, AccountabilityView, awaiting
 from ..widgets.agreement_pane import FIELDS, AgreementPane, AgreementView
-from ..widgets.footer import SteadyFooter
+from ..widgets.footer import KeyFooter
 from ..widgets.pause_clock import PauseClock
 from ..widgets.quick_log import LastNote, QuickLog, QuickLogInput
 from ..widgets.revisit_pane import RevisitPane, RevisitView
@@ -191,7 +191,7 @@ class SessionScreen(AllianceScreen):
                 yield today.data_bind(notes=SessionScreen.today_notes)
                 yield self._pause_clock
         yield quick_log
-        yield SteadyFooter()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         if self._refused is not None:

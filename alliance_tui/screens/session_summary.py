@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from ..models import ChangeKind, ClientRecord, CommitmentStatus, Note, NoteKind, diff_versions
 from ..store import StoreError
-from ..widgets.footer import SteadyFooter
+from ..widgets.footer import KeyFooter
 from ..widgets.inputs import TextInput
 from ..widgets.session_header import minutes_text
 from .base import AllianceScreen
@@ -147,7 +147,7 @@ class SessionSummaryScreen(AllianceScreen):
             yield OptionList(id="summary-notes")
             yield TextInput(id="note-edit", placeholder="The note's wording (Enter saves, Esc cancels)")
             yield Static(id="note-message")
-        yield SteadyFooter()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#note-edit").display = False

@@ -1,39 +1,43 @@
-"""A Footer that rebuilds its keys only when what it shows has changed.
+"""The footer's keys, drawn as one line by one widget.
 
-Textual's Footer recomposes every time a screen's bindings are updated, and
-they are updated on every focus change and every refresh_bindings(): opening a
-session screen asked for eight rebuilds of fifteen keys each, most of them
-identical, which was most of the time it took to open. This one coalesces the
-requests made within one frame, skips a rebuild that would draw the same keys
-again, and when only the keys' words change (focus moved from one pane to
-another) relabels the keys it has instead of mounting new ones.
+Textual's Footer is a container of one FooterKey widget per key, rebuilt
+whenever a screen's bindings are updated (every focus change): on every
+screen opened it mounted, styled and laid out a dozen widgets, after the
+first frame, and then laid the whole screen out again. This footer draws the
+same keys in the same places and colours, from the same theme variables, as
+one line: the keys are there in the first frame, and a change of keys is a
+repaint of that line, never a layout.
 
 It also never cuts a key in half: the keys that do not fit beside the command
 palette's key are left out, later ones first (so a screen lists its keys in
-order of importance; F1 help and the palette list them all),
-so a narrow terminal shows fewer keys rather than "^pComm ands".
+order of importance; F1 help and the palette list them all), so a narrow
+terminal shows fewer keys rather than "^pComm ands". A click on a key presses
+it; hovering shows its tooltip. A disabled key is drawn dim and does nothing
+when clicked (no bell: the app sits beside a live call).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
 from textual import events
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from textual.reactive import reactive
+from textual.widget import Widget
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+EDGE = "▏"  # the left edge of Footer's command palette key (a "vkey" border)
+
 
 @dataclass(frozen=True)
-class KeyPlan:
-    """One FooterKey as Footer.compose would make it."""
+class FooterEntry:
+    """One key as Textual's Footer would show it."""
 
     key: str
     key_display: str
@@ -41,118 +45,163 @@ class KeyPlan:
     action: str
     disabled: bool
     tooltip: str
-    palette: bool
+    palette: bool = False
+
+    @property
+    def width(self) -> int:
+        """Cells it takes: " k desc " for a key, "▏k desc " for the palette's."""
+        if self.palette:
+            return len(EDGE) + cell_len(self.key_display) + 1 + cell_len(self.description) + 1
+        return 1 + cell_len(self.key_display) + 1 + cell_len(self.description) + 1
 
 
-class SteadyFooter(Footer):
-    def __init__(self, *, id: str | None = None, classes: str | None = None, compact: bool = False) -> None:
-        super().__init__(id=id, classes=classes, compact=compact)
-        self._shown: tuple[KeyPlan, ...] | None = None
-        self._rebuild_pending = False
+@dataclass(frozen=True)
+class Placed:
+    """A key shown, and the cells it covers."""
 
-    def compose(self) -> ComposeResult:
-        """Footer's keys, made in the footer's style from the start.
+    entry: FooterEntry
+    start: int
+    end: int
 
-        A FooterKey starts compact and is then bound to the footer's style, so
-        each key changed class twice while mounting, and every class change
-        restyles a widget at once: about 20 keys on every screen opened. The
-        command palette's key is not bound and stays compact, as in Footer.
-        """
-        for widget in super().compose():
-            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
-                widget.set_reactive(FooterKey.compact, self.compact)
-                widget.set_class(self.compact, "-compact", update=False)
-            yield widget
 
-    def _plan(self) -> tuple[KeyPlan, ...] | None:
-        """The keys compose() would yield, in order; None when it would group some (then it recomposes)."""
+def fit(entries: tuple[FooterEntry, ...], width: int) -> tuple[Placed, ...]:
+    """Where each key that fits whole goes: earlier keys first from the left, the palette's at the right."""
+    placed: list[Placed] = []
+    palette = [entry for entry in entries if entry.palette]
+    room = width - sum(entry.width for entry in palette)
+    x = 0
+    for entry in entries:
+        if entry.palette or entry.width > room:
+            continue
+        placed.append(Placed(entry, x, x + entry.width))
+        x += entry.width
+        room -= entry.width
+    right = width
+    for entry in reversed(palette):
+        if right - entry.width < x:
+            break
+        placed.append(Placed(entry, right - entry.width, right))
+        right -= entry.width
+    return tuple(sorted(placed, key=lambda p: p.start))
+
+
+class KeyFooter(Widget, can_focus=False):
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "key-footer--key",
+        "key-footer--description",
+        "key-footer--hover",
+        "key-footer--edge",
+    }
+    DEFAULT_CSS = """
+    KeyFooter {
+        dock: bottom;
+        height: 1;
+        width: 1fr;
+        color: $footer-foreground;
+        background: $footer-background;
+        & > .key-footer--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .key-footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        & > .key-footer--hover {
+            color: $footer-key-foreground;
+            background: $block-hover-background;
+        }
+        & > .key-footer--edge {
+            color: $foreground 20%;
+        }
+    }
+    """
+
+    entries: reactive[tuple[FooterEntry, ...]] = reactive(())
+    hovered: reactive[FooterEntry | None] = reactive(None)
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.shown: tuple[Placed, ...] = ()
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.entries = self.plan()  # in the first frame, as the screen's bindings stand now
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self.entries = self.plan()  # the same keys again: equal, so not even a repaint
+
+    def plan(self) -> tuple[FooterEntry, ...]:
+        """The keys Footer.compose would show, in its order (one per action, the first binding's)."""
         active = self.screen.active_bindings
-        by_action: defaultdict[str, list[tuple[Binding, bool, str]]] = defaultdict(list)
+        by_action: dict[str, FooterEntry] = {}
         for _, binding, enabled, tooltip in active.values():
-            if binding.show:
-                by_action[binding.action].append((binding, enabled, tooltip))
-        plan: list[KeyPlan] = []
-        groups: defaultdict[object, int] = defaultdict(int)
-        for entries in by_action.values():
-            binding, enabled, tooltip = entries[0]
-            if binding.group is not None:
-                groups[binding.group] += 1
-            display = self.app.get_key_display(binding)
-            plan.append(KeyPlan(binding.key, display, binding.description, binding.action, not enabled, tooltip, False))
-        if any(count > 1 for count in groups.values()):
-            return None
-        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
+            if binding.show and binding.action not in by_action:
+                display = self.app.get_key_display(binding)
+                by_action[binding.action] = FooterEntry(
+                    binding.key, display, binding.description, binding.action, not enabled, tooltip
+                )
+        entries = list(by_action.values())
+        if self.app.ENABLE_COMMAND_PALETTE:
             found = active.get(self.app.COMMAND_PALETTE_BINDING)
             if found is not None:
                 _, binding, enabled, _ = found
                 tip = binding.tooltip or binding.description
                 display = self.app.get_key_display(binding)
-                plan.append(KeyPlan(binding.key, display, binding.description, binding.action, not enabled, tip, True))
-        return tuple(plan)
+                entries.append(
+                    FooterEntry(binding.key, display, binding.description, binding.action, not enabled, tip, True)
+                )
+        return tuple(entries)
 
-    def bindings_changed(self, screen: Screen[object]) -> None:
-        self._bindings_ready = True
-        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
-            return
-        if not self._rebuild_pending:
-            self._rebuild_pending = True
-            self.call_after_refresh(self._rebuild)
+    def render(self) -> Text:
+        self.shown = fit(self.entries, self.size.width)
+        key_style = self.get_component_rich_style("key-footer--key")
+        description_style = self.get_component_rich_style("key-footer--description")
+        hover_style = self.get_component_rich_style("key-footer--hover")
+        edge_style = self.get_component_rich_style("key-footer--edge")
+        line = Text(no_wrap=True, end="")
+        x = 0
+        for placed in self.shown:
+            line.append(" " * (placed.start - x))
+            line.append_text(self._drawn(placed.entry, key_style, description_style, hover_style, edge_style))
+            x = placed.end
+        return line
 
-    async def _rebuild(self) -> None:
-        self._rebuild_pending = False
-        if not self.is_attached:
-            return
-        plan = self._plan()
-        if plan is not None and plan == self._shown:
-            return
-        previous, self._shown = self._shown, plan
-        if plan is not None and previous is not None and self._relabel(previous, plan):
-            self._fit()
-            return
-        await self.recompose()
-        self._fit()
+    def _drawn(self, entry: FooterEntry, key: Style, description: Style, hover: Style, edge: Style) -> Text:
+        if entry.palette:  # as Footer draws it: a compact key, an edge on its left, a space on its right
+            drawn = Text.assemble((EDGE, edge), (entry.key_display, key), (f" {entry.description}", description), " ")
+        else:
+            drawn = Text.assemble((f" {entry.key_display} ", key), (f"{entry.description} ", description))
+        if entry == self.hovered:
+            drawn.stylize_before(hover)
+        if entry.disabled:
+            drawn.stylize(Style(dim=True))
+        return drawn
 
-    def on_resize(self, event: events.Resize) -> None:
-        self._fit()
+    def _at(self, x: int) -> FooterEntry | None:
+        return next((p.entry for p in self.shown if p.start <= x < p.end), None)
 
-    @staticmethod
-    def _width(key: FooterKey) -> int:
-        margin = key.styles.margin
-        return cell_len(key.render().plain) + key.styles.gutter.width + margin.left + margin.right
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        entry = self._at(event.x)
+        self.hovered = entry
+        self.tooltip = (entry.tooltip or None) if entry is not None else None
 
-    def _fit(self) -> None:
-        """Show the keys that fit whole, earlier keys first; leave out the rest."""
-        if not self.is_attached or not self.size.width:
-            return
-        keys = list(self.query_children(FooterKey))
-        room = self.size.width
-        for key in keys:
-            if key.has_class("-command-palette"):
-                room -= self._width(key)
-        for key in keys:
-            if key.has_class("-command-palette"):
-                continue
-            width = self._width(key)
-            fits = width <= room
-            if fits:
-                room -= width
-            if key.display != fits:
-                key.display = fits
+    def on_leave(self, event: events.Leave) -> None:
+        self.hovered = None
+        self.tooltip = None
 
-    def _relabel(self, previous: tuple[KeyPlan, ...], plan: tuple[KeyPlan, ...]) -> bool:
-        """Give the existing keys their new words; False when the shape differs and a recompose is needed."""
-        keys = list(self.query_children(FooterKey))
-        if len(keys) != len(plan) or len(previous) != len(plan):
-            return False
-        if any(old.palette != new.palette for old, new in zip(previous, plan, strict=True)):
-            return False
-        for widget, new in zip(keys, plan, strict=True):
-            widget.key = new.key
-            widget.key_display = new.key_display
-            widget.description = new.description
-            widget.action = new.action
-            widget._disabled = new.disabled
-            widget.set_class(new.disabled, "-disabled")
-            widget.tooltip = new.tooltip or None
-            widget.refresh(layout=True)
-        return True
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        entry = self._at(event.x)
+        if entry is not None and not entry.disabled:
+            event.stop()
+            self.app.simulate_key(entry.key)
+
+    def keys_shown(self) -> Iterator[FooterEntry]:
+        """The keys on screen now, left to right."""
+        return (placed.entry for placed in self.shown)
