@@ -11,6 +11,7 @@ from alliance_tui.store import PracticeStore
 from alliance_tui.widgets.pause_clock import PauseClock
 
 from .conftest import FROZEN_NOW
+from .screen_text import widget_text
 from .test_session_flow import FakeMonotonic, screen_text
 
 
@@ -102,3 +103,22 @@ async def test_quitting_mid_pause_records_it(demo_store: PracticeStore) -> None:
         assert [p.actual_seconds for p in reopened.record(maya.id).pauses if p.session_number == 2] == [7.25]
     finally:
         reopened.close()
+
+
+async def test_earlier_pauses_are_left_out_of_a_compact_clock_and_come_back(demo_store: PracticeStore) -> None:
+    app = AllianceApp(demo_store, clock=lambda: FROZEN_NOW, monotonic=FakeMonotonic(), cursor_blink=False)
+    sofia = demo_store.find_client("Sofia Lindqvist")
+    assert sofia is not None
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.push_screen(SessionScreen(sofia.id))
+        await pilot.pause()
+        clock = app.screen.query_one(PauseClock)
+        assert "Before: S4 20 · S5 18 · S6 14 · S7 12 s" in widget_text(clock)
+        assert clock.outer_size.height == 9
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.2)
+        assert "Before:" not in widget_text(clock) and "45 s agreed" in widget_text(clock)
+        assert clock.outer_size.height == 8  # the pane shrinks with it
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause(0.2)
+        assert "Before: S4 20" in widget_text(clock)

@@ -14,10 +14,11 @@ from alliance_tui.models import CommitmentStatus, NoteKind, RequestedBy
 from alliance_tui.screens.session import SessionScreen
 from alliance_tui.screens.session_summary import SessionSummaryScreen
 from alliance_tui.store import PracticeStore
+from alliance_tui.widgets.pause_clock import PauseClock
 from alliance_tui.widgets.quick_log import QuickLog, QuickLogInput
 
 from .conftest import FROZEN_NOW
-from .screen_text import plain_text
+from .screen_text import plain_text, widget_text
 
 
 class FakeMonotonic:
@@ -36,6 +37,7 @@ def screen_text(app: AllianceApp) -> str:
         parts.append(str(drawn) if isinstance(drawn, Text | Content) else plain_text(widget.content))  # type: ignore[arg-type]
     for options in app.screen.query(OptionList):
         parts.extend(plain_text(options.get_option_at_index(i).prompt) for i in range(options.option_count))  # type: ignore[arg-type]
+    parts.extend(widget_text(clock) for clock in app.screen.query(PauseClock))  # drawn line by line, no Statics
     return "\n".join(parts)
 
 

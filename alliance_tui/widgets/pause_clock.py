@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import ClassVar
 
+from rich.console import Group
 from rich.text import Text
 from textual import events
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
+from textual.renderables.digits import Digits as DigitsRenderable
 from textual.timer import Timer
-from textual.widgets import Digits, Static
+from textual.widget import Widget
 
 from ..models.pause import PausePhase, PauseTimer
 
@@ -24,26 +25,30 @@ _PHASE_WORDS = {
 }
 
 
-class PauseClock(Vertical):
-    """Redraws a few times a second but measures with the monotonic clock, so ticks never drift."""
+class PauseClock(Widget):
+    """Redraws a few times a second but measures with the monotonic clock, so ticks never drift.
+
+    One widget draws it all (the large digits, the bar, the phase, today's and
+    earlier pauses), line by line: a tick is a repaint of this pane alone,
+    never a layout of the screen, and opening a session mounts one widget
+    for it rather than six.
+    """
 
     DEFAULT_CSS = """
     PauseClock {
         height: auto;
-    }
-    PauseClock > Digits {
-        width: auto;
-    }
-    PauseClock > .pause-bar, PauseClock > .pause-state, PauseClock > .pause-history, PauseClock > .pause-earlier {
-        height: 1;
-    }
-    PauseClock.-overtime > Digits {
-        color: $text-warning;
-    }
-    PauseClock.-halfway > .pause-state {
-        text-style: bold;
+        & > .pause-clock--state {
+            text-style: none;
+        }
+        &.-overtime > .pause-clock--digits {
+            color: $text-warning;
+        }
+        &.-halfway > .pause-clock--state {
+            text-style: bold;
+        }
     }
     """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"pause-clock--digits", "pause-clock--state", "pause-clock--earlier"}
 
     class ToggleAsked(Message):
         """The coach clicked the clock: start it, or stop it (the screen records the pause)."""
@@ -63,37 +68,21 @@ class PauseClock(Vertical):
         event.stop()
         self.post_message(self.ToggleAsked())
 
-    def compose(self) -> ComposeResult:
-        yield Digits(self.timer.display())
-        yield Static(classes="pause-bar")
-        yield Static(classes="pause-state")
-        yield Static(classes="pause-history")
-        yield Static(classes="pause-earlier")
-
     def on_mount(self) -> None:
-        self._ticker = self.set_interval(0.2, self._redraw_running, pause=True)
-        self.redraw()
-        self._draw_earlier()  # given before mounting: drawn now
+        self._ticker = self.set_interval(0.2, self.redraw, pause=True)
+        self._show_phase()
 
     def watch_target_seconds(self, seconds: int) -> None:
         self.timer.target_seconds = seconds
-        if self.is_mounted:
-            self.redraw()
-
-    def watch_earlier(self) -> None:
-        if self.is_mounted:
-            self._draw_earlier()
-
-    def _draw_earlier(self) -> None:
-        self.query_one(".pause-earlier", Static).update(earlier_text(self.earlier))
-
-    def watch_recent(self) -> None:
-        if self.is_mounted:
-            self.redraw()
 
     @property
     def running(self) -> bool:
         return self.timer.running
+
+    @property
+    def shown_time(self) -> str:
+        """What the large digits say."""
+        return self.timer.display()
 
     def start(self) -> None:
         self.timer.start()
@@ -110,22 +99,39 @@ class PauseClock(Vertical):
         return actual
 
     def redraw(self) -> None:
-        self._redraw_running()
-        self.query_one(".pause-history", Static).update(history_text(self.recent, self.timer.target_seconds))
+        self._show_phase()
+        self.refresh()
 
-    def _redraw_running(self) -> None:
-        """What moves while the clock runs; the recent pauses change only when one is saved."""
+    def _show_phase(self) -> None:
         phase = self.timer.phase()
-        self.query_one(Digits).update(self.timer.display())
         self.set_class(phase is PausePhase.OVERTIME, "-overtime")
         self.set_class(phase in (PausePhase.SECOND_HALF, PausePhase.OVERTIME), "-halfway")
-        self.query_one(".pause-bar", Static).update(self._bar())
-        state = Text(_PHASE_WORDS[phase])
+
+    def render(self) -> Group:
+        digits_style = self.get_component_rich_style("pause-clock--digits")
+        rows = [
+            Text(segment.text, style=segment.style or "", no_wrap=True, overflow="crop")
+            for segment in DigitsRenderable(self.shown_time, digits_style).render(digits_style)
+            if segment.text != "\n"
+        ]
+        lines = [
+            *rows,
+            one_line(self._bar()),
+            one_line(self._state()),
+            history_text(self.recent, self.timer.target_seconds),
+        ]
+        if self.get_component_styles("pause-clock--earlier").display != "none":
+            lines.append(earlier_text(self.earlier))
+        return Group(*lines)
+
+    def _state(self) -> Text:
+        phase = self.timer.phase()
+        state = Text(_PHASE_WORDS[phase], style=self.get_component_rich_style("pause-clock--state", partial=True))
         if phase is PausePhase.IDLE:
             state.append(f"  {self.timer.target_seconds} s agreed · t starts")
         else:
             state.append("  · t stops", style="dim")
-        self.query_one(".pause-state", Static).update(state)
+        return state
 
     def _bar(self) -> Text:
         """A bar that empties as time passes, with the halfway mark drawn in."""
@@ -137,6 +143,13 @@ class PauseClock(Vertical):
                 bar.append("┃", style="bold")
             bar.append("░" if cell < used else "█")
         return bar
+
+
+def one_line(text: Text) -> Text:
+    """A line of the clock never wraps into the next one: what does not fit is cut."""
+    text.no_wrap = True
+    text.overflow = "crop"
+    return text
 
 
 def history_text(recent: Sequence[float], target: int) -> Text:
