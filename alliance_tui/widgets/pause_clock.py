@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.console import Group
+from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.message import Message
@@ -112,7 +113,7 @@ class PauseClock(Widget):
         rows = [
             Text(segment.text, style=segment.style or "", no_wrap=True, overflow="crop")
             for segment in DigitsRenderable(self.shown_time, digits_style).render(digits_style)
-            if segment.text != "\n"
+            if isinstance(segment, Segment) and segment.text != "\n"
         ]
         lines = [
             *rows,
