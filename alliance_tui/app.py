@@ -286,15 +286,19 @@ class AllianceApp(App[None]):
     # ------------------------------------------------------------ client screens
 
     def open_session(self, client_id: str) -> None:
-        """Start (or resume) a session with a client, from anywhere."""
-        self._open_client_screen("session", "SessionScreen", client_id, "The session screen")
+        """Start (or resume) a session with a client, from anywhere (a kept session screen comes back as it was)."""
+        self._open_client_screen("session", "SessionScreen", client_id, "The session screen", "show_session_screen")
 
     def open_review(self, client_id: str) -> None:
         self._open_client_screen("review", "ClientReviewScreen", client_id, "The client review")
 
-    def _open_client_screen(self, module: str, class_name: str, client_id: str, what: str) -> None:
+    def _open_client_screen(
+        self, module: str, class_name: str, client_id: str, what: str, show: str | None = None
+    ) -> None:
         try:
-            screen_class = getattr(importlib.import_module(f"{__package__}.screens.{module}"), class_name)
+            found = importlib.import_module(f"{__package__}.screens.{module}")
+            screen_class = getattr(found, class_name)
+            shows = getattr(found, show) if show is not None else None
         except (ImportError, AttributeError):
             self.notify(f"{what} is not available in this build.", timeout=5)
             return
@@ -302,6 +306,9 @@ class AllianceApp(App[None]):
         if isinstance(current, screen_class) and getattr(current, "client_id", None) == client_id:
             return
         try:
-            self.push_screen(screen_class(client_id))
+            if shows is not None:
+                shows(self, client_id)
+            else:
+                self.push_screen(screen_class(client_id))
         except StoreError as exc:
             self.notify(exc.message, title="Cannot open", severity="error", timeout=10, markup=False)

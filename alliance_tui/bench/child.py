@@ -165,13 +165,15 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
         "bare_cpu_ms": [],
         "ahead_ms": [],
         "ahead_cpu_ms": [],
+        "return_ms": [],
+        "return_cpu_ms": [],
         "pause_errors_ms": [],
     }
     session_key = next(
         (b.key for b in DashboardScreen.BINDINGS if isinstance(b, Binding) and b.id == "dashboard.session"), "s"
     )
     try:
-        from ..screens.session import SessionScreen
+        from ..screens.session import SessionScreen, forget_session_screen
     except ImportError as exc:
         out["unavailable"] = f"alliance_tui.screens.session cannot be imported ({exc})"
         store.close()
@@ -189,14 +191,32 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
             app.push_screen(SessionScreen(client_id))
             out["via"] = "push_screen"
 
-    async def back_to(pilot: Pilot[Any], dashboard: Screen[Any]) -> None:
+    async def back_to(pilot: Pilot[Any], dashboard: Screen[Any], keep: bool = False) -> None:
+        """Back to the client list; unless kept, no session screen is left for the next opening to reuse."""
+
         def popped() -> bool:
             if app.screen is not dashboard and len(app.screen_stack) > 1:
                 app.pop_screen()
             return app.screen is dashboard
 
         await until(pilot, popped, "the dashboard again")
+        if not keep:
+            forget_session_screen(app, client_id)
         await settled(pilot)
+
+    async def open_again(pilot: Pilot[Any], dashboard: Screen[Any]) -> None:
+        """Back to a session already open: the client list, then its key again (the kept screen returns)."""
+        shown = [summary.id for summary in getattr(dashboard, "shown", [])]
+        if client_id not in shown:
+            return
+        dashboard.query_one("#clients", ClientList).move_cursor(row=shown.index(client_id), animate=False)
+        await quiet(pilot)
+        started, cpu = time.perf_counter(), time.process_time()
+        app.simulate_key(session_key)
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen), "the session screen again")
+        await settled(pilot)
+        out["return_ms"].append((time.perf_counter() - started) * 1000)
+        out["return_cpu_ms"].append((time.process_time() - cpu) * 1000)
 
     async def quiet(pilot: Pilot[Any]) -> None:
         """No read-ahead pending or running, so none lands inside the next cold opening."""
@@ -261,6 +281,8 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
                 # The coach's case: the app started and one client open. Later repeats only
                 # fill Textual's bounded render caches (they level off after ~25 opens).
                 out["first_open_peak_mb"] = peak_mb()
+            await back_to(pilot, dashboard, keep=True)
+            await open_again(pilot, dashboard)
             await back_to(pilot, dashboard)
             await open_read_ahead(pilot, dashboard)
 

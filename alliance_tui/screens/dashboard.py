@@ -318,11 +318,11 @@ class DashboardScreen(AllianceScreen):
 def open_session_screen(screen: AllianceScreen, client_id: str) -> None:
     """Start or resume a session; the session screen lives in its own module."""
     try:
-        from .session import SessionScreen  # type: ignore[import-not-found,unused-ignore]
+        from .session import show_session_screen  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         screen.notify("The session screen is not available in this build.", timeout=5)
         return
     try:
-        screen.app.push_screen(SessionScreen(client_id))
+        show_session_screen(screen.app, client_id)
     except StoreError as exc:
         screen.report(exc, title="Cannot start the session")

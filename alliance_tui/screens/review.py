@@ -404,6 +404,9 @@ class ClientReviewScreen(AllianceScreen):
 
         def done(report: object) -> None:
             if report is not None:  # the client is gone: back to the practice
+                from .session import forget_session_screen
+
+                forget_session_screen(self.app, self.client_id)
                 self.dismiss()
 
         self.app.push_screen(EraseClientScreen(self.client_id), done)

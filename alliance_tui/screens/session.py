@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import contextlib
 from datetime import datetime, timedelta
+from typing import Any
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
@@ -49,6 +50,44 @@ COMPACT_WIDTH = 100
 # client list): it is not kept, so "sessions held" stays true. Older ones always stay.
 MISTAKEN_SESSION = timedelta(minutes=5)
 COMPACT_HEIGHT = 30
+
+
+def kept_name(client_id: str) -> str:
+    """The name a client's open session screen is kept under (installed) between visits."""
+    return f"session:{client_id}"
+
+
+def show_session_screen(app: App[Any], client_id: str) -> None:
+    """The session screen the coach left for this client, as they left it, else a new one.
+
+    While its session is open a session screen is kept, so stepping back to the
+    client list mid-call and returning repaints it rather than building it
+    again: focus, a half-typed line and the panes are where they were. A kept
+    screen already somewhere in the stack (under another screen) is not pushed
+    twice; a fresh one goes on top, as before.
+    """
+    name = kept_name(client_id)
+    if app.is_screen_installed(name):
+        kept = app.get_screen(name)
+        if kept not in app.screen_stack:
+            app.push_screen(kept)
+            return
+        app.push_screen(SessionScreen(client_id))
+        return
+    screen = SessionScreen(client_id)
+    app.install_screen(screen, name)
+    app.push_screen(screen)
+
+
+def forget_session_screen(app: App[Any], client_id: str) -> None:
+    """Keep no screen for this client's session any longer (it ended, or the client is gone)."""
+    name = kept_name(client_id)
+    if not app.is_screen_installed(name):
+        return
+    screen = app.get_screen(name)
+    app.uninstall_screen(name)
+    if screen not in app.screen_stack:
+        screen.remove()
 
 
 def _ask_binding(n: int) -> Binding:
@@ -149,6 +188,8 @@ class SessionScreen(AllianceScreen):
         self._pause_started: datetime | None = None
         self._pause_clock: PauseClock | None = None
         self._refused: StoreError | None = None
+        self._left = False  # popped (back to the client list) rather than covered by a dialog
+        self._filled_at = -1  # the store's revision when the panes were last given its data
 
     # ----------------------------------------------------------------- building
 
@@ -197,8 +238,25 @@ class SessionScreen(AllianceScreen):
         if self._refused is not None:
             self.report(self._refused, title="Session not started")
             self.app.pop_screen()
+            self._let_go()
             return
         self.set_interval(1.0, self._tick)
+
+    def on_screen_suspend(self) -> None:
+        self._left = self not in self.app.screen_stack
+
+    def on_screen_resume(self) -> None:
+        """Back to a kept screen: whatever changed in the store meanwhile is shown (a pane redraws only if so)."""
+        if self._left and self.session is not None:
+            self._left = False
+            if self.store.revision != self._filled_at:
+                self._refresh()
+            self._tick()
+
+    def _let_go(self) -> None:
+        """Not kept any longer: called once popped or switched away, so that Textual removes this screen."""
+        if self.app.is_screen_installed(self) and self not in self.app.screen_stack:
+            self.app.uninstall_screen(self)
 
     def on_resize(self) -> None:
         self._layout_for(self.size.width, self.size.height)
@@ -230,6 +288,7 @@ class SessionScreen(AllianceScreen):
 
     def _fill(self, header: SessionHeader, pause: PauseClock, quick_log: QuickLog) -> None:
         """What the store holds, into the screen's views (bound to the panes) and the widgets given."""
+        self._filled_at = self.store.revision
         record = self.record
         session = record.session(self.number) or self.session
         assert session is not None
@@ -574,6 +633,7 @@ class SessionScreen(AllianceScreen):
         from .session_summary import SessionSummaryScreen
 
         self.app.switch_screen(SessionSummaryScreen(self.client_id, self.number))
+        self._let_go()
 
     def action_leave(self) -> None:
         if self._refuse_if_unsaved():
@@ -582,6 +642,7 @@ class SessionScreen(AllianceScreen):
         name, number = self.record.client.name, self.number
         if self._discard_if_mistaken():
             self.app.pop_screen()
+            self._let_go()
             self.app.notify(
                 f"Session {number} with {name} was not kept: nothing was logged in it.",
                 title="Session not kept",

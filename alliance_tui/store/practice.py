@@ -125,6 +125,9 @@ class PracticeStore:
         self._files: dict[str, ClientFile] = {}
         self._broken: dict[str, str] = {}
         self._broken_stamps: dict[str, list[int] | None] = {}  # the file as it was when it failed
+        # Counts what may have changed what this window holds (every write tried, every reload), so a
+        # screen kept between visits can tell whether what it shows may be out of date.
+        self.revision = 0
 
     # ----------------------------------------------------------------- opening
 
@@ -831,6 +834,7 @@ class PracticeStore:
             )
 
     def _write(self, client_id: str, action: Any) -> None:
+        self.revision += 1
         file = self._files[client_id]
         was_missing = not file.path.exists()
         try:
@@ -855,6 +859,7 @@ class PracticeStore:
 
     def _reload(self, client_id: str) -> None:
         """After a failed write, memory goes back to what is on disk."""
+        self.revision += 1
         self._records.pop(client_id, None)
         file = self._files.pop(client_id, None)
         if file is not None:
@@ -888,6 +893,7 @@ class PracticeStore:
             return updated
 
     def _practice_write(self, action: Any) -> None:
+        self.revision += 1
         db = self._database()
         try:
             action(db)

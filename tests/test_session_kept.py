@@ -1,0 +1,149 @@
+"""An open session's screen is kept while the coach steps back to the client list, and let go when it ends."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+from alliance_tui.app import AllianceApp
+from alliance_tui.screens.dashboard import DashboardScreen
+from alliance_tui.screens.review import ClientReviewScreen
+from alliance_tui.screens.session import SessionScreen, kept_name
+from alliance_tui.screens.session_summary import SessionSummaryScreen
+from alliance_tui.store import PracticeStore
+
+from .conftest import FROZEN_NOW
+from .test_session_flow import FakeMonotonic, screen_text
+
+
+def make_app(store: PracticeStore) -> AllianceApp:
+    return AllianceApp(store, demo=True, clock=lambda: FROZEN_NOW, monotonic=FakeMonotonic(), cursor_blink=False)
+
+
+def daniel(store: PracticeStore) -> str:
+    found = store.find_client("Daniel Reyes")
+    assert found is not None
+    return found.id
+
+
+async def test_back_to_an_open_session_is_the_same_screen_as_it_was_with_what_changed_meanwhile(
+    demo_store: PracticeStore,
+) -> None:
+    app = make_app(demo_store)
+    cid = daniel(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")  # Daniel is the first row
+        await pilot.pause()
+        first = app.screen
+        assert isinstance(first, SessionScreen)
+        await pilot.press("l", *"kept note", "enter")  # something logged: the session is kept
+        await pilot.press("down")
+        await pilot.pause()
+        focused = app.focused
+        assert isinstance(focused, OptionList) and focused.highlighted == 1
+        await pilot.press("escape")  # back to the client list
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.is_screen_installed(kept_name(cid))
+        demo_store.log_note(cid, "written while away", session_number=4)  # the store changed meanwhile
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.screen is first  # not built again
+        assert app.focused is focused and focused.highlighted == 1  # as the coach left it
+        assert "written while away" in screen_text(app)
+        assert first.session is not None and first.session.number == 4
+
+
+async def test_a_session_not_kept_or_ended_leaves_no_screen_behind(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    cid = daniel(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        mistaken = app.screen
+        await pilot.press("escape")  # nothing logged: the session is not kept, nor its screen
+        await pilot.pause()
+        assert not app.is_screen_installed(kept_name(cid)) and not mistaken.is_attached
+        await pilot.press("s")
+        await pilot.pause()
+        session = app.screen
+        assert isinstance(session, SessionScreen) and session is not mistaken
+        await pilot.press("l", *"a note", "enter", "e")
+        await pilot.pause()
+        await pilot.press("y")  # ended: the summary replaces it
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, SessionSummaryScreen)
+        assert not app.is_screen_installed(kept_name(cid)) and not session.is_attached
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        fresh = app.screen
+        assert isinstance(fresh, SessionScreen) and fresh is not session
+        assert fresh.session is not None and fresh.session.number == 5  # the next session, not the ended one
+
+
+async def test_an_erased_client_leaves_no_kept_session_screen(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    cid = daniel(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        kept = app.screen
+        await pilot.press("l", *"a note", "enter", "escape", "escape")
+        await pilot.pause()
+        assert app.is_screen_installed(kept_name(cid))
+        await pilot.press("enter")  # Daniel's review
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ClientReviewScreen)
+        await pilot.press("X")
+        await pilot.pause()
+        await pilot.press(*"Daniel Reyes", "enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert not app.is_screen_installed(kept_name(cid)) and not kept.is_attached
+    assert demo_store.find_client("Daniel Reyes") is None
+
+
+async def test_a_kept_screen_under_another_screen_is_not_pushed_twice(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    cid = daniel(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        kept = app.screen
+        app.open_review(cid)
+        await pilot.pause(0.3)
+        app.open_session(cid)  # from the palette, say, over the review over the kept screen
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, SessionScreen) and app.screen is not kept
+        assert app.screen_stack.count(kept) == 1
+
+
+async def test_back_to_a_kept_screen_with_nothing_changed_redraws_nothing(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await pilot.press("l", *"a note", "enter", "escape")
+        await pilot.pause()
+        refreshed: list[int] = []
+        real = screen._refresh
+        screen._refresh = lambda: (refreshed.append(demo_store.revision), real())[1]  # type: ignore[method-assign]
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.screen is screen and refreshed == []  # nothing written meanwhile: shown as it was
+        await pilot.press("escape")
+        await pilot.pause()
+        demo_store.update_settings(revisit_every_sessions=3)  # a practice-wide change counts too
+        await pilot.press("s")
+        await pilot.pause()
+        assert refreshed == [demo_store.revision]
