@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.pilot import Pilot
 
 from alliance_tui.app import AllianceApp
 from alliance_tui.models.pause import PausePhase, PauseTimer, clock_text
@@ -42,9 +43,7 @@ async def test_pause_is_recorded_to_the_millisecond(demo_store: PracticeStore) -
     sofia = demo_store.find_client("Sofia Lindqvist")
     assert sofia is not None
     async with app.run_test(size=(120, 36)) as pilot:
-        await app.push_screen(SessionScreen(sofia.id))
-        await pilot.pause()
-        clock = app.screen.query_one(PauseClock)
+        clock = await sofias_clock(app, pilot)
         assert "45 s agreed" in screen_text(app)
         await pilot.press("t")
         assert clock.running
@@ -105,14 +104,19 @@ async def test_quitting_mid_pause_records_it(demo_store: PracticeStore) -> None:
         reopened.close()
 
 
+async def sofias_clock(app: AllianceApp, pilot: Pilot[None]) -> PauseClock:
+    """Sofia's session screen opened, and its clock: her pauses have a history."""
+    sofia = app.store.find_client("Sofia Lindqvist")
+    assert sofia is not None
+    await app.push_screen(SessionScreen(sofia.id))
+    await pilot.pause()
+    return app.screen.query_one(PauseClock)
+
+
 async def test_earlier_pauses_are_left_out_of_a_compact_clock_and_come_back(demo_store: PracticeStore) -> None:
     app = AllianceApp(demo_store, clock=lambda: FROZEN_NOW, monotonic=FakeMonotonic(), cursor_blink=False)
-    sofia = demo_store.find_client("Sofia Lindqvist")
-    assert sofia is not None
     async with app.run_test(size=(120, 36)) as pilot:
-        await app.push_screen(SessionScreen(sofia.id))
-        await pilot.pause()
-        clock = app.screen.query_one(PauseClock)
+        clock = await sofias_clock(app, pilot)
         assert "Before: S4 20 · S5 18 · S6 14 · S7 12 s" in widget_text(clock)
         assert clock.outer_size.height == 9
         await pilot.resize_terminal(80, 24)

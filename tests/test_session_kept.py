@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from alliance_tui.app import AllianceApp
@@ -19,6 +20,14 @@ def make_app(store: PracticeStore) -> AllianceApp:
     return AllianceApp(store, demo=True, clock=lambda: FROZEN_NOW, monotonic=FakeMonotonic(), cursor_blink=False)
 
 
+async def open_from_the_list(app: AllianceApp, pilot: Pilot[None]) -> SessionScreen:
+    """s on the client list: Daniel's session (his is the first row)."""
+    await pilot.press("s")
+    await pilot.pause()
+    assert isinstance(app.screen, SessionScreen)
+    return app.screen
+
+
 def daniel(store: PracticeStore) -> str:
     found = store.find_client("Daniel Reyes")
     assert found is not None
@@ -32,10 +41,7 @@ async def test_back_to_an_open_session_is_the_same_screen_as_it_was_with_what_ch
     cid = daniel(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        await pilot.press("s")  # Daniel is the first row
-        await pilot.pause()
-        first = app.screen
-        assert isinstance(first, SessionScreen)
+        first = await open_from_the_list(app, pilot)
         await pilot.press("l", *"kept note", "enter")  # something logged: the session is kept
         await pilot.press("down")
         await pilot.pause()
@@ -46,9 +52,7 @@ async def test_back_to_an_open_session_is_the_same_screen_as_it_was_with_what_ch
         assert isinstance(app.screen, DashboardScreen)
         assert app.is_screen_installed(kept_name(cid))
         demo_store.log_note(cid, "written while away", session_number=4)  # the store changed meanwhile
-        await pilot.press("s")
-        await pilot.pause()
-        assert app.screen is first  # not built again
+        assert await open_from_the_list(app, pilot) is first  # not built again
         assert app.focused is focused and focused.highlighted == 1  # as the coach left it
         assert "written while away" in screen_text(app)
         assert first.session is not None and first.session.number == 4
@@ -59,16 +63,12 @@ async def test_a_session_not_kept_or_ended_leaves_no_screen_behind(demo_store: P
     cid = daniel(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        await pilot.press("s")
-        await pilot.pause()
-        mistaken = app.screen
+        mistaken = await open_from_the_list(app, pilot)
         await pilot.press("escape")  # nothing logged: the session is not kept, nor its screen
         await pilot.pause()
         assert not app.is_screen_installed(kept_name(cid)) and not mistaken.is_attached
-        await pilot.press("s")
-        await pilot.pause()
-        session = app.screen
-        assert isinstance(session, SessionScreen) and session is not mistaken
+        session = await open_from_the_list(app, pilot)
+        assert session is not mistaken
         await pilot.press("l", *"a note", "enter", "e")
         await pilot.pause()
         await pilot.press("y")  # ended: the summary replaces it
@@ -77,10 +77,8 @@ async def test_a_session_not_kept_or_ended_leaves_no_screen_behind(demo_store: P
         assert not app.is_screen_installed(kept_name(cid)) and not session.is_attached
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.press("s")
-        await pilot.pause()
-        fresh = app.screen
-        assert isinstance(fresh, SessionScreen) and fresh is not session
+        fresh = await open_from_the_list(app, pilot)
+        assert fresh is not session
         assert fresh.session is not None and fresh.session.number == 5  # the next session, not the ended one
 
 
@@ -89,9 +87,7 @@ async def test_an_erased_client_leaves_no_kept_session_screen(demo_store: Practi
     cid = daniel(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        await pilot.press("s")
-        await pilot.pause()
-        kept = app.screen
+        kept = await open_from_the_list(app, pilot)
         await pilot.press("l", *"a note", "enter", "escape", "escape")
         await pilot.pause()
         assert app.is_screen_installed(kept_name(cid))
@@ -114,9 +110,7 @@ async def test_a_kept_screen_under_another_screen_is_not_pushed_twice(demo_store
     cid = daniel(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        await pilot.press("s")
-        await pilot.pause()
-        kept = app.screen
+        kept = await open_from_the_list(app, pilot)
         app.open_review(cid)
         await pilot.pause(0.3)
         app.open_session(cid)  # from the palette, say, over the review over the kept screen
@@ -129,18 +123,15 @@ async def test_back_to_a_kept_screen_with_nothing_changed_redraws_nothing(demo_s
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        await pilot.press("s")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
+        screen = await open_from_the_list(app, pilot)
         await pilot.press("l", *"a note", "enter", "escape")
         await pilot.pause()
         refreshed: list[int] = []
         real = screen._refresh
         screen._refresh = lambda: (refreshed.append(demo_store.revision), real())[1]  # type: ignore[method-assign]
-        await pilot.press("s")
-        await pilot.pause()
-        assert app.screen is screen and refreshed == []  # nothing written meanwhile: shown as it was
+        assert (
+            await open_from_the_list(app, pilot) is screen and refreshed == []
+        )  # nothing written meanwhile: shown as it was
         await pilot.press("escape")
         await pilot.pause()
         demo_store.update_settings(revisit_every_sessions=3)  # a practice-wide change counts too

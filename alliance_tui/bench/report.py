@@ -152,34 +152,24 @@ def run(plan: Plan, cache_dir: Path, work_dir: Path, log: Callable[[str], object
                 cpu <= 50,
             )
         )
-        if opening.ahead_ms:
-            ahead = measure.median(opening.ahead_ms)
-            rows.append(
-                Row(
-                    OPEN_AHEAD,
-                    spec.name,
-                    ahead,
-                    "ms",
-                    f"{bare:.1f} ms bare screen push; CPU {measure.median(opening.ahead_cpu_ms):.1f} ms",
-                    ahead / bare if bare > 0 else math.nan,
-                    "≤ 50 ms",
-                    ahead <= 50,
+        for measure_name, times, cpu_times in (
+            (OPEN_AHEAD, opening.ahead_ms, opening.ahead_cpu_ms),
+            (OPEN_AGAIN, opening.return_ms, opening.return_cpu_ms),
+        ):
+            if times:
+                median_ms = measure.median(times)
+                rows.append(
+                    Row(
+                        measure_name,
+                        spec.name,
+                        median_ms,
+                        "ms",
+                        f"{bare:.1f} ms bare screen push; CPU {measure.median(cpu_times):.1f} ms",
+                        median_ms / bare if bare > 0 else math.nan,
+                        "≤ 50 ms",
+                        median_ms <= 50,
+                    )
                 )
-            )
-        if opening.return_ms:
-            back = measure.median(opening.return_ms)
-            rows.append(
-                Row(
-                    OPEN_AGAIN,
-                    spec.name,
-                    back,
-                    "ms",
-                    f"{bare:.1f} ms bare screen push; CPU {measure.median(opening.return_cpu_ms):.1f} ms",
-                    back / bare if bare > 0 else math.nan,
-                    "≤ 50 ms",
-                    back <= 50,
-                )
-            )
         rows.append(
             ratio_row("Peak memory, client open", spec.name, opening.first_open_peak_mb, "MB", bare_mb, "bare", 1.5)
         )
