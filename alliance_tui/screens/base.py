@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from textual import events
 from textual.screen import Screen
 
 from ..store import PracticeStore, StoreError
@@ -13,6 +14,20 @@ if TYPE_CHECKING:
 
 
 class AllianceScreen(Screen[None]):
+    _resumed = False
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """A screen's first resume follows its compose: each widget was styled as it mounted.
+
+        Textual restyles the whole screen on every resume, the first one
+        included, which cost an opening as much as mounting half its widgets
+        again. Later resumes (back from another screen) are restyled as usual,
+        in case the theme changed meanwhile.
+        """
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+
     @property
     def alliance_app(self) -> AllianceApp:
         return cast("AllianceApp", self.app)
