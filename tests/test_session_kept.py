@@ -138,3 +138,25 @@ async def test_back_to_a_kept_screen_with_nothing_changed_redraws_nothing(demo_s
         await pilot.press("s")
         await pilot.pause()
         assert refreshed == [demo_store.revision]
+
+
+async def test_a_new_screen_is_not_restyled_whole_on_its_first_resume_but_on_a_return_it_is(
+    demo_store: PracticeStore,
+) -> None:
+    app = make_app(demo_store)
+    restyled: list[str] = []
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        screen = SessionScreen(daniel(demo_store))
+        real = screen.update_node_styles
+        screen.update_node_styles = lambda animate=True: (restyled.append("x"), real(animate))[1]  # type: ignore[method-assign,func-returns-value]
+        app.install_screen(screen, "under-test")
+        await app.push_screen(screen)
+        await pilot.pause()
+        assert restyled == []  # each widget was styled as it mounted
+        app.pop_screen()
+        await pilot.pause()
+        app.theme = "textual-light"  # changed while away: the return restyles
+        await app.push_screen(screen)
+        await pilot.pause()
+        assert restyled

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from textual import events
+from textual import events, on
 from textual.screen import Screen
 
 from ..store import PracticeStore, StoreError
@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 class AllianceScreen(Screen[None]):
     _resumed = False
 
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
+    @on(events.ScreenResume)
+    def _first_resume_is_styled(self, event: events.ScreenResume) -> None:
         """A screen's first resume follows its compose: each widget was styled as it mounted.
 
         Textual restyles the whole screen on every resume, the first one
