@@ -111,6 +111,16 @@ async def test_hovering_a_key_shows_its_tooltip_and_highlights_it() -> None:
         await pilot.hover(KeyFooter, offset=(y.start + 2, 0))
         assert footer.hovered == y.entry
         assert footer.tooltip == "Does y"
+        await pilot.pause()
+        hover = footer.get_component_rich_style("key-footer--hover").bgcolor
+        cells = [(segment.text, segment.style) for segment in footer.render_line(0)]
+        x, backgrounds = 0, {}
+        for text, style in cells:
+            for _ in text:
+                backgrounds[x] = style.bgcolor if style else None
+                x += 1
+        assert {backgrounds[x] for x in range(y.start, y.end)} == {hover}  # the whole key lit, as FooterKey:hover
+        assert hover not in {backgrounds[x] for x in range(0, y.start)}
         await pilot.hover("#plain")
         assert footer.hovered is None and footer.tooltip is None
 

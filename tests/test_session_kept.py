@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
@@ -11,6 +12,7 @@ from alliance_tui.screens.review import ClientReviewScreen
 from alliance_tui.screens.session import SessionScreen, kept_name
 from alliance_tui.screens.session_summary import SessionSummaryScreen
 from alliance_tui.store import PracticeStore
+from alliance_tui.store.errors import ClientUnavailable
 
 from .conftest import FROZEN_NOW
 from .test_session_flow import FakeMonotonic, screen_text
@@ -105,18 +107,90 @@ async def test_an_erased_client_leaves_no_kept_session_screen(demo_store: Practi
     assert demo_store.find_client("Daniel Reyes") is None
 
 
-async def test_a_kept_screen_under_another_screen_is_not_pushed_twice(demo_store: PracticeStore) -> None:
+async def test_a_session_open_under_another_screen_is_never_pushed_twice(demo_store: PracticeStore) -> None:
     app = make_app(demo_store)
     cid = daniel(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         kept = await open_from_the_list(app, pilot)
+        app.open_review(cid)  # from the palette, say: the review over the session
+        await pilot.pause(0.3)
+        review = app.screen
+        app.open_session(cid)  # and the session asked for again from there
+        await pilot.press("s")  # or by the review's own key
+        await pilot.pause(0.3)
+        assert app.screen is review and app.screen_stack.count(kept) == 1
+        assert sum(isinstance(s, SessionScreen) for s in app.screen_stack) == 1
+        assert any("already open under this screen" in str(n.message) for n in app._notifications)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is kept
+
+
+async def test_erasing_a_client_whose_session_is_under_the_review_goes_back_to_the_list(
+    demo_store: PracticeStore,
+) -> None:
+    app = make_app(demo_store)
+    cid = daniel(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        kept = await open_from_the_list(app, pilot)
+        await pilot.press("l", *"a note", "enter")
         app.open_review(cid)
         await pilot.pause(0.3)
-        app.open_session(cid)  # from the palette, say, over the review over the kept screen
+        await pilot.press("X")
+        await pilot.pause()
+        await pilot.press(*"Daniel Reyes", "enter")
+        await pilot.pause()
+        await pilot.press("escape")  # the erasure's report read
         await pilot.pause(0.3)
-        assert isinstance(app.screen, SessionScreen) and app.screen is not kept
-        assert app.screen_stack.count(kept) == 1
+        assert isinstance(app.screen, DashboardScreen)
+        assert not any(isinstance(screen, SessionScreen | ClientReviewScreen) for screen in app.screen_stack)
+        assert not app.is_screen_installed(kept_name(cid)) and not kept.is_attached
+    assert demo_store.find_client("Daniel Reyes") is None
+
+
+async def test_a_session_screen_shows_what_was_changed_over_it(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    cid = daniel(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        kept = await open_from_the_list(app, pilot)
+        await pilot.press("f1")  # a dialog over it, nothing written: nothing redrawn
+        await pilot.pause()
+        filled = kept._filled_at
+        await pilot.press("escape")
+        await pilot.pause()
+        assert kept._filled_at == filled
+        app.open_review(cid)  # a screen over it where the alliance can change
+        await pilot.pause(0.3)
+        demo_store.add_alliance_item(cid, "Between sessions", "texts are fine on Fridays", session_number=4)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is kept and "texts are fine on Fridays" in screen_text(app)
+
+
+async def test_a_kept_screen_whose_client_cannot_be_read_any_more_says_so_and_goes(
+    demo_store: PracticeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(demo_store)
+    cid = daniel(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        kept = await open_from_the_list(app, pilot)
+        await pilot.press("l", *"a note", "enter", "escape")
+        await pilot.pause()
+        demo_store.log_note(cid, "moved the revision on", session_number=4)
+
+        def unreadable(client_id: str) -> None:
+            raise ClientUnavailable(f"The file for {client_id} cannot be read.")
+
+        monkeypatch.setattr(demo_store, "record", unreadable)
+        app.open_session(cid)  # from the palette: the list would have refused an unreadable client itself
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, DashboardScreen)
+        assert any(n.title == "Session not shown" for n in app._notifications), [n.title for n in app._notifications]
+        assert not app.is_screen_installed(kept_name(cid)) and not kept.is_attached
 
 
 async def test_back_to_a_kept_screen_with_nothing_changed_redraws_nothing(demo_store: PracticeStore) -> None:

@@ -406,8 +406,8 @@ class ClientReviewScreen(AllianceScreen):
             if report is not None:  # the client is gone: back to the practice
                 from .session import forget_session_screen
 
-                forget_session_screen(self.app, self.client_id)
                 self.dismiss()
+                forget_session_screen(self.app, self.client_id)  # and off their session, if it was under this
 
         self.app.push_screen(EraseClientScreen(self.client_id), done)
 

@@ -15,6 +15,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -62,32 +63,45 @@ def show_session_screen(app: App[Any], client_id: str) -> None:
 
     While its session is open a session screen is kept, so stepping back to the
     client list mid-call and returning repaints it rather than building it
-    again: focus, a half-typed line and the panes are where they were. A kept
-    screen already somewhere in the stack (under another screen) is not pushed
-    twice; a fresh one goes on top, as before.
+    again: focus, the highlighted rows and the last confirmation are where they
+    were. A session has one screen: when it is already open under the screen
+    the coach is on, they are told so, and nothing is pushed twice.
     """
     name = kept_name(client_id)
-    if app.is_screen_installed(name):
-        kept = app.get_screen(name)
-        if kept not in app.screen_stack:
-            app.push_screen(kept)
-            return
-        app.push_screen(SessionScreen(client_id))
+    if not app.is_screen_installed(name):
+        screen = SessionScreen(client_id)
+        app.install_screen(screen, name)
+        app.push_screen(screen)
         return
-    screen = SessionScreen(client_id)
-    app.install_screen(screen, name)
-    app.push_screen(screen)
+    kept = app.get_screen(name)
+    if kept not in app.screen_stack:
+        app.push_screen(kept)
+    elif kept is not app.screen:
+        app.notify(
+            "This session is already open under this screen: Esc goes back to it.",
+            title="Session open",
+            timeout=6,
+            markup=False,
+        )
 
 
 def forget_session_screen(app: App[Any], client_id: str) -> None:
-    """Keep no screen for this client's session any longer (it ended, or the client is gone)."""
+    """Keep no screen for this client's session any longer: the client is gone.
+
+    A kept screen still in the stack is taken off it, with whatever was
+    opened over it, since there is no session left to go back to.
+    """
     name = kept_name(client_id)
     if not app.is_screen_installed(name):
         return
-    screen = app.get_screen(name)
+    kept = app.get_screen(name)
+    popped = False
+    while kept in app.screen_stack and len(app.screen_stack) > 1:
+        app.pop_screen()
+        popped = True
     app.uninstall_screen(name)
-    if screen not in app.screen_stack:
-        screen.remove()
+    if not popped:  # a screen popped just now is removed by Textual once uninstalled
+        kept.remove()
 
 
 def _ask_binding(n: int) -> Binding:
@@ -188,8 +202,8 @@ class SessionScreen(AllianceScreen):
         self._pause_started: datetime | None = None
         self._pause_clock: PauseClock | None = None
         self._refused: StoreError | None = None
-        self._left = False  # popped (back to the client list) rather than covered by a dialog
         self._filled_at = -1  # the store's revision when the panes were last given its data
+        self._ticker: Timer | None = None
 
     # ----------------------------------------------------------------- building
 
@@ -240,18 +254,33 @@ class SessionScreen(AllianceScreen):
             self.app.pop_screen()
             self._let_go()
             return
-        self.set_interval(1.0, self._tick)
+        self._ticker = self.set_interval(1.0, self._tick)
 
     def on_screen_suspend(self) -> None:
-        self._left = self not in self.app.screen_stack
+        if self._ticker is not None and self not in self.app.screen_stack:
+            self._ticker.pause()  # left for the client list: nothing to count on a screen no one sees
 
     def on_screen_resume(self) -> None:
-        """Back to a kept screen: whatever changed in the store meanwhile is shown (a pane redraws only if so)."""
-        if self._left and self.session is not None:
-            self._left = False
-            if self.store.revision != self._filled_at:
+        """Back to this screen: what changed in the store meanwhile is shown (a pane redraws only if so).
+
+        From the client list, or from a screen opened over this one (a review, the
+        alliance editor): either may have changed what the panes show.
+        """
+        if self.app.screen is not self:
+            return  # taken off again before this arrived (its client was erased, say)
+        if self._ticker is not None:
+            self._ticker.resume()
+        if self.session is None or self._filled_at < 0:
+            return
+        if self.store.revision != self._filled_at:
+            try:
                 self._refresh()
-            self._tick()
+            except StoreError as error:  # the client's file went away meanwhile: said, and left
+                self.report(error, title="Session not shown")
+                self.app.pop_screen()
+                self._let_go()
+                return
+        self._tick()
 
     def _let_go(self) -> None:
         """Not kept any longer: called once popped or switched away, so that Textual removes this screen."""

@@ -8,10 +8,10 @@ same keys in the same places and colours, from the same theme variables, as
 one line: the keys are there in the first frame, and a change of keys is a
 repaint of that line, never a layout.
 
-It also never cuts a key in half: the keys that do not fit beside the command
-palette's key are left out, later ones first (so a screen lists its keys in
-order of importance; F1 help and the palette list them all), so a narrow
-terminal shows fewer keys rather than "^pComm ands". A click on a key presses
+It also never cuts a key in half: keys are placed in order while they fit
+whole beside the command palette's key, and one that does not is left out (so
+a screen lists its keys in order of importance; F1 help and the palette list
+them all): a narrow terminal shows fewer keys rather than "^pComm ands". A click on a key presses
 it; hovering shows its tooltip. A disabled key is drawn dim and does nothing
 when clicked (no bell: the app sits beside a live call).
 """
@@ -178,8 +178,8 @@ class KeyFooter(Widget, can_focus=False):
             drawn = Text.assemble((EDGE, edge), (entry.key_display, key), (f" {entry.description}", description), " ")
         else:
             drawn = Text.assemble((f" {entry.key_display} ", key), (f"{entry.description} ", description))
-        if entry == self.hovered:
-            drawn.stylize_before(hover)
+        if entry == self.hovered:  # as FooterKey:hover: the key's own colours, on the hover background
+            drawn.stylize(Style(bgcolor=hover.bgcolor))
         if entry.disabled:
             drawn.stylize(Style(dim=True))
         return drawn
