@@ -214,7 +214,7 @@ async def test_back_to_a_kept_screen_with_nothing_changed_redraws_nothing(demo_s
         assert refreshed == [demo_store.revision]
 
 
-async def test_a_new_screen_is_not_restyled_whole_on_its_first_resume_but_on_a_return_it_is(
+async def test_a_screen_is_restyled_whole_only_when_the_app_looks_different_from_when_it_was_shown(
     demo_store: PracticeStore,
 ) -> None:
     app = make_app(demo_store)
@@ -230,7 +230,19 @@ async def test_a_new_screen_is_not_restyled_whole_on_its_first_resume_but_on_a_r
         assert restyled == []  # each widget was styled as it mounted
         app.pop_screen()
         await pilot.pause()
+        await app.push_screen(screen)
+        await pilot.pause()
+        assert restyled == []  # back, the app as it was: styled as it was
+        app.pop_screen()
+        await pilot.pause()
         app.theme = "textual-light"  # changed while away: the return restyles
         await app.push_screen(screen)
         await pilot.pause()
         assert restyled
+        background = screen.styles.background
+        app.pop_screen()
+        await pilot.pause()
+        app.theme = "textual-dark"
+        await app.push_screen(screen)
+        await pilot.pause()
+        assert screen.styles.background != background  # the dark theme's colours again

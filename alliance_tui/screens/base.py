@@ -15,19 +15,25 @@ if TYPE_CHECKING:
 
 class AllianceScreen(Screen[None]):
     _resumed = False
+    _look: tuple[object, ...] = ()
 
     @on(events.ScreenResume)
-    def _first_resume_is_styled(self, event: events.ScreenResume) -> None:
-        """A screen's first resume follows its compose: each widget was styled as it mounted.
+    def _restyled_only_when_needed(self, event: events.ScreenResume) -> None:
+        """Textual restyles a whole screen on every resume; ours only when the app's look changed.
 
-        Textual restyles the whole screen on every resume, the first one
-        included, which cost an opening as much as mounting half its widgets
-        again. Later resumes (back from another screen) are restyled as usual,
-        in case the theme changed meanwhile.
+        The first resume follows the compose, where each widget was styled as
+        it mounted; restyling it all again cost an opening as much as mounting
+        half its widgets. A screen shown again (a kept session screen, a
+        screen under a dialog) is restyled when the theme, the app's classes
+        or its pseudo-classes (focus, dark) differ from when it was last
+        shown, as Textual restyles only the screens on the stack when they do.
         """
-        if not self._resumed:
-            self._resumed = True
+        app = self.app
+        look = (app.theme, app.ansi_color, frozenset(app.classes), app.pseudo_classes)
+        if not self._resumed or look == self._look:
             event.refresh_styles = False
+        self._resumed = True
+        self._look = look
 
     @property
     def alliance_app(self) -> AllianceApp:
