@@ -30,6 +30,16 @@ async def open_from_the_list(app: AllianceApp, pilot: Pilot[None]) -> SessionScr
     return app.screen
 
 
+async def erase_daniel_from_his_review(pilot: Pilot[None]) -> None:
+    """X on the review, his name typed to confirm, the erasure's report read."""
+    await pilot.press("X")
+    await pilot.pause()
+    await pilot.press(*"Daniel Reyes", "enter")
+    await pilot.pause()
+    await pilot.press("escape")
+    await pilot.pause(0.3)
+
+
 def daniel(store: PracticeStore) -> str:
     found = store.find_client("Daniel Reyes")
     assert found is not None
@@ -96,12 +106,7 @@ async def test_an_erased_client_leaves_no_kept_session_screen(demo_store: Practi
         await pilot.press("enter")  # Daniel's review
         await pilot.pause(0.3)
         assert isinstance(app.screen, ClientReviewScreen)
-        await pilot.press("X")
-        await pilot.pause()
-        await pilot.press(*"Daniel Reyes", "enter")
-        await pilot.pause()
-        await pilot.press("escape")
-        await pilot.pause()
+        await erase_daniel_from_his_review(pilot)
         assert isinstance(app.screen, DashboardScreen)
         assert not app.is_screen_installed(kept_name(cid)) and not kept.is_attached
     assert demo_store.find_client("Daniel Reyes") is None
@@ -138,12 +143,7 @@ async def test_erasing_a_client_whose_session_is_under_the_review_goes_back_to_t
         await pilot.press("l", *"a note", "enter")
         app.open_review(cid)
         await pilot.pause(0.3)
-        await pilot.press("X")
-        await pilot.pause()
-        await pilot.press(*"Daniel Reyes", "enter")
-        await pilot.pause()
-        await pilot.press("escape")  # the erasure's report read
-        await pilot.pause(0.3)
+        await erase_daniel_from_his_review(pilot)
         assert isinstance(app.screen, DashboardScreen)
         assert not any(isinstance(screen, SessionScreen | ClientReviewScreen) for screen in app.screen_stack)
         assert not app.is_screen_installed(kept_name(cid)) and not kept.is_attached
