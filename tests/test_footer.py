@@ -111,6 +111,7 @@ async def test_hovering_a_key_shows_its_tooltip_and_highlights_it() -> None:
         await pilot.hover(KeyFooter, offset=(y.start + 2, 0))
         assert footer.hovered == y.entry
         assert footer.tooltip == "Does y"
+        assert footer.styles.pointer == "pointer"
         await pilot.pause()
         hover = footer.get_component_rich_style("key-footer--hover").bgcolor
         cells = [(segment.text, segment.style) for segment in footer.render_line(0)]
@@ -123,6 +124,7 @@ async def test_hovering_a_key_shows_its_tooltip_and_highlights_it() -> None:
         assert hover not in {backgrounds[x] for x in range(0, y.start)}
         await pilot.hover("#plain")
         assert footer.hovered is None and footer.tooltip is None
+        assert footer.styles.pointer == "default"
 
 
 def key(name: str, width: int, palette: bool = False) -> FooterEntry:

@@ -196,6 +196,12 @@ class KeyFooter(Widget, can_focus=False):
         self.hovered = None
         self.tooltip = None
 
+    def watch_hovered(self, entry: FooterEntry | None) -> None:
+        """A hand over a key that can be pressed, as over a FooterKey."""
+        pressable = entry is not None and not entry.disabled
+        if (self.styles.pointer == "pointer") != pressable:
+            self.styles.pointer = "pointer" if pressable else "default"
+
     def on_mouse_down(self, event: events.MouseDown) -> None:
         entry = self._at(event.x)
         if entry is not None and not entry.disabled:
