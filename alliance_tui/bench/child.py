@@ -211,12 +211,16 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
             return
         dashboard.query_one("#clients", ClientList).move_cursor(row=shown.index(client_id), animate=False)
         await quiet(pilot)
+        await timed_key(pilot, "return")
+
+    async def timed_key(pilot: Pilot[Any], measure: str) -> None:
+        """The session key pressed on the dashboard, timed until the session screen is painted."""
         started, cpu = time.perf_counter(), time.process_time()
         app.simulate_key(session_key)
-        await until(pilot, lambda: isinstance(app.screen, SessionScreen), "the session screen again")
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen), "the session screen")
         await settled(pilot)
-        out["return_ms"].append((time.perf_counter() - started) * 1000)
-        out["return_cpu_ms"].append((time.process_time() - cpu) * 1000)
+        out[f"{measure}_ms"].append((time.perf_counter() - started) * 1000)
+        out[f"{measure}_cpu_ms"].append((time.process_time() - cpu) * 1000)
 
     async def quiet(pilot: Pilot[Any]) -> None:
         """No read-ahead pending or running, so none lands inside the next cold opening."""
@@ -237,12 +241,7 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
         await until(pilot, lambda: store.is_loaded(client_id), "the highlighted client read ahead")
         await until(pilot, lambda: not any(w.is_running for w in app.workers), "the read-ahead to finish")
         await settled(pilot)
-        started, cpu = time.perf_counter(), time.process_time()
-        app.simulate_key(session_key)
-        await until(pilot, lambda: isinstance(app.screen, SessionScreen), "the session screen")
-        await settled(pilot)
-        out["ahead_ms"].append((time.perf_counter() - started) * 1000)
-        out["ahead_cpu_ms"].append((time.process_time() - cpu) * 1000)
+        await timed_key(pilot, "ahead")
         await back_to(pilot, dashboard)
         await quiet(pilot)
 
