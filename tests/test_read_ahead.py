@@ -47,6 +47,15 @@ def test_one_client_is_held_ahead_and_asking_for_it_keeps_it(reopened: PracticeS
     assert reopened.is_loaded(maya) and reopened.is_loaded(daniel) and not reopened.is_loaded(priya)
 
 
+def test_opening_another_client_lets_go_of_the_one_read_ahead(reopened: PracticeStore) -> None:
+    clients = ids(reopened)
+    daniel, maya = clients["Daniel Reyes"], clients["Maya Okafor"]
+    assert reopened.read_ahead(daniel) is True
+    reopened.record(maya)  # the coach opened someone else: Daniel's memory goes to Maya
+    assert reopened.is_loaded(maya) and not reopened.is_loaded(daniel)
+    assert reopened.record(daniel).client.name == "Daniel Reyes"  # still there when asked for
+
+
 async def test_resting_on_a_row_reads_that_client_ahead(reopened: PracticeStore) -> None:
     clients = ids(reopened)
     app = make_app(reopened)

@@ -167,13 +167,14 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
         "ahead_cpu_ms": [],
         "return_ms": [],
         "return_cpu_ms": [],
+        "build_stall_ms": [],
         "pause_errors_ms": [],
     }
     session_key = next(
         (b.key for b in DashboardScreen.BINDINGS if isinstance(b, Binding) and b.id == "dashboard.session"), "s"
     )
     try:
-        from ..screens.session import SessionScreen, forget_session_screen
+        from ..screens.session import SessionScreen, forget_session_screen, kept_name, show_session_screen
     except ImportError as exc:
         out["unavailable"] = f"alliance_tui.screens.session cannot be imported ({exc})"
         store.close()
@@ -228,6 +229,26 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
         await until(pilot, lambda: not any(w.is_running for w in app.workers), "the read-ahead to finish")
         await settled(pilot)
 
+    worst = [0.0]
+
+    async def worst_stall() -> None:
+        """How late the UI's loop runs a 1 ms timer while the row is read and its screen built.
+
+        A key pressed meanwhile waits as long.
+        """
+        worst[0] = 0.0
+        while True:
+            asked = time.perf_counter()
+            await asyncio.sleep(0.001)
+            worst[0] = max(worst[0], (time.perf_counter() - asked - 0.001) * 1000)
+
+    def built_ahead() -> bool:
+        """The dashboard has built the session screen unseen (a build without that step: at once)."""
+        if not hasattr(SessionScreen, "built_ahead"):
+            return True
+        name = kept_name(client_id)
+        return app.is_screen_installed(name) and getattr(app.get_screen(name), "built_ahead", False)
+
     async def open_read_ahead(pilot: Pilot[Any], dashboard: Screen[Any]) -> None:
         """The coach's usual way: the row rested on first (its client read ahead), then the key."""
         shown = [summary.id for summary in getattr(dashboard, "shown", [])]
@@ -238,8 +259,12 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
         row = shown.index(client_id)
         table.move_cursor(row=row - 1 if row else row + 1, animate=False)
         table.move_cursor(row=row, animate=False)
+        stalls = asyncio.create_task(worst_stall())
         await until(pilot, lambda: store.is_loaded(client_id), "the highlighted client read ahead")
+        await until(pilot, lambda: built_ahead(), "its session screen built ahead")
         await until(pilot, lambda: not any(w.is_running for w in app.workers), "the read-ahead to finish")
+        stalls.cancel()
+        out["build_stall_ms"].append(worst[0])
         await settled(pilot)
         await timed_key(pilot, "ahead")
         await back_to(pilot, dashboard)
@@ -285,7 +310,7 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
             await back_to(pilot, dashboard)
             await open_read_ahead(pilot, dashboard)
 
-        app.push_screen(SessionScreen(client_id))
+        show_session_screen(app, client_id)
         await settled(pilot)
         key = next(
             (b.key for b in SessionScreen.BINDINGS if isinstance(b, Binding) and b.id == "session.pause"),

@@ -104,6 +104,7 @@ class SessionOpening:
     ahead_cpu_ms: list[float]
     return_ms: list[float]  # back to the session still open: the kept screen shown again from the client list
     return_cpu_ms: list[float]
+    build_stall_ms: list[float]  # the UI loop's worst lateness while the rested-on row was read and its screen built
     pause_errors_ms: list[float]  # |recorded pause - time between the two key presses|
     max_rss_mb: float  # peak over all the repeats
     first_open_peak_mb: float  # peak with the app started and the client opened once
@@ -125,6 +126,7 @@ def open_session(
         ahead_cpu_ms=[float(t) for t in data.get("ahead_cpu_ms", [])],
         return_ms=[float(t) for t in data.get("return_ms", [])],
         return_cpu_ms=[float(t) for t in data.get("return_cpu_ms", [])],
+        build_stall_ms=[float(t) for t in data.get("build_stall_ms", [])],
         pause_errors_ms=[float(t) for t in data["pause_errors_ms"]],
         max_rss_mb=float(data["peak_mb"]),
         first_open_peak_mb=float(data.get("first_open_peak_mb", data["peak_mb"])),

@@ -14,25 +14,30 @@ if TYPE_CHECKING:
 
 
 class AllianceScreen(Screen[None]):
-    _resumed = False
     _look: tuple[object, ...] = ()
+
+    def _app_look(self) -> tuple[object, ...]:
+        app = self.app
+        return (app.theme, app.ansi_color, frozenset(app.classes), app.pseudo_classes)
+
+    @on(events.Mount)
+    def _styled_as_mounted(self) -> None:
+        self._look = self._app_look()
 
     @on(events.ScreenResume)
     def _restyled_only_when_needed(self, event: events.ScreenResume) -> None:
         """Textual restyles a whole screen on every resume; ours only when the app's look changed.
 
-        The first resume follows the compose, where each widget was styled as
-        it mounted; restyling it all again cost an opening as much as mounting
-        half its widgets. A screen shown again (a kept session screen, a
-        screen under a dialog) is restyled when the theme, the app's classes
-        or its pseudo-classes (focus, dark) differ from when it was last
+        Each widget was styled as it mounted; restyling it all again on the
+        first showing cost an opening as much as mounting half its widgets. A
+        screen shown again (a kept session screen, one built ahead, a screen
+        under a dialog) is restyled when the theme, the app's classes or its
+        pseudo-classes (focus, dark) differ from when it was mounted or last
         shown, as Textual restyles only the screens on the stack when they do.
         """
-        app = self.app
-        look = (app.theme, app.ansi_color, frozenset(app.classes), app.pseudo_classes)
-        if not self._resumed or look == self._look:
+        look = self._app_look()
+        if look == self._look:
             event.refresh_styles = False
-        self._resumed = True
         self._look = look
 
     @property

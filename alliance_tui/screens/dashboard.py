@@ -2,7 +2,8 @@
 
 Draws only the summaries the store keeps in its index, so opening a practice of
 hundreds of clients never reads their files; the one client whose row the coach
-rests on is read ahead, off the UI's thread, so opening them does not wait.
+rests on is read ahead, off the UI's thread, and their session screen built
+unseen, so the key that opens it only has to show it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.timer import Timer
 from textual.widgets import Header, Input, Static
+from textual.worker import Worker, WorkerState
 
 from ..models import ClientSummary
 from ..store import ClientUnavailable, StoreError, UnknownRecord
@@ -25,7 +27,8 @@ from ..widgets.inputs import TextInput
 from .base import AllianceScreen
 
 # A row the coach rests on this long is probably the next client opened: their file
-# is read on a worker thread meanwhile, so the key that opens them does not wait for it.
+# is read on a worker thread meanwhile, then their session screen built, so the key
+# that opens it does not wait for either.
 READ_AHEAD_AFTER = 0.4
 
 REVISIT_MARK = "⚑ revisit due"
@@ -94,6 +97,8 @@ class DashboardScreen(AllianceScreen):
         self.show_archived = False
         self.shown: list[ClientSummary] = []
         self._read_ahead_timer: Timer | None = None
+        self._built_ahead: str | None = None  # the client whose session screen waits unseen
+        self._building: str | None = None  # one screen built at a time: none let go of half built
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -114,9 +119,11 @@ class DashboardScreen(AllianceScreen):
         table.add_column("Revisit", key="revisit")
         self.refresh_clients()
         table.focus()
+        self._read_ahead_later()  # the first row is highlighted already: the coach may open it next
 
     def on_screen_resume(self) -> None:
         self.refresh_clients()
+        self._read_ahead_later()  # back on the list: the row still highlighted may be opened again
 
     # ----------------------------------------------------------------- showing
 
@@ -189,22 +196,65 @@ class DashboardScreen(AllianceScreen):
     @on(ClientList.RowHighlighted, "#clients")
     def _highlighted(self) -> None:
         self.show_detail()
+        self._read_ahead_later()
+
+    def _read_ahead_later(self) -> None:
         if self._read_ahead_timer is not None:
             self._read_ahead_timer.stop()
         self._read_ahead_timer = self.set_timer(READ_AHEAD_AFTER, self._read_ahead)
 
     def _read_ahead(self) -> None:
         summary = self.highlighted()
-        if summary is None or summary.problem or not self.is_current or self.store.is_loaded(summary.id):
+        if summary is None or summary.problem or not self.is_current:
             return
         client_id = summary.id
+        if self.store.is_loaded(client_id):
+            self._build_ahead(client_id)
+            return
 
         def read() -> None:
             # Best effort: a file that cannot be read is reported when the coach opens it.
             with contextlib.suppress(StoreError, OSError):
                 self.store.read_ahead(client_id)
 
-        self.run_worker(read, thread=True, group="read-ahead", exclusive=True, exit_on_error=False)
+        self.run_worker(read, name=client_id, thread=True, group="read-ahead", exclusive=True, exit_on_error=False)
+
+    @on(Worker.StateChanged)
+    def _worked(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group == "read-ahead" and event.state is WorkerState.SUCCESS:
+            self._build_ahead(worker.name)
+        elif worker.group == "build-ahead" and worker.is_finished:
+            self._building = None
+            if worker.name != self.highlighted_id():
+                self._read_ahead()  # moved on while it was built: the row now rested on gets its own
+
+    def _build_ahead(self, client_id: str) -> None:
+        """The session screen of the row still rested on, built unseen; the one built before is let go."""
+        if not self.is_current or self.highlighted_id() != client_id or self._building is not None:
+            return
+        try:
+            from .session import build_session_screen_ahead  # type: ignore[import-not-found,unused-ignore]
+        except ImportError:
+            return
+        self._let_go_of_built_ahead(keep=client_id)
+        self._built_ahead = self._building = client_id
+        self.run_worker(
+            build_session_screen_ahead(self.app, client_id),
+            name=client_id,
+            group="build-ahead",
+            exclusive=False,
+            exit_on_error=False,
+        )
+
+    def _let_go_of_built_ahead(self, keep: str) -> None:
+        """The screen built for another client than the one opened now: its memory goes to this one."""
+        if self._built_ahead in (None, keep) or self._building is not None:
+            return
+        from .session import forget_unseen_session_screen  # type: ignore[import-not-found,unused-ignore]
+
+        forget_unseen_session_screen(self.app, self._built_ahead)
+        self._built_ahead = None
 
     @on(ClientList.RowSelected, "#clients")
     def _selected(self) -> None:
@@ -258,6 +308,7 @@ class DashboardScreen(AllianceScreen):
         if summary.problem:
             self.notify(summary.problem, title="Cannot open", severity="warning", timeout=10, markup=False)
             return None
+        self._let_go_of_built_ahead(keep=summary.id)
         try:
             self.store.record(summary.id)
         except (ClientUnavailable, UnknownRecord) as exc:

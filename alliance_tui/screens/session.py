@@ -6,15 +6,17 @@ shows it as done; refusals are said inline and what was typed stays put.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input
@@ -45,6 +47,9 @@ from ..widgets.session_header import SessionHeader
 from ..widgets.today_log import TodayLog
 from .base import AllianceScreen
 from .end_session import EndSessionConfirm
+
+if TYPE_CHECKING:
+    from ..app import AllianceApp
 
 COMPACT_WIDTH = 100
 # A session left within this time with nothing in it was opened by mistake (s on the
@@ -102,6 +107,71 @@ def forget_session_screen(app: App[Any], client_id: str) -> None:
     app.uninstall_screen(name)
     if not popped:  # a screen popped just now is removed by Textual once uninstalled
         kept.remove()
+
+
+async def build_session_screen_ahead(app: App[Any], client_id: str) -> bool:
+    """Build the session screen of the client the coach rests on, unseen, so the key shows it at once.
+
+    Composed, laid out for the terminal as it is and drawn into each pane's
+    cache, the way a screen stepped back from is kept: opening it is then a
+    repaint. Nothing is written; the session starts when the screen is first
+    shown, and it redraws then whatever changed in the store meanwhile. A
+    client whose file cannot be read gets no screen ahead: the coach's own
+    opening says why. Returns whether a screen was built.
+
+    Textual builds a screen only as it pushes it, so this takes the steps
+    push_screen takes first (Textual is pinned, and tests/test_session_ahead.py
+    fails if they stop doing this).
+    """
+    name = kept_name(client_id)
+    if app.is_screen_installed(name):
+        return False  # a session already open, or a screen already built ahead
+    store = cast("AllianceApp", app).store
+    try:
+        store.session_to_start(client_id)
+    except StoreError:
+        return False
+    screen = SessionScreen(client_id)
+    app.install_screen(screen, name)
+    app._load_screen_css(screen)
+    _, mounted = app._get_screen(screen)
+    await mounted
+
+    def unseen() -> bool:  # not let go of meanwhile, nor opened by the coach already
+        return app.is_screen_installed(screen) and screen not in app.screen_stack and screen.is_attached
+
+    for _ in range(3):  # as Textual's update timer would: again while a size change asks for it (a scrollbar)
+        if not unseen():
+            return False
+        screen._layout_required = False
+        screen._refresh_layout(app.size)
+        await _handled(screen)  # each widget has taken its size (an option list wraps its lines)
+        if not screen._layout_required:
+            break
+    if not unseen():
+        return False
+    screen._compositor.render_update(full=True)
+    screen.built_ahead = True
+    return True
+
+
+async def _handled(screen: Screen[Any]) -> None:
+    """Until every widget of the screen has handled what was sent to it so far."""
+    waits = []
+    for widget in screen.walk_children(with_self=True):
+        handled = asyncio.Event()
+        if widget.call_later(handled.set):
+            waits.append(handled.wait())
+    await asyncio.gather(*waits)
+
+
+def forget_unseen_session_screen(app: App[Any], client_id: str) -> None:
+    """A screen built ahead for a client the coach has moved on from; one whose session started stays."""
+    name = kept_name(client_id)
+    if app.is_screen_installed(name):
+        screen = app.get_screen(name)
+        if isinstance(screen, SessionScreen) and not screen.started and screen not in app.screen_stack:
+            forget_session_screen(app, client_id)
 
 
 def _ask_binding(n: int) -> Binding:
@@ -188,6 +258,8 @@ class SessionScreen(AllianceScreen):
         ),
     ]
 
+    built_ahead = False  # laid out and drawn unseen, waiting for the coach's key
+
     # Data down: the screen holds what the panes show; each pane is bound to one of these.
     agreement_view: reactive[AgreementView] = reactive(AgreementView, always_update=True)
     accountability_view: reactive[AccountabilityView] = reactive(AccountabilityView, always_update=True)
@@ -202,17 +274,22 @@ class SessionScreen(AllianceScreen):
         self._pause_started: datetime | None = None
         self._pause_clock: PauseClock | None = None
         self._refused: StoreError | None = None
+        self.started = False  # the session written: a screen built ahead starts it only when shown
         self._filled_at = -1  # the store's revision when the panes were last given its data
         self._ticker: Timer | None = None
 
     # ----------------------------------------------------------------- building
 
     def compose(self) -> ComposeResult:
-        """The session started and its data in every widget before the first layout: each pane draws once."""
+        """The session's data in every widget before the first layout: each pane draws once.
+
+        The session itself starts when the screen is first shown, so a screen
+        built ahead for a client the coach only rested on writes nothing.
+        """
         try:
-            self.session = self.store.start_session(self.client_id)
+            self.session = self.store.session_to_start(self.client_id)
         except StoreError as error:
-            self._refused = error  # said, and the screen left, once it is mounted
+            self._refused = error  # said, and the screen left, once it is shown
             return
         header = SessionHeader(id="session-header")
         self._pause_clock = PauseClock(30, self.alliance_app.monotonic, id="pause")
@@ -249,12 +326,7 @@ class SessionScreen(AllianceScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        if self._refused is not None:
-            self.report(self._refused, title="Session not started")
-            self.app.pop_screen()
-            self._let_go()
-            return
-        self._ticker = self.set_interval(1.0, self._tick)
+        self._ticker = self.set_interval(1.0, self._tick, pause=self.app.screen is not self)
 
     def on_screen_suspend(self) -> None:
         if self._ticker is not None and self not in self.app.screen_stack:
@@ -268,10 +340,10 @@ class SessionScreen(AllianceScreen):
         """
         if self.app.screen is not self:
             return  # taken off again before this arrived (its client was erased, say)
+        if not self.started and not self._start():
+            return
         if self._ticker is not None:
             self._ticker.resume()
-        if self.session is None or self._filled_at < 0:
-            return
         if self.store.revision != self._filled_at:
             try:
                 self._refresh()
@@ -281,6 +353,26 @@ class SessionScreen(AllianceScreen):
                 self._let_go()
                 return
         self._tick()
+
+    def _start(self) -> bool:
+        """Shown for the first time: the session is started (written) before anything is painted."""
+        fresh = self._refused is None and self.store.revision == self._filled_at
+        try:
+            if self._refused is not None:
+                raise self._refused
+            self.session = self.store.start_session(self.client_id)
+        except StoreError as error:
+            self.report(error, title="Session not started")
+            self.app.pop_screen()
+            self._let_go()
+            return False
+        self.started = True
+        if fresh:  # the panes hold what the store holds; only the session's start is new
+            self._filled_at = self.store.revision
+            header = self.query_one(SessionHeader)
+            header.planned_minutes = self.session.planned_minutes
+            header.elapsed_seconds = self.session.elapsed_seconds(self._now())
+        return True
 
     def _let_go(self) -> None:
         """Not kept any longer: called once popped or switched away, so that Textual removes this screen."""
@@ -403,7 +495,7 @@ class SessionScreen(AllianceScreen):
     def on_unmount(self) -> None:
         """Quitting mid-pause still records the pause as it ran (the widgets are gone by now)."""
         timer = self._pause_clock.timer if self._pause_clock is not None else None
-        if timer is None or not timer.running or self.session is None:
+        if timer is None or not timer.running or not self.started or self.session is None:
             return
         with contextlib.suppress(StoreError):  # the app is closing; there is no one left to tell
             self.store.record_pause(

@@ -397,6 +397,8 @@ class PracticeStore:
         with self._lock:
             if client_id == self._read_ahead:
                 self._read_ahead = None  # asked for: it stays, like any client opened
+            elif self._read_ahead is not None and client_id not in self._records:
+                self.release(self._read_ahead)  # another client opened instead: memory for the one in use
             return self._load(client_id)
 
     def read_ahead(self, client_id: str) -> bool:
@@ -654,21 +656,33 @@ class PracticeStore:
 
     # ----------------------------------------------------------------- writing: sessions
 
-    def start_session(self, client_id: str, planned_minutes: int | None = None) -> Session:
-        """Resume the open session if there is one, otherwise start the next."""
+    def session_to_start(self, client_id: str, planned_minutes: int | None = None) -> Session:
+        """The session start_session would give now, written nowhere: the open one, else the next.
+
+        A screen can be laid out for it before the coach opens it; starting it
+        is still start_session's, once the coach does.
+        """
         from ..models import Session
 
         with self._lock:
             record = self.record(client_id)
             if record.open_session is not None:
                 return record.open_session
-            self._check_writable()
             with validating():
-                session = Session(
+                return Session(
                     number=record.next_session_number,
                     started=self.clock(),
                     planned_minutes=planned_minutes or record.client.session_minutes,
                 )
+
+    def start_session(self, client_id: str, planned_minutes: int | None = None) -> Session:
+        """Resume the open session if there is one, otherwise start the next."""
+        with self._lock:
+            record = self.record(client_id)
+            if record.open_session is not None:
+                return record.open_session
+            self._check_writable()
+            session = self.session_to_start(client_id, planned_minutes)
             self._write(client_id, lambda f: f.insert("sessions", session))
             record.sessions.append(session)
             self._refresh_summary(client_id)
