@@ -204,3 +204,23 @@ async def test_opened_built_ahead_it_looks_as_one_built_at_the_key(demo_store: P
             await pilot.press("escape")  # nothing logged: the session is not kept, the next run starts it again
             await pilot.pause()
     assert looks[0] == looks[1]
+
+
+async def test_a_terminal_resized_after_it_was_built_gets_the_layout_of_its_new_size(demo_store: PracticeStore) -> None:
+    daniel = client(demo_store, "Daniel Reyes")
+    looks: list[str] = []
+    for ahead in (True, False):
+        app = make_app(demo_store)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            if ahead:
+                await rest_on(app, pilot, daniel)
+            await pilot.resize_terminal(80, 24)  # narrower than the three panes: the compact layout
+            await pilot.pause()
+            await pilot.press("s")
+            await pilot.pause()
+            assert isinstance(app.screen, SessionScreen) and app.screen.has_class("-compact")
+            looks.append(app.export_screenshot())
+            await pilot.press("escape")
+            await pilot.pause()
+    assert looks[0] == looks[1]
