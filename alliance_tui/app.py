@@ -20,6 +20,7 @@ from textual.screen import Screen
 from .models.timeutil import Clock, utcnow
 from .screens.dashboard import DashboardScreen
 from .screens.too_small import TooSmallScreen, guard_size
+from .startup import collect_when_quiet, note_input, resume_collector
 from .store import PracticeStore, StoreError
 from .store.config_file import LoadedConfig, config_path, read_user_config
 from .widgets.light_colours import LEGIBLE_LIGHT
@@ -154,9 +155,13 @@ class AllianceApp(App[None]):
 
     def on_ready(self) -> None:
         """The first frame is on screen: the start-up pause of the garbage collector ends."""
-        from .startup import resume_collector
-
         resume_collector()
+        self.set_interval(1.0, lambda: collect_when_quiet(self.monotonic()), name="quiet collection")
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseDown | events.MouseScrollDown | events.MouseScrollUp):
+            note_input(self.monotonic())
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         self._apply_keymap()

@@ -184,6 +184,7 @@ async def test_collector_paused_for_start_up_is_back_once_the_first_frame_is_pai
 ) -> None:
     import gc
 
+    from alliance_tui import startup
     from alliance_tui.app import AllianceApp
     from alliance_tui.startup import pause_collector, resume_collector
 
@@ -203,6 +204,54 @@ async def test_collector_paused_for_start_up_is_back_once_the_first_frame_is_pai
         gc.enable()
         gc.unfreeze()
         gc.set_threshold(*thresholds)
+        startup._tuned = False  # as a test process had it: no quiet collections in later tests
+
+
+def test_the_full_collection_waits_for_a_quiet_moment_and_keeps_nothing_dead(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+    import weakref
+
+    from alliance_tui import startup
+
+    monkeypatch.setattr(startup, "_tuned", True)
+    monkeypatch.setattr(startup, "_used_since_collected", False)
+    monkeypatch.setattr(startup, "_last_input", 0.0)
+
+    class Node:
+        me: object = None
+
+    try:
+        assert not startup.collect_when_quiet(100.0)  # nothing used since the last one
+        startup.note_input(100.0)
+        assert not startup.collect_when_quiet(100.0 + startup.QUIET_AFTER / 2)  # typed a moment ago
+        node = Node()
+        node.me = node  # a cycle: only the collector frees it
+        gone = weakref.ref(node)
+        gc.freeze()  # frozen while alive, as the last quiet collection left it
+        del node
+        assert gone() is not None
+        assert startup.collect_when_quiet(100.0 + startup.QUIET_AFTER)
+        assert gone() is None, "what died since the last freeze is collected, not kept for good"
+        assert gc.get_freeze_count() > 0  # what is left alive is out of the busy-time collections
+        assert not startup.collect_when_quiet(1000.0)  # once per quiet spell
+    finally:
+        gc.unfreeze()
+
+
+async def test_keys_tell_the_quiet_collection_the_coach_is_there(
+    demo_store: PracticeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alliance_tui import app as app_module
+    from alliance_tui.app import AllianceApp
+
+    pressed: list[float] = []
+    monkeypatch.setattr(app_module, "note_input", pressed.append)
+    app = AllianceApp(demo_store, clock=lambda: FROZEN_NOW, monotonic=lambda: 42.0, cursor_blink=False)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.pause()
+    assert pressed and set(pressed) == {42.0}
 
 
 def test_only_a_revisit_note_recomputes_the_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
