@@ -53,6 +53,15 @@ def demo_store(tmp_path: Path) -> Iterator[PracticeStore]:
     practice.close()
 
 
+@pytest.fixture
+def reopened(demo_store: PracticeStore) -> Iterator[PracticeStore]:
+    """The demo practice as a coach starts it: nobody's file read yet."""
+    demo_store.close()
+    store = PracticeStore(demo_store.data_dir, clock=lambda: FROZEN_NOW).open()
+    yield store
+    store.close()
+
+
 def watch_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """From now on, every file read through Path.read_bytes, in order."""
     read: list[Path] = []

@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-
 from alliance_tui.screens.dashboard import READ_AHEAD_AFTER, DashboardScreen
 from alliance_tui.screens.session import SessionScreen
 from alliance_tui.store import PracticeStore
 from alliance_tui.widgets.client_list import ClientList
 
-from .conftest import FROZEN_NOW
 from .test_session_flow import make_app, screen_text
-
-
-@pytest.fixture
-def reopened(demo_store: PracticeStore) -> Iterator[PracticeStore]:
-    """The demo practice as a coach starts it: nobody's file read yet."""
-    demo_store.close()
-    store = PracticeStore(demo_store.data_dir, clock=lambda: FROZEN_NOW).open()
-    yield store
-    store.close()
 
 
 def ids(store: PracticeStore) -> dict[str, str]:

@@ -8,8 +8,6 @@ way build_session_screen_ahead takes it (its pinned private steps).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from textual.pilot import Pilot
 
@@ -23,15 +21,6 @@ from alliance_tui.widgets.session_header import SessionHeader
 
 from .conftest import FROZEN_NOW
 from .test_session_flow import FakeMonotonic, screen_text
-
-
-@pytest.fixture
-def reopened(demo_store: PracticeStore) -> Iterator[PracticeStore]:
-    """The demo practice as a coach starts it: nobody's file read yet."""
-    demo_store.close()
-    store = PracticeStore(demo_store.data_dir, clock=lambda: FROZEN_NOW).open()
-    yield store
-    store.close()
 
 
 def make_app(store: PracticeStore) -> AllianceApp:
@@ -187,40 +176,34 @@ async def test_the_key_pressed_while_it_is_being_built_opens_it_once(reopened: P
         assert app._exception is None
 
 
-async def test_opened_built_ahead_it_looks_as_one_built_at_the_key(demo_store: PracticeStore) -> None:
-    daniel = client(demo_store, "Daniel Reyes")
+async def opened_looks(store: PracticeStore, resized: tuple[int, int] | None = None) -> list[str]:
+    """Daniel's session screen as the coach sees it, opened once built ahead and once built at the key."""
+    daniel = client(store, "Daniel Reyes")
     looks: list[str] = []
     for ahead in (True, False):
-        app = make_app(demo_store)
+        app = make_app(store)
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.pause()
             if ahead:
                 await rest_on(app, pilot, daniel)
+            if resized:
+                await pilot.resize_terminal(*resized)
+                await pilot.pause()
             await pilot.press("s")
             await pilot.pause()
-            assert isinstance(app.screen, SessionScreen)
-            assert app.screen.built_ahead is ahead
+            assert isinstance(app.screen, SessionScreen) and app.screen.built_ahead is ahead
+            assert app.screen.has_class("-compact") is (resized is not None)
             looks.append(app.export_screenshot())
             await pilot.press("escape")  # nothing logged: the session is not kept, the next run starts it again
             await pilot.pause()
+    return looks
+
+
+async def test_opened_built_ahead_it_looks_as_one_built_at_the_key(demo_store: PracticeStore) -> None:
+    looks = await opened_looks(demo_store)
     assert looks[0] == looks[1]
 
 
 async def test_a_terminal_resized_after_it_was_built_gets_the_layout_of_its_new_size(demo_store: PracticeStore) -> None:
-    daniel = client(demo_store, "Daniel Reyes")
-    looks: list[str] = []
-    for ahead in (True, False):
-        app = make_app(demo_store)
-        async with app.run_test(size=(120, 36)) as pilot:
-            await pilot.pause()
-            if ahead:
-                await rest_on(app, pilot, daniel)
-            await pilot.resize_terminal(80, 24)  # narrower than the three panes: the compact layout
-            await pilot.pause()
-            await pilot.press("s")
-            await pilot.pause()
-            assert isinstance(app.screen, SessionScreen) and app.screen.has_class("-compact")
-            looks.append(app.export_screenshot())
-            await pilot.press("escape")
-            await pilot.pause()
+    looks = await opened_looks(demo_store, resized=(80, 24))  # narrower than the three panes: the compact layout
     assert looks[0] == looks[1]
