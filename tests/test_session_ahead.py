@@ -8,6 +8,9 @@ way build_session_screen_ahead takes it (its pinned private steps).
 
 from __future__ import annotations
 
+import asyncio
+from functools import partial
+
 import pytest
 from textual.pilot import Pilot
 
@@ -207,3 +210,26 @@ async def test_opened_built_ahead_it_looks_as_one_built_at_the_key(demo_store: P
 async def test_a_terminal_resized_after_it_was_built_gets_the_layout_of_its_new_size(demo_store: PracticeStore) -> None:
     looks = await opened_looks(demo_store, resized=(80, 24))  # narrower than the three panes: the compact layout
     assert looks[0] == looks[1]
+
+
+@pytest.mark.parametrize("built_ahead", [True, False])
+@pytest.mark.parametrize("steps", range(0, 40, 3))
+async def test_quitting_as_a_session_screen_is_built_is_quiet(
+    reopened: PracticeStore, built_ahead: bool, steps: int
+) -> None:
+    """Quitting takes the screen's widgets off while their first handlers are still to run: no traceback."""
+    daniel = client(reopened, "Daniel Reyes")
+    before = file_bytes(reopened, daniel)
+    app = make_app(reopened)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        if built_ahead:
+            app.run_worker(partial(build_session_screen_ahead, app, daniel))
+        else:
+            app.push_screen(SessionScreen(daniel))
+        for _ in range(steps):  # the quit lands at a different step of the building
+            await asyncio.sleep(0)
+        app.exit()
+    assert app._exception is None  # run_test raises it otherwise
+    if built_ahead:
+        assert file_bytes(reopened, daniel) == before  # never shown: nothing started

@@ -12,7 +12,7 @@ import contextlib
 from datetime import datetime
 
 from rich.text import Text
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.timer import Timer
@@ -225,27 +225,24 @@ class DashboardScreen(AllianceScreen):
         if worker.group == "read-ahead" and event.state is WorkerState.SUCCESS:
             self._build_ahead(worker.name)
         elif worker.group == "build-ahead" and worker.is_finished:
-            self._building = None
-            if worker.name != self.highlighted_id():
+            built, self._building = self._building, None
+            if built != self.highlighted_id():
                 self._read_ahead()  # moved on while it was built: the row now rested on gets its own
 
     def _build_ahead(self, client_id: str) -> None:
         """The session screen of the row still rested on, built unseen; the one built before is let go."""
         if not self.is_current or self.highlighted_id() != client_id or self._building is not None:
             return
-        try:
-            from .session import build_session_screen_ahead  # type: ignore[import-not-found,unused-ignore]
-        except ImportError:
-            return
         self._let_go_of_built_ahead(keep=client_id)
         self._built_ahead = self._building = client_id
-        self.run_worker(
-            build_session_screen_ahead(self.app, client_id),
-            name=client_id,
-            group="build-ahead",
-            exclusive=False,
-            exit_on_error=False,
-        )
+        self._build(client_id)
+
+    @work(group="build-ahead", exit_on_error=False)
+    async def _build(self, client_id: str) -> None:
+        # A worker made this way makes its coroutine when it runs: none is left unawaited on quitting.
+        from .session import build_session_screen_ahead  # type: ignore[import-not-found,unused-ignore]
+
+        await build_session_screen_ahead(self.app, client_id)
 
     def _let_go_of_built_ahead(self, keep: str) -> None:
         """The screen built for another client than the one opened now: its memory goes to this one."""

@@ -326,7 +326,8 @@ class SessionScreen(AllianceScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self._ticker = self.set_interval(1.0, self._tick, pause=self.app.screen is not self)
+        # Paused for a screen built ahead (not on the stack) until it is shown; also as the app closes.
+        self._ticker = self.set_interval(1.0, self._tick, pause=self not in self.app.screen_stack)
 
     def on_screen_suspend(self) -> None:
         if self._ticker is not None and self not in self.app.screen_stack:
@@ -338,8 +339,8 @@ class SessionScreen(AllianceScreen):
         From the client list, or from a screen opened over this one (a review, the
         alliance editor): either may have changed what the panes show.
         """
-        if self.app.screen is not self:
-            return  # taken off again before this arrived (its client was erased, say)
+        if not self.is_attached or self.app.screen is not self:
+            return  # taken off again before this arrived (its client was erased, say, or the app quit)
         if not self.started and not self._start():
             return
         if self._ticker is not None:

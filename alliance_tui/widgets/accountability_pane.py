@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from ..models import Commitment, CommitmentStatus
 from .hanging import Hanging
+from .in_place import in_place
 from .inputs import TextInput
 from .on_demand import child, mount_hidden, say
 
@@ -147,7 +148,7 @@ class AccountabilityPane(Vertical):
         return "italic" if self.app.current_theme.ansi else "dim"
 
     def watch_view(self, view: AccountabilityView) -> None:
-        if self.is_mounted and view is not self._drawn:
+        if in_place(self) and view is not self._drawn:
             self._draw(view)
 
     def _draw(self, view: AccountabilityView) -> None:

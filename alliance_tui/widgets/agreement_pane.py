@@ -17,6 +17,7 @@ from textual.widgets import Input, Label, Static
 
 from ..models import DEFAULT_CATEGORIES, AllianceVersion, ChangeKind, diff_versions
 from .hanging import Hanging
+from .in_place import in_place
 from .inputs import TextInput
 from .on_demand import say
 
@@ -120,7 +121,7 @@ class AgreementPane(Vertical):
             yield Static(id="alliance", classes="alliance-group")
 
     def watch_view(self, view: AgreementView) -> None:
-        if not self.is_mounted or view is self._drawn:
+        if not in_place(self) or view is self._drawn:
             return
         self._drawn = view
         self._show_groups(view)

@@ -25,6 +25,7 @@ from ..models.quicklog import (
     with_category,
 )
 from ..models.text import TextRefused
+from .in_place import in_place
 from .inputs import TextInput
 
 HINT = "a: adjustment · c: what | by when | how · n: or plain text = note"
@@ -131,6 +132,8 @@ class QuickLog(Vertical):
         yield Static(id="quicklog-message", markup=False)
 
     def on_mount(self) -> None:
+        if not in_place(self):
+            return  # quitting as the line mounts takes it and its input off first
         self.input.categories = self.categories  # given before mounting: passed on now
         self.input.can_recall = self.last_note is not None
         self._show_kind()
@@ -145,15 +148,15 @@ class QuickLog(Vertical):
         return self.query_one(QuickLogInput)
 
     def watch_shared_next(self) -> None:
-        if self.is_mounted:
+        if in_place(self):
             self._show_kind()
 
     def watch_categories(self, categories: tuple[str, ...]) -> None:
-        if self.is_mounted:
+        if in_place(self):
             self.input.categories = categories
 
     def watch_last_note(self, last_note: LastNote | None) -> None:
-        if self.is_mounted and self.input.can_recall != (last_note is not None):
+        if in_place(self) and self.input.can_recall != (last_note is not None):
             self.input.can_recall = last_note is not None
             self.input.refresh_bindings()
 

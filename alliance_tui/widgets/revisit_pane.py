@@ -15,6 +15,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from .hanging import Hanging
+from .in_place import in_place
 from .inputs import TextInput
 from .on_demand import child, mount_hidden
 
@@ -87,7 +88,7 @@ class RevisitPane(Vertical):
         self.watch_view(self.view)
 
     def watch_view(self, view: RevisitView) -> None:
-        if not self.is_mounted or view is self._drawn:
+        if not in_place(self) or view is self._drawn:
             return
         self._drawn = view
         self.query_one("#revisit-lead", Static).update(Text(view.lead, style="italic"))

@@ -9,6 +9,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from ..models import Note, NoteKind
+from .in_place import in_place
 
 # The pane shows a few lines; redrawing every note of a long session on each
 # save made the last note of a three-hour session twice as slow as the first.
@@ -38,7 +39,7 @@ class TodayLog(VerticalScroll, can_focus=False):
         yield Static(id="today-notes")
 
     def watch_notes(self, notes: tuple[Note, ...]) -> None:
-        if not self.is_mounted or notes is self._drawn:
+        if not in_place(self) or notes is self._drawn:
             return
         self._drawn = notes
         if notes:
