@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import asyncio
 from functools import partial
+from typing import Any
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 
 from alliance_tui.app import AllianceApp
@@ -233,3 +235,110 @@ async def test_quitting_as_a_session_screen_is_built_is_quiet(
     assert app._exception is None  # run_test raises it otherwise
     if built_ahead:
         assert file_bytes(reopened, daniel) == before  # never shown: nothing started
+
+
+async def test_browsing_the_list_holds_one_client_ahead_not_every_one_rested_on(reopened: PracticeStore) -> None:
+    app = make_app(reopened)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        dashboard = app.screen
+        assert isinstance(dashboard, DashboardScreen)
+        rows = [s.id for s in dashboard.shown if not s.problem]
+        for client_id in rows:
+            await rest_on(app, pilot, client_id)
+        # Only the last row rested on is held: the others' screens and records were let go of.
+        assert [cid for cid in rows if reopened.is_loaded(cid)] == [rows[-1]]
+        assert [cid for cid in rows if app.is_screen_installed(kept_name(cid))] == [rows[-1]]
+
+
+async def test_keys_pressed_at_once_after_the_key_act_on_a_started_session(
+    reopened: PracticeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keys queued behind s (during a stall, say) reach a session already on disk, never one still to start."""
+    daniel = client(reopened, "Daniel Reyes")
+    started_when_paused: list[bool] = []
+    record_pause = reopened.record_pause
+
+    def watched(client_id: str, **fields: Any) -> Any:
+        started_when_paused.append(reopened.record(client_id).open_session is not None)
+        return record_pause(client_id, **fields)
+
+    monkeypatch.setattr(reopened, "record_pause", watched)
+    app = make_app(reopened)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        built = await rest_on(app, pilot, daniel)
+        number = reopened.record(daniel).next_session_number
+        for key, character in (("s", "s"), ("t", "t"), ("t", "t")):  # open, then a pause started and stopped
+            app.post_message(events.Key(key, character))
+        await pilot.pause(0.3)
+        assert app.screen is built and built.started
+        record = reopened.record(daniel)
+        assert record.open_session is not None and record.open_session.number == number
+        assert [p.session_number for p in record.pauses[-1:]] == [number]
+        assert started_when_paused == [True]  # the session was on disk before its pause
+
+
+async def test_open_then_straight_back_with_nothing_logged_keeps_no_session(reopened: PracticeStore) -> None:
+    daniel = client(reopened, "Daniel Reyes")
+    before = len(reopened.record(daniel).sessions)
+    app = make_app(reopened)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await rest_on(app, pilot, daniel)
+        for key, character in (("s", "s"), ("escape", None)):
+            app.post_message(events.Key(key, character))
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, DashboardScreen)
+        assert any(n.title == "Session not kept" for n in app._notifications)
+        assert len(reopened.record(daniel).sessions) == before
+
+
+async def test_a_file_the_read_ahead_could_not_read_is_not_read_again_to_build(reopened: PracticeStore) -> None:
+    maya = client(reopened, "Maya Okafor")
+    path = reopened.clients_dir / f"{maya}.json"
+    app = make_app(reopened)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        dashboard = app.screen
+        assert isinstance(dashboard, DashboardScreen)
+        path.write_bytes(path.read_bytes()[:40])  # damaged behind the app's back
+        dashboard.query_one("#clients", ClientList).move_cursor(row=[s.id for s in dashboard.shown].index(maya))
+        await pilot.pause(READ_AHEAD_AFTER + 0.2)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not app.is_screen_installed(kept_name(maya))
+        assert not reopened.problems, "said only when the coach opens the client"
+
+
+async def test_a_theme_chosen_while_it_is_being_built_colours_it_when_opened(reopened: PracticeStore) -> None:
+    daniel, maya = client(reopened, "Daniel Reyes"), client(reopened, "Maya Okafor")
+    app = make_app(reopened)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        building = app.run_worker(partial(build_session_screen_ahead, app, daniel))
+        await asyncio.sleep(0)
+        app.theme = "textual-light"  # while its widgets are being styled
+        await building.wait()
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        built = app.screen
+        assert isinstance(built, SessionScreen) and built.client_id == daniel
+        fresh = SessionScreen(maya)
+        await app.push_screen(fresh)
+        await pilot.pause()
+        assert built.styles.background == fresh.styles.background
+
+
+async def test_a_read_only_window_builds_nothing_ahead(demo_store: PracticeStore) -> None:
+    viewer = PracticeStore(demo_store.data_dir, clock=lambda: FROZEN_NOW, read_only=True).open()
+    try:
+        app = make_app(viewer)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause(READ_AHEAD_AFTER + 0.3)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert not any(app.is_screen_installed(kept_name(s.id)) for s in viewer.summaries())
+    finally:
+        viewer.close()

@@ -20,9 +20,14 @@ class AllianceScreen(Screen[None]):
         app = self.app
         return (app.theme, app.ansi_color, frozenset(app.classes), app.pseudo_classes)
 
+    def note_look(self) -> None:
+        """The app's look now, as this screen's widgets are about to be styled: before building it unseen."""
+        self._look = self._app_look()
+
     @on(events.Mount)
     def _styled_as_mounted(self) -> None:
-        self._look = self._app_look()
+        if not self._look:
+            self.note_look()
 
     @on(events.ScreenResume)
     def _restyled_only_when_needed(self, event: events.ScreenResume) -> None:

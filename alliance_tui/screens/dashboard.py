@@ -223,15 +223,23 @@ class DashboardScreen(AllianceScreen):
     def _worked(self, event: Worker.StateChanged) -> None:
         worker = event.worker
         if worker.group == "read-ahead" and event.state is WorkerState.SUCCESS:
-            self._build_ahead(worker.name)
+            if self.store.is_loaded(worker.name):  # a file that could not be read waits for the coach's opening
+                self._build_ahead(worker.name)
         elif worker.group == "build-ahead" and worker.is_finished:
             built, self._building = self._building, None
-            if built != self.highlighted_id():
-                self._read_ahead()  # moved on while it was built: the row now rested on gets its own
+            if not self.is_current:  # another screen opened meanwhile: kept only for the client it is about
+                self._let_go_of_built_ahead(keep=self.highlighted_id())
+            elif built != self.highlighted_id():
+                self._read_ahead_later()  # moved on while it was built: the row now rested on, once rested on
 
     def _build_ahead(self, client_id: str) -> None:
         """The session screen of the row still rested on, built unseen; the one built before is let go."""
-        if not self.is_current or self.highlighted_id() != client_id or self._building is not None:
+        if (
+            self.store.read_only  # no session can start in a read-only window
+            or not self.is_current
+            or self.highlighted_id() != client_id
+            or self._building is not None
+        ):
             return
         self._let_go_of_built_ahead(keep=client_id)
         self._built_ahead = self._building = client_id
@@ -244,13 +252,14 @@ class DashboardScreen(AllianceScreen):
 
         await build_session_screen_ahead(self.app, client_id)
 
-    def _let_go_of_built_ahead(self, keep: str) -> None:
-        """The screen built for another client than the one opened now: its memory goes to this one."""
+    def _let_go_of_built_ahead(self, keep: str | None) -> None:
+        """The screen built for another client than this one, and the records read for it: memory for what is used."""
         if self._built_ahead in (None, keep) or self._building is not None:
             return
         from .session import forget_unseen_session_screen  # type: ignore[import-not-found,unused-ignore]
 
-        forget_unseen_session_screen(self.app, self._built_ahead)
+        if forget_unseen_session_screen(self.app, self._built_ahead):
+            self.store.release(self._built_ahead)  # read for that screen alone (its session never started)
         self._built_ahead = None
 
     @on(ClientList.RowSelected, "#clients")

@@ -132,7 +132,7 @@ class QuickLog(Vertical):
         yield Static(id="quicklog-message", markup=False)
 
     def on_mount(self) -> None:
-        if not in_place(self):
+        if not self.is_attached:
             return  # quitting as the line mounts takes it and its input off first
         self.input.categories = self.categories  # given before mounting: passed on now
         self.input.can_recall = self.last_note is not None
