@@ -156,7 +156,14 @@ class AllianceApp(App[None]):
     def on_ready(self) -> None:
         """The first frame is on screen: the start-up pause of the garbage collector ends."""
         resume_collector()
-        self.set_interval(1.0, lambda: collect_when_quiet(self.monotonic()), name="quiet collection")
+        self.set_interval(1.0, self._collect_when_quiet, name="quiet collection")
+
+    def _collect_when_quiet(self) -> None:
+        """Never during agreed think time: the pause clock's digits would stall for the collection."""
+        stack = self.screen_stack  # empty as the app closes
+        if not stack or any(getattr(clock, "running", False) for clock in stack[-1].query("PauseClock")):
+            return
+        collect_when_quiet(self.monotonic())
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.MouseDown | events.MouseScrollDown | events.MouseScrollUp):

@@ -238,6 +238,31 @@ def test_the_full_collection_waits_for_a_quiet_moment_and_keeps_nothing_dead(mon
         gc.unfreeze()
 
 
+async def test_no_quiet_collection_while_the_pause_clock_runs(
+    demo_store: PracticeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alliance_tui import app as app_module
+    from alliance_tui.app import AllianceApp
+    from alliance_tui.screens.session import SessionScreen
+
+    asked: list[float] = []
+    monkeypatch.setattr(app_module, "collect_when_quiet", asked.append)
+    maya = demo_store.find_client("Maya Okafor")
+    assert maya is not None
+    app = AllianceApp(demo_store, clock=lambda: FROZEN_NOW, monotonic=lambda: 7.0, cursor_blink=False)
+    async with app.run_test() as pilot:
+        await app.push_screen(SessionScreen(maya.id))
+        await pilot.pause()
+        app._collect_when_quiet()
+        assert asked == [7.0]
+        await pilot.press("t")  # think time: the big digits count
+        app._collect_when_quiet()
+        assert asked == [7.0], "no full collection while the clock runs"
+        await pilot.press("t")
+        app._collect_when_quiet()
+        assert asked == [7.0, 7.0]
+
+
 async def test_keys_tell_the_quiet_collection_the_coach_is_there(
     demo_store: PracticeStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
