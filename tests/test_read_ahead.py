@@ -88,3 +88,17 @@ async def test_a_damaged_file_read_ahead_is_reported_when_opened(reopened: Pract
         assert isinstance(app.screen, DashboardScreen)
         assert any("cannot be opened" in str(n.message) for n in app._notifications)
         assert "cannot be read" in screen_text(app)
+
+
+def test_a_clients_revision_moves_with_its_own_writes_and_the_practices_not_anothers(reopened: PracticeStore) -> None:
+    clients = ids(reopened)
+    daniel, maya = clients["Daniel Reyes"], clients["Maya Okafor"]
+    seen = reopened.revision_of(daniel)
+    session = reopened.start_session(maya)
+    reopened.log_note(maya, "Maya's words", session_number=session.number)
+    assert reopened.revision_of(daniel) == seen  # another client's session: nothing of Daniel's changed
+    reopened.update_client(daniel, think_time_seconds=40)
+    assert reopened.revision_of(daniel) > seen
+    seen = reopened.revision_of(daniel)
+    reopened.update_settings(revisit_every_sessions=3)  # practice-wide: shown on every client's screen
+    assert reopened.revision_of(daniel) > seen

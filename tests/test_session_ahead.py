@@ -342,3 +342,19 @@ async def test_a_read_only_window_builds_nothing_ahead(demo_store: PracticeStore
             assert not any(app.is_screen_installed(kept_name(s.id)) for s in viewer.summaries())
     finally:
         viewer.close()
+
+
+async def test_another_clients_session_meanwhile_leaves_the_built_screen_as_drawn(reopened: PracticeStore) -> None:
+    daniel, maya = client(reopened, "Daniel Reyes"), client(reopened, "Maya Okafor")
+    app = make_app(reopened)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        built = await rest_on(app, pilot, daniel)
+        redrawn: list[int] = []
+        real = built._refresh
+        built._refresh = lambda: (redrawn.append(1), real())[1]  # type: ignore[method-assign]
+        session = reopened.start_session(maya)  # elsewhere in the practice, not Daniel's
+        reopened.log_note(maya, "Maya's words", session_number=session.number)
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.screen is built and built.started and redrawn == []

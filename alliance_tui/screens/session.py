@@ -292,7 +292,7 @@ class SessionScreen(AllianceScreen):
         self._pause_clock: PauseClock | None = None
         self._refused: StoreError | None = None
         self.started = False  # the session written: a screen built ahead starts it only when shown
-        self._filled_at = -1  # the store's revision when the panes were last given its data
+        self._filled_at = -1  # the store's revision of this client when the panes were last given its data
         self._ticker: Timer | None = None
 
     # ----------------------------------------------------------------- building
@@ -362,7 +362,7 @@ class SessionScreen(AllianceScreen):
             return
         if self._ticker is not None:
             self._ticker.resume()
-        if self.store.revision != self._filled_at:
+        if self.store.revision_of(self.client_id) != self._filled_at:
             try:
                 self._refresh()
             except StoreError as error:  # the client's file went away meanwhile: said, and left
@@ -383,11 +383,11 @@ class SessionScreen(AllianceScreen):
             return
         if self._refused is not None:
             raise self._refused
-        fresh = self._filled_at >= 0 and self.store.revision == self._filled_at
+        fresh = self._filled_at >= 0 and self.store.revision_of(self.client_id) == self._filled_at
         self.session = self.store.start_session(self.client_id)
         self.started = True
         if fresh:
-            self._filled_at = self.store.revision
+            self._filled_at = self.store.revision_of(self.client_id)
             header = self.query_one(SessionHeader)
             header.planned_minutes = self.session.planned_minutes
             header.elapsed_seconds = self.session.elapsed_seconds(self._now())
@@ -438,7 +438,7 @@ class SessionScreen(AllianceScreen):
 
     def _fill(self, header: SessionHeader, pause: PauseClock, quick_log: QuickLog) -> None:
         """What the store holds, into the screen's views (bound to the panes) and the widgets given."""
-        self._filled_at = self.store.revision
+        self._filled_at = self.store.revision_of(self.client_id)
         record = self.record
         session = record.session(self.number) or self.session
         assert session is not None

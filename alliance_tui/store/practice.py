@@ -128,6 +128,17 @@ class PracticeStore:
         # Counts what may have changed what this window holds (every write tried, every reload), so a
         # screen kept between visits can tell whether what it shows may be out of date.
         self.revision = 0
+        self._practice_revision = 0  # the revision of the last practice-wide write (settings, categories)
+        self._client_revisions: dict[str, int] = {}  # and of each client's last write or reload
+
+    def revision_of(self, client_id: str) -> int:
+        """Moves whenever what a screen about this client shows may have changed, and only then.
+
+        Its own records and the practice-wide settings count; another client's
+        session does not, so a screen kept or built ahead for this one need not
+        redraw for it.
+        """
+        return max(self._practice_revision, self._client_revisions.get(client_id, 0))
 
     # ----------------------------------------------------------------- opening
 
@@ -346,7 +357,8 @@ class PracticeStore:
 
         with contextlib.suppress(StoreError):
             self._practice_write(
-                lambda db: db.table("clients", cache_size=0).update(restamp, Query().summary.id.one_of(list(fresh)))
+                lambda db: db.table("clients", cache_size=0).update(restamp, Query().summary.id.one_of(list(fresh))),
+                index_only=True,
             )
 
     def __enter__(self) -> PracticeStore:
@@ -849,6 +861,7 @@ class PracticeStore:
 
     def _write(self, client_id: str, action: Any) -> None:
         self.revision += 1
+        self._client_revisions[client_id] = self.revision
         file = self._files[client_id]
         was_missing = not file.path.exists()
         try:
@@ -874,6 +887,7 @@ class PracticeStore:
     def _reload(self, client_id: str) -> None:
         """After a failed write, memory goes back to what is on disk."""
         self.revision += 1
+        self._client_revisions[client_id] = self.revision
         self._records.pop(client_id, None)
         file = self._files.pop(client_id, None)
         if file is not None:
@@ -906,8 +920,11 @@ class PracticeStore:
             self._refresh_summary(client_id)
             return updated
 
-    def _practice_write(self, action: Any) -> None:
+    def _practice_write(self, action: Any, *, index_only: bool = False) -> None:
+        """A write to practice.json; index_only for the dashboard's index, which no client's screen shows."""
         self.revision += 1
+        if not index_only:
+            self._practice_revision = self.revision
         db = self._database()
         try:
             action(db)
@@ -973,9 +990,13 @@ class PracticeStore:
                 updates.append((doc, Query().summary.id == client_id))
         try:
             if updates:
-                self._practice_write(lambda db: db.table("clients", cache_size=0).update_multiple(updates))
+                self._practice_write(
+                    lambda db: db.table("clients", cache_size=0).update_multiple(updates), index_only=True
+                )
             if inserts:
-                self._practice_write(lambda db: db.table("clients", cache_size=0).insert_multiple(inserts))
+                self._practice_write(
+                    lambda db: db.table("clients", cache_size=0).insert_multiple(inserts), index_only=True
+                )
         except StoreError as exc:
             # The clients' own files are already safe; the index is a cache rebuilt on open.
             message = f"The practice index could not be updated ({exc.message}); it will be rebuilt."
