@@ -125,8 +125,8 @@ async def build_session_screen_ahead(app: App[Any], client_id: str) -> bool:
 
     Composed, laid out for the terminal as it is and drawn into each pane's
     cache, the way a screen stepped back from is kept: opening it is then a
-    repaint. Nothing is written; the session starts when the screen is first
-    shown, and it redraws then whatever changed in the store meanwhile. A
+    repaint. Nothing is written: show_session_screen starts the session as
+    the coach opens it, and the screen redraws whatever changed meanwhile. A
     client whose file cannot be read gets no screen ahead: the coach's own
     opening says why. Returns whether a screen was built.
 
@@ -291,7 +291,7 @@ class SessionScreen(AllianceScreen):
         self._pause_started: datetime | None = None
         self._pause_clock: PauseClock | None = None
         self._refused: StoreError | None = None
-        self.started = False  # the session written: a screen built ahead starts it only when shown
+        self.started = False  # the session written (begin): a screen built ahead starts it only when opened
         self._filled_at = -1  # the store's revision of this client when the panes were last given its data
         self._ticker: Timer | None = None
 
@@ -300,8 +300,8 @@ class SessionScreen(AllianceScreen):
     def compose(self) -> ComposeResult:
         """The session's data in every widget before the first layout: each pane draws once.
 
-        The session itself starts when the screen is first shown, so a screen
-        built ahead for a client the coach only rested on writes nothing.
+        The session itself is started as the coach opens the screen (begin),
+        so a screen built ahead for a client only rested on writes nothing.
         """
         try:
             self.session = self.store.session_to_start(self.client_id)
@@ -388,9 +388,9 @@ class SessionScreen(AllianceScreen):
         self.started = True
         if fresh:
             self._filled_at = self.store.revision_of(self.client_id)
-            header = self.query_one(SessionHeader)
-            header.planned_minutes = self.session.planned_minutes
-            header.elapsed_seconds = self.session.elapsed_seconds(self._now())
+            for header in self.query(SessionHeader):  # none yet if the key came while it was being built
+                header.planned_minutes = self.session.planned_minutes
+                header.elapsed_seconds = self.session.elapsed_seconds(self._now())
 
     def _start(self) -> bool:
         """Pushed without show_session_screen (a test, the benchmark's fallback): the session starts on showing."""
