@@ -30,14 +30,16 @@ async def open_from_the_list(app: AllianceApp, pilot: Pilot[None]) -> SessionScr
     return app.screen
 
 
-async def erase_daniel_from_his_review(pilot: Pilot[None]) -> None:
-    """X on the review, his name typed to confirm, the erasure's report read."""
+async def erase_daniel_from_his_review(app: AllianceApp, pilot: Pilot[None], kept: SessionScreen) -> None:
+    """X on the review, his name typed to confirm, the erasure's report read: the list, and no screen kept."""
     await pilot.press("X")
     await pilot.pause()
     await pilot.press(*"Daniel Reyes", "enter")
     await pilot.pause()
     await pilot.press("escape")
     await pilot.pause(0.3)
+    assert isinstance(app.screen, DashboardScreen)
+    assert not app.is_screen_installed(kept_name(kept.client_id)) and not kept.is_attached
 
 
 def none_kept_but_one_built_ahead(app: AllianceApp, cid: str, gone: SessionScreen) -> bool:
@@ -116,9 +118,7 @@ async def test_an_erased_client_leaves_no_kept_session_screen(demo_store: Practi
         await pilot.press("enter")  # Daniel's review
         await pilot.pause(0.3)
         assert isinstance(app.screen, ClientReviewScreen)
-        await erase_daniel_from_his_review(pilot)
-        assert isinstance(app.screen, DashboardScreen)
-        assert not app.is_screen_installed(kept_name(cid)) and not kept.is_attached
+        await erase_daniel_from_his_review(app, pilot, kept)
     assert demo_store.find_client("Daniel Reyes") is None
 
 
@@ -153,10 +153,8 @@ async def test_erasing_a_client_whose_session_is_under_the_review_goes_back_to_t
         await pilot.press("l", *"a note", "enter")
         app.open_review(cid)
         await pilot.pause(0.3)
-        await erase_daniel_from_his_review(pilot)
-        assert isinstance(app.screen, DashboardScreen)
+        await erase_daniel_from_his_review(app, pilot, kept)
         assert not any(isinstance(screen, SessionScreen | ClientReviewScreen) for screen in app.screen_stack)
-        assert not app.is_screen_installed(kept_name(cid)) and not kept.is_attached
     assert demo_store.find_client("Daniel Reyes") is None
 
 

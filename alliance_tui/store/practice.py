@@ -690,11 +690,11 @@ class PracticeStore:
     def start_session(self, client_id: str, planned_minutes: int | None = None) -> Session:
         """Resume the open session if there is one, otherwise start the next."""
         with self._lock:
-            record = self.record(client_id)
-            if record.open_session is not None:
-                return record.open_session
-            self._check_writable()
             session = self.session_to_start(client_id, planned_minutes)
+            record = self.record(client_id)
+            if session is record.open_session:
+                return session
+            self._check_writable()
             self._write(client_id, lambda f: f.insert("sessions", session))
             record.sessions.append(session)
             self._refresh_summary(client_id)
@@ -859,9 +859,12 @@ class PracticeStore:
                 id=client_id, name=f"Unreadable file {client_id}.json", problem=message
             )
 
-    def _write(self, client_id: str, action: Any) -> None:
+    def _client_moved(self, client_id: str) -> None:
         self.revision += 1
         self._client_revisions[client_id] = self.revision
+
+    def _write(self, client_id: str, action: Any) -> None:
+        self._client_moved(client_id)
         file = self._files[client_id]
         was_missing = not file.path.exists()
         try:
@@ -886,8 +889,7 @@ class PracticeStore:
 
     def _reload(self, client_id: str) -> None:
         """After a failed write, memory goes back to what is on disk."""
-        self.revision += 1
-        self._client_revisions[client_id] = self.revision
+        self._client_moved(client_id)
         self._records.pop(client_id, None)
         file = self._files.pop(client_id, None)
         if file is not None:
