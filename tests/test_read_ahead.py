@@ -42,6 +42,30 @@ def test_opening_another_client_lets_go_of_the_one_read_ahead(reopened: Practice
     assert reopened.record(daniel).client.name == "Daniel Reyes"  # still there when asked for
 
 
+def test_records_read_join_the_frozen_objects_only_where_the_app_freezes(reopened: PracticeStore) -> None:
+    """The command line's start freezes what lives long; a test app (nothing frozen) is left alone."""
+    import gc
+
+    def collectable(obj: object) -> bool:
+        """Still walked by the collections: in a generation, not frozen."""
+        return any(o is obj for o in gc.get_objects())
+
+    clients = ids(reopened)
+    daniel, maya = clients["Daniel Reyes"], clients["Maya Okafor"]
+    gc.unfreeze()
+    assert reopened.read_ahead(daniel) is True
+    assert gc.get_freeze_count() == 0 and collectable(reopened.record(daniel).notes[0])
+    reopened.release(daniel)
+    gc.freeze()
+    try:
+        assert reopened.read_ahead(maya) is True  # read ahead, on the worker thread in the app
+        assert not collectable(reopened.record(maya).notes[-1])
+        reopened.record(daniel)  # opened at the key: read on the spot
+        assert not collectable(reopened.record(daniel).notes[-1])
+    finally:
+        gc.unfreeze()
+
+
 async def test_resting_on_a_row_reads_that_client_ahead(reopened: PracticeStore) -> None:
     clients = ids(reopened)
     app = make_app(reopened)

@@ -16,7 +16,6 @@ unreadable index goes through TinyDB at once, as it always did.
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import re
 import threading
@@ -433,9 +432,9 @@ class PracticeStore:
             file, record = self._read_client_file(path)
         except FileProblem:
             return False
-        # What was just built goes straight to the collector's oldest generation,
-        # here, instead of in two collections while the session screen is drawn.
-        gc.collect(1)
+        from .client_file import settle_long_lived
+
+        settle_long_lived()
         with self._lock:
             if client_id in self._records or client_id in self._broken:
                 file.close()  # the coach opened it meanwhile: theirs stands
@@ -480,6 +479,9 @@ class PracticeStore:
                 whose = f"{self._summaries[client_id].name}'s file" if client_id in self._summaries else "A client file"
                 self._mark_broken(client_id, f"{whose} cannot be opened: {exc.message}")
                 raise ClientUnavailable(self._broken[client_id]) from exc
+            from .client_file import settle_long_lived
+
+            settle_long_lived()
             self._files[client_id] = file
             self._records[client_id] = record
             if recovering:
