@@ -74,12 +74,51 @@ def test_unusual_settings_are_checked_at_open_as_before(data_dir: Path) -> None:
     with PracticeStore(data_dir) as store:
         store.update_settings(theme="nord")
     index = json.loads(store.practice_path.read_text())
-    index["settings"]["1"]["revisit_every_sessions"] = 0  # out of range: refused, defaults used
+    index["settings"]["1"]["revisit_every_sessions"] = 0  # out of range: refused, its default used
     store.practice_path.write_text(json.dumps(index))
     with PracticeStore(data_dir) as again:
-        assert any("Practice settings could not be read" in p for p in again.problems)
-        assert again.theme == "textual-dark"
-        assert again.settings == PracticeSettings()
+        assert any("how often a revisit is due" in p for p in again.problems)
+        assert again.theme == "nord"  # the rest kept
+        assert again.settings == PracticeSettings(theme="nord")
+
+
+def test_one_bad_setting_never_costs_the_coachs_own_questions_and_categories(data_dir: Path) -> None:
+    with PracticeStore(data_dir, clock=lambda: FROZEN_NOW) as store:
+        store.add_category("Pace")
+        store.add_prompt("What should we stop doing?")
+        store.add_prompt("What made today useful?")
+    index = json.loads(store.practice_path.read_text())
+    stored = index["settings"]["1"]
+    stored["revisit_every_sessions"] = 999
+    stored["from_elsewhere"] = True
+    stored["prompts"][1]["text"] = ""  # one question damaged: only that one is left out
+    store.practice_path.write_text(json.dumps(index))
+    with PracticeStore(data_dir, clock=lambda: FROZEN_NOW) as again:
+        (problem,) = [p for p in again.problems if "Practice settings" in p]
+        assert "how often a revisit is due" in problem and "'from_elsewhere'" in problem
+        assert "your revisit question 2" in problem and "everything else was kept" in problem
+        aside = next(data_dir.glob("practice.json.settings-*"))
+        assert aside.name in problem
+        assert json.loads(aside.read_text()) == stored, "the settings as they were, kept before anything replaces them"
+        again.update_settings(theme="dracula")  # any change saves what was salvaged, not the defaults
+    with PracticeStore(data_dir) as later:
+        assert later.problems == []
+        assert later.categories()[-1] == "Pace"
+        assert [p.text for p in later.settings.prompts] == ["What should we stop doing?"]
+        assert later.settings.revisit_every_sessions == PracticeSettings().revisit_every_sessions
+        assert later.theme == "dracula"
+
+
+def test_settings_that_are_not_a_record_are_all_defaults_and_a_read_only_window_writes_no_copy(data_dir: Path) -> None:
+    with PracticeStore(data_dir) as store:
+        store.add_category("Pace")
+    index = json.loads(store.practice_path.read_text())
+    index["settings"]["1"] = {"categories": "Pace"}
+    store.practice_path.write_text(json.dumps(index))
+    with PracticeStore(data_dir) as holder, PracticeStore(data_dir) as reader:
+        assert holder.settings == PracticeSettings() and reader.read_only
+        assert any("your categories" in p and "read-only" in p for p in reader.problems)
+    assert len(list(data_dir.glob("practice.json.settings-*"))) == 1  # the writable window's copy only
 
 
 def test_an_index_entry_in_another_form_is_read_again_from_the_clients_file(data_dir: Path) -> None:

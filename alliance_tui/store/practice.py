@@ -19,7 +19,7 @@ import contextlib
 import os
 import re
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -30,7 +30,7 @@ from ..models.kinds import NoteKind, RequestedBy
 from ..models.settings_doc import DEFAULT_THEME, plainly_valid, theme_of
 from ..models.summary import ClientSummary, InvalidSummary
 from ..models.timeutil import Clock, utcnow
-from .atomic import ensure_private_dir, fsync_dir, remove_stale_temporaries
+from .atomic import atomic_write_bytes, ensure_private_dir, fsync_dir, remove_stale_temporaries
 from .errors import (
     ClientUnavailable,
     FileProblem,
@@ -90,6 +90,20 @@ def revise(model: M, **changes: Any) -> M:
     """A validated copy (model_copy would skip validation)."""
     with validating():
         return type(model).model_validate({**model.model_dump(), **changes})
+
+
+def _replace_settings(db: TinyDB, doc: dict[str, Any]) -> None:
+    """The stored settings become exactly doc, in one write: nothing left over from an older form of them."""
+    table = db.table("settings", cache_size=0)
+
+    def become_doc(stored: MutableMapping[str, Any]) -> None:
+        stored.clear()
+        stored.update(doc)
+
+    if table.all():
+        table.update(become_doc)
+    else:
+        table.insert(doc)
 
 
 def _name_key(name: str) -> str:
@@ -268,8 +282,23 @@ class PracticeStore:
         try:
             self._settings = PracticeSettings.model_validate(doc)
         except ValidationError as exc:
-            self._settings = PracticeSettings()
-            self.problems.append(f"Practice settings could not be read ({describe(exc)}); defaults are in use.")
+            self._settings, left_out = PracticeSettings.salvage(doc)
+            kept = self._keep_settings_as_they_were(doc)
+            self.problems.append(
+                f"Practice settings could not all be read ({describe(exc)}). Left out, with the defaults "
+                f"in their place: {', '.join(left_out)}; everything else was kept. {kept}"
+            )
+
+    def _keep_settings_as_they_were(self, doc: object) -> str:
+        """The stored settings, copied beside the index before the next settings change replaces them."""
+        if self.read_only:
+            return "This window is read-only: nothing was changed."
+        aside = self.data_dir / f"{PRACTICE_FILE}.settings-{self.clock().strftime('%Y%m%dT%H%M%S')}"
+        try:
+            atomic_write_bytes(aside, orjson.dumps(doc, option=orjson.OPT_INDENT_2))
+        except (OSError, TypeError) as exc:
+            return f"A copy of them could not be kept ({getattr(exc, 'strerror', None) or exc})."
+        return f"A copy of them as they were is in {aside.name}."
 
     def _index_docs(self, table: str) -> list[dict[str, Any]]:
         """The documents of one table of the index: from the parse made at open while TinyDB is not needed."""
@@ -554,13 +583,12 @@ class PracticeStore:
         return self.update_client(client_id, archived=archived)
 
     def update_settings(self, **changes: Any) -> PracticeSettings:
-        from tinydb import Query
 
         with self._lock:
             self._check_writable()
             settings = revise(self.settings, **changes)
             doc = settings.model_dump(mode="json")
-            self._practice_write(lambda db: db.table("settings", cache_size=0).upsert(doc, Query().noop()))
+            self._practice_write(lambda db: _replace_settings(db, doc))
             previous, self._settings = self.settings, settings
             if previous.revisit_every_sessions != settings.revisit_every_sessions:
                 # The revisit nudges in every summary follow this interval.
