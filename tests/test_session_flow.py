@@ -157,3 +157,19 @@ async def test_a_whole_session(demo_store: PracticeStore, monkeypatch: pytest.Mo
         assert [(p.target_seconds, p.actual_seconds) for p in pauses] == [(30, 21.5)]
     finally:
         reopened.close()
+
+
+@pytest.mark.parametrize("entry", ["a tone: be blunt with me", "c send CV | Fri | email"])
+async def test_shared_is_for_the_next_entry_only_even_when_that_is_not_a_note(
+    demo_store: PracticeStore, entry: str
+) -> None:
+    """s then an adjustment or a commitment: the note typed after it must not go to the client."""
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_session(app, pilot, "Daniel Reyes")
+        await pilot.press("s", "l", *entry, "enter")
+        assert screen.query_one(QuickLog).shared_next is False
+        await pilot.press("l", *"About his boss", "enter")
+        assert "◉ shared About his boss" not in screen_text(app)
+        (note,) = [n for n in demo_store.record(screen.client_id).notes if n.text == "About his boss"]
+        assert note.private, "a note the coach did not mark shared stays private"

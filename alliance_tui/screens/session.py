@@ -587,13 +587,14 @@ class SessionScreen(AllianceScreen):
             else:
                 self.store.log_note(self.client_id, entry.text, private=not event.shared, session_number=self.number)
                 confirmation = "✔ Note saved, shared with the client" if event.shared else "✔ Note saved, private"
-                quick_log.shared_next = False
         except TextRefused as refused:
             quick_log.show_message(f"{refused} (nothing saved; your text is still here)")
             return
         except StoreError as error:
             quick_log.show_message(f"{error.message} (your text is still here)")
             return
+        # Shared was for this one entry, whatever it turned out to be: a private note typed next stays private.
+        quick_log.shared_next = False
         self._refresh()
         quick_log.saved(confirmation)  # after the refresh, which clears an older confirmation
         self._give_focus_back()
