@@ -360,3 +360,56 @@ def test_hours_log_of_the_demo_practice_counts_every_session(demo_store: Practic
     rows = hours_rows(records, tz=UTC)
     assert sum(r.sessions for r in rows) == sum(len(r.sessions) for r in records)
     assert all(r.first <= r.last <= FROZEN_NOW.date() for r in rows)
+
+
+def _between_sessions_record(*, full_design: bool = False) -> ClientRecord:
+    """Intake, a change in session 2, then one saved after session 3 (no session open)."""
+    goal = AllianceItem(category="Focus", wording="Leaving law", agreed_in_session=None)
+    blunt = AllianceItem(category="Style and tone", wording="Be blunt with me", agreed_in_session=2)
+    texts = AllianceItem(category="Between sessions", wording="Text me reminders", agreed_in_session=None)
+    day = timedelta(days=1)
+    return ClientRecord(
+        client=_client(),
+        sessions=[_session(n) for n in (1, 2, 3)],
+        versions=[
+            AllianceVersion(number=1, created=T0 - day, items=[goal]),
+            AllianceVersion(number=2, created=T0 + 7 * day, session_number=2, items=[goal, blunt]),
+            AllianceVersion(
+                number=3, created=T0 + 16 * day, items=[goal, blunt, texts], full_design=full_design, reason="by email"
+            ),
+        ],
+    )
+
+
+def test_a_version_saved_between_sessions_follows_the_session_before_it() -> None:
+    record = _between_sessions_record()
+    v1, v2, v3 = record.versions
+    assert [record.session_of(v) for v in record.versions] == [0, 2, 3]
+    assert record.version_before_session(1) == v1
+    assert record.version_before_session(3) == v2, "session 3 began before the change by email"
+    assert record.version_before_session(4) == v3
+
+
+def test_a_recap_sent_long_ago_is_not_rewritten_by_a_later_change() -> None:
+    recap = session_recap(_between_sessions_record(), 2, tz=UTC)
+    assert "New, Style and tone: Be blunt with me" in recap
+    assert "Text me reminders" not in recap
+    assert "No longer part of our agreement" not in recap
+
+
+def test_the_alliance_document_says_an_agreement_made_between_sessions_came_after_session_3() -> None:
+    doc = alliance_document(_between_sessions_record(), tz=UTC)
+    assert "(after session 3)" in doc.splitlines()[2]
+    assert "- Text me reminders\n  *agreed together, after session 3*" in doc
+    assert "- Leaving law\n  *agreed together, from the start*" in doc
+    assert "- Be blunt with me\n  *agreed together, session 2*" in doc
+
+
+def test_a_full_design_between_sessions_counts_as_a_revisit() -> None:
+    from alliance_tui.models.nudges import NudgeKind, last_revisit_session, revisit_nudges
+
+    record = _between_sessions_record(full_design=True)
+    assert last_revisit_session(record) == 3
+    later = record.model_copy(update={"sessions": [_session(n) for n in range(1, 8)]})
+    (overdue,) = [n for n in revisit_nudges(later, every_sessions=4) if n.kind is NudgeKind.OVERDUE]
+    assert "5 sessions since the alliance was last revisited (session 3)" in overdue.text

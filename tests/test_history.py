@@ -92,7 +92,7 @@ async def test_recategorised_items_say_where_they_came_from(demo_store: Practice
         assert "v2 → v3: 1 moved" in text
         assert "> moved    Between sessions: Give me a minute of quiet" in text
         assert "moved from Think time" in text
-        assert "between sessions. Why: It is about between sessions" in text
+        assert "after session 1. Why: It is about between sessions" in text  # saved between sessions
 
 
 async def test_a_client_without_an_alliance(store: PracticeStore) -> None:

@@ -4,16 +4,31 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
-from ..models import DEFAULT_CATEGORIES, AllianceItem, ClientRecord
+from ..models import DEFAULT_CATEGORIES, AllianceItem, AllianceVersion, ClientRecord
 from .markdown import long_date, md_block, md_inline
 from .recap import NothingToExport
 
 _WHO = {"client": "your request", "coach": "my request", "both": "agreed together"}
 
 
-def _item_lines(item: AllianceItem, with_reasons: bool) -> list[str]:
-    details = [_WHO[item.requested_by.value]]
-    details.append(f"session {item.agreed_in_session}" if item.agreed_in_session else "from the start")
+def _agreed_when(record: ClientRecord, item: AllianceItem) -> str:
+    """In which session an agreement was made; one added between sessions is not "from the start"."""
+    if item.agreed_in_session:
+        return f"session {item.agreed_in_session}"
+    first = next((v for v in record.versions if any(i.id == item.id for i in v.items)), None)
+    after = record.session_of(first) if first is not None else 0
+    return f"after session {after}" if after else "from the start"
+
+
+def _version_when(record: ClientRecord, version: AllianceVersion) -> str:
+    if version.session_number:
+        return f" (session {version.session_number})"
+    after = record.session_of(version)
+    return f" (after session {after})" if after else ""
+
+
+def _item_lines(record: ClientRecord, item: AllianceItem, with_reasons: bool) -> list[str]:
+    details = [_WHO[item.requested_by.value], _agreed_when(record, item)]
     lines = [f"- {md_block(item.wording, indent=2)}", f"  *{', '.join(details)}*"]
     if with_reasons and item.reason:
         lines[-1] += f" · why: {md_block(item.reason, indent=2)}"
@@ -48,8 +63,7 @@ def alliance_document(
     out = [
         f"# How we work together: {name}",
         "",
-        f"Version {version.number}, agreed {long_date(version.created, tz)}"
-        + (f" (session {version.session_number})" if version.session_number else ""),
+        f"Version {version.number}, agreed {long_date(version.created, tz)}" + _version_when(record, version),
         "",
     ]
     if version.number != record.versions[-1].number:
@@ -60,7 +74,7 @@ def alliance_document(
     for category, items in groups:
         out += [f"## {md_inline(category)}", ""]
         for item in items:
-            out += _item_lines(item, with_reasons)
+            out += _item_lines(record, item, with_reasons)
         out.append("")
     out += ["This agreement is ours to change: if something is not working for you, say so.", ""]
     return "\n".join(out).rstrip("\n") + "\n"

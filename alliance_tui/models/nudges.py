@@ -28,7 +28,7 @@ class Nudge:
 
 def last_revisit_session(record: ClientRecord) -> int | None:
     """The latest session in which the alliance was fully designed or revisited."""
-    marks = [v.session_number for v in record.versions if v.full_design and v.session_number]
+    marks = [record.session_of(v) for v in record.versions if v.full_design]  # 0: designed before session 1
     marks += [n.session_number for n in record.notes if n.kind is NoteKind.REVISIT and n.session_number]
     return max(marks) if marks else None
 
@@ -53,7 +53,8 @@ def revisit_nudges(record: ClientRecord, every_sessions: int = 4) -> list[Nudge]
         nudges.append(
             Nudge(
                 NudgeKind.OVERDUE,
-                f"{upcoming - last} sessions since the alliance was last revisited (session {last}).",
+                f"{upcoming - last} sessions since the alliance was last revisited "
+                + (f"(session {last})." if last else "(before the first session)."),
             )
         )
     if upcoming >= client.programme_sessions:

@@ -50,9 +50,20 @@ class ClientRecord(BaseModel):
     def notes_of(self, session_number: int | None, kind: NoteKind | None = None) -> list[Note]:
         return [n for n in self.notes if n.session_number == session_number and (kind is None or n.kind is kind)]
 
+    def session_of(self, version: AllianceVersion) -> int:
+        """The session a version was saved in; for one saved between sessions, the last session begun before it.
+
+        0 means before the first session (intake). A version saved between
+        sessions 3 and 4 belongs after session 3: it is part of the alliance
+        session 4 began with, never of the intake's.
+        """
+        if version.session_number is not None:
+            return version.session_number
+        return max((s.number for s in self.sessions if s.started < version.created), default=0)
+
     def version_before_session(self, session_number: int) -> AllianceVersion | None:
         """The alliance as it stood when the given session began."""
-        earlier = [v for v in self.versions if v.session_number is None or v.session_number < session_number]
+        earlier = [v for v in self.versions if self.session_of(v) < session_number]
         return earlier[-1] if earlier else None
 
     def session(self, number: int) -> Session | None:

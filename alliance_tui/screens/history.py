@@ -142,10 +142,11 @@ class AllianceHistoryScreen(AllianceScreen):
         heading = Text()
         heading.append(f"v{old.number} → v{new.number}" if old else f"v{new.number}, the first version", style="bold")
         heading.append(f": {change_counts(changes)}")
+        after = self.record.session_of(new)
         when = (
             f"in session {new.session_number}"
             if new.session_number
-            else ("at intake" if new.number == 1 else "between sessions")
+            else (f"after session {after}" if after else "at intake")
         )
         heading.append(f"\nSaved {short_date(new.created)}, {when}. Why: ", style="dim")
         heading.append(new.reason or "no reason given", style="italic")
