@@ -11,7 +11,7 @@ from alliance_tui.screens.session import SessionScreen
 from alliance_tui.store import PracticeStore
 from alliance_tui.widgets.accountability_pane import AccountabilityPane
 from alliance_tui.widgets.inputs import TextInput
-from alliance_tui.widgets.quick_log import QuickLogInput
+from alliance_tui.widgets.quick_log import QuickLog, QuickLogInput
 
 from .screen_text import widget_text
 from .test_session_flow import make_app, open_session, screen_text
@@ -264,3 +264,46 @@ async def test_enter_before_a_check_in_says_what_to_press(demo_store: PracticeSt
         first = screen.query_one(AccountabilityPane).view.to_check[0]
         assert first.status is CommitmentStatus.DROPPED and first.checkin_note == "no longer relevant"
         assert "– dropped: Hand the weekly report to Sam" in screen_text(app)
+
+
+async def test_a_clients_answer_never_becomes_a_question_for_every_client(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_session(app, pilot, "Daniel Reyes")  # focus starts on the check-in
+        await pilot.press("2", *"Sessions feel rushed since my divorce", "escape")
+        await pilot.press("plus")  # from wherever the coach is, not only the questions' list
+        box = screen.query_one("#revisit-answer", TextInput)
+        assert app.focused is box and box.value == "", "the own-question field opens empty"
+        await pilot.press(*"What should I stop doing?", "enter")
+    assert [p.text for p in demo_store.settings.prompts] == ["What should I stop doing?"]
+
+
+async def test_pasted_lines_are_kept_joined_not_cut_to_the_first(demo_store: PracticeStore) -> None:
+    from textual import events
+
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_session(app, pilot, "Daniel Reyes")
+        await pilot.press("l")
+        box = screen.query_one(QuickLogInput)
+        box.post_message(events.Paste("First line\nSecond line: I will send the budget\n\n  Third\n"))
+        await pilot.pause()
+        assert box.value == "First line Second line: I will send the budget Third"
+        await pilot.press("enter")
+    notes = [n.text for n in demo_store.record(screen.client_id).notes]
+    assert "First line Second line: I will send the budget Third" in notes
+
+
+async def test_ctrl_s_in_another_field_saves_it_and_never_arms_sharing(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_session(app, pilot, "Daniel Reyes")
+        await pilot.press("g", "ctrl+u", *"Promotion conversation", "ctrl+s")
+        assert screen.query_one(QuickLog).shared_next is False
+        await pilot.press("l", *"She mentioned her divorce", "enter")
+        await pilot.press("l", "ctrl+s", *"Tell partner", "enter")  # in the log line: shared, as ever
+    record = demo_store.record(screen.client_id)
+    assert record.open_session is not None and record.open_session.focus == "Promotion conversation"
+    (private,) = [n for n in record.notes if n.text == "She mentioned her divorce"]
+    (shared,) = [n for n in record.notes if n.text == "Tell partner"]
+    assert private.private and not shared.private

@@ -256,15 +256,23 @@ class SessionScreen(AllianceScreen):
         ),
         Binding(
             "ctrl+s",
-            "toggle_shared",
+            "shared_or_save",
             "Shared",
             show=False,
             priority=True,
             id="session.shared_anywhere",
-            tooltip="Mark the next note shared, even while typing it",
+            tooltip="Mark the note being typed in the log line shared; in any other field, save what it holds",
         ),
         Binding("e", "end", "End", id="session.end", tooltip="End the session (asks first) and see the summary"),
         *(_ask_binding(n) for n in range(1, 10)),
+        Binding(
+            "plus",
+            "own_prompt",
+            "Own question",
+            show=False,
+            id="session.own_prompt",
+            tooltip="Add a revisit question of your own, kept for every client",
+        ),
         Binding("g", "edit_focus", "Focus", id="session.focus", tooltip="Edit today's focus and how it goes well"),
         Binding(
             "escape",
@@ -563,6 +571,14 @@ class SessionScreen(AllianceScreen):
         quick_log = self.query_one(QuickLog)
         quick_log.shared_next = not quick_log.shared_next
 
+    async def action_shared_or_save(self) -> None:
+        """ctrl+s is "save" everywhere else: in a field other than the log line it saves, never arms sharing."""
+        focused = self.focused
+        if isinstance(focused, Input) and not isinstance(focused, QuickLogInput):
+            await focused.action_submit()
+        else:
+            self.action_toggle_shared()
+
     @on(QuickLog.Submitted)
     def _quick_log(self, event: QuickLog.Submitted) -> None:
         quick_log = self.query_one(QuickLog)
@@ -660,6 +676,9 @@ class SessionScreen(AllianceScreen):
 
     def action_ask(self, number: int) -> None:
         self.query_one(RevisitPane).ask(number)
+
+    def action_own_prompt(self) -> None:
+        self.query_one(RevisitPane).action_own_prompt()
 
     @on(RevisitPane.Answered)
     def _answered(self, event: RevisitPane.Answered) -> None:

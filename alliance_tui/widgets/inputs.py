@@ -7,6 +7,7 @@ multi-line one is in editor.py: TextArea's modules stay out of start-up).
 
 from __future__ import annotations
 
+from textual import events
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -19,3 +20,15 @@ class TextInput(Input):
     def on_mount(self) -> None:
         if not blink_allowed(self):
             self.cursor_blink = False
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """Several lines pasted are kept, joined by spaces: Input alone keeps the first line only."""
+        text = " ".join(line.strip() for line in event.text.splitlines() if line.strip())
+        if text:
+            selection = self.selection
+            if selection.is_empty:
+                self.insert_text_at_cursor(text)
+            else:
+                self.replace(text, *selection)
+        event.prevent_default()  # not Input's own paste as well
+        event.stop()

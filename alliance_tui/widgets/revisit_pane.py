@@ -115,6 +115,9 @@ class RevisitPane(Vertical):
         self._open_field(Text.assemble(("Asked: ", "bold"), prompt), "Their answer · Enter saves · Esc cancels")
 
     def action_own_prompt(self) -> None:
+        if not self._adding:
+            # Never a client's answer left in the field: what is saved here is offered to every client.
+            self._answer_box().value = ""
         self._asking = None
         self._adding = True
         self._open_field(
