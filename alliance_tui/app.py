@@ -18,6 +18,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 
 from .models.timeutil import Clock, utcnow
+from .screens.base import AllianceScreen
 from .screens.dashboard import DashboardScreen
 from .screens.too_small import TooSmallScreen, guard_size
 from .startup import collect_when_quiet, note_input, resume_collector
@@ -26,6 +27,7 @@ from .store.config_file import LoadedConfig, config_path, read_user_config
 from .widgets.light_colours import LEGIBLE_LIGHT
 
 FALLBACK_THEME = "textual-dark"
+QUIT_AGAIN_WITHIN = 6.0  # seconds: as long as the "Not yet" message stays
 
 
 def screen_label(screen: DOMNode) -> str:
@@ -84,12 +86,25 @@ class AllianceApp(App[None]):
             "quit",
             "Quit",
             id="app.quit",
-            tooltip="Close Alliance TUI; everything is already saved",
+            tooltip="Close Alliance TUI; everything is already saved (words still in a field: it asks first)",
             show=False,
             priority=True,
         ),
         Binding("ctrl+c", "help_quit", show=False, system=True, id="app.help_quit"),
     ]
+
+    monotonic: Callable[[], float]
+    _quit_refused_at: float | None = None
+
+    async def action_quit(self) -> None:
+        """Words typed in a field and not yet saved are said once; ctrl+q again within a few seconds quits."""
+        now = self.monotonic()
+        again = self._quit_refused_at is not None and now - self._quit_refused_at < QUIT_AGAIN_WITHIN
+        holding = [s for s in self.screen_stack if isinstance(s, AllianceScreen)]
+        if not again and any(screen.refuse_to_quit() for screen in reversed(holding)):
+            self._quit_refused_at = now
+            return
+        await super().action_quit()
 
     def bell(self) -> None:
         """Silent, always: the app sits beside a live call.

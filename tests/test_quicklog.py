@@ -124,3 +124,23 @@ def test_a_prefix_typed_twice_counts_once(line: str, kind: EntryKind, text: str)
     """The a and c keys type the prefix; a coach who types it again out of habit is not penalised."""
     entry = parse(line)
     assert (entry.kind, entry.text) == (kind, text)
+
+
+@pytest.mark.parametrize(
+    ("line", "bare"),
+    [
+        ("a: ", True),
+        ("c: ", True),
+        ("a permissions: ", True),
+        ("A tone:", True),
+        ("a: be blunt", False),
+        ("c: send CV", False),
+        ("a thought:", False),
+        ("plain note", False),
+        ("", False),
+    ],
+)
+def test_a_bare_prefix_is_only_what_the_a_or_c_key_typed(line: str, bare: bool) -> None:
+    from alliance_tui.models.quicklog import bare_prefix
+
+    assert bare_prefix(line) is bare

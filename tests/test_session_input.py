@@ -307,3 +307,52 @@ async def test_ctrl_s_in_another_field_saves_it_and_never_arms_sharing(demo_stor
     (private,) = [n for n in record.notes if n.text == "She mentioned her divorce"]
     (shared,) = [n for n in record.notes if n.text == "Tell partner"]
     assert private.private and not shared.private
+
+
+async def test_what_only_the_a_or_c_key_typed_never_blocks_ending(demo_store: PracticeStore) -> None:
+    from alliance_tui.screens.end_session import EndSessionConfirm
+
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_session(app, pilot, "Maya Okafor")
+        await pilot.press("a", "escape", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, EndSessionConfirm), "a bare 'a: ' holds nothing to lose"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_quitting_with_words_in_a_field_asks_first_and_quits_on_the_second_ctrl_q(
+    demo_store: PracticeStore,
+) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_session(app, pilot, "Maya Okafor")
+        await pilot.press("l", *"an important observation", "ctrl+q")
+        await pilot.pause()
+        assert app.is_running and app.screen is screen
+        assert "ctrl+q again quits without it" in " ".join(str(n.message) for n in app._notifications)
+        assert screen.query_one(QuickLogInput).has_focus
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_todays_focus_typed_is_saved_as_the_app_quits(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_session(app, pilot, "Maya Okafor")
+        await pilot.press("g", "ctrl+u", *"Promotion talk", "ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+    assert demo_store.record(screen.client_id).open_session.focus == "Promotion talk"  # type: ignore[union-attr]
+
+
+async def test_quitting_with_nothing_unsaved_is_one_key(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_session(app, pilot, "Maya Okafor")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running

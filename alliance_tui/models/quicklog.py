@@ -140,6 +140,15 @@ def with_category(line: str, category: str) -> str:
     return f"a {short_name(category)}: {body}"
 
 
+def bare_prefix(line: str, categories: tuple[str, ...] = DEFAULT_CATEGORIES) -> bool:
+    """Only a prefix, with nothing after it: "a: ", "c: ", "a permissions: "."""
+    match = PREFIX.match(line)
+    if match is None or match.group(3).strip():
+        return False
+    word = (match.group(2) or "").strip()
+    return not word or (named_category(word, categories) or find_category(word, categories)) is not None
+
+
 def parse(
     line: str,
     categories: tuple[str, ...] = DEFAULT_CATEGORIES,

@@ -20,6 +20,10 @@ class AllianceScreen(Screen[None]):
         app = self.app
         return (app.theme, app.ansi_color, frozenset(app.classes), app.pseudo_classes)
 
+    def refuse_to_quit(self) -> bool:
+        """Words typed and not yet saved: say so (and show where) instead of quitting. Most screens hold none."""
+        return False
+
     def note_look(self) -> None:
         """The app's look now, as this screen's widgets are about to be styled: before building it unseen."""
         self._look = self._app_look()

@@ -33,7 +33,7 @@ from ..models import (
     prompts_for_moment,
     revisit_nudges,
 )
-from ..models.quicklog import EntryKind, parse
+from ..models.quicklog import EntryKind, bare_prefix, parse
 from ..models.text import TextRefused
 from ..models.trends import pause_trend
 from ..store import StoreError
@@ -767,24 +767,30 @@ class SessionScreen(AllianceScreen):
         for box in self.query(Input):
             if not box.value.strip() or not box.display:
                 continue
+            if isinstance(box, QuickLogInput) and bare_prefix(box.value, self.store.categories()):
+                continue  # only what the a or c key typed ("a: ", "a permissions: "): nothing to lose
             name = (box.id or "").removeprefix("session-")
             if name in FIELDS and box.value == getattr(self.session, name):
                 continue
             return box
         return None
 
-    def _refuse_if_unsaved(self) -> bool:
+    def _refuse_if_unsaved(self, then: str = "") -> bool:
         box = self._unsaved_field()
         if box is None:
             return False
         self.notify(
-            "A field still holds text that is not saved: Enter saves it, ctrl+u clears it.",
+            f"A field still holds text that is not saved: Enter saves it, ctrl+u clears it{then}.",
             title="Not yet",
             severity="warning",
             timeout=6,
         )
-        self.set_focus(box)
+        if self.app.screen is self:
+            self.set_focus(box)
         return True
+
+    def refuse_to_quit(self) -> bool:
+        return self._refuse_if_unsaved(then="; ctrl+q again quits without it")
 
     def action_end(self) -> None:
         if self._refuse_if_unsaved():
