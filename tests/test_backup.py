@@ -145,6 +145,19 @@ def test_restore_refuses_duplicate_clients(backup_file: Path, tmp_path: Path) ->
         read_backup(path)
 
 
+@pytest.mark.parametrize("bad_id", ["_tom", "maya\n", "-x", "a" * 65, "../x", "ana lima"])
+def test_restore_refuses_a_client_id_the_practice_would_never_read(
+    backup_file: Path, tmp_path: Path, bad_id: str
+) -> None:
+    """Restored under such an id, the client would be on disk and seen by nothing: gone without a word."""
+    data = orjson.loads(backup_file.read_bytes())
+    data["clients"][0]["client"]["id"] = bad_id
+    path = tmp_path / "odd-id.json"
+    path.write_bytes(orjson.dumps(data))
+    with pytest.raises(BackupRefused, match="unusable id"):
+        read_backup(path)
+
+
 def test_restore_into_a_practice_with_data_needs_replace_and_keeps_the_old_data(
     backup_file: Path, store: PracticeStore, tmp_path: Path
 ) -> None:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import shutil
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -46,6 +45,7 @@ from .client_file import KIND as CLIENT_KIND
 from .client_file import TABLES, ClientFile, dump
 from .errors import FileProblem, StoreError, WriteFailed
 from .lock import PracticeLock
+from .paths import usable_client_id
 from .storage import META_TABLE, SCHEMA_VERSION, load_json, meta_table
 
 if TYPE_CHECKING:
@@ -56,7 +56,6 @@ BEFORE_RESTORE_PREFIX = "before-restore-"
 PRACTICE_FILE = "practice.json"  # the same names PracticeStore uses
 CLIENTS_DIR = "clients"
 MAX_BACKUP_BYTES = 2 * 1024**3
-_SAFE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
 __all__ = [
@@ -193,7 +192,7 @@ def check_backup(data: object, source: str) -> PracticeBackup:
     names: set[str] = set()
     for record in backup.clients:
         client = record.client
-        if not _SAFE_ID.match(client.id):
+        if not usable_client_id(client.id):
             raise BackupRefused(f"{source} holds a client with an unusable id ({client.id!r}). Nothing was changed.")
         if client.id in ids:
             raise BackupRefused(f"{source} holds the same client twice ({client.name}). Nothing was changed.")

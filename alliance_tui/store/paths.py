@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
 ENV_VAR = "ALLIANCE_TUI_DATA"
+
+_CLIENT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+
+
+def usable_client_id(value: object) -> bool:
+    """An id that names a client's file safely: the practice reads only files named so, so nothing else is written."""
+    return isinstance(value, str) and _CLIENT_ID.fullmatch(value) is not None
+
+
 APP_NAME = "alliance-tui"
 
 

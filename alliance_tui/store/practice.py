@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import threading
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from datetime import datetime
@@ -44,6 +43,7 @@ from .errors import (
 )
 from .jsonfile import Data, check_data, identity_stamp
 from .lock import PracticeLock
+from .paths import usable_client_id
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -69,8 +69,6 @@ CLIENTS_DIR = "clients"
 PRACTICE_KIND = "practice"
 
 M = TypeVar("M", bound="BaseModel")
-
-_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 
 
 @contextlib.contextmanager
@@ -330,7 +328,7 @@ class PracticeStore:
         }
         found = self.clients_dir.glob("*.json") if self.clients_dir.is_dir() else []
         # Only names this store could have written; anything else in the folder is not a client.
-        on_disk = {p.stem: p for p in found if _SAFE_ID.fullmatch(p.stem)}
+        on_disk = {p.stem: p for p in found if usable_client_id(p.stem)}
         stale = []
         for client_id, path in on_disk.items():
             if client_id in self._summaries and stamps.get(client_id) == _file_stamp(path):
@@ -862,7 +860,7 @@ class PracticeStore:
     # ----------------------------------------------------------------- internals
 
     def _client_path(self, client_id: str) -> Path:
-        if not isinstance(client_id, str) or not _SAFE_ID.fullmatch(client_id):
+        if not usable_client_id(client_id):
             raise UnknownRecord("That client is not in this practice.")
         return self.clients_dir / f"{client_id}.json"
 
