@@ -145,7 +145,7 @@ def test_restore_refuses_duplicate_clients(backup_file: Path, tmp_path: Path) ->
         read_backup(path)
 
 
-@pytest.mark.parametrize("bad_id", ["_tom", "maya\n", "-x", "a" * 65, "../x", "ana lima"])
+@pytest.mark.parametrize("bad_id", ["_tom", "maya\n", "-x", "../x", "ana lima"])
 def test_restore_refuses_a_client_id_the_practice_would_never_read(
     backup_file: Path, tmp_path: Path, bad_id: str
 ) -> None:
