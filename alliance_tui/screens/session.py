@@ -40,6 +40,7 @@ from ..store import StoreError
 from ..widgets.accountability_pane import AccountabilityPane, AccountabilityView, awaiting
 from ..widgets.agreement_pane import FIELDS, AgreementPane, AgreementView
 from ..widgets.footer import KeyFooter
+from ..widgets.in_place import in_place
 from ..widgets.pause_clock import PauseClock
 from ..widgets.quick_log import LastNote, QuickLog, QuickLogInput
 from ..widgets.revisit_pane import RevisitPane, RevisitView
@@ -790,6 +791,8 @@ class SessionScreen(AllianceScreen):
         return True
 
     def refuse_to_quit(self) -> bool:
+        if self.session is None or not self.started or not in_place(self):
+            return False  # refused, or still being built: no field the coach typed into
         return self._refuse_if_unsaved(then="; ctrl+q again quits without it")
 
     def action_end(self) -> None:
