@@ -17,6 +17,7 @@ from textual import events
 from textual.pilot import Pilot
 
 from alliance_tui.app import AllianceApp
+from alliance_tui.screens import dashboard as dashboard_module
 from alliance_tui.screens.dashboard import READ_AHEAD_AFTER, DashboardScreen
 from alliance_tui.screens.session import SessionScreen, build_session_screen_ahead, kept_name
 from alliance_tui.store import PracticeStore
@@ -187,20 +188,23 @@ async def opened_looks(store: PracticeStore, resized: tuple[int, int] | None = N
     looks: list[str] = []
     for ahead in (True, False):
         app = make_app(store)
-        async with app.run_test(size=(120, 36)) as pilot:
-            await pilot.pause()
-            if ahead:
-                await rest_on(app, pilot, daniel)
-            if resized:
-                await pilot.resize_terminal(*resized)
+        with pytest.MonkeyPatch.context() as patch:
+            if not ahead:  # a slow moment of the machine must not let the 0.4 s rest build it ahead after all
+                patch.setattr(dashboard_module, "READ_AHEAD_AFTER", 3600.0)
+            async with app.run_test(size=(120, 36)) as pilot:
                 await pilot.pause()
-            await pilot.press("s")
-            await pilot.pause()
-            assert isinstance(app.screen, SessionScreen) and app.screen.built_ahead is ahead
-            assert app.screen.has_class("-compact") is (resized is not None)
-            looks.append(app.export_screenshot())
-            await pilot.press("escape")  # nothing logged: the session is not kept, the next run starts it again
-            await pilot.pause()
+                if ahead:
+                    await rest_on(app, pilot, daniel)
+                if resized:
+                    await pilot.resize_terminal(*resized)
+                    await pilot.pause()
+                await pilot.press("s")
+                await pilot.pause()
+                assert isinstance(app.screen, SessionScreen) and app.screen.built_ahead is ahead
+                assert app.screen.has_class("-compact") is (resized is not None)
+                looks.append(app.export_screenshot())
+                await pilot.press("escape")  # nothing logged: the session is not kept, the next run starts it again
+                await pilot.pause()
     return looks
 
 
