@@ -291,9 +291,13 @@ class PracticeStore:
         """The stored settings, copied beside the index before the next settings change replaces them."""
         if self.read_only:
             return "This window is read-only: nothing was changed."
-        aside = self.data_dir / f"{PRACTICE_FILE}.settings-{self.clock().strftime('%Y%m%dT%H%M%S')}"
         try:
-            atomic_write_bytes(aside, orjson.dumps(doc, option=orjson.OPT_INDENT_2))
+            copy = orjson.dumps(doc, option=orjson.OPT_INDENT_2)
+            # Opened again before any settings change: the copy kept last time stands, no new one each start.
+            aside = next((p for p in self.data_dir.glob(f"{PRACTICE_FILE}.settings-*") if p.read_bytes() == copy), None)
+            if aside is None:
+                aside = self.data_dir / f"{PRACTICE_FILE}.settings-{self.clock().strftime('%Y%m%dT%H%M%S')}"
+                atomic_write_bytes(aside, copy)
         except (OSError, TypeError) as exc:
             return f"A copy of them could not be kept ({getattr(exc, 'strerror', None) or exc})."
         return f"A copy of them as they were is in {aside.name}."
@@ -459,9 +463,6 @@ class PracticeStore:
             file, record = self._read_client_file(path)
         except FileProblem:
             return False
-        from .client_file import settle_long_lived
-
-        settle_long_lived()
         with self._lock:
             if client_id in self._records or client_id in self._broken:
                 file.close()  # the coach opened it meanwhile: theirs stands
@@ -473,14 +474,16 @@ class PracticeStore:
 
     def _read_client_file(self, path: Path) -> tuple[ClientFile, ClientRecord]:
         """A client's file opened and its records built; nothing is left open when it cannot be read."""
-        from .client_file import ClientFile
+        from .client_file import ClientFile, settle_long_lived
 
         file = ClientFile(path, read_only=self.read_only)
         try:
-            return file, file.load()
+            record = file.load()
         except FileProblem:
             file.close()
             raise
+        settle_long_lived()  # kept while the client is open, read ahead or at the key
+        return file, record
 
     def _load(self, client_id: str) -> ClientRecord:
         with self._lock:
@@ -506,9 +509,6 @@ class PracticeStore:
                 whose = f"{self._summaries[client_id].name}'s file" if client_id in self._summaries else "A client file"
                 self._mark_broken(client_id, f"{whose} cannot be opened: {exc.message}")
                 raise ClientUnavailable(self._broken[client_id]) from exc
-            from .client_file import settle_long_lived
-
-            settle_long_lived()
             self._files[client_id] = file
             self._records[client_id] = record
             if recovering:
