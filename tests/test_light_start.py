@@ -100,7 +100,10 @@ def test_one_bad_setting_never_costs_the_coachs_own_questions_and_categories(dat
         aside = next(data_dir.glob("practice.json.settings-*"))
         assert aside.name in problem
         assert json.loads(aside.read_text()) == stored, "the settings as they were, kept before anything replaces them"
-        again.update_settings(theme="dracula")  # any change saves what was salvaged, not the defaults
+    with PracticeStore(data_dir, clock=lambda: FROZEN_NOW + timedelta(minutes=5)) as opened_again:
+        assert any(aside.name in p for p in opened_again.problems)  # the copy kept before stands
+        assert list(data_dir.glob("practice.json.settings-*")) == [aside], "no new copy at each start"
+        opened_again.update_settings(theme="dracula")  # any change saves what was salvaged, not the defaults
     with PracticeStore(data_dir) as later:
         assert later.problems == []
         assert later.categories()[-1] == "Pace"

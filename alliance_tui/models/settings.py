@@ -43,7 +43,7 @@ class PracticeSettings(BaseModel):
             if name not in doc:
                 continue
             value = doc[name]
-            if isinstance(value, list) and name in ("categories", "prompts"):
+            if isinstance(value, list) and name in _ITEM:
                 items = []
                 for n, item in enumerate(value, start=1):
                     try:
