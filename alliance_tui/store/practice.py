@@ -283,7 +283,7 @@ class PracticeStore:
             self._settings, left_out = PracticeSettings.salvage(doc)
             kept = self._keep_settings_as_they_were(doc)
             self.problems.append(
-                f"Practice settings could not all be read ({describe(exc).rstrip(".")}). Left out, with the defaults "
+                f"Practice settings could not all be read ({describe(exc).rstrip('.')}). Left out, with the defaults "
                 f"in their place: {', '.join(left_out)}; everything else was kept. {kept}"
             )
 
