@@ -279,6 +279,7 @@ def _emit(text: str, output: str | None, what: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    from .store import WriteFailed
     from .store.atomic import atomic_write_bytes
 
     target = Path(output).expanduser()
@@ -286,8 +287,10 @@ def _emit(text: str, output: str | None, what: str) -> None:
         raise CommandFailed(f"{target} is a folder; give a file name")
     if not target.parent.is_dir():
         raise CommandFailed(f"the folder {target.parent} does not exist; nothing was written")
-    atomic_write_bytes(target, text.encode("utf-8"))
-    target.chmod(0o600)
+    try:
+        atomic_write_bytes(target, text.encode("utf-8"))  # 0600 from the start: no chmod through the name
+    except OSError as exc:
+        raise WriteFailed.from_os_error(target, exc) from exc
     say(f"Wrote {what} to {target}")
 
 

@@ -3,12 +3,19 @@
 A write lands in a temporary file beside the target, is fsynced, renamed over
 the target, and the directory is fsynced: a SIGKILL or power cut at any moment
 leaves either the old file or the new one, never a mixture.
+
+The temporary file is created exclusively under an unpredictable name (mkstemp:
+O_EXCL, never through a symbolic link, mode 0600), because the target may sit
+in a folder other people can write to (a backup or an export): a link planted
+at a guessable name must not receive the coach's data. The rename replaces
+whatever entry held the target's name, a link included, with our own file.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
 from pathlib import Path
 
 TMP_SUFFIX = ".tmp"
@@ -24,8 +31,8 @@ def fsync_dir(directory: Path) -> None:
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     directory = path.parent
-    tmp = directory / f".{path.name}.{os.getpid()}{TMP_SUFFIX}"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=directory)
+    tmp = Path(name)
     try:
         try:
             view = memoryview(data)

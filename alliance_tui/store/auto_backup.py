@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -74,9 +75,8 @@ def take_automatic_backup(data_dir: Path, *, now: datetime, keep: int = AUTO_KEE
     if folder.is_dir():
         for leftover in folder.glob(".*.partial"):
             shutil.rmtree(leftover, ignore_errors=True)
-    partial = folder / f".{target.name}.partial"
     ensure_private_dir(folder)
-    ensure_private_dir(partial)
+    partial = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".partial", dir=folder))  # 0700
     ensure_private_dir(partial / CLIENTS_DIR)
     if practice.exists():
         _link_or_copy(practice, partial / PRACTICE_FILE)

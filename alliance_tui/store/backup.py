@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -143,8 +144,7 @@ def write_backup(
         raise BackupRefused(f"{target} already exists; it was left as it is. Choose another name or use --overwrite.")
     backup, left_out = practice_backup(store, now=now, skip_damaged=skip_damaged)
     try:
-        atomic_write_bytes(target, backup.to_json())
-        os.chmod(target, 0o600)
+        atomic_write_bytes(target, backup.to_json())  # 0600 from the start: no chmod through the name
     except OSError as exc:
         raise WriteFailed.from_os_error(target, exc) from exc
     return backup, left_out
@@ -341,8 +341,7 @@ def _restore_locked(data_dir: Path, backup: PracticeBackup, *, now: datetime, ha
     """
     for leftover in data_dir.glob(".restore-*"):
         shutil.rmtree(leftover, ignore_errors=True)
-    staging = data_dir / f".restore-{os.getpid()}"
-    ensure_private_dir(staging)
+    staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=data_dir))  # 0700, made exclusively
     ensure_private_dir(staging / CLIENTS_DIR)
     try:
         for record in backup.clients:

@@ -24,7 +24,7 @@ class PracticeLock:
     def acquire(self) -> bool:
         """True when this process is now the practice's single writer."""
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
         except OSError as exc:
             self.holder = f"its lock file cannot be created: {exc.strerror or exc}"
             return False
