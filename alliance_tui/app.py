@@ -15,6 +15,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.dom import DOMNode
+from textual.driver import Driver
 from textual.screen import Screen
 
 from .models.timeutil import Clock, utcnow
@@ -105,6 +106,15 @@ class AllianceApp(App[None]):
             self._quit_refused_at = now
             return
         await super().action_quit()
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's own driver, except that on a Unix terminal pasted text is read as text only."""
+        driver_class = super().get_driver_class()
+        if driver_class.__module__ == "textual.drivers.linux_driver" and driver_class.__name__ == "LinuxDriver":
+            from .terminal import GuardedDriver
+
+            return GuardedDriver
+        return driver_class
 
     def bell(self) -> None:
         """Silent, always: the app sits beside a live call.

@@ -99,6 +99,21 @@ def clean_optional(value: object, *, field: str = "", max_len: int, multiline: b
     return clean(value, field=field, max_len=max_len, multiline=multiline)
 
 
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029]")
+
+
+def pasted_text(text: str, *, multiline: bool) -> str:
+    """Pasted text as text only: control bytes (ESC and the like) dropped, never read as keys.
+
+    A one-line field keeps every pasted line, joined by spaces; a multi-line
+    field keeps the lines. Tabs become spaces, as everywhere else.
+    """
+    lines = [_CONTROL.sub("", line.replace("\t", " ")) for line in _LINE_BREAK.split(text)]
+    if multiline:
+        return "\n".join(lines)
+    return " ".join(stripped for line in lines if (stripped := line.strip()))
+
+
 # The annotated types the models declare their fields with. They need pydantic,
 # so they are built on first use: the clean-up rules above need nothing, and
 # the start-up path (the practice index) uses them without pydantic.

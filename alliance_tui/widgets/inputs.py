@@ -11,6 +11,8 @@ from textual import events
 from textual.widget import Widget
 from textual.widgets import Input
 
+from ..models.text import pasted_text
+
 
 def blink_allowed(widget: Widget) -> bool:
     return bool(getattr(widget.app, "cursor_blink", True))
@@ -22,8 +24,8 @@ class TextInput(Input):
             self.cursor_blink = False
 
     def _on_paste(self, event: events.Paste) -> None:
-        """Several lines pasted are kept, joined by spaces: Input alone keeps the first line only."""
-        text = " ".join(line.strip() for line in event.text.splitlines() if line.strip())
+        """Pasted text is text: control bytes dropped, several lines kept joined (Input alone keeps the first)."""
+        text = pasted_text(event.text, multiline=False)
         if text:
             selection = self.selection
             if selection.is_empty:
