@@ -151,7 +151,7 @@ class AllianceEditorScreen(AllianceScreen):
     def fill_categories(self, select: str | None = None) -> None:
         categories = self.store.categories()
         widget = self.query_one("#category", Select)
-        widget.set_options([(c, c) for c in categories])
+        widget.set_options([(Text(c), c) for c in categories])  # a Text: a name like '[/]' is not markup
         widget.value = select if select in categories else categories[0]
 
     def refresh_items(self) -> None:
