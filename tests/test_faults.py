@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from alliance_tui.store import (
+    CLIENT_SCHEMA_VERSION,
     SCHEMA_VERSION,
     ChangedOnDisk,
     ClientUnavailable,
@@ -249,7 +250,8 @@ def test_unreadable_practice_file_is_not_moved(
 
 def newer(path: Path) -> bytes:
     data = json.loads(path.read_text())
-    data["_meta"]["1"]["schema"] = SCHEMA_VERSION + 1
+    newest = CLIENT_SCHEMA_VERSION if data["_meta"]["1"]["kind"] == "client" else SCHEMA_VERSION
+    data["_meta"]["1"]["schema"] = newest + 1
     path.write_text(json.dumps(data))
     return path.read_bytes()
 

@@ -234,7 +234,7 @@ def test_alliance_and_session_agreement(practice: Practice, category: str, wordi
         lambda: practice.store.add_alliance_item(practice.client.id, category, wording, session_number=1), want
     )
     if version is not None:
-        item = practice.stored("versions", version.id)["items"][-1]
+        item = practice.stored("versions", version.id)["delta"]["changed"][-1]  # the item added, stored as typed
         assert (item["category"], item["wording"]) == (want_category, want_wording)
     want_focus = expected(focus, NOTE_MAX, multiline=True, optional=True)
     session = practice.attempt(

@@ -34,7 +34,7 @@ from ..models import (
     RequestedBy,
     Session,
 )
-from ..store import SCHEMA_VERSION, PracticeStore
+from ..store import CLIENT_SCHEMA_VERSION, SCHEMA_VERSION, PracticeStore
 
 # Bump whenever the generated data changes shape: cached practices are keyed by it.
 GENERATOR_VERSION = 1
@@ -58,7 +58,7 @@ class PracticeSpec:
 
     @property
     def cache_key(self) -> str:
-        return f"{self.name}-g{GENERATOR_VERSION}-s{SCHEMA_VERSION}-{self.seed}"
+        return f"{self.name}-g{GENERATOR_VERSION}-s{SCHEMA_VERSION}.{CLIENT_SCHEMA_VERSION}-{self.seed}"
 
 
 LARGE = PracticeSpec(

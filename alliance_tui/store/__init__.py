@@ -13,11 +13,12 @@ from .errors import (
     UnknownRecord,
     WriteFailed,
 )
-from .jsonfile import SCHEMA_VERSION
+from .jsonfile import CLIENT_SCHEMA_VERSION, SCHEMA_VERSION
 from .paths import resolve_config_dir, resolve_data_dir
 from .practice import PracticeStore
 
 __all__ = [
+    "CLIENT_SCHEMA_VERSION",
     "SCHEMA_VERSION",
     "ChangedOnDisk",
     "ClientUnavailable",

@@ -42,8 +42,7 @@ from .auto_backup import (
     take_automatic_backup,
     take_automatic_backup_quietly,
 )
-from .client_file import KIND as CLIENT_KIND
-from .client_file import TABLES, ClientFile, dump
+from .client_file import ClientFile, client_file_bytes
 from .errors import FileProblem, StoreError, WriteFailed
 from .lock import PracticeLock
 from .paths import usable_client_id
@@ -256,15 +255,6 @@ def read_snapshot(folder: Path) -> PracticeBackup:
 # ----------------------------------------------------------------- restoring
 
 
-def _client_file_bytes(record: ClientRecord) -> bytes:
-    data: dict[str, dict[str, Any]] = {META_TABLE: meta_table(CLIENT_KIND), "client": {"1": dump(record.client)}}
-    for table in TABLES:
-        docs = getattr(record, table)
-        if docs:
-            data[table] = {str(i): dump(doc) for i, doc in enumerate(docs, start=1)}
-    return orjson.dumps(data)
-
-
 def _practice_file_bytes(settings: PracticeSettings) -> bytes:
     data = {META_TABLE: meta_table("practice"), "settings": {"1": settings.model_dump(mode="json")}}
     return orjson.dumps(data)
@@ -345,7 +335,7 @@ def _restore_locked(data_dir: Path, backup: PracticeBackup, *, now: datetime, ha
     ensure_private_dir(staging / CLIENTS_DIR)
     try:
         for record in backup.clients:
-            atomic_write_bytes(staging / CLIENTS_DIR / f"{record.client.id}.json", _client_file_bytes(record))
+            atomic_write_bytes(staging / CLIENTS_DIR / f"{record.client.id}.json", client_file_bytes(record))
         atomic_write_bytes(staging / PRACTICE_FILE, _practice_file_bytes(backup.settings))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

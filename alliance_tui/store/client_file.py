@@ -17,8 +17,10 @@ from pydantic import BaseModel, ValidationError
 from tinydb import Query, TinyDB
 
 from ..models import AllianceVersion, Client, ClientRecord, Commitment, Note, PauseRecord, Session
+from ..models.version_delta import compact_doc, expand_all
 from .atomic import atomic_write_bytes
 from .errors import CorruptFile, WriteFailed
+from .jsonfile import CLIENT_SCHEMA_VERSION
 from .storage import META_TABLE, AtomicJSONStorage, meta_table
 
 KIND = "client"
@@ -36,6 +38,27 @@ TABLES: dict[str, type[BaseModel]] = {
 
 def dump(model: BaseModel) -> dict[str, Any]:
     return model.model_dump(mode="json")
+
+
+def client_file_bytes(record: ClientRecord) -> bytes:
+    """A whole client's file, as create() followed by one insert per record would leave it.
+
+    TinyDB numbers each table's documents from 1; alliance versions are stored
+    as what changed since the one before (models/version_delta.py).
+    """
+    import orjson
+
+    data: dict[str, Any] = {META_TABLE: meta_table(KIND), "client": {"1": dump(record.client)}}
+    for name in TABLES:
+        models: list[BaseModel] = getattr(record, name)
+        if not models:
+            continue
+        if name == "versions":
+            docs = [compact_doc(record.versions[n - 1] if n else None, v) for n, v in enumerate(record.versions)]
+        else:
+            docs = [dump(m) for m in models]
+        data[name] = {str(n): doc for n, doc in enumerate(docs, start=1)}
+    return orjson.dumps(data)
 
 
 @contextlib.contextmanager
@@ -89,20 +112,9 @@ class ClientFile:
 
     @classmethod
     def create_from_record(cls, path: Path, record: ClientRecord) -> ClientFile:
-        """A whole client in one atomic write (bulk import, the benchmark's generator).
-
-        The layout is exactly what create() followed by one insert per record
-        would leave on disk: TinyDB numbers each table's documents from 1.
-        """
-        import orjson
-
-        data: dict[str, Any] = {META_TABLE: meta_table(KIND), "client": {"1": dump(record.client)}}
-        for name in TABLES:
-            models: list[BaseModel] = getattr(record, name)
-            if models:
-                data[name] = {str(n): dump(m) for n, m in enumerate(models, start=1)}
+        """A whole client in one atomic write (bulk import, the benchmark's generator)."""
         try:
-            atomic_write_bytes(path, orjson.dumps(data))
+            atomic_write_bytes(path, client_file_bytes(record))
         except OSError as exc:
             raise WriteFailed.from_os_error(path, exc) from exc
         return cls(path)
@@ -116,11 +128,17 @@ class ClientFile:
             if len(docs) != 1:
                 raise CorruptFile(self.path, "does not hold exactly one client.")
             with collector_paused():
-                lists = {
+                lists: dict[str, list[Any]] = {
                     name: [model.model_validate(doc) for doc in data.get(name, {}).values()]
                     for name, model in TABLES.items()
+                    if name != "versions"
                 }
+                lists["versions"] = expand_all(list(data.get("versions", {}).values()))
                 return ClientRecord(client=Client.model_validate(docs[0]), **lists)
+        except (KeyError, TypeError) as exc:
+            raise CorruptFile(
+                self.path, "holds an alliance version that does not follow from the one before it."
+            ) from exc
         except ValidationError as exc:
             raise CorruptFile(self.path, f"holds a record that does not validate: {exc.errors()[0]['msg']}.") from exc
 
@@ -138,6 +156,30 @@ class ClientFile:
         next_id = self._next_id(table, data.get(table, {}))
         self.storage.append(table, str(next_id), dump(model))
         self._last_insert[table] = (next_id, len(data[table]))
+
+    def insert_version(self, previous: AllianceVersion | None, version: AllianceVersion) -> None:
+        """A new alliance version, stored as what changed since the previous one.
+
+        A file written before versions were stored this way is marked with the
+        newer schema in the same write, so an older release refuses it instead
+        of reading the version as an empty agreement.
+        """
+        data = self.storage.read()
+        if data is None:
+            raise CorruptFile(self.path, "is missing.")
+        doc = compact_doc(previous, version)
+        meta = data.get(META_TABLE, {}).get("1", {})
+        if meta.get("schema", CLIENT_SCHEMA_VERSION) >= CLIENT_SCHEMA_VERSION:
+            next_id = self._next_id("versions", data.get("versions", {}))
+            self.storage.append("versions", str(next_id), doc)
+            self._last_insert["versions"] = (next_id, len(data["versions"]))
+            return
+        # TinyDB's storages are handed the whole data to write: the bump and the version land together.
+        updated = {**data, META_TABLE: meta_table(KIND)}
+        table = dict(updated.get("versions", {}))
+        table[str(max(map(int, table), default=0) + 1)] = doc
+        updated["versions"] = table
+        self.storage.write(updated)
 
     def _next_id(self, table: str, docs: dict[str, Any]) -> int:
         """Highest id + 1, without scanning thousands of ids on every note.

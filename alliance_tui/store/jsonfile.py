@@ -14,8 +14,12 @@ import orjson
 
 from .errors import CorruptFile, NewerSchema
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 1  # of the practice index and of backups
 META_TABLE = "_meta"
+# A client's file is at 2 once it holds an alliance version stored as a delta
+# (models/version_delta.py): an older release refuses it rather than read an empty agreement.
+CLIENT_SCHEMA_VERSION = 2
+NEWEST_SCHEMA = {"client": CLIENT_SCHEMA_VERSION}
 
 Data = dict[str, dict[str, Any]]
 
@@ -29,8 +33,12 @@ def identity_stamp(path: Path) -> tuple[int, int, int] | None:
     return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
+def newest_schema(kind: str) -> int:
+    return NEWEST_SCHEMA.get(kind, SCHEMA_VERSION)
+
+
 def meta_table(kind: str) -> dict[str, dict[str, Any]]:
-    return {"1": {"schema": SCHEMA_VERSION, "kind": kind}}
+    return {"1": {"schema": newest_schema(kind), "kind": kind}}
 
 
 def check_data(path: Path, data: object, kind: str) -> Data:
@@ -47,11 +55,11 @@ def check_data(path: Path, data: object, kind: str) -> Data:
         raise CorruptFile(path, "the file has no schema version; it is damaged or not ours.")
     if meta.get("kind") != kind:
         raise CorruptFile(path, f"expected a {kind} file, found {meta.get('kind')!r}.")
-    if meta["schema"] > SCHEMA_VERSION:
+    if meta["schema"] > newest_schema(kind):
         raise NewerSchema(
             path,
             f"written by a newer Alliance TUI (schema {meta['schema']}; this version reads up to "
-            f"{SCHEMA_VERSION}). Upgrade Alliance TUI to open it; the file was left untouched.",
+            f"{newest_schema(kind)}). Upgrade Alliance TUI to open it; the file was left untouched.",
         )
     return data
 

@@ -659,7 +659,8 @@ class PracticeStore:
                     full_design=full_design,
                     items=[AllianceItem.model_validate(i.model_dump()) for i in items],
                 )
-            self._write(client_id, lambda f: f.insert("versions", version))
+            previous = record.current_alliance
+            self._write(client_id, lambda f: f.insert_version(previous, version))
             record.versions.append(version)
             self._refresh_summary(client_id)
             return version
