@@ -129,17 +129,24 @@ class AccountabilityPane(Vertical):
         super().__init__(id=id)
         self._note_for: str | None = None
         self._drawn: AccountabilityView | None = None  # the view on screen: the same one again is not redrawn
+        # The parts, kept rather than looked up: a view can come as they leave, and then there is nothing to find.
+        self._commitments = OptionList(id="commitments")
+        self._made_today = Static(id="made-today")
 
     def compose(self) -> ComposeResult:
         yield Static(CHECKIN_HINT, id="checkin-hint", markup=False)
         yield Static(CHECKIN_HINT_SHORT, id="checkin-hint-short", markup=False)
-        yield OptionList(id="commitments")
+        yield self._commitments
         # The note field and the message line are mounted when first needed (_note_box, show_message).
-        yield Static(id="made-today")
+        yield self._made_today
 
     def on_mount(self) -> None:
         self.watch_view(self.view)
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._draw(self.view))
+
+    @property
+    def _drawable(self) -> bool:
+        return in_place(self, self._commitments, self._made_today)
 
     @property
     def _detail_style(self) -> str:
@@ -148,12 +155,14 @@ class AccountabilityPane(Vertical):
         return "italic" if self.app.current_theme.ansi else "dim"
 
     def watch_view(self, view: AccountabilityView) -> None:
-        if in_place(self) and view is not self._drawn:
+        if view is not self._drawn:
             self._draw(view)
 
     def _draw(self, view: AccountabilityView) -> None:
+        if not self._drawable:
+            return
         self._drawn = view
-        options = self.query_one("#commitments", OptionList)
+        options = self._commitments
         keep = options.highlighted
         options.clear_options()
         if view.to_check:
@@ -163,13 +172,13 @@ class AccountabilityPane(Vertical):
             options.highlighted = min(keep or 0, len(view.to_check) - 1)
         else:
             options.add_option(Option(Text("Nothing to check in from earlier sessions", style="dim"), disabled=True))
-        self.query_one("#made-today", Static).update(made_today_text(view))
+        self._made_today.update(made_today_text(view))
 
     def focus_list(self) -> None:
-        self.screen.set_focus(self.query_one("#commitments", OptionList))
+        self.screen.set_focus(self._commitments)
 
     def _highlighted(self) -> Commitment | None:
-        options = self.query_one("#commitments", OptionList)
+        options = self._commitments
         if options.highlighted is None or not self.view.to_check:
             return None
         return self.view.to_check[options.highlighted]
@@ -188,7 +197,7 @@ class AccountabilityPane(Vertical):
 
     def advance(self) -> None:
         """After a check-in, move on to the next commitment still open."""
-        options = self.query_one("#commitments", OptionList)
+        options = self._commitments
         start = options.highlighted or 0
         for offset in range(1, len(self.view.to_check) + 1):
             index = (start + offset) % len(self.view.to_check)

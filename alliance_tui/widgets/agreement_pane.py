@@ -108,25 +108,29 @@ class AgreementPane(Vertical):
         super().__init__(id=id)
         self._shown: set[str] = set()
         self._drawn: AgreementView | None = None  # the view on screen: the same one again is not redrawn
+        # The parts, kept rather than looked up: a view can come as they leave, and then there is nothing to find.
+        self._boxes = {
+            name: TextInput(id=f"session-{name}", placeholder="(Enter to save)", compact=True, select_on_focus=False)
+            for name in FIELDS
+        }
+        self._scroll = VerticalScroll(id="alliance-scroll", can_focus=False)
+        self._alliance = Static(id="alliance", classes="alliance-group")
 
     def compose(self) -> ComposeResult:
         for name, label in FIELDS.items():
             with Horizontal(classes="agreement-field"):
                 yield Label(label, classes="agreement-label")
-                yield TextInput(
-                    id=f"session-{name}", placeholder="(Enter to save)", compact=True, select_on_focus=False
-                )
+                yield self._boxes[name]
         # The message line (#agreement-message) is mounted when there is first something to say.
-        with VerticalScroll(id="alliance-scroll", can_focus=False):
-            yield Static(id="alliance", classes="alliance-group")
+        with self._scroll:
+            yield self._alliance
 
     def watch_view(self, view: AgreementView) -> None:
-        if not in_place(self) or view is self._drawn:
+        if not in_place(self, self._alliance, *self._boxes.values()) or view is self._drawn:
             return
         self._drawn = view
         self._show_groups(view)
-        for name in FIELDS:
-            box = self.query_one(f"#session-{name}", Input)
+        for name, box in self._boxes.items():
             saved = view.saved.get(name, "")
             if not box.has_focus and box.value != saved and not box.has_class("-unsaved"):
                 box.value = saved
@@ -136,7 +140,7 @@ class AgreementPane(Vertical):
 
     def _show_groups(self, view: AgreementView) -> None:
         """The whole alliance in one block: one widget to style and lay out, however many categories."""
-        block = self.query_one("#alliance", Static)
+        block = self._alliance
         groups = alliance_groups(view)
         parts = [hung(text) for text, _ in groups]
         block.update(Group(*(row for rows in parts for row in rows)))
@@ -151,21 +155,20 @@ class AgreementPane(Vertical):
 
     def _scroll_to_rows(self, above: list[RenderableType], rows: list[RenderableType]) -> None:
         """Scroll the alliance so that `rows`, drawn below `above`, are in view."""
-        block = self.query_one("#alliance", Static)
+        block, scroll = self._alliance, self._scroll
         width = block.size.width
-        if not width:
+        if not width or not in_place(block, scroll):
             return
         console = self.app.console
         options = console.options.update(width=width, height=None)
         top = len(console.render_lines(Group(*above), options, pad=False)) if above else 0
         height = len(console.render_lines(Group(*rows), options, pad=False))
-        scroll = self.query_one("#alliance-scroll", VerticalScroll)
         y = block.virtual_region.y + block.styles.gutter.top + top
         scroll.scroll_to_region(Region(0, y, width, height), animate=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "done_editing":
-            return any(box.has_focus for box in self.query(Input))
+            return any(box.has_focus for box in self._boxes.values())
         return True
 
     def action_done_editing(self) -> None:
@@ -175,11 +178,11 @@ class AgreementPane(Vertical):
         say(self, "agreement-message", message, before="#alliance-scroll")
 
     def field_saved(self, field_name: str) -> None:
-        self.query_one(f"#session-{field_name}", Input).remove_class("-unsaved")
+        self._boxes[field_name].remove_class("-unsaved")
         self.show_message("")
 
     def field_refused(self, field_name: str, message: str) -> None:
-        self.query_one(f"#session-{field_name}", Input).add_class("-unsaved")
+        self._boxes[field_name].add_class("-unsaved")
         self.show_message(message)
 
     @on(Input.Submitted)

@@ -120,6 +120,10 @@ class QuickLog(Vertical):
         super().__init__(id=id)
         self._rewording: LastNote | None = None
         self._was_empty = True
+        # The parts, kept rather than looked up: data can come as they leave, and then there is nothing to find.
+        self._kind_label = Static(id="quicklog-kind")
+        self._field = QuickLogInput(id="quicklog-input", placeholder=HINT, compact=True, select_on_focus=False)
+        self._message_line = Static(id="quicklog-message", markup=False)
 
     @property
     def rewording(self) -> bool:
@@ -127,12 +131,13 @@ class QuickLog(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="quicklog-row"):
-            yield Static(id="quicklog-kind")
-            yield QuickLogInput(id="quicklog-input", placeholder=HINT, compact=True, select_on_focus=False)
-        yield Static(id="quicklog-message", markup=False)
+            yield self._kind_label
+            yield self._field
+        yield self._message_line
 
     def on_mount(self) -> None:
-        if not self.is_attached:
+        # Its own Mount is still being handled, so only its parts can say they are mounted.
+        if not (self.is_attached and in_place(self._kind_label, self._field)):
             return  # quitting as the line mounts takes it and its input off first
         self.input.categories = self.categories  # given before mounting: passed on now
         self.input.can_recall = self.last_note is not None
@@ -145,18 +150,18 @@ class QuickLog(Vertical):
 
     @property
     def input(self) -> QuickLogInput:
-        return self.query_one(QuickLogInput)
+        return self._field
 
     def watch_shared_next(self) -> None:
-        if in_place(self):
+        if in_place(self, self._kind_label, self._field):
             self._show_kind()
 
     def watch_categories(self, categories: tuple[str, ...]) -> None:
-        if in_place(self):
+        if in_place(self, self._field):
             self.input.categories = categories
 
     def watch_last_note(self, last_note: LastNote | None) -> None:
-        if in_place(self) and self.input.can_recall != (last_note is not None):
+        if in_place(self, self._field) and self.input.can_recall != (last_note is not None):
             self.input.can_recall = last_note is not None
             self.input.refresh_bindings()
 
@@ -183,7 +188,7 @@ class QuickLog(Vertical):
         self.set_class(False, "-rewording")
 
     def show_message(self, message: str) -> None:
-        self.query_one("#quicklog-message", Static).update(Text(message))
+        self._message_line.update(Text(message))
         self.set_class(bool(message), "-refused")
 
     def saved(self, confirmation: str) -> None:
@@ -193,13 +198,13 @@ class QuickLog(Vertical):
         self._say(confirmation)
 
     def _say(self, message: str) -> None:
-        self.query_one("#quicklog-message", Static).update(Text(message, style="dim"))
+        self._message_line.update(Text(message, style="dim"))
         self.remove_class("-refused")
 
     def forget_confirmation(self) -> None:
         """Something else was saved since: the confirmation no longer speaks for the latest action."""
         if not self.has_class("-refused"):
-            self.query_one("#quicklog-message", Static).update("")
+            self._message_line.update("")
 
     @on(Input.Changed, "#quicklog-input")
     def _changed(self, event: Input.Changed) -> None:
@@ -250,4 +255,4 @@ class QuickLog(Vertical):
                 label.append(" · ◉ SHARED", style="bold")
             else:
                 label.append(" · private")
-        self.query_one("#quicklog-kind", Static).update(label)
+        self._kind_label.update(label)

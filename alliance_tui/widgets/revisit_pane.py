@@ -76,23 +76,27 @@ class RevisitPane(Vertical):
         self._asking: str | None = None  # the prompt being answered
         self._adding = False
         self._drawn: RevisitView | None = None  # the view on screen: the same one again is not redrawn
+        # The parts, kept rather than looked up: a view can come as they leave, and then there is nothing to find.
+        self._lead = Static(id="revisit-lead")
+        self._prompts = OptionList(id="prompts")
+        self._message = Static(id="revisit-message", markup=False)
 
     def compose(self) -> ComposeResult:
-        yield Static(id="revisit-lead")
-        yield OptionList(id="prompts")
+        yield self._lead
+        yield self._prompts
         # The question and its answer field are mounted here when a question is first asked.
-        yield Static(id="revisit-message", markup=False)
+        yield self._message
 
     def on_mount(self) -> None:
         self._close_field()
         self.watch_view(self.view)
 
     def watch_view(self, view: RevisitView) -> None:
-        if not in_place(self) or view is self._drawn:
+        if not in_place(self, self._lead, self._prompts) or view is self._drawn:
             return
         self._drawn = view
-        self.query_one("#revisit-lead", Static).update(Text(view.lead, style="italic"))
-        options = self.query_one("#prompts", OptionList)
+        self._lead.update(Text(view.lead, style="italic"))
+        options = self._prompts
         keep = options.highlighted
         options.clear_options()
         options.add_options(
@@ -106,7 +110,7 @@ class RevisitPane(Vertical):
         """Open the answer field for prompt `number` (1-based)."""
         if not 1 <= number <= len(self.view.prompts):
             return
-        self.query_one("#prompts", OptionList).highlighted = number - 1
+        self._prompts.highlighted = number - 1
         prompt = self.view.prompts[number - 1]
         if self._asking != prompt:
             self._answer_box().value = ""
@@ -166,7 +170,7 @@ class RevisitPane(Vertical):
         return True
 
     def _highlighted_prompt(self) -> str | None:
-        index = self.query_one("#prompts", OptionList).highlighted
+        index = self._prompts.highlighted
         return self.view.prompts[index] if index is not None and index < len(self.view.prompts) else None
 
     def action_remove_prompt(self) -> None:
@@ -180,7 +184,7 @@ class RevisitPane(Vertical):
         self.refresh_bindings()
         self._close_field()
         self.show_message("")
-        self.screen.set_focus(self.query_one("#prompts", OptionList))
+        self.screen.set_focus(self._prompts)
 
     def done(self) -> None:
         """The answer or question is on disk: close the field and clear it."""
@@ -188,7 +192,7 @@ class RevisitPane(Vertical):
         self.action_cancel()
 
     def show_message(self, message: str) -> None:
-        box = self.query_one("#revisit-message", Static)
+        box = self._message
         box.update(Text(message))
         box.display = bool(message)
 

@@ -34,12 +34,14 @@ class TodayLog(VerticalScroll, can_focus=False):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._drawn: tuple[Note, ...] | None = None  # the notes on screen: the same tuple again is not redrawn
+        # Kept rather than looked up: notes can come as it leaves, and then there is nothing to find.
+        self._body = Static(id="today-notes")
 
     def compose(self) -> ComposeResult:
-        yield Static(id="today-notes")
+        yield self._body
 
     def watch_notes(self, notes: tuple[Note, ...]) -> None:
-        if not in_place(self) or notes is self._drawn:
+        if not in_place(self, self._body) or notes is self._drawn:
             return
         self._drawn = notes
         if notes:
@@ -52,7 +54,7 @@ class TodayLog(VerticalScroll, can_focus=False):
                 )
         else:
             body = Text("Notes and answers logged today show here.", style="dim")
-        self.query_one("#today-notes", Static).update(body)
+        self._body.update(body)
         self.call_after_refresh(self.scroll_end, animate=False)
 
     def on_mount(self) -> None:
