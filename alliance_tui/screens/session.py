@@ -36,7 +36,7 @@ from ..models import (
 from ..models.quicklog import EntryKind, bare_prefix, parse
 from ..models.text import TextRefused
 from ..models.trends import pause_trend
-from ..store import StoreError
+from ..store import ClientUnavailable, StoreError
 from ..widgets.accountability_pane import AccountabilityPane, AccountabilityView, awaiting
 from ..widgets.agreement_pane import FIELDS, AgreementPane, AgreementView
 from ..widgets.footer import KeyFooter
@@ -798,7 +798,24 @@ class SessionScreen(AllianceScreen):
     def action_end(self) -> None:
         if self._refuse_if_unsaved():
             return
-        self.app.push_screen(EndSessionConfirm(self.record.client.name, self.number), self._end_confirmed)
+        self.app.push_screen(EndSessionConfirm(self._client_name(), self.number), self._end_confirmed)
+
+    def _client_name(self) -> str:
+        """From the practice index, which stays readable when the client's own file does not."""
+        return self.store.summary(self.client_id).name
+
+    def _leave_unreadable(self, error: ClientUnavailable, title: str) -> None:
+        """The client's file was damaged outside the app: nothing more can be saved to it, so the screen goes."""
+        self.app.pop_screen()
+        self._let_go()
+        self.app.notify(
+            f"Session {self.number} with {self._client_name()} cannot be saved any more: {error.message} "
+            "Earlier copies are in the automatic backups (alliance-tui backups lists them).",
+            title=title,
+            severity="error",
+            timeout=20,
+            markup=False,
+        )
 
     def _end_confirmed(self, confirmed: bool | None) -> None:
         if not confirmed or self.session is None:
@@ -806,6 +823,9 @@ class SessionScreen(AllianceScreen):
         self._stop_pause_if_running()
         try:
             self.store.end_session(self.client_id, self.session.id)
+        except ClientUnavailable as error:
+            self._leave_unreadable(error, title="Session not ended")
+            return
         except StoreError as error:
             self.report(error, title="Session not ended")
             return
@@ -818,7 +838,12 @@ class SessionScreen(AllianceScreen):
         if self._refuse_if_unsaved():
             return
         self._stop_pause_if_running()
-        name, number = self.record.client.name, self.number
+        name, number = self._client_name(), self.number
+        try:
+            self.store.record(self.client_id)
+        except ClientUnavailable as error:
+            self._leave_unreadable(error, title="Session not kept")
+            return
         if self._discard_if_mistaken():
             self.app.pop_screen()
             self._let_go()
