@@ -37,7 +37,7 @@ async def test_daniel_review_has_what_the_coach_needs_before_the_call(demo_store
         assert "No full design of the alliance yet, and this is session 4" in text
         assert "Be more direct with me when I dodge a topic  (client)" in text
         assert "○ open         Draft a six-month transition budget" in text
-        assert "made in S2 · by End of the month · Send a one-line email when it is done" in text
+        assert "made in S2 · by End of the month · Sat 31 Oct · overdue · Send a one-line email when it is done" in text
         assert "Last session: S3, 6 Nov 2026" in text
         assert "🔒 private     Energy much higher" in text
         assert "↗ shared       Daniel is going to book a portfolio review." in text

@@ -28,7 +28,7 @@ def _shared_notes(record: ClientRecord, session_number: int) -> list[Note]:
 def _commitment_lines(commitment: Commitment) -> list[str]:
     lines = [f"- {md_block(commitment.what, indent=2)}"]
     if commitment.by_when:
-        lines.append(f"  - By when: {md_inline(commitment.by_when)}")
+        lines.append(f"  - By when: {md_inline(commitment.by_label(long=True))}")
     if commitment.how_accountable:
         lines.append(f"  - How you want to be held to it: {md_block(commitment.how_accountable, indent=4)}")
     return lines

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .base import Record
+from .dates import long_day, resolve_by_when, short_date
 from .text import NoteText, OptionalNote, OptionalShort
-from .timeutil import UtcDatetime
+from .timeutil import UtcDatetime, local_date
 
 
 class CommitmentStatus(StrEnum):
@@ -61,6 +64,45 @@ class Commitment(Record):
     checkin_note: OptionalNote = ""
     checked_in_session: int | None = Field(default=None, ge=1)
     checked_in_at: UtcDatetime | None = None
+    # The day "by when" meant on the day it was said, kept beside the words so it never drifts.
+    due: date | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _resolve_due(cls, data: Any) -> Any:
+        """Work out the day once, from the words and the day the commitment was made.
+
+        Records written before dates were understood get theirs the same way when read.
+        """
+        if not isinstance(data, dict) or data.get("due") is not None or not data.get("by_when"):
+            return data
+        created = data.get("created")
+        if isinstance(created, str):
+            try:
+                created = datetime.fromisoformat(created.replace("Z", "+00:00"))
+            except ValueError:
+                return data  # the field's own validation names the problem
+        if not isinstance(created, datetime) or created.tzinfo is None:
+            return data
+        due = resolve_by_when(str(data["by_when"]), local_date(created))
+        return data if due is None else {**data, "due": due}
+
+    def by_label(self, today: date | None = None, *, long: bool = False) -> str:
+        """The words as typed with the day they meant; "" when no by-when.
+
+        Short: "Next Friday · Fri 11 Dec" for a row; long: "Next Friday (Friday 11 December 2026)" for a letter.
+        """
+        if not self.by_when:
+            return ""
+        if self.due is None:
+            return self.by_when
+        if long:
+            return f"{self.by_when} ({long_day(self.due)})"
+        return f"{self.by_when} · {short_date(self.due, today)}"
+
+    def overdue(self, today: date) -> bool:
+        """Still to be checked in and its day has passed."""
+        return self.due is not None and self.due < today and self.needs_checkin
 
     @property
     def needs_checkin(self) -> bool:

@@ -12,7 +12,7 @@ without importing pydantic.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, tzinfo
 from typing import TYPE_CHECKING, Annotated, Any
 
 Clock = Callable[[], datetime]
@@ -29,6 +29,14 @@ def to_utc(value: datetime) -> datetime:
         return value.astimezone(UTC)
     except OverflowError:
         raise ValueError("That time is out of range.") from None
+
+
+def local_date(value: datetime, zone: tzinfo | None = None) -> date:
+    """The calendar day a moment falls on where the coach is: the one rule for every day shown.
+
+    ``zone`` None means the machine's local time zone, as the clock on the coach's screen.
+    """
+    return to_utc(value).astimezone(zone).date()
 
 
 def format_utc(value: datetime) -> str:

@@ -20,6 +20,7 @@ from textual.widgets import Header, Input, Static
 from textual.worker import Worker, WorkerState
 
 from ..models import ClientSummary
+from ..models.timeutil import local_date
 from ..store import ClientUnavailable, StoreError, UnknownRecord
 from ..widgets.client_list import ClientList
 from ..widgets.footer import KeyFooter
@@ -36,7 +37,11 @@ PROBLEM_MARK = "⚠ cannot be read"
 
 
 def short_date(when: datetime | None) -> str:
-    return when.strftime("%-d %b %Y") if when else "not yet"
+    """The day where the coach is (the same rule as the exports), e.g. 20 Nov 2026."""
+    if when is None:
+        return "not yet"
+    day = local_date(when)
+    return f"{day.day} {day:%b %Y}"
 
 
 def client_row(summary: ClientSummary) -> tuple[Text, ...]:

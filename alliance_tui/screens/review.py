@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Header, Static
 
 from ..models import ChangeKind, ClientRecord, NoteKind, Session, diff_versions, revisit_nudges
+from ..models.timeutil import local_date
 from ..models.trends import describe_follow_through, describe_pauses, follow_through_trend, pause_trend
 from ..store import StoreError
 from ..widgets.footer import KeyFooter
@@ -239,9 +240,11 @@ class ClientReviewScreen(AllianceScreen):
     def commitments_section(self, record: ClientRecord) -> list[Static]:
         open_ones = record.open_commitments
         rows: list[tuple[Text, Text]] = []
+        today = local_date(self.alliance_app.clock())
         for c in open_ones:
             body = Text(c.what)
-            details = [d for d in (f"by {c.by_when}" if c.by_when else "", c.how_accountable) if d]
+            late = "overdue" if c.overdue(today) else ""
+            details = [d for d in (f"by {c.by_label(today)}" if c.by_when else "", late, c.how_accountable) if d]
             where = f"S{c.session_number}" if c.session_number else "intake"
             body.append(f"\nmade in {where}", style="dim")
             if details:

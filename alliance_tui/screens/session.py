@@ -35,6 +35,7 @@ from ..models import (
 )
 from ..models.quicklog import EntryKind, bare_prefix, parse
 from ..models.text import TextRefused
+from ..models.timeutil import local_date
 from ..models.trends import pause_trend
 from ..store import ClientUnavailable, StoreError
 from ..widgets.accountability_pane import AccountabilityPane, AccountabilityView, awaiting
@@ -468,6 +469,7 @@ class SessionScreen(AllianceScreen):
             to_check=commitments_to_check(record, session.number),
             made_today=tuple(c for c in record.commitments if c.session_number == session.number),
             session_number=session.number,
+            today=local_date(self._now()),
         )
         prompts = prompts_for_moment(session.number, client.programme_sessions, list(self.store.settings.prompts))
         own = [p.text for p in prompts if p.prompt_set is PromptSet.OWN]

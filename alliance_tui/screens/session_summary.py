@@ -61,7 +61,7 @@ def summary_text(record: ClientRecord, number: int) -> Text:
         out.append(" ✚ ")
         out.append(c.what)
         if c.by_when:
-            out.append(f"  by {c.by_when}", style="dim")
+            out.append(f"  by {c.by_label()}", style="dim")
         if c.how_accountable:
             out.append(f"  ({c.how_accountable})", style="dim")
         out.append("\n")

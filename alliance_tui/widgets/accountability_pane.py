@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from rich.text import Text
 from textual import on
@@ -37,6 +38,7 @@ class AccountabilityView:
     to_check: tuple[Commitment, ...] = ()  # from earlier sessions: open, or checked in this session
     made_today: tuple[Commitment, ...] = ()
     session_number: int = 1
+    today: date | None = None  # the coach's day, for "overdue"; None shows no overdue marks
 
 
 def awaiting(c: Commitment, session_number: int) -> bool:
@@ -44,7 +46,7 @@ def awaiting(c: Commitment, session_number: int) -> bool:
     return c.checked_in_session != session_number or c.status is CommitmentStatus.OPEN
 
 
-def commitment_line(c: Commitment, session_number: int, detail: str = "dim") -> Hanging:
+def commitment_line(c: Commitment, session_number: int, detail: str = "dim", today: date | None = None) -> Hanging:
     """One row; `detail` styles the secondary words (by when, how), never a colour alone.
 
     The status symbol has a column of its own, so wrapped words stay under the words.
@@ -54,8 +56,13 @@ def commitment_line(c: Commitment, session_number: int, detail: str = "dim") -> 
     if checked:
         line.append(f"{c.status.label}: ", style="bold")
     line.append(c.what)
+    late = not checked and today is not None and c.overdue(today)
     if c.by_when:
-        line.append(f"  (by {c.by_when})", style=detail)
+        line.append(f"  (by {c.by_label(today)}", style=detail)
+        if late:
+            line.append(" · ", style=detail)
+            line.append("overdue", style="bold italic")
+        line.append(")", style=detail)
     if not checked and c.status is CommitmentStatus.CARRIED and c.checked_in_session:
         line.append(f"  carried from session {c.checked_in_session}", style="italic")
     if checked and c.checkin_note:
@@ -76,7 +83,7 @@ def made_today_text(view: AccountabilityView) -> Text:
         out.append("\n ✚ ")
         out.append(c.what)
         if c.by_when:
-            out.append(f"  (by {c.by_when})", style="dim")
+            out.append(f"  (by {c.by_label(view.today)})", style="dim")
     return out
 
 
@@ -167,7 +174,8 @@ class AccountabilityPane(Vertical):
         options.clear_options()
         if view.to_check:
             options.add_options(
-                Option(commitment_line(c, view.session_number, self._detail_style), id=c.id) for c in view.to_check
+                Option(commitment_line(c, view.session_number, self._detail_style, view.today), id=c.id)
+                for c in view.to_check
             )
             options.highlighted = min(keep or 0, len(view.to_check) - 1)
         else:
