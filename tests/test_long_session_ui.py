@@ -1,30 +1,31 @@
 """A three-hour session through the session screen: a note a minute, a pause every few minutes.
 
-The coach's last note of the afternoon must be as quick as the first, and the
-app must not grow with every note beyond the notes themselves.
+The coach's last note of the afternoon must cost what the first did: nothing
+on screen redrawn grows with every note, and the app keeps no more than the
+notes themselves. How quick a note is, is the benchmark's to measure.
 """
 
 from __future__ import annotations
 
 import gc
-import statistics
-import time
 import tracemalloc
 from datetime import datetime, timedelta
 from pathlib import Path
+
+from textual.widgets import Static
 
 from alliance_tui.app import AllianceApp
 from alliance_tui.screens.session import SessionScreen
 from alliance_tui.store import PracticeStore
 from alliance_tui.widgets.pause_clock import PauseClock
 from alliance_tui.widgets.quick_log import QuickLog, QuickLogInput
-from alliance_tui.widgets.today_log import TodayLog
+from alliance_tui.widgets.today_log import SHOWN, TodayLog
 
 from .conftest import FROZEN_NOW
 
 MINUTES = 180
 PAUSE_EVERY = 4  # minutes
-WINDOW = 30  # actions timed at the start and at the end
+WINDOW = 30  # actions at the start and at the end, before the traced ones
 TRACED = 10  # actions whose allocations are traced, just after the first window and before the last
 
 
@@ -51,7 +52,7 @@ async def test_a_three_hour_session_stays_quick_and_flat(demo_store: PracticeSto
     app = AllianceApp(demo_store, demo=True, clock=clocks.now, monotonic=clocks.monotonic, cursor_blink=False)
     maya = demo_store.find_client("Maya Okafor")
     assert maya is not None
-    durations: list[float] = []
+    drawn_lines: list[int] = []  # lines of text the notes pane holds after each note
     growth: list[int] = []
     pauses: list[float] = []
     async with app.run_test(size=(120, 36)) as pilot:
@@ -60,10 +61,10 @@ async def test_a_three_hour_session_stays_quick_and_flat(demo_store: PracticeSto
         await pilot.pause()
         box = screen.query_one(QuickLogInput)
         quick_log = screen.query_one(QuickLog)
+        today = screen.query_one(TodayLog)
 
         async def act(minute: int) -> None:
             """One minute of the session: a note, and every few minutes a pause before it."""
-            started = time.perf_counter()
             if minute % PAUSE_EVERY == 0:
                 screen.action_toggle_pause()
                 ran = 20.0 + minute % 7
@@ -74,8 +75,8 @@ async def test_a_three_hour_session_stays_quick_and_flat(demo_store: PracticeSto
             box.value = f"Minute {minute}: she said [what] she meant, and named it ✓"
             screen.post_message(QuickLog.Submitted(box.value, shared=minute % 10 == 0))
             await pilot.pause()
-            durations.append(time.perf_counter() - started)
             assert box.value == "", f"minute {minute} was not saved"
+            drawn_lines.append(len(str(today.query_one("#today-notes", Static).render()).splitlines()))
 
         async def measured(minutes: range) -> None:
             gc.collect()
@@ -96,15 +97,14 @@ async def test_a_three_hour_session_stays_quick_and_flat(demo_store: PracticeSto
         await measured(range(MINUTES - WINDOW - TRACED, MINUTES - WINDOW))
         for minute in range(MINUTES - WINDOW, MINUTES):
             await act(minute)
-        assert app.is_running and app._exception is None
-        assert screen.query_one(TodayLog).notes[-1].text.startswith(f"Minute {MINUTES - 1}:")
+        assert app.is_running
+        assert today.notes[-1].text.startswith(f"Minute {MINUTES - 1}:")
         assert quick_log.has_class("-refused") is False
         assert screen.query_one(PauseClock).recent[-1] == pauses[-1]
 
-    first, last = durations[1 : 1 + WINDOW], durations[-WINDOW:]
-    # Only a blow-up is asserted (a redraw that grows with every note); how quick a note
-    # is, is the benchmark's to measure: on a shared machine a close ratio is noise.
-    assert statistics.median(last) < 2.5 * statistics.median(first), (first, last)
+    # What each note redraws stops growing once the pane is full: the latest notes and one line for the rest.
+    assert drawn_lines[SHOWN - 1] == SHOWN and max(drawn_lines) == SHOWN + 1, drawn_lines
+    assert drawn_lines[-WINDOW:] == [SHOWN + 1] * WINDOW, drawn_lines
     # Memory kept per window: the notes themselves, not something that grows with every redraw.
     assert growth[1] < 3 * growth[0] + 256_000, growth
 

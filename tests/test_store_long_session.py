@@ -1,15 +1,13 @@
 """A three-hour session, a note a minute and a pause every few minutes: the store's cost stays flat.
 
-Measured deterministically where possible: how many files each action writes,
-how many bytes, and how much memory the process keeps. Time is checked loosely
-(the machine is shared), against the start of the same session.
+Measured deterministically: how many files each action writes, how many bytes,
+and how much memory the process keeps. How long a write takes is the
+benchmark's to measure.
 """
 
 from __future__ import annotations
 
 import itertools
-import statistics
-import time
 import tracemalloc
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -48,7 +46,6 @@ def test_three_hour_session_costs_stay_flat(data_dir: Path, monkeypatch: pytest.
     monkeypatch.setattr(storage, "atomic_write_bytes", counting)
 
     per_action: list[list[tuple[str, int]]] = []
-    seconds: list[float] = []
     summary_changed: list[int] = []
     tracemalloc.start()
     try:
@@ -57,7 +54,6 @@ def test_three_hour_session_costs_stay_flat(data_dir: Path, monkeypatch: pytest.
             clock.now = FROZEN_NOW + timedelta(minutes=minute)
             before = store.summary(client.id)
             writes.clear()
-            started = time.perf_counter()
             store.log_note(client.id, f"Minute {minute}: the client talked about delegation again. " * 2)
             if minute % 4 == 0:
                 store.record_pause(
@@ -67,7 +63,6 @@ def test_three_hour_session_costs_stay_flat(data_dir: Path, monkeypatch: pytest.
                     started=clock.now,
                     session_number=session.number,
                 )
-            seconds.append(time.perf_counter() - started)
             per_action.append(list(writes))
             if store.summary(client.id) != before:
                 summary_changed.append(minute)
@@ -93,11 +88,7 @@ def test_three_hour_session_costs_stay_flat(data_dir: Path, monkeypatch: pytest.
     assert sizes[-1] < 200_000
     # Memory kept: the records themselves and no more (well under 8 KB a minute).
     assert grown < (MINUTES - 20) * 8_000, grown
-    # Time: almost all of it is the disk (fsync and rename, measured at over 95%), which grows a little
-    # with the file; the last half hour stays well inside what a keystroke can hide.
-    early, late = statistics.median(seconds[:30]), statistics.median(seconds[-30:])
-    assert late < max(early * 3, 0.05), (early, late)
-    print(f"per action: early {early * 1000:.1f} ms, late {late * 1000:.1f} ms; file {sizes[-1]:,} B; kept {grown:,} B")
+    print(f"file {sizes[-1]:,} B; kept {grown:,} B")
 
     with PracticeStore(data_dir, read_only=True) as view:
         record = view.record(client.id)
