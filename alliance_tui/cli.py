@@ -339,6 +339,7 @@ def cmd_export_alliance(args: argparse.Namespace) -> int:
 
 def cmd_export_hours(args: argparse.Namespace) -> int:
     from .exports import hours_log_csv, hours_rows
+    from .models.credentials import hours_summary
 
     if args.since and args.until and args.since > args.until:
         raise CommandFailed("--since is after --until")
@@ -357,8 +358,10 @@ def cmd_export_hours(args: argparse.Namespace) -> int:
         _emit(text, args.output, "the coaching hours log")
         paid = sum(r.hours for r in rows if not r.pro_bono)
         free = sum(r.hours for r in rows if r.pro_bono)
-        sessions = sum(r.sessions for r in rows)
-        say(f"{len(rows)} clients, {sessions} sessions: {paid:.2f} paid and {free:.2f} pro bono hours")
+        # Every hour counts toward a credential, named in the log or not.
+        counted = hours_rows(records, anonymise=True, since=args.since, until=args.until)
+        toward = (sum(r.hours for r in counted if not r.pro_bono), sum(r.hours for r in counted if r.pro_bono))
+        say(hours_summary(len(rows), sum(r.sessions for r in rows), paid, free, toward=toward))
     finally:
         store.close()
     return EXIT_OK

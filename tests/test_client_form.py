@@ -186,3 +186,34 @@ async def test_archiving_from_the_dashboard_moves_the_client_behind_the_toggle(d
         assert "2 archived" in screen_text(app, "#counts")
     maya = demo_store.find_client("Maya Okafor")
     assert maya is not None and maya.archived
+
+
+async def test_pro_bono_and_consent_to_be_named_are_set_in_the_form_and_reach_the_hours_log(
+    demo_store: PracticeStore,
+) -> None:
+    from alliance_tui.exports.hours import hours_rows
+
+    daniel = demo_store.find_client("Daniel Reyes")
+    assert daniel is not None
+    app = AllianceApp(demo_store, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ClientFormScreen(daniel.id))
+        await pilot.pause()
+        pro_bono = app.screen.query_one("#pro_bono", Checkbox)
+        named = app.screen.query_one("#in_hours_log", Checkbox)
+        assert (pro_bono.value, named.value) == (False, True)  # as the demo practice has him
+        pro_bono.value = True
+        named.value = False
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, ClientFormScreen)
+    reopened = PracticeStore(demo_store.data_dir).open()
+    try:
+        client = reopened.record(daniel.id).client
+        assert (client.pro_bono, client.in_hours_log) == (True, False)
+        records = [reopened.record(s.id) for s in reopened.summaries(include_archived=True)]
+        assert "Daniel Reyes" not in [r.name for r in hours_rows(records)]  # not agreed: left out by name
+        anonymous = [r for r in hours_rows(records, anonymise=True) if r.name.startswith("Client ")]
+        assert len(anonymous) == 1 and anonymous[0].pro_bono and anonymous[0].contact == ""
+    finally:
+        reopened.close()

@@ -85,6 +85,10 @@ class ClientFormScreen(Screen[str | None]):
                 yield TextInput(str(DEFAULT_THINK_TIME), id="think_time_seconds", type="text")
             yield Label("Discovery notes: what you learned before the first session")
             yield TextEditor(id="discovery_notes", soft_wrap=True)
+            yield Checkbox("Pro bono: unpaid coaching, counted apart in the hours log", id="pro_bono")
+            yield Checkbox(
+                "Named in the hours log: the client agreed to be listed by name (ICF)", id="in_hours_log", value=True
+            )
             yield Checkbox("Archived: the programme has ended (hidden from the dashboard)", id="archived")
             with Horizontal(id="buttons"):
                 yield Button("Save client", id="save", variant="primary")
@@ -110,6 +114,8 @@ class ClientFormScreen(Screen[str | None]):
                 self.query_one(f"#{name}", Input).value = str(getattr(client, name))
             self.query_one("#discovery_notes", TextArea).text = client.discovery_notes
             archived.value = client.archived
+            self.query_one("#pro_bono", Checkbox).value = client.pro_bono
+            self.query_one("#in_hours_log", Checkbox).value = client.in_hours_log
         self.query_one("#name", Input).focus()
 
     def say(self, message: str, *, problem: bool = True) -> None:
@@ -134,6 +140,7 @@ class ClientFormScreen(Screen[str | None]):
                 self.query_one(f"#{field}", Input).focus()
                 return
         notes = self.query_one("#discovery_notes", TextArea).text
+        hours_log = {name: self.query_one(f"#{name}", Checkbox).value for name in ("pro_bono", "in_hours_log")}
         try:
             if self.client_id is None:
                 client = self.store.add_client(
@@ -141,6 +148,7 @@ class ClientFormScreen(Screen[str | None]):
                     pronouns=values["pronouns"],
                     contact=values["contact"],
                     discovery_notes=notes,
+                    **hours_log,
                     **numbers,
                 )
             else:
@@ -151,6 +159,7 @@ class ClientFormScreen(Screen[str | None]):
                     contact=values["contact"],
                     discovery_notes=notes,
                     archived=self.query_one("#archived", Checkbox).value,
+                    **hours_log,
                     **numbers,
                 )
         except ReadOnlyPractice as exc:

@@ -26,6 +26,7 @@ from textual.screen import Screen
 
 from ..exports import NothingToExport, alliance_document, hours_log_csv, hours_rows, session_recap
 from ..models import ClientRecord
+from ..models.credentials import hours_summary
 from ..store import StoreError
 from ..store.export_files import client_exports_dir, exports_dir, write_export
 
@@ -125,9 +126,16 @@ def export_hours(screen: Screen[Any], *, anonymise: bool = False) -> Path | None
     except StoreError as exc:
         screen.notify(exc.message, title="Hours log not saved", severity="error", timeout=10, markup=False)
         return None
-    total = sum(r.hours for r in rows)
+    counted = rows if anonymise else hours_rows(records, anonymise=True)  # every hour counts toward a credential
+    summary = hours_summary(
+        len(rows),
+        sum(r.sessions for r in rows),
+        sum(r.hours for r in rows if not r.pro_bono),
+        sum(r.hours for r in rows if r.pro_bono),
+        toward=(sum(r.hours for r in counted if not r.pro_bono), sum(r.hours for r in counted if r.pro_bono)),
+    )
     screen.notify(
-        f"{len(rows)} clients, {total:.2f} hours. Saved to {shown_path(path)}.",
+        f"{summary}. Saved to {shown_path(path)}.",
         title="Coaching hours log",
         timeout=8,
         markup=False,
