@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import re
 import time
 from collections.abc import Callable, Iterable
@@ -22,7 +21,6 @@ from .models.timeutil import Clock, utcnow
 from .screens.base import AllianceScreen
 from .screens.dashboard import DashboardScreen
 from .screens.too_small import TooSmallScreen, guard_size
-from .startup import collect_when_quiet, note_input, resume_collector
 from .store import PracticeStore, StoreError
 from .store.config_file import LoadedConfig, config_path, read_user_config
 from .widgets.light_colours import LEGIBLE_LIGHT
@@ -178,23 +176,6 @@ class AllianceApp(App[None]):
             title = "Config file: key clash" if problem.applied else "Config file: entry ignored"
             self._start_up_messages.append((problem.describe(label), title))
 
-    def on_ready(self) -> None:
-        """The first frame is on screen: the start-up pause of the garbage collector ends."""
-        resume_collector()
-        self.set_interval(1.0, self._collect_when_quiet, name="quiet collection")
-
-    def _collect_when_quiet(self) -> None:
-        """Never during agreed think time: the pause clock's digits would stall for the collection."""
-        stack = self.screen_stack  # empty as the app closes
-        if not stack or any(getattr(clock, "running", False) for clock in stack[-1].query("PauseClock")):
-            return
-        collect_when_quiet(self.monotonic())
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key | events.MouseDown | events.MouseScrollDown | events.MouseScrollUp):
-            note_input(self.monotonic())
-        await super().on_event(event)
-
     def on_mount(self) -> None:
         self._apply_keymap()
         self.push_screen(DashboardScreen())
@@ -324,28 +305,21 @@ class AllianceApp(App[None]):
 
     def open_session(self, client_id: str) -> None:
         """Start (or resume) a session with a client, from anywhere (a kept session screen comes back as it was)."""
-        self._open_client_screen("session", "SessionScreen", client_id, "The session screen", "show_session_screen")
+        from .screens.session import SessionScreen, show_session_screen
+
+        if isinstance(self.screen, SessionScreen) and self.screen.client_id == client_id:
+            return
+        try:
+            show_session_screen(self, client_id)
+        except StoreError as exc:
+            self.notify(exc.message, title="Cannot open", severity="error", timeout=10, markup=False)
 
     def open_review(self, client_id: str) -> None:
-        self._open_client_screen("review", "ClientReviewScreen", client_id, "The client review")
+        from .screens.review import ClientReviewScreen
 
-    def _open_client_screen(
-        self, module: str, class_name: str, client_id: str, what: str, show: str | None = None
-    ) -> None:
-        try:
-            found = importlib.import_module(f"{__package__}.screens.{module}")
-            screen_class = getattr(found, class_name)
-            shows = getattr(found, show) if show is not None else None
-        except (ImportError, AttributeError):
-            self.notify(f"{what} is not available in this build.", timeout=5)
-            return
-        current = self.screen
-        if isinstance(current, screen_class) and getattr(current, "client_id", None) == client_id:
+        if isinstance(self.screen, ClientReviewScreen) and self.screen.client_id == client_id:
             return
         try:
-            if shows is not None:
-                shows(self, client_id)
-            else:
-                self.push_screen(screen_class(client_id))
+            self.push_screen(ClientReviewScreen(client_id))
         except StoreError as exc:
             self.notify(exc.message, title="Cannot open", severity="error", timeout=10, markup=False)

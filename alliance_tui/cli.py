@@ -446,20 +446,15 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 def lighten_start() -> None:
     """Start quicker: no search of every installed package for pydantic plugins (Alliance TUI uses
-    none; ~30 ms, through pydantic's documented switch), and no garbage collection until the
-    first frame is painted (see startup.py).
+    none; ~30 ms, through pydantic's documented switch).
 
     The benchmark starts the app the same way.
     """
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    from .startup import pause_collector
-
-    pause_collector()  # the app resumes it once its first frame is on screen
 
 
 def run_app(args: argparse.Namespace) -> int:
     lighten_start()
-    from .startup import resume_collector
     from .store import PracticeStore, StoreError, resolve_data_dir
     from .store.auto_backup import take_automatic_backup_quietly
 
@@ -474,7 +469,6 @@ def run_app(args: argparse.Namespace) -> int:
             store = PracticeStore(resolve_data_dir(args.data_dir)).open()
             take_automatic_backup_quietly(store)
     except StoreError as exc:
-        resume_collector(first_frame=False)
         return fail(exc.message)
     try:
         from .app import AllianceApp
@@ -483,7 +477,6 @@ def run_app(args: argparse.Namespace) -> int:
         app.run()
         return app.return_code or 0
     finally:
-        resume_collector(first_frame=False)  # already done at the first frame, unless it never came
         store.close()
         if demo_dir is not None:
             demo_dir.cleanup()

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from .models import AllianceItem, CommitmentStatus, NoteKind, RequestedBy
+from .models.alliance import AllianceItem, RequestedBy
+from .models.commitments import CommitmentStatus
+from .models.notes import NoteKind
 from .store import PracticeStore
 
 WEEK = timedelta(days=7)

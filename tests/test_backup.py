@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from alliance_tui.models import NoteKind
+from alliance_tui.models.notes import NoteKind
 from alliance_tui.store import PracticeStore
 from alliance_tui.store.backup import (
     AUTO_KEEP,
@@ -290,7 +290,11 @@ _words = st.text(
 
 @st.composite
 def _practices(draw: st.DrawFn) -> PracticeBackup:
-    from alliance_tui.models import AllianceItem, AllianceVersion, Client, ClientRecord, Note, Session
+    from alliance_tui.models.alliance import AllianceItem, AllianceVersion
+    from alliance_tui.models.client import Client
+    from alliance_tui.models.notes import Note
+    from alliance_tui.models.record import ClientRecord
+    from alliance_tui.models.session import Session
     from alliance_tui.models.text import TextRefused
 
     records = []

@@ -21,8 +21,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alliance_tui.bench import generator
-from alliance_tui.models import CommitmentStatus, NoteKind
 from alliance_tui.models.alliance import item
+from alliance_tui.models.commitments import CommitmentStatus
+from alliance_tui.models.notes import NoteKind
 from alliance_tui.models.text import _already_clean, _normalise
 from alliance_tui.store import PracticeStore
 from alliance_tui.store.client_file import ClientFile
@@ -179,106 +180,6 @@ def test_clean_text_fast_path_takes_ordinary_notes() -> None:
     assert not _already_clean(" padded", multiline=True)
 
 
-async def test_collector_paused_for_start_up_is_back_once_the_first_frame_is_painted(
-    demo_store: PracticeStore,
-) -> None:
-    import gc
-
-    from alliance_tui import startup
-    from alliance_tui.app import AllianceApp
-    from alliance_tui.startup import pause_collector, resume_collector
-
-    frozen = gc.get_freeze_count()
-    thresholds = gc.get_threshold()
-    resume_collector()  # nothing was paused: an app made in a test leaves the collector alone
-    assert gc.isenabled() and gc.get_freeze_count() == frozen
-    pause_collector()
-    try:
-        assert not gc.isenabled()
-        app = AllianceApp(demo_store, clock=lambda: FROZEN_NOW, cursor_blink=False)
-        async with app.run_test() as pilot:
-            await pilot.pause()
-            assert gc.isenabled()
-            assert gc.get_threshold()[0] > thresholds[0]
-    finally:
-        gc.enable()
-        gc.unfreeze()
-        gc.set_threshold(*thresholds)
-        startup._tuned = False  # as a test process had it: no quiet collections in later tests
-
-
-def test_the_full_collection_waits_for_a_quiet_moment_and_keeps_nothing_dead(monkeypatch: pytest.MonkeyPatch) -> None:
-    import gc
-    import weakref
-
-    from alliance_tui import startup
-
-    monkeypatch.setattr(startup, "_tuned", True)
-    monkeypatch.setattr(startup, "_used_since_collected", False)
-    monkeypatch.setattr(startup, "_last_input", 0.0)
-
-    class Node:
-        me: object = None
-
-    try:
-        assert not startup.collect_when_quiet(100.0)  # nothing used since the last one
-        startup.note_input(100.0)
-        assert not startup.collect_when_quiet(100.0 + startup.QUIET_AFTER / 2)  # typed a moment ago
-        node = Node()
-        node.me = node  # a cycle: only the collector frees it
-        gone = weakref.ref(node)
-        gc.freeze()  # frozen while alive, as the last quiet collection left it
-        del node
-        assert gone() is not None
-        assert startup.collect_when_quiet(100.0 + startup.QUIET_AFTER)
-        assert gone() is None, "what died since the last freeze is collected, not kept for good"
-        assert gc.get_freeze_count() > 0  # what is left alive is out of the busy-time collections
-        assert not startup.collect_when_quiet(1000.0)  # once per quiet spell
-    finally:
-        gc.unfreeze()
-
-
-async def test_no_quiet_collection_while_the_pause_clock_runs(
-    demo_store: PracticeStore, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from alliance_tui import app as app_module
-    from alliance_tui.app import AllianceApp
-    from alliance_tui.screens.session import SessionScreen
-
-    asked: list[float] = []
-    monkeypatch.setattr(app_module, "collect_when_quiet", asked.append)
-    maya = demo_store.find_client("Maya Okafor")
-    assert maya is not None
-    app = AllianceApp(demo_store, clock=lambda: FROZEN_NOW, monotonic=lambda: 7.0, cursor_blink=False)
-    async with app.run_test() as pilot:
-        await app.push_screen(SessionScreen(maya.id))
-        await pilot.pause()
-        app._collect_when_quiet()
-        assert asked == [7.0]
-        await pilot.press("t")  # think time: the big digits count
-        app._collect_when_quiet()
-        assert asked == [7.0], "no full collection while the clock runs"
-        await pilot.press("t")
-        app._collect_when_quiet()
-        assert asked == [7.0, 7.0]
-
-
-async def test_keys_tell_the_quiet_collection_the_coach_is_there(
-    demo_store: PracticeStore, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from alliance_tui import app as app_module
-    from alliance_tui.app import AllianceApp
-
-    pressed: list[float] = []
-    monkeypatch.setattr(app_module, "note_input", pressed.append)
-    app = AllianceApp(demo_store, clock=lambda: FROZEN_NOW, monotonic=lambda: 42.0, cursor_blink=False)
-    async with app.run_test() as pilot:
-        await pilot.pause()
-        await pilot.press("down")
-        await pilot.pause()
-    assert pressed and set(pressed) == {42.0}
-
-
 def test_only_a_revisit_note_recomputes_the_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = PracticeStore(tmp_path / "p", clock=lambda: FROZEN_NOW).open()
     try:
@@ -335,7 +236,8 @@ def test_a_released_client_is_not_read_again_at_the_next_start(tmp_path: Path, m
 
 
 def test_client_file_numbers_documents_as_tinydb_does(tmp_path: Path) -> None:
-    from alliance_tui.models import Client, Note
+    from alliance_tui.models.client import Client
+    from alliance_tui.models.notes import Note
 
     path = tmp_path / "c.json"
     file = ClientFile.create(path, Client(name="Ana Lima", created=FROZEN_NOW))
@@ -353,7 +255,7 @@ def test_client_file_numbers_documents_as_tinydb_does(tmp_path: Path) -> None:
         file.close()
 
 
-def test_the_collector_is_back_even_when_the_app_never_painted(
+def test_a_start_leaves_the_garbage_collector_as_python_has_it(
     demo_store: PracticeStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import gc
@@ -361,9 +263,9 @@ def test_the_collector_is_back_even_when_the_app_never_painted(
     from alliance_tui.app import AllianceApp
     from alliance_tui.cli import main
 
-    thresholds = gc.get_threshold()
+    thresholds, frozen = gc.get_threshold(), gc.get_freeze_count()
     monkeypatch.setattr(AllianceApp, "run", lambda self, *a, **k: None)
     demo_store.close()
     assert main(["--data-dir", str(demo_store.data_dir)]) == 0
     assert gc.isenabled()
-    assert gc.get_threshold() == thresholds  # nothing frozen or retuned without a first frame
+    assert gc.get_threshold() == thresholds and gc.get_freeze_count() == frozen  # nothing retuned or frozen

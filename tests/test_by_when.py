@@ -11,8 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from alliance_tui.exports.recap import session_recap
-from alliance_tui.models import Client, ClientRecord, Commitment, CommitmentStatus, Session
+from alliance_tui.models.client import Client
+from alliance_tui.models.commitments import Commitment, CommitmentStatus
 from alliance_tui.models.dates import add_months, resolve_by_when, short_date
+from alliance_tui.models.record import ClientRecord
+from alliance_tui.models.session import Session
 from alliance_tui.models.timeutil import local_date
 from alliance_tui.screens.dashboard import short_date as row_date
 from alliance_tui.widgets.accountability_pane import commitment_line

@@ -28,7 +28,7 @@ CHILD = textwrap.dedent(
     """
     import sys
     from datetime import UTC, datetime
-    from alliance_tui.models import CommitmentStatus
+    from alliance_tui.models.commitments import CommitmentStatus
     from alliance_tui.store import PracticeStore
 
     store = PracticeStore(sys.argv[1]).open()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import Input, Select
 
-from alliance_tui.models import ChangeKind, NudgeKind, RequestedBy, diff_versions, revisit_nudges
+from alliance_tui.models.alliance import RequestedBy
+from alliance_tui.models.diff import ChangeKind, diff_versions
+from alliance_tui.models.nudges import NudgeKind, revisit_nudges
 from alliance_tui.screens.alliance_editor import AllianceEditorScreen
 from alliance_tui.store import PracticeStore
 

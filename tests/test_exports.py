@@ -22,17 +22,12 @@ from alliance_tui.exports import (
     session_recap,
 )
 from alliance_tui.exports.hours import HEADER
-from alliance_tui.models import (
-    AllianceItem,
-    AllianceVersion,
-    Client,
-    ClientRecord,
-    Commitment,
-    Note,
-    NoteKind,
-    RequestedBy,
-    Session,
-)
+from alliance_tui.models.alliance import AllianceItem, AllianceVersion, RequestedBy
+from alliance_tui.models.client import Client
+from alliance_tui.models.commitments import Commitment
+from alliance_tui.models.notes import Note, NoteKind
+from alliance_tui.models.record import ClientRecord
+from alliance_tui.models.session import Session
 from alliance_tui.models.text import TextRefused
 from alliance_tui.store import PracticeStore
 
@@ -110,7 +105,7 @@ def test_recap_with_nothing_shared_says_so() -> None:
 
 
 def test_recap_lists_check_ins_made_in_the_session_and_shared_revisit_answers() -> None:
-    from alliance_tui.models import CommitmentStatus
+    from alliance_tui.models.commitments import CommitmentStatus
 
     done = Commitment(
         what="Draft the budget",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import OptionList
 
-from alliance_tui.models import ChangeKind, diff_versions
+from alliance_tui.models.diff import ChangeKind, diff_versions
 from alliance_tui.screens.history import AllianceHistoryScreen
 from alliance_tui.store import PracticeStore
 from alliance_tui.widgets.version_diff import change_counts

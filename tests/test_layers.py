@@ -59,7 +59,10 @@ def test_models_store_and_demo_import_no_textual(tmp_path: Path) -> None:
 
 def test_models_import_no_tinydb(tmp_path: Path) -> None:
     code = (
-        "import json, sys, alliance_tui.models\n"
+        "import importlib, json, pkgutil, sys, alliance_tui.models as models\n"
+        "for info in pkgutil.walk_packages(models.__path__, models.__name__ + '.'):\n"
+        "    importlib.import_module(info.name)\n"
+        "assert 'alliance_tui.models.record' in sys.modules\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('tinydb', 'textual', 'orjson'))))"
     )
     done = run(code, tmp_path, tmp_path)

@@ -16,7 +16,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
 from alliance_tui.app import AllianceApp
-from alliance_tui.models import CommitmentStatus, NoteKind
+from alliance_tui.models.commitments import CommitmentStatus
+from alliance_tui.models.notes import NoteKind
 from alliance_tui.screens.alliance_editor import AllianceEditorScreen
 from alliance_tui.screens.erase import EraseClientScreen
 from alliance_tui.screens.history import AllianceHistoryScreen as HistoryScreen

@@ -8,27 +8,19 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 from pydantic import ValidationError
 
-from alliance_tui.models import (
-    AllianceItem,
-    AllianceVersion,
-    Client,
-    ClientRecord,
-    Commitment,
-    CommitmentStatus,
-    Note,
-    NoteKind,
-    PauseRecord,
-    Session,
-    diff_versions,
-    format_utc,
-    prompts_for_moment,
-    revisit_nudges,
-)
-from alliance_tui.models.diff import ChangeKind
+from alliance_tui.models.alliance import AllianceItem, AllianceVersion
+from alliance_tui.models.client import Client
+from alliance_tui.models.commitments import Commitment, CommitmentStatus
+from alliance_tui.models.diff import ChangeKind, diff_versions
 from alliance_tui.models.errors import describe
-from alliance_tui.models.nudges import NudgeKind
-from alliance_tui.models.prompts import PromptSet, RevisitPrompt
+from alliance_tui.models.notes import Note, NoteKind
+from alliance_tui.models.nudges import NudgeKind, revisit_nudges
+from alliance_tui.models.pauses import PauseRecord
+from alliance_tui.models.prompts import PromptSet, RevisitPrompt, prompts_for_moment
+from alliance_tui.models.record import ClientRecord
+from alliance_tui.models.session import Session
 from alliance_tui.models.text import NOTE_MAX, TextRefused, clean
+from alliance_tui.models.timeutil import format_utc
 
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 

@@ -6,18 +6,13 @@ from datetime import timedelta
 
 import pytest
 
-from alliance_tui.models import (
-    AllianceItem,
-    AllianceVersion,
-    Client,
-    ClientRecord,
-    Note,
-    NoteKind,
-    NudgeKind,
-    PauseRecord,
-    Session,
-    revisit_nudges,
-)
+from alliance_tui.models.alliance import AllianceItem, AllianceVersion
+from alliance_tui.models.client import Client
+from alliance_tui.models.notes import Note, NoteKind
+from alliance_tui.models.nudges import NudgeKind, revisit_nudges
+from alliance_tui.models.pauses import PauseRecord
+from alliance_tui.models.record import ClientRecord
+from alliance_tui.models.session import Session
 
 from .conftest import FROZEN_NOW
 

@@ -16,7 +16,7 @@ from textual.app import App, ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
 
-from alliance_tui.models import Note
+from alliance_tui.models.notes import Note
 from alliance_tui.widgets.accountability_pane import AccountabilityPane, AccountabilityView
 from alliance_tui.widgets.agreement_pane import AgreementPane, AgreementView
 from alliance_tui.widgets.quick_log import QuickLog

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alliance_tui.models import DEFAULT_CATEGORIES
+from alliance_tui.models.alliance import DEFAULT_CATEGORIES
 from alliance_tui.models.quicklog import (
     EntryKind,
     QuickEntry,

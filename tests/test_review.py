@@ -5,7 +5,8 @@ from __future__ import annotations
 from textual.containers import VerticalScroll
 
 from alliance_tui.app import AllianceApp
-from alliance_tui.models import AllianceItem, NoteKind
+from alliance_tui.models.alliance import AllianceItem
+from alliance_tui.models.notes import NoteKind
 from alliance_tui.models.trends import (
     describe_follow_through,
     describe_pauses,

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from alliance_tui.app import AllianceApp
-from alliance_tui.models import CommitmentStatus
+from alliance_tui.models.commitments import CommitmentStatus
 from alliance_tui.screens.session import SessionScreen
 from alliance_tui.store import PracticeStore
 

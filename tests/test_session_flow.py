@@ -10,7 +10,9 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 
 from alliance_tui.app import AllianceApp
-from alliance_tui.models import CommitmentStatus, NoteKind, RequestedBy
+from alliance_tui.models.alliance import RequestedBy
+from alliance_tui.models.commitments import CommitmentStatus
+from alliance_tui.models.notes import NoteKind
 from alliance_tui.screens.session import SessionScreen
 from alliance_tui.screens.session_summary import SessionSummaryScreen
 from alliance_tui.store import PracticeStore

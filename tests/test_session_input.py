@@ -6,7 +6,8 @@ import pytest
 from textual.widgets import OptionList
 
 from alliance_tui.app import AllianceApp
-from alliance_tui.models import CommitmentStatus, NoteKind
+from alliance_tui.models.commitments import CommitmentStatus
+from alliance_tui.models.notes import NoteKind
 from alliance_tui.screens.session import SessionScreen
 from alliance_tui.store import PracticeStore
 from alliance_tui.widgets.accountability_pane import AccountabilityPane

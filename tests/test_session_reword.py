@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from alliance_tui.models import Commitment, NoteKind
+from alliance_tui.models.commitments import Commitment
+from alliance_tui.models.notes import NoteKind
 from alliance_tui.screens.session import SessionScreen
 from alliance_tui.store import PracticeStore
 from alliance_tui.widgets.quick_log import QuickLog, QuickLogInput

@@ -10,9 +10,7 @@ PROBE = """
 import sys
 from alliance_tui.cli import lighten_start
 lighten_start()
-from alliance_tui.startup import resume_collector
-resume_collector(first_frame=False)
-from alliance_tui.models import Note
+from alliance_tui.models.notes import Note
 from alliance_tui.store import PracticeStore
 from pydantic import ValidationError
 note = Note.model_validate({"text": "[bold]kept[/]", "created": "2026-11-20T09:00:00+00:00"})

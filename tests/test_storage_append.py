@@ -7,7 +7,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from alliance_tui.models import CommitmentStatus, NoteKind
+from alliance_tui.models.commitments import CommitmentStatus
+from alliance_tui.models.notes import NoteKind
 from alliance_tui.store import PracticeStore, ReadOnlyPractice, StoreError
 from alliance_tui.store import storage as storage_module
 from alliance_tui.store.errors import ChangedOnDisk

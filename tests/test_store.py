@@ -9,8 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from alliance_tui.models import AllianceItem, ClientRecord, CommitmentStatus, NoteKind, RequestedBy, diff_versions
-from alliance_tui.models.diff import ChangeKind
+from alliance_tui.models.alliance import AllianceItem, RequestedBy
+from alliance_tui.models.commitments import CommitmentStatus
+from alliance_tui.models.diff import ChangeKind, diff_versions
+from alliance_tui.models.notes import NoteKind
+from alliance_tui.models.record import ClientRecord
 from alliance_tui.store import InvalidInput, PracticeStore, ReadOnlyPractice, UnknownRecord
 from tests.conftest import FROZEN_NOW, watch_reads
 

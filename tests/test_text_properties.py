@@ -20,7 +20,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from alliance_tui.models import CommitmentStatus, Note
+from alliance_tui.models.commitments import CommitmentStatus
+from alliance_tui.models.notes import Note
 from alliance_tui.models.text import LONG_MAX, NAME_MAX, NOTE_MAX, PROMPT_MAX, SHORT_MAX, TextRefused, clean
 from alliance_tui.store import InvalidInput, PracticeStore
 from tests.conftest import FROZEN_NOW

@@ -14,7 +14,7 @@ from textual.widgets import Input
 
 from alliance_tui.app import AllianceApp
 from alliance_tui.demo import build_demo
-from alliance_tui.models import NoteKind
+from alliance_tui.models.notes import NoteKind
 from alliance_tui.screens.alliance_editor import AllianceEditorScreen
 from alliance_tui.screens.client_form import ClientFormScreen
 from alliance_tui.screens.dashboard import DashboardScreen

@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
 from alliance_tui.app import AllianceApp
-from alliance_tui.models import NoteKind
+from alliance_tui.models.notes import NoteKind
 from alliance_tui.models.text import LONG_MAX, NAME_MAX, NOTE_MAX, SHORT_MAX, TextRefused, clean
 from alliance_tui.screens.alliance_editor import AllianceEditorScreen
 from alliance_tui.screens.client_form import ClientFormScreen

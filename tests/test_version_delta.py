@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliance_tui.models import AllianceItem, AllianceVersion, RequestedBy
+from alliance_tui.models.alliance import AllianceItem, AllianceVersion, RequestedBy
 from alliance_tui.models.diff import ChangeKind, diff_versions
 from alliance_tui.models.version_delta import apply, compact_doc, diff, expand_all
 from alliance_tui.store import CLIENT_SCHEMA_VERSION, ClientUnavailable, PracticeStore

@@ -30,9 +30,20 @@ if TYPE_CHECKING:
 SIZE = (120, 36)
 
 
+async def handled(pilot: Pilot[Any]) -> None:
+    """Until the app and every widget of its screen have handled what was sent to them so far."""
+    app = pilot.app
+    waits = []
+    for node in (app, *app.screen.walk_children(with_self=True)):
+        done = asyncio.Event()
+        if node.call_later(done.set):
+            waits.append(done.wait())
+    await asyncio.gather(*waits)
+
+
 async def settled(pilot: Pilot[Any]) -> None:
     """Every pending message handled, then one more frame painted."""
-    await pilot._wait_for_screen()
+    await handled(pilot)
     await pilot.app.screen.wait_for_refresh()
 
 
@@ -60,7 +71,7 @@ async def until(pilot: Pilot[Any], condition: Callable[[], bool], what: str, sec
     while not condition():
         if time.monotonic() > deadline:
             raise RuntimeError(f"timed out after {seconds:.0f} s waiting for {what}")
-        await pilot._wait_for_screen()
+        await handled(pilot)
         await asyncio.sleep(0)
 
 
@@ -133,12 +144,11 @@ def run_startup(result: Path, kind: str, data_dir: str | None) -> None:
 def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, pauses: int, pause_s: float) -> None:
     """Open the client's session screen from the dashboard by its key, cold each time (the record is released first).
 
-    Each round also opens it the coach's usual way: the row rested on until the
-    dashboard has read the client ahead, then the key. Beside both, in the same
-    app: pushing a bare screen (header, label, footer), the baseline for what
-    any screen costs. Then, on the session screen, the
-    pause clock run by its key with the real monotonic clock, and what the
-    store recorded compared with the time between the two key presses.
+    Each round also goes back to the session still open (its screen kept).
+    Beside both, in the same app: pushing a bare screen (header, label,
+    footer), the baseline for what any screen costs. Then, on the session
+    screen, the pause clock run by its key with the real monotonic clock, and
+    what the store recorded compared with the time between the two key presses.
     """
     store = open_like_cli(data_dir)
     from textual.app import ComposeResult
@@ -155,7 +165,8 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
             yield Label("Hello from bare Textual")
             yield Footer()
 
-    from ..screens.dashboard import READ_AHEAD_AFTER, DashboardScreen
+    from ..screens.dashboard import DashboardScreen
+    from ..screens.session import SessionScreen, forget_session_screen, show_session_screen
 
     app = AllianceApp(store, cursor_blink=False)
     out: dict[str, Any] = {
@@ -163,23 +174,13 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
         "bare_ms": [],
         "cpu_ms": [],
         "bare_cpu_ms": [],
-        "ahead_ms": [],
-        "ahead_cpu_ms": [],
         "return_ms": [],
         "return_cpu_ms": [],
-        "build_stall_ms": [],
         "pause_errors_ms": [],
     }
     session_key = next(
         (b.key for b in DashboardScreen.BINDINGS if isinstance(b, Binding) and b.id == "dashboard.session"), "s"
     )
-    try:
-        from ..screens.session import SessionScreen, forget_session_screen, kept_name, show_session_screen
-    except ImportError as exc:
-        out["unavailable"] = f"alliance_tui.screens.session cannot be imported ({exc})"
-        store.close()
-        result.write_text(json.dumps(out))
-        return
 
     def open_from_dashboard(dashboard: Screen[Any]) -> None:
         """The coach's way in: the client's row highlighted, the dashboard's session key pressed."""
@@ -189,8 +190,8 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
             app.simulate_key(session_key)
             out["via"] = f"dashboard key {session_key!r}"
         else:  # a dashboard without that client's row: open the screen as its key would
-            app.push_screen(SessionScreen(client_id))
-            out["via"] = "push_screen"
+            show_session_screen(app, client_id)
+            out["via"] = "show_session_screen"
 
     async def back_to(pilot: Pilot[Any], dashboard: Screen[Any], keep: bool = False) -> None:
         """Back to the client list; unless kept, no session screen is left for the next opening to reuse."""
@@ -211,7 +212,7 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
         if client_id not in shown:
             return
         dashboard.query_one("#clients", ClientList).move_cursor(row=shown.index(client_id), animate=False)
-        await quiet(pilot)
+        await settled(pilot)
         await timed_key(pilot, "return")
 
     async def timed_key(pilot: Pilot[Any], measure: str) -> None:
@@ -223,57 +224,9 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
         out[f"{measure}_ms"].append((time.perf_counter() - started) * 1000)
         out[f"{measure}_cpu_ms"].append((time.process_time() - cpu) * 1000)
 
-    async def quiet(pilot: Pilot[Any]) -> None:
-        """No read-ahead pending or running, so none lands inside the next cold opening."""
-        await asyncio.sleep(READ_AHEAD_AFTER + 0.1)
-        await until(pilot, lambda: not any(w.is_running for w in app.workers), "the read-ahead to finish")
-        await settled(pilot)
-
-    worst = [0.0]
-
-    async def worst_stall() -> None:
-        """How late the UI's loop runs a 1 ms timer while the row is read and its screen built.
-
-        A key pressed meanwhile waits as long.
-        """
-        worst[0] = 0.0
-        while True:
-            asked = time.perf_counter()
-            await asyncio.sleep(0.001)
-            worst[0] = max(worst[0], (time.perf_counter() - asked - 0.001) * 1000)
-
-    def built_ahead() -> bool:
-        """The dashboard has built the session screen unseen (a build without that step: at once)."""
-        if not hasattr(SessionScreen, "built_ahead"):
-            return True
-        name = kept_name(client_id)
-        return app.is_screen_installed(name) and getattr(app.get_screen(name), "built_ahead", False)
-
-    async def open_read_ahead(pilot: Pilot[Any], dashboard: Screen[Any]) -> None:
-        """The coach's usual way: the row rested on first (its client read ahead), then the key."""
-        shown = [summary.id for summary in getattr(dashboard, "shown", [])]
-        if client_id not in shown or len(shown) < 2:
-            return
-        store.release(client_id)
-        table = dashboard.query_one("#clients", ClientList)
-        row = shown.index(client_id)
-        table.move_cursor(row=row - 1 if row else row + 1, animate=False)
-        table.move_cursor(row=row, animate=False)
-        stalls = asyncio.create_task(worst_stall())
-        await until(pilot, lambda: store.is_loaded(client_id), "the highlighted client read ahead")
-        await until(pilot, lambda: built_ahead(), "its session screen built ahead")
-        await until(pilot, lambda: not any(w.is_running for w in app.workers), "the read-ahead to finish")
-        stalls.cancel()
-        out["build_stall_ms"].append(worst[0])
-        await settled(pilot)
-        await timed_key(pilot, "ahead")
-        await back_to(pilot, dashboard)
-        await quiet(pilot)
-
     async def autopilot(pilot: Pilot[Any]) -> None:
         await first_screen(pilot, "DashboardScreen")
         dashboard = app.screen
-        await quiet(pilot)  # the first row's read-ahead, due once the dashboard is up
         for _ in range(repeats):
             started, cpu = time.perf_counter(), time.process_time()
             app.push_screen(BareScreen())
@@ -286,14 +239,10 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
             store.release(client_id)
             started, cpu = time.perf_counter(), time.process_time()
             open_from_dashboard(dashboard)
-            # Painted with its data: the screen is current, the client is loaded, no worker still busy.
+            # Painted with its data: the screen is current and its client loaded.
             await until(
                 pilot,
-                lambda: (
-                    isinstance(app.screen, SessionScreen)
-                    and store.is_loaded(client_id)
-                    and not any(w.is_running for w in app.workers)
-                ),
+                lambda: isinstance(app.screen, SessionScreen) and store.is_loaded(client_id),
                 "the session screen with the client's data",
             )
             if getattr(app.screen, "client_id", client_id) != client_id:
@@ -308,7 +257,6 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
             await back_to(pilot, dashboard, keep=True)
             await open_again(pilot, dashboard)
             await back_to(pilot, dashboard)
-            await open_read_ahead(pilot, dashboard)
 
         show_session_screen(app, client_id)
         await settled(pilot)

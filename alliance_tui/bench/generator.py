@@ -20,20 +20,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from ..models import (
-    DEFAULT_CATEGORIES,
-    AllianceItem,
-    AllianceVersion,
-    Client,
-    ClientRecord,
-    Commitment,
-    CommitmentStatus,
-    Note,
-    NoteKind,
-    PauseRecord,
-    RequestedBy,
-    Session,
-)
+from ..models.alliance import DEFAULT_CATEGORIES, AllianceItem, AllianceVersion, RequestedBy
+from ..models.client import Client
+from ..models.commitments import Commitment, CommitmentStatus
+from ..models.notes import Note, NoteKind
+from ..models.pauses import PauseRecord
+from ..models.record import ClientRecord
+from ..models.session import Session
 from ..store import CLIENT_SCHEMA_VERSION, SCHEMA_VERSION, PracticeStore
 
 # Bump whenever the generated data changes shape: cached practices are keyed by it.

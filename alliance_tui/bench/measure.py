@@ -100,11 +100,8 @@ class SessionOpening:
     bare_ms: list[float]  # pushing a bare screen in the same app, alternating with the above
     cpu_ms: list[float]  # CPU time of each opening
     bare_cpu_ms: list[float]
-    ahead_ms: list[float]  # opening after the row was rested on and the client read ahead
-    ahead_cpu_ms: list[float]
     return_ms: list[float]  # back to the session still open: the kept screen shown again from the client list
     return_cpu_ms: list[float]
-    build_stall_ms: list[float]  # the UI loop's worst lateness while the rested-on row was read and its screen built
     pause_errors_ms: list[float]  # |recorded pause - time between the two key presses|
     max_rss_mb: float  # peak over all the repeats
     first_open_peak_mb: float  # peak with the app started and the client opened once
@@ -122,11 +119,8 @@ def open_session(
         bare_ms=[float(t) for t in data["bare_ms"]],
         cpu_ms=[float(t) for t in data["cpu_ms"]],
         bare_cpu_ms=[float(t) for t in data["bare_cpu_ms"]],
-        ahead_ms=[float(t) for t in data.get("ahead_ms", [])],
-        ahead_cpu_ms=[float(t) for t in data.get("ahead_cpu_ms", [])],
         return_ms=[float(t) for t in data.get("return_ms", [])],
         return_cpu_ms=[float(t) for t in data.get("return_cpu_ms", [])],
-        build_stall_ms=[float(t) for t in data.get("build_stall_ms", [])],
         pause_errors_ms=[float(t) for t in data["pause_errors_ms"]],
         max_rss_mb=float(data["peak_mb"]),
         first_open_peak_mb=float(data.get("first_open_peak_mb", data["peak_mb"])),

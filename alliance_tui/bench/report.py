@@ -52,8 +52,6 @@ class Plan:
 
 
 OPEN = "Open session screen (cold)"
-OPEN_AHEAD = "Open session screen (row rested on first: client read, screen built ahead)"
-BUILD_STALL = "Longest UI stall while the rested-on row is read and its screen built"
 OPEN_AGAIN = "Back to the open session (from the client list, its screen kept)"
 
 FULL = Plan((LARGE, SMALL), startup_repeats=9, open_repeats=15, note_repeats=40, pause_repeats=3, pause_seconds=0.4)
@@ -153,10 +151,7 @@ def run(plan: Plan, cache_dir: Path, work_dir: Path, log: Callable[[str], object
                 cpu <= 50,
             )
         )
-        for measure_name, times, cpu_times in (
-            (OPEN_AHEAD, opening.ahead_ms, opening.ahead_cpu_ms),
-            (OPEN_AGAIN, opening.return_ms, opening.return_cpu_ms),
-        ):
+        for measure_name, times, cpu_times in ((OPEN_AGAIN, opening.return_ms, opening.return_cpu_ms),):
             if times:
                 median_ms = measure.median(times)
                 rows.append(
@@ -171,20 +166,6 @@ def run(plan: Plan, cache_dir: Path, work_dir: Path, log: Callable[[str], object
                         median_ms <= 50,
                     )
                 )
-        if opening.build_stall_ms:
-            rows.append(
-                Row(
-                    BUILD_STALL,
-                    spec.name,
-                    max(opening.build_stall_ms),
-                    "ms",
-                    f"worst of {len(opening.build_stall_ms)}; median {measure.median(opening.build_stall_ms):.1f} ms;"
-                    " a key pressed meanwhile waits this long at most",
-                    None,
-                    "",
-                    None,
-                )
-            )
         rows.append(
             ratio_row("Peak memory, client open", spec.name, opening.first_open_peak_mb, "MB", bare_mb, "bare", 1.5)
         )

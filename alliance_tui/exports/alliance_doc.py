@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
-from ..models import DEFAULT_CATEGORIES, AllianceItem, AllianceVersion, ClientRecord
+from ..models.alliance import DEFAULT_CATEGORIES, AllianceItem, AllianceVersion
+from ..models.record import ClientRecord
 from .markdown import long_date, md_block, md_inline
 from .recap import NothingToExport
 

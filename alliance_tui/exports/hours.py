@@ -18,7 +18,8 @@ import io
 from dataclasses import dataclass
 from datetime import date, tzinfo
 
-from ..models import ClientRecord, Session
+from ..models.record import ClientRecord
+from ..models.session import Session
 
 HEADER = (
     "Client name",

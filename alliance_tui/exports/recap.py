@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
-from ..models import ChangeKind, ClientRecord, Commitment, Note, NoteKind, diff_versions
+from ..models.commitments import Commitment
+from ..models.diff import ChangeKind, diff_versions
+from ..models.notes import Note, NoteKind
+from ..models.record import ClientRecord
 from .markdown import long_date, md_block, md_inline
 
 _WHO = {"client": "you asked for this", "coach": "I asked for this", "both": "we agreed this together"}

@@ -19,7 +19,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from ..models import DEFAULT_CATEGORIES, AllianceItem, ChangeKind, ClientRecord, RequestedBy
+from ..models.alliance import DEFAULT_CATEGORIES, AllianceItem, RequestedBy
+from ..models.diff import ChangeKind
+from ..models.record import ClientRecord
 from ..models.text import TextRefused, clean
 from ..store import StoreError
 from ..widgets.footer import KeyFooter

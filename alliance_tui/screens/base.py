@@ -24,14 +24,9 @@ class AllianceScreen(Screen[None]):
         """Words typed and not yet saved: say so (and show where) instead of quitting. Most screens hold none."""
         return False
 
-    def note_look(self) -> None:
-        """The app's look now, as this screen's widgets are about to be styled: before building it unseen."""
-        self._look = self._app_look()
-
     @on(events.Mount)
     def _styled_as_mounted(self) -> None:
-        if not self._look:
-            self.note_look()
+        self._look = self._app_look()
 
     @on(events.ScreenResume)
     def _restyled_only_when_needed(self, event: events.ScreenResume) -> None:
@@ -39,10 +34,10 @@ class AllianceScreen(Screen[None]):
 
         Each widget was styled as it mounted; restyling it all again on the
         first showing cost an opening as much as mounting half its widgets. A
-        screen shown again (a kept session screen, one built ahead, a screen
-        under a dialog) is restyled when the theme, the app's classes or its
-        pseudo-classes (focus, dark) differ from when it was mounted or last
-        shown, as Textual restyles only the screens on the stack when they do.
+        screen shown again (a kept session screen, a screen under a dialog) is
+        restyled when the theme, the app's classes or its pseudo-classes
+        (focus, dark) differ from when it was mounted or last shown, as
+        Textual restyles only the screens on the stack when they do.
         """
         look = self._app_look()
         if look == self._look:

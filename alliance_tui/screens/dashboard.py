@@ -1,36 +1,27 @@
 """The practice at a glance: who is active, where each client is, what is due.
 
 Draws only the summaries the store keeps in its index, so opening a practice of
-hundreds of clients never reads their files; the one client whose row the coach
-rests on is read ahead, off the UI's thread, and their session screen built
-unseen, so the key that opens it only has to show it.
+hundreds of clients never reads their files; a client's own data is read when
+the coach opens one of their screens.
 """
 
 from __future__ import annotations
 
-import contextlib
 from datetime import datetime
 
 from rich.text import Text
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.timer import Timer
 from textual.widgets import Header, Input, Static
-from textual.worker import Worker, WorkerState
 
-from ..models import ClientSummary
+from ..models.summary import ClientSummary
 from ..models.timeutil import local_date
 from ..store import ClientUnavailable, StoreError, UnknownRecord
 from ..widgets.client_list import ClientList
 from ..widgets.footer import KeyFooter
 from ..widgets.inputs import TextInput
 from .base import AllianceScreen
-
-# A row the coach rests on this long is probably the next client opened: their file
-# is read on a worker thread meanwhile, then their session screen built, so the key
-# that opens it does not wait for either.
-READ_AHEAD_AFTER = 0.4
 
 REVISIT_MARK = "⚑ revisit due"
 PROBLEM_MARK = "⚠ cannot be read"
@@ -101,9 +92,6 @@ class DashboardScreen(AllianceScreen):
         super().__init__()
         self.show_archived = False
         self.shown: list[ClientSummary] = []
-        self._read_ahead_timer: Timer | None = None
-        self._built_ahead: str | None = None  # the client whose session screen waits unseen
-        self._building: str | None = None  # one screen built at a time: none let go of half built
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -124,11 +112,9 @@ class DashboardScreen(AllianceScreen):
         table.add_column("Revisit", key="revisit")
         self.refresh_clients()
         table.focus()
-        self._read_ahead_later()  # the first row is highlighted already: the coach may open it next
 
     def on_screen_resume(self) -> None:
         self.refresh_clients()
-        self._read_ahead_later()  # back on the list: the row still highlighted may be opened again
 
     # ----------------------------------------------------------------- showing
 
@@ -201,71 +187,6 @@ class DashboardScreen(AllianceScreen):
     @on(ClientList.RowHighlighted, "#clients")
     def _highlighted(self) -> None:
         self.show_detail()
-        self._read_ahead_later()
-
-    def _read_ahead_later(self) -> None:
-        if self._read_ahead_timer is not None:
-            self._read_ahead_timer.stop()
-        self._read_ahead_timer = self.set_timer(READ_AHEAD_AFTER, self._read_ahead)
-
-    def _read_ahead(self) -> None:
-        summary = self.highlighted()
-        if summary is None or summary.problem or not self.is_current:
-            return
-        client_id = summary.id
-        if self.store.is_loaded(client_id):
-            self._build_ahead(client_id)
-            return
-
-        def read() -> None:
-            # Best effort: a file that cannot be read is reported when the coach opens it.
-            with contextlib.suppress(StoreError, OSError):
-                self.store.read_ahead(client_id)
-
-        self.run_worker(read, name=client_id, thread=True, group="read-ahead", exclusive=True, exit_on_error=False)
-
-    @on(Worker.StateChanged)
-    def _worked(self, event: Worker.StateChanged) -> None:
-        worker = event.worker
-        if worker.group == "read-ahead" and event.state is WorkerState.SUCCESS:
-            if self.store.is_loaded(worker.name):  # a file that could not be read waits for the coach's opening
-                self._build_ahead(worker.name)
-        elif worker.group == "build-ahead" and worker.is_finished:
-            built, self._building = self._building, None
-            if not self.is_current:  # another screen opened meanwhile: kept only for the client it is about
-                self._let_go_of_built_ahead(keep=self.highlighted_id())
-            elif built != self.highlighted_id():
-                self._read_ahead_later()  # moved on while it was built: the row now rested on, once rested on
-
-    def _build_ahead(self, client_id: str) -> None:
-        """The session screen of the row still rested on, built unseen; the one built before is let go."""
-        if (
-            self.store.read_only  # no session can start in a read-only window
-            or not self.is_current
-            or self.highlighted_id() != client_id
-            or self._building is not None
-        ):
-            return
-        self._let_go_of_built_ahead(keep=client_id)
-        self._built_ahead = self._building = client_id
-        self._build(client_id)
-
-    @work(group="build-ahead", exit_on_error=False)
-    async def _build(self, client_id: str) -> None:
-        # A worker made this way makes its coroutine when it runs: none is left unawaited on quitting.
-        from .session import build_session_screen_ahead  # type: ignore[import-not-found,unused-ignore]
-
-        await build_session_screen_ahead(self.app, client_id)
-
-    def _let_go_of_built_ahead(self, keep: str | None) -> None:
-        """The screen built for another client than this one, and the records read for it: memory for what is used."""
-        if self._built_ahead in (None, keep) or self._building is not None:
-            return
-        from .session import forget_unseen_session_screen  # type: ignore[import-not-found,unused-ignore]
-
-        if forget_unseen_session_screen(self.app, self._built_ahead):
-            self.store.release(self._built_ahead)  # read for that screen alone (its session never started)
-        self._built_ahead = None
 
     @on(ClientList.RowSelected, "#clients")
     def _selected(self) -> None:
@@ -319,7 +240,6 @@ class DashboardScreen(AllianceScreen):
         if summary.problem:
             self.notify(summary.problem, title="Cannot open", severity="warning", timeout=10, markup=False)
             return None
-        self._let_go_of_built_ahead(keep=summary.id)
         try:
             self.store.record(summary.id)
         except (ClientUnavailable, UnknownRecord) as exc:
@@ -378,12 +298,9 @@ class DashboardScreen(AllianceScreen):
 
 
 def open_session_screen(screen: AllianceScreen, client_id: str) -> None:
-    """Start or resume a session; the session screen lives in its own module."""
-    try:
-        from .session import show_session_screen  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        screen.notify("The session screen is not available in this build.", timeout=5)
-        return
+    """Start or resume a session; the session screen's module is imported when first opened."""
+    from .session import show_session_screen
+
     try:
         show_session_screen(screen.app, client_id)
     except StoreError as exc:

@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Any, cast
 from textual.screen import Screen
 
 from ..exports import NothingToExport, alliance_document, hours_log_csv, hours_rows, session_recap
-from ..models import ClientRecord
 from ..models.credentials import hours_summary
+from ..models.record import ClientRecord
 from ..store import StoreError
 from ..store.export_files import client_exports_dir, exports_dir, write_export
 

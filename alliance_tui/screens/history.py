@@ -14,7 +14,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..models import AllianceVersion, ClientRecord, diff_versions
+from ..models.alliance import AllianceVersion
+from ..models.diff import diff_versions
+from ..models.record import ClientRecord
 from ..store import StoreError
 from ..widgets.footer import KeyFooter
 from ..widgets.version_diff import change_counts, render_diff, side_column, side_marks

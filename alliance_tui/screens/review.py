@@ -15,7 +15,11 @@ from textual.containers import Container, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Header, Static
 
-from ..models import ChangeKind, ClientRecord, NoteKind, Session, diff_versions, revisit_nudges
+from ..models.diff import ChangeKind, diff_versions
+from ..models.notes import NoteKind
+from ..models.nudges import revisit_nudges
+from ..models.record import ClientRecord
+from ..models.session import Session
 from ..models.timeutil import local_date
 from ..models.trends import describe_follow_through, describe_pauses, follow_through_trend, pause_trend
 from ..store import StoreError

@@ -6,7 +6,6 @@ shows it as done; refusals are said inline and what was typed stays put.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, cast
@@ -16,24 +15,18 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input
 
-from ..models import (
-    ClientRecord,
-    Commitment,
-    CommitmentStatus,
-    Note,
-    NoteKind,
-    PromptSet,
-    RequestedBy,
-    Session,
-    prompts_for_moment,
-    revisit_nudges,
-)
+from ..models.alliance import RequestedBy
+from ..models.commitments import Commitment, CommitmentStatus
+from ..models.notes import Note, NoteKind
+from ..models.nudges import revisit_nudges
+from ..models.prompts import PromptSet, prompts_for_moment
 from ..models.quicklog import EntryKind, bare_prefix, parse
+from ..models.record import ClientRecord
+from ..models.session import Session
 from ..models.text import TextRefused
 from ..models.timeutil import local_date
 from ..models.trends import pause_trend
@@ -69,38 +62,32 @@ def show_session_screen(app: App[Any], client_id: str) -> None:
     """The session screen the coach left for this client, as they left it, else a new one.
 
     While its session is open a session screen is kept, so stepping back to the
-    client list mid-call and returning repaints it rather than building it
-    again: focus, the highlighted rows and the last confirmation are where they
-    were. A session has one screen: when it is already open under the screen
-    the coach is on, they are told so, and nothing is pushed twice.
+    client list mid-call and returning shows it as it was: focus, the
+    highlighted rows and the last confirmation are where they were. A session
+    has one screen: when it is already open under the screen the coach is on,
+    they are told so, and nothing is pushed twice.
 
-    The session is started (written) before the screen is pushed, so no key
-    the coach presses can reach a screen whose session is not on disk yet. A
-    refusal raises StoreError, and nothing is shown.
+    The session is started (written) here, before any screen is pushed, so a
+    refusal raises StoreError and nothing is shown; the screen itself then
+    resumes the session that is on disk.
     """
     name = kept_name(client_id)
-    if not app.is_screen_installed(name):
-        screen = SessionScreen(client_id)
-        screen.begin()
-        app.install_screen(screen, name)
-        app.push_screen(screen)
+    if app.is_screen_installed(name):
+        kept = app.get_screen(name)
+        if kept not in app.screen_stack:
+            app.push_screen(kept)
+        elif kept is not app.screen:
+            app.notify(
+                "This session is already open under this screen: Esc goes back to it.",
+                title="Session open",
+                timeout=6,
+                markup=False,
+            )
         return
-    kept = app.get_screen(name)
-    if kept not in app.screen_stack:
-        if isinstance(kept, SessionScreen) and not kept.started:
-            try:
-                kept.begin()  # built ahead: its session starts now
-            except StoreError:
-                forget_session_screen(app, client_id)
-                raise
-        app.push_screen(kept)
-    elif kept is not app.screen:
-        app.notify(
-            "This session is already open under this screen: Esc goes back to it.",
-            title="Session open",
-            timeout=6,
-            markup=False,
-        )
+    cast("AllianceApp", app).store.start_session(client_id)
+    screen = SessionScreen(client_id)
+    app.install_screen(screen, name)
+    app.push_screen(screen)
 
 
 def forget_session_screen(app: App[Any], client_id: str) -> None:
@@ -120,77 +107,6 @@ def forget_session_screen(app: App[Any], client_id: str) -> None:
     app.uninstall_screen(name)
     if not popped:  # a screen popped just now is removed by Textual once uninstalled
         kept.remove()
-
-
-async def build_session_screen_ahead(app: App[Any], client_id: str) -> bool:
-    """Build the session screen of the client the coach rests on, unseen, so the key shows it at once.
-
-    Composed, laid out for the terminal as it is and drawn into each pane's
-    cache, the way a screen stepped back from is kept: opening it is then a
-    repaint. Nothing is written: show_session_screen starts the session as
-    the coach opens it, and the screen redraws whatever changed meanwhile. A
-    client whose file cannot be read gets no screen ahead: the coach's own
-    opening says why. Returns whether a screen was built.
-
-    Textual builds a screen only as it pushes it, so this takes the steps
-    push_screen takes first (Textual is pinned, and tests/test_session_ahead.py
-    fails if they stop doing this).
-    """
-    name = kept_name(client_id)
-    if app.is_screen_installed(name):
-        return False  # a session already open, or a screen already built ahead
-    store = cast("AllianceApp", app).store
-    try:
-        store.session_to_start(client_id)
-    except StoreError:
-        return False
-    screen = SessionScreen(client_id)
-    app.install_screen(screen, name)
-    screen.note_look()  # a theme chosen while it is built restyles it when shown
-    app._load_screen_css(screen)
-    _, mounted = app._get_screen(screen)
-    await mounted
-
-    def unseen() -> bool:  # not let go of meanwhile, nor opened by the coach already
-        return app.is_screen_installed(screen) and screen not in app.screen_stack and screen.is_attached
-
-    for _ in range(3):  # as Textual's update timer would: again while a size change asks for it (a scrollbar)
-        if not unseen():
-            return False
-        screen._layout_required = False
-        screen._refresh_layout(app.size)
-        await _handled(screen)  # each widget has taken its size (an option list wraps its lines)
-        if not screen._layout_required:
-            break
-    if not unseen():
-        return False
-    screen._compositor.render_update(full=True)
-    screen.built_ahead = True
-    return True
-
-
-async def _handled(screen: Screen[Any]) -> None:
-    """Until every widget of the screen has handled what was sent to it so far."""
-    waits = []
-    for widget in screen.walk_children(with_self=True):
-        handled = asyncio.Event()
-        if widget.call_later(handled.set):
-            waits.append(handled.wait())
-    await asyncio.gather(*waits)
-
-
-def forget_unseen_session_screen(app: App[Any], client_id: str) -> bool:
-    """A screen built ahead for a client the coach has moved on from; one whose session started stays.
-
-    Returns whether one was let go of.
-    """
-    name = kept_name(client_id)
-    if app.is_screen_installed(name):
-        screen = app.get_screen(name)
-        if isinstance(screen, SessionScreen) and not screen.started and screen not in app.screen_stack:
-            forget_session_screen(app, client_id)
-            return True
-    return False
 
 
 def _ask_binding(n: int) -> Binding:
@@ -285,8 +201,6 @@ class SessionScreen(AllianceScreen):
         ),
     ]
 
-    built_ahead = False  # laid out and drawn unseen, waiting for the coach's key
-
     # Data down: the screen holds what the panes show; each pane is bound to one of these.
     agreement_view: reactive[AgreementView] = reactive(AgreementView, always_update=True)
     accountability_view: reactive[AccountabilityView] = reactive(AccountabilityView, always_update=True)
@@ -301,7 +215,6 @@ class SessionScreen(AllianceScreen):
         self._pause_started: datetime | None = None
         self._pause_clock: PauseClock | None = None
         self._refused: StoreError | None = None
-        self.started = False  # the session written (begin): a screen built ahead starts it only when opened
         self._filled_at = -1  # the store's revision of this client when the panes were last given its data
         self._ticker: Timer | None = None
 
@@ -310,11 +223,12 @@ class SessionScreen(AllianceScreen):
     def compose(self) -> ComposeResult:
         """The session's data in every widget before the first layout: each pane draws once.
 
-        The session itself is started as the coach opens the screen (begin),
-        so a screen built ahead for a client only rested on writes nothing.
+        The session is started here (written), or the open one resumed, before
+        any widget exists: no key can reach a session that is not on disk.
+        show_session_screen starts it first, so a refusal shows no screen.
         """
         try:
-            self.session = self.store.session_to_start(self.client_id)
+            self.session = self.store.start_session(self.client_id)
         except StoreError as error:
             self._refused = error  # said, and the screen left, once it is shown
             return
@@ -353,8 +267,7 @@ class SessionScreen(AllianceScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        # Paused for a screen built ahead (not on the stack) until it is shown; also as the app closes.
-        self._ticker = self.set_interval(1.0, self._tick, pause=self not in self.app.screen_stack)
+        self._ticker = self.set_interval(1.0, self._tick)
 
     def on_screen_suspend(self) -> None:
         if self._ticker is not None and self not in self.app.screen_stack:
@@ -368,7 +281,10 @@ class SessionScreen(AllianceScreen):
         """
         if not self.is_attached or self.app.screen is not self:
             return  # taken off again before this arrived (its client was erased, say, or the app quit)
-        if not self.started and not self._start():
+        if self._refused is not None:
+            self.report(self._refused, title="Session not started")
+            self.app.pop_screen()
+            self._let_go()
             return
         if self._ticker is not None:
             self._ticker.resume()
@@ -381,37 +297,6 @@ class SessionScreen(AllianceScreen):
                 self._let_go()
                 return
         self._tick()
-
-    def begin(self) -> None:
-        """The session started (written), before this screen is shown; raises StoreError if refused.
-
-        A screen built ahead shows what the store held when it was built: when
-        only this start has been written since, its panes still hold the
-        truth and only the header learns the start time.
-        """
-        if self.started:
-            return
-        if self._refused is not None:
-            raise self._refused
-        fresh = self._filled_at >= 0 and self.store.revision_of(self.client_id) == self._filled_at
-        self.session = self.store.start_session(self.client_id)
-        self.started = True
-        if fresh:
-            self._filled_at = self.store.revision_of(self.client_id)
-            for header in self.query(SessionHeader):  # none yet if the key came while it was being built
-                header.planned_minutes = self.session.planned_minutes
-                header.elapsed_seconds = self.session.elapsed_seconds(self._now())
-
-    def _start(self) -> bool:
-        """Pushed without show_session_screen (a test, the benchmark's fallback): the session starts on showing."""
-        try:
-            self.begin()
-        except StoreError as error:
-            self.report(error, title="Session not started")
-            self.app.pop_screen()
-            self._let_go()
-            return False
-        return True
 
     def _let_go(self) -> None:
         """Not kept any longer: called once popped or switched away, so that Textual removes this screen."""
@@ -535,7 +420,7 @@ class SessionScreen(AllianceScreen):
     def on_unmount(self) -> None:
         """Quitting mid-pause still records the pause as it ran (the widgets are gone by now)."""
         timer = self._pause_clock.timer if self._pause_clock is not None else None
-        if timer is None or not timer.running or not self.started or self.session is None:
+        if timer is None or not timer.running or self.session is None:
             return
         with contextlib.suppress(StoreError):  # the app is closing; there is no one left to tell
             self.store.record_pause(
@@ -793,8 +678,8 @@ class SessionScreen(AllianceScreen):
         return True
 
     def refuse_to_quit(self) -> bool:
-        if self.session is None or not self.started or not in_place(self):
-            return False  # refused, or still being built: no field the coach typed into
+        if self.session is None or not in_place(self):
+            return False  # refused, or not on screen yet: no field the coach typed into
         return self._refuse_if_unsaved(then="; ctrl+q again quits without it")
 
     def action_end(self) -> None:

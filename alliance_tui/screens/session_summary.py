@@ -12,7 +12,10 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..models import ChangeKind, ClientRecord, CommitmentStatus, Note, NoteKind, diff_versions
+from ..models.commitments import CommitmentStatus
+from ..models.diff import ChangeKind, diff_versions
+from ..models.notes import Note, NoteKind
+from ..models.record import ClientRecord
 from ..store import StoreError
 from ..widgets.footer import KeyFooter
 from ..widgets.inputs import TextInput

@@ -28,8 +28,9 @@ import orjson
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .. import __version__
-from ..models import ClientRecord, PracticeSettings
 from ..models.errors import describe
+from ..models.record import ClientRecord
+from ..models.settings import PracticeSettings
 from ..models.timeutil import UtcDatetime
 from .atomic import atomic_write_bytes, ensure_private_dir, fsync_dir
 from .auto_backup import (

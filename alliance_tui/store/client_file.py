@@ -7,16 +7,19 @@ client, not the practice.
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from tinydb import Query, TinyDB
 
-from ..models import AllianceVersion, Client, ClientRecord, Commitment, Note, PauseRecord, Session
+from ..models.alliance import AllianceVersion
+from ..models.client import Client
+from ..models.commitments import Commitment
+from ..models.notes import Note
+from ..models.pauses import PauseRecord
+from ..models.record import ClientRecord
+from ..models.session import Session
 from ..models.version_delta import compact_doc, expand_all
 from .atomic import atomic_write_bytes
 from .errors import CorruptFile, WriteFailed
@@ -61,36 +64,6 @@ def client_file_bytes(record: ClientRecord) -> bytes:
     return orjson.dumps(data)
 
 
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while thousands of records are built.
-
-    A long-running client's file holds thousands of notes; building them in a
-    running app set off collections that scanned the whole app each time and
-    doubled the time to open the client. Nothing built here forms a cycle.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def settle_long_lived() -> None:
-    """Records just built stay as long as their client is open: out of the young collections' way.
-
-    Where the app keeps what lives long frozen (the command line's start does,
-    and unfreezes, collects and refreezes when the coach is idle), the new
-    records join the frozen objects. It costs nothing, where a collection
-    here held the UI for ~35 ms while the coach rested on a row, and the
-    collections while the session screen is drawn no longer walk them.
-    """
-    if gc.get_freeze_count():
-        gc.freeze()
-
-
 class ClientFile:
     def __init__(self, path: Path, read_only: bool = False) -> None:
         self.path = path
@@ -127,14 +100,13 @@ class ClientFile:
             docs = list(data.get("client", {}).values())
             if len(docs) != 1:
                 raise CorruptFile(self.path, "does not hold exactly one client.")
-            with collector_paused():
-                lists: dict[str, list[Any]] = {
-                    name: [model.model_validate(doc) for doc in data.get(name, {}).values()]
-                    for name, model in TABLES.items()
-                    if name != "versions"
-                }
-                lists["versions"] = expand_all(list(data.get("versions", {}).values()))
-                return ClientRecord(client=Client.model_validate(docs[0]), **lists)
+            lists: dict[str, list[Any]] = {
+                name: [model.model_validate(doc) for doc in data.get(name, {}).values()]
+                for name, model in TABLES.items()
+                if name != "versions"
+            }
+            lists["versions"] = expand_all(list(data.get("versions", {}).values()))
+            return ClientRecord(client=Client.model_validate(docs[0]), **lists)
         except (KeyError, TypeError) as exc:
             raise CorruptFile(
                 self.path, "holds an alliance version that does not follow from the one before it."

@@ -49,19 +49,15 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
     from tinydb import TinyDB
 
-    from ..models import (
-        AllianceItem,
-        AllianceVersion,
-        Client,
-        ClientRecord,
-        Commitment,
-        CommitmentStatus,
-        Note,
-        PauseRecord,
-        PracticeSettings,
-        RevisitPrompt,
-        Session,
-    )
+    from ..models.alliance import AllianceItem, AllianceVersion
+    from ..models.client import Client
+    from ..models.commitments import Commitment, CommitmentStatus
+    from ..models.notes import Note
+    from ..models.pauses import PauseRecord
+    from ..models.prompts import RevisitPrompt
+    from ..models.record import ClientRecord
+    from ..models.session import Session
+    from ..models.settings import PracticeSettings
     from .client_file import ClientFile
 
 PRACTICE_FILE = "practice.json"
@@ -132,7 +128,6 @@ class PracticeStore:
         self._settings_doc: dict[str, Any] | None = None  # stored settings, plainly valid, not yet validated
         self._summaries: dict[str, ClientSummary] = {}
         self._records: dict[str, ClientRecord] = {}
-        self._read_ahead: str | None = None  # loaded before it was asked for (read_ahead)
         self._files: dict[str, ClientFile] = {}
         self._broken: dict[str, str] = {}
         self._broken_stamps: dict[str, list[int] | None] = {}  # the file as it was when it failed
@@ -274,8 +269,8 @@ class PracticeStore:
     def _validate_settings(self, doc: object) -> None:
         from pydantic import ValidationError
 
-        from ..models import PracticeSettings
         from ..models.errors import describe
+        from ..models.settings import PracticeSettings
 
         try:
             self._settings = PracticeSettings.model_validate(doc)
@@ -436,45 +431,11 @@ class PracticeStore:
 
     def record(self, client_id: str) -> ClientRecord:
         """Everything about one client, loaded on first use and kept in memory."""
-        with self._lock:
-            if client_id == self._read_ahead:
-                self._read_ahead = None  # asked for: it stays, like any client opened
-            elif self._read_ahead is not None and client_id not in self._records:
-                self.release(self._read_ahead)  # another client opened instead: memory for the one in use
-            return self._load(client_id)
-
-    def read_ahead(self, client_id: str) -> bool:
-        """Load the client the coach is likely to open next, from a worker thread.
-
-        At most one client is held this way: the one read ahead before, and not
-        asked for since, is let go, so browsing the list does not fill memory.
-        The file is read and validated outside the store's lock, so the screen's
-        own calls (the summaries, a write) never wait behind it; the lock is
-        taken only to hand the record over. A file that cannot be read is left
-        for the coach's own opening to report. Returns whether it was read.
-        """
-        with self._lock:
-            if client_id in self._records or client_id in self._broken:
-                return False  # opened already, the one read ahead last, or known unreadable
-            if self._read_ahead is not None:
-                self.release(self._read_ahead)
-            path = self._client_path(client_id)
-        try:
-            file, record = self._read_client_file(path)
-        except FileProblem:
-            return False
-        with self._lock:
-            if client_id in self._records or client_id in self._broken:
-                file.close()  # the coach opened it meanwhile: theirs stands
-                return False
-            self._files[client_id] = file
-            self._records[client_id] = record
-            self._read_ahead = client_id
-            return True
+        return self._load(client_id)
 
     def _read_client_file(self, path: Path) -> tuple[ClientFile, ClientRecord]:
         """A client's file opened and its records built; nothing is left open when it cannot be read."""
-        from .client_file import ClientFile, settle_long_lived
+        from .client_file import ClientFile
 
         file = ClientFile(path, read_only=self.read_only)
         try:
@@ -482,7 +443,6 @@ class PracticeStore:
         except FileProblem:
             file.close()
             raise
-        settle_long_lived()  # kept while the client is open, read ahead or at the key
         return file, record
 
     def _load(self, client_id: str) -> ClientRecord:
@@ -521,7 +481,7 @@ class PracticeStore:
     # ----------------------------------------------------------------- writing: practice
 
     def add_client(self, name: str, **fields: Any) -> Client:
-        from ..models import Client
+        from ..models.client import Client
         from .client_file import ClientFile
 
         with self._lock:
@@ -550,7 +510,7 @@ class PracticeStore:
         Used where thousands of records would otherwise cost one fsynced write
         each; the file is the same as the one-call-at-a-time path would leave.
         """
-        from ..models import ClientRecord
+        from ..models.record import ClientRecord
         from .client_file import ClientFile
 
         with self._lock:
@@ -570,8 +530,6 @@ class PracticeStore:
         """Let go of a loaded client's records; the next record() reads them from disk again."""
         with self._lock:
             self._save_stamps(only=client_id)  # as close() would: the next start trusts the index
-            if client_id == self._read_ahead:
-                self._read_ahead = None
             self._records.pop(client_id, None)
             file = self._files.pop(client_id, None)
             if file is not None:
@@ -602,7 +560,7 @@ class PracticeStore:
     # Read-modify-write of the settings happens under the lock, so two callers never lose each other's change.
 
     def add_prompt(self, text: str) -> RevisitPrompt:
-        from ..models import RevisitPrompt
+        from ..models.prompts import RevisitPrompt
 
         with validating():
             prompt = RevisitPrompt(text=text)
@@ -626,7 +584,7 @@ class PracticeStore:
             return added
 
     def categories(self) -> tuple[str, ...]:
-        from ..models import DEFAULT_CATEGORIES
+        from ..models.alliance import DEFAULT_CATEGORIES
 
         return DEFAULT_CATEGORIES + tuple(self.settings.categories)
 
@@ -642,7 +600,7 @@ class PracticeStore:
         full_design: bool = False,
     ) -> AllianceVersion:
         """Save the whole agreement as a new version; old versions are never rewritten."""
-        from ..models import AllianceItem, AllianceVersion
+        from ..models.alliance import AllianceItem, AllianceVersion
 
         with self._lock:
             self._check_writable()
@@ -676,7 +634,7 @@ class PracticeStore:
         reason: str = "",
     ) -> AllianceVersion:
         """One new agreement on top of the current ones: the in-session adjustment."""
-        from ..models import AllianceItem
+        from ..models.alliance import AllianceItem
 
         record = self.record(client_id)
         with validating():
@@ -703,7 +661,7 @@ class PracticeStore:
         A screen can be laid out for it before the coach opens it; starting it
         is still start_session's, once the coach does.
         """
-        from ..models import Session
+        from ..models.session import Session
 
         with self._lock:
             record = self.record(client_id)
@@ -780,7 +738,7 @@ class PracticeStore:
         session_number: int | None = None,
         prompt: str = "",
     ) -> Note:
-        from ..models import Note
+        from ..models.notes import Note
 
         with validating():
             note = Note(
@@ -807,7 +765,7 @@ class PracticeStore:
         how_accountable: str = "",
         session_number: int | None = None,
     ) -> Commitment:
-        from ..models import Commitment
+        from ..models.commitments import Commitment
 
         with validating():
             commitment = Commitment(
@@ -847,7 +805,7 @@ class PracticeStore:
         started: datetime,
         session_number: int | None = None,
     ) -> PauseRecord:
-        from ..models import PauseRecord
+        from ..models.pauses import PauseRecord
 
         with validating():
             pause = PauseRecord(
@@ -979,7 +937,7 @@ class PracticeStore:
 
     def _refresh_summary(self, client_id: str, *, write_index: bool = True) -> None:
         """Keep the dashboard's index in step, writing it only when it changed."""
-        from ..models import revisit_nudges
+        from ..models.nudges import revisit_nudges
 
         record = self.record(client_id)
         sessions = record.sessions

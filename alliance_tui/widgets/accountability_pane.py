@@ -15,7 +15,7 @@ from textual.reactive import reactive
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..models import Commitment, CommitmentStatus
+from ..models.commitments import Commitment, CommitmentStatus
 from .hanging import Hanging
 from .in_place import in_place
 from .inputs import TextInput

@@ -15,7 +15,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Label, Static
 
-from ..models import DEFAULT_CATEGORIES, AllianceVersion, ChangeKind, diff_versions
+from ..models.alliance import DEFAULT_CATEGORIES, AllianceVersion
+from ..models.diff import ChangeKind, diff_versions
 from .hanging import Hanging
 from .in_place import in_place
 from .inputs import TextInput

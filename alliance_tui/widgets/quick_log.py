@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Static
 
-from ..models import DEFAULT_CATEGORIES
+from ..models.alliance import DEFAULT_CATEGORIES
 from ..models.quicklog import (
     DEFAULT_ADJUSTMENT_CATEGORY,
     PREFIX,

@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from ..models import Note, NoteKind
+from ..models.notes import Note, NoteKind
 from .in_place import in_place
 
 # The pane shows a few lines; redrawing every note of a long session on each

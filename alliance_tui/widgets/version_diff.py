@@ -6,7 +6,8 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from ..models import AllianceItem, AllianceVersion, ChangeKind, ItemChange
+from ..models.alliance import AllianceItem, AllianceVersion
+from ..models.diff import ChangeKind, ItemChange
 
 MARKS = {
     ChangeKind.ADDED: ("+", "added", "green"),

@@ -1,0 +1,164 @@
+"""One way into a session screen: the session is written, then its screen is shown.
+
+The dashboard's key, the review's, the command palette's and --client all go
+through show_session_screen; a refusal shows no screen, and no key the coach
+presses can reach a session that is not on disk yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from textual import events
+from textual.pilot import Pilot
+
+from alliance_tui.app import AllianceApp
+from alliance_tui.screens.dashboard import DashboardScreen
+from alliance_tui.screens.session import SessionScreen, kept_name
+from alliance_tui.store import PracticeStore
+from alliance_tui.store.errors import ClientUnavailable
+from alliance_tui.widgets.client_list import ClientList
+
+from .conftest import client_id
+from .test_session_flow import make_app, screen_text
+
+
+def told(app: AllianceApp) -> list[tuple[str, str]]:
+    """Every message the app showed the coach, as (title, text), recorded through its public notify."""
+    shown: list[tuple[str, str]] = []
+    notify = app.notify
+
+    def recorded(message: str, *, title: str = "", **options: Any) -> None:
+        shown.append((title, str(message)))
+        notify(message, title=title, **options)
+
+    app.notify = recorded  # type: ignore[method-assign]
+    return shown
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], bool], what: str) -> None:
+    for _ in range(200):
+        if condition():
+            return
+        await pilot.pause()
+    raise AssertionError(f"never came: {what}")
+
+
+async def on_row(app: AllianceApp, pilot: Pilot[None], client: str) -> DashboardScreen:
+    await until(pilot, lambda: isinstance(app.screen, DashboardScreen), "the client list")
+    dashboard = app.screen
+    assert isinstance(dashboard, DashboardScreen)
+    dashboard.query_one("#clients", ClientList).move_cursor(row=[s.id for s in dashboard.shown].index(client))
+    await pilot.pause()
+    return dashboard
+
+
+async def test_a_session_that_cannot_start_is_said_and_the_list_stays(
+    reopened: PracticeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    daniel = client_id(reopened, "Daniel Reyes")
+    app = make_app(reopened)
+    async with app.run_test(size=(120, 36)) as pilot:
+        shown = told(app)
+        await on_row(app, pilot, daniel)
+
+        def refused(client_id: str, planned_minutes: int | None = None) -> None:
+            raise ClientUnavailable("Daniel's file cannot be written just now.")
+
+        monkeypatch.setattr(reopened, "start_session", refused)
+        await pilot.press("s")
+        await until(pilot, lambda: bool(shown), "the refusal said")
+        assert isinstance(app.screen, DashboardScreen)
+        assert not any(isinstance(screen, SessionScreen) for screen in app.screen_stack)
+        assert not app.is_screen_installed(kept_name(daniel))
+        assert shown == [("Cannot start the session", "Daniel's file cannot be written just now.")]
+        assert app.is_running
+
+
+async def test_keys_pressed_at_once_after_the_key_act_on_a_started_session(
+    reopened: PracticeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keys queued behind s (during a stall, say) reach a session already on disk, never one still to start."""
+    daniel = client_id(reopened, "Daniel Reyes")
+    started_when_paused: list[bool] = []
+    record_pause = reopened.record_pause
+
+    def watched(client_id: str, **fields: Any) -> Any:
+        started_when_paused.append(reopened.record(client_id).open_session is not None)
+        return record_pause(client_id, **fields)
+
+    monkeypatch.setattr(reopened, "record_pause", watched)
+    app = make_app(reopened)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await on_row(app, pilot, daniel)
+        number = reopened.record(daniel).next_session_number
+        for key in ("s", "t", "t"):  # open, then a pause started and stopped
+            app.post_message(events.Key(key, key))
+        await until(pilot, lambda: bool(started_when_paused), "the pause recorded")
+        assert isinstance(app.screen, SessionScreen) and app.screen.client_id == daniel
+        record = reopened.record(daniel)
+        assert record.open_session is not None and record.open_session.number == number
+        assert [p.session_number for p in record.pauses[-1:]] == [number]
+        assert started_when_paused == [True]  # the session was on disk before its pause
+
+
+async def test_open_then_straight_back_with_nothing_logged_keeps_no_session(reopened: PracticeStore) -> None:
+    daniel = client_id(reopened, "Daniel Reyes")
+    before = len(reopened.record(daniel).sessions)
+    app = make_app(reopened)
+    async with app.run_test(size=(120, 36)) as pilot:
+        shown = told(app)
+        await on_row(app, pilot, daniel)
+        for key, character in (("s", "s"), ("escape", None)):
+            app.post_message(events.Key(key, character))
+        await until(pilot, lambda: any(title == "Session not kept" for title, _ in shown), "the session let go")
+        assert isinstance(app.screen, DashboardScreen)
+        assert len(reopened.record(daniel).sessions) == before
+        assert not app.is_screen_installed(kept_name(daniel))
+
+
+async def test_a_file_damaged_behind_the_apps_back_is_said_when_opened(reopened: PracticeStore) -> None:
+    maya = client_id(reopened, "Maya Okafor")
+    path = reopened.clients_dir / f"{maya}.json"
+    app = make_app(reopened)
+    async with app.run_test(size=(120, 36)) as pilot:
+        shown = told(app)
+        path.write_bytes(path.read_bytes()[:40])  # damaged behind the app's back
+        await on_row(app, pilot, maya)
+        assert not reopened.is_loaded(maya) and not shown  # nothing read, nothing said, until it is opened
+        await pilot.press("s")
+        await until(pilot, lambda: bool(shown), "the damage said")
+        assert isinstance(app.screen, DashboardScreen)
+        assert any("cannot be opened" in text for _, text in shown)
+        assert "cannot be read" in screen_text(app)
+
+
+async def test_a_session_screen_pushed_directly_resumes_the_session_on_disk(reopened: PracticeStore) -> None:
+    """However a screen is pushed, it shows the session that is written: the open one, else one it starts."""
+    maya = client_id(reopened, "Maya Okafor")
+    app = make_app(reopened)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.push_screen(SessionScreen(maya))
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen), "the session screen")
+        screen = app.screen
+        assert isinstance(screen, SessionScreen) and screen.session is not None
+        on_disk = PracticeStore(reopened.data_dir, read_only=True).open()
+        try:
+            assert on_disk.record(maya).open_session == screen.session
+        finally:
+            on_disk.close()
+
+
+def test_a_clients_revision_moves_with_its_own_writes_and_the_practices_not_anothers(reopened: PracticeStore) -> None:
+    daniel, maya = client_id(reopened, "Daniel Reyes"), client_id(reopened, "Maya Okafor")
+    seen = reopened.revision_of(daniel)
+    session = reopened.start_session(maya)
+    reopened.log_note(maya, "Maya's words", session_number=session.number)
+    assert reopened.revision_of(daniel) == seen  # another client's session: nothing of Daniel's changed
+    reopened.update_client(daniel, think_time_seconds=40)
+    assert reopened.revision_of(daniel) > seen
+    seen = reopened.revision_of(daniel)
+    reopened.update_settings(revisit_every_sessions=3)  # practice-wide: shown on every client's screen
+    assert reopened.revision_of(daniel) > seen
