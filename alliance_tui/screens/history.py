@@ -158,8 +158,8 @@ class AllianceHistoryScreen(AllianceScreen):
         if self.side_by_side:
             old_marks, new_marks = side_marks(changes)
             categories = self.store.categories()
-            self.query_one("#side-old", Static).update(side_column(old, old_marks, categories))
-            self.query_one("#side-new", Static).update(side_column(new, new_marks, categories))
+            self.query_one("#side-old", Static).update(side_column(old, old_marks, categories, new, new_side=False))
+            self.query_one("#side-new", Static).update(side_column(new, new_marks, categories, old))
         else:
             diff.update(render_diff(changes, include_unchanged=self.show_unchanged))
 
