@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from alliance_tui.models import AllianceItem, ChangeKind, ItemChange
-from alliance_tui.models.diff import WordChange, word_changes
+from alliance_tui.models.alliance import AllianceItem
+from alliance_tui.models.diff import ChangeKind, ItemChange, WordChange, word_changes
 from alliance_tui.widgets.version_diff import ADDED_WORDS, REMOVED_WORDS, change_body
 
 
