@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -59,7 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="open a demo practice in a temporary directory; your real data is never touched",
+        help="open a demo practice in a temporary directory; your real data is never touched "
+        "(with --data-dir DIR, build it in DIR instead, a new or empty folder, to come back to later)",
     )
     parser.add_argument("--client", metavar="NAME", help="open straight into a session with this client")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -453,6 +455,20 @@ def lighten_start() -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
+def _empty_demo_folder(folder: Path) -> Path:
+    """A demo kept for later is built only where nothing is: never over a practice, never mixed into one."""
+    try:
+        held = folder.exists() and (not folder.is_dir() or any(folder.iterdir()))
+    except OSError as exc:
+        raise CommandFailed(f"cannot read {folder}: {exc.strerror or exc}") from None
+    if held:
+        raise CommandFailed(
+            f"{folder} already holds files, so no demo was built there. "
+            f"To open what it holds: alliance-tui --data-dir {shlex.quote(str(folder))}"
+        )
+    return folder
+
+
 def run_app(args: argparse.Namespace) -> int:
     lighten_start()
     from .store import PracticeStore, StoreError, resolve_data_dir
@@ -460,7 +476,11 @@ def run_app(args: argparse.Namespace) -> int:
 
     demo_dir: tempfile.TemporaryDirectory[str] | None = None
     try:
-        if args.demo:
+        if args.demo and args.data_dir:
+            from .demo import build_demo
+
+            store = build_demo(_empty_demo_folder(Path(args.data_dir).expanduser()))
+        elif args.demo:
             from .demo import build_demo
 
             demo_dir = tempfile.TemporaryDirectory(prefix="alliance-tui-demo-")
@@ -468,6 +488,8 @@ def run_app(args: argparse.Namespace) -> int:
         else:
             store = PracticeStore(resolve_data_dir(args.data_dir)).open()
             take_automatic_backup_quietly(store)
+    except CommandFailed as exc:
+        return fail(str(exc))
     except StoreError as exc:
         return fail(exc.message)
     try:
