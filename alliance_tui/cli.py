@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
+from .models.wording import plural
 
 if TYPE_CHECKING:
     from .store import PracticeStore
@@ -380,7 +381,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         )
     finally:
         store.close()
-    say(f"Backed up {len(backup.clients)} clients to {Path(args.file).expanduser()}")
+    say(f"Backed up {plural(len(backup.clients), 'client')} to {Path(args.file).expanduser()}")
     if left_out:
         say(f"Left out because their files cannot be read: {', '.join(left_out)}")
     return EXIT_OK
@@ -401,7 +402,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
             say(f"Note: {problem}")
     finally:
         store.close()
-    say(f"Restored {count} clients into {data_dir}")
+    say(f"Restored {plural(count, 'client')} into {data_dir}")
     if result.moved_aside is not None:
         say(f"What was there before was moved to {result.moved_aside}")
     return EXIT_OK
@@ -416,8 +417,13 @@ def cmd_erase(args: argparse.Namespace) -> int:
         raise CommandFailed(f"there is no practice at {data_dir} yet")
     store = PracticeStore(data_dir).open()
     try:
+        if store.open_elsewhere:
+            raise CommandFailed(
+                f"the practice is open in another Alliance TUI window ({store.open_elsewhere}). "
+                "Close it, then erase again. Nothing was erased."
+            )
         if store.read_only:
-            raise CommandFailed(f"{store.read_only_reason} Close Alliance TUI, then erase again. Nothing was erased.")
+            raise CommandFailed(f"the practice in {data_dir} cannot be written to. Nothing was erased.")
         found = store.find_client(args.client)
         if found is None:
             raise CommandFailed(f"no client called {args.client!r}: give the full name. Nothing was erased.")
@@ -439,7 +445,7 @@ def cmd_backups(args: argparse.Namespace) -> int:
         return EXIT_OK
     for folder in found:
         clients = len(list((folder / "clients").glob("*.json")))
-        print(f"{folder}  ({clients} clients)")
+        print(f"{folder}  ({plural(clients, 'client')})")
     return EXIT_OK
 
 

@@ -163,7 +163,7 @@ def test_erase_needs_the_name_twice_and_a_closed_app(
 ) -> None:
     data_dir = str(demo_store.data_dir)
     code, _, err = run(capsys, "--data-dir", data_dir, "erase", "Maya Okafor", "--confirm", "Maya Okafor")
-    assert code == 1 and "Close Alliance TUI" in err and "Nothing was erased" in err
+    assert code == 1 and "open in another Alliance TUI window" in err and "Nothing was erased" in err
     demo_store.close()
     code, _, err = run(capsys, "--data-dir", data_dir, "erase", "Maya Okafor", "--confirm", "Maya")
     assert code == 1 and "type the client's name exactly" in err

@@ -55,7 +55,7 @@ def test_after_an_erase_the_name_appears_nowhere_in_the_data_directory(demo_stor
 
     assert files_mentioning(demo_store.data_dir, "Maya Okafor", "Okafor", maya) == []
     assert report.name == "Maya Okafor" and report.file_removed
-    assert report.record_counts["sessions"] == 1 and report.backups_pruned == 2 and report.exports_removed == 2
+    assert report.record_counts["session"] == 1 and report.backups_pruned == 2 and report.exports_removed == 2
     assert report.still_mentioned == []
     assert "Erased Maya Okafor" in report.text and "2 automatic backups" in report.text
     assert "alliance-tui backup" in report.text  # says plainly what it cannot reach

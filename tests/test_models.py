@@ -38,7 +38,7 @@ def refusal(build: object) -> str:
 
 @pytest.mark.parametrize("blank", ["", "   ", "\n\n\t ", "\x00\x07", "\u200b", " \u202e ", "\u3000", "\r\n"])
 def test_whitespace_or_invisible_only_text_is_refused(blank: str) -> None:
-    assert refusal(lambda: Note(text=blank, created=NOW)) == "Text cannot be empty."
+    assert refusal(lambda: Note(text=blank, created=NOW)) == "Note cannot be empty."
     assert refusal(lambda: Client(name=blank, created=NOW)) == "Name cannot be empty."
 
 
@@ -76,7 +76,7 @@ def test_markup_like_text_is_kept_exactly() -> None:
 def test_note_length_bounded_at_2000_characters() -> None:
     assert len(Note(text="x" * NOTE_MAX, created=NOW).text) == NOTE_MAX
     message = refusal(lambda: Note(text="x" * (NOTE_MAX + 1), created=NOW))
-    assert message == "Text is 2,001 characters long; the limit is 2,000."
+    assert message == "Note is 2,001 characters long; the limit is 2,000."
 
 
 def test_length_counted_after_clean_up() -> None:

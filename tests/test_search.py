@@ -111,7 +111,7 @@ async def test_an_unreadable_file_is_named_and_the_search_goes_on(demo_store: Pr
             await settle(pilot)
             status = screen_text(app, "#search-status")
             assert "2 results" in status
-            assert "1 client file(s) could not be searched" in status and "Maya Okafor" in status
+            assert "1 client file could not be searched" in status and "Maya Okafor" in status
     finally:
         fresh.close()
 

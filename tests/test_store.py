@@ -191,7 +191,7 @@ def test_refused_input_writes_nothing_and_keeps_memory(ticking: PracticeStore) -
     note = ticking.log_note(client.id, "kept")
     path = ticking.clients_dir / f"{client.id}.json"
     before = path.read_bytes()
-    with pytest.raises(InvalidInput, match="Text cannot be empty"):
+    with pytest.raises(InvalidInput, match="Note cannot be empty"):
         ticking.log_note(client.id, " \n ")
     with pytest.raises(InvalidInput, match="limit is 2,000"):
         ticking.update_note(client.id, note.id, text="x" * 2001)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from pydantic import ValidationError
 
 FIELD_LABELS = {
@@ -25,6 +27,15 @@ FIELD_LABELS = {
     "planned_minutes": "Planned length",
     "revisit_every_sessions": "Revisit interval",
     "prompt": "Revisit question",
+}
+
+# The same field name means different things in different records: "text" is a
+# note, or a question of the coach's own. Keyed by the model's name (the
+# ValidationError's title); a caller who knows more (a revisit answer) says so.
+MODEL_FIELD_LABELS = {
+    "Note": {"text": "Note"},
+    "RevisitPrompt": {"text": "Own question"},
+    "PracticeSettings": {"text": "Own question", "categories": "Category name", "prompts": "Own questions"},
 }
 
 _PREFIXES = ("Value error, ", "Assertion failed, ")
@@ -51,18 +62,24 @@ _TEMPLATES = {
 }
 
 
-def _label(loc: tuple[object, ...]) -> str:
+def _label(loc: tuple[object, ...], labels: Mapping[str, str]) -> str:
     names = [str(part) for part in loc if isinstance(part, str)]
     if not names:
         return ""
-    return FIELD_LABELS.get(names[-1], names[-1].replace("_", " ").capitalize())
+    name = names[-1]
+    return labels.get(name) or FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
 
 
-def describe(exc: ValidationError) -> str:
-    """One sentence per problem, naming the field in the coach's words."""
+def describe(exc: ValidationError, labels: Mapping[str, str] | None = None) -> str:
+    """One sentence per problem, naming the field in the coach's words.
+
+    ``labels`` names fields for this one call (the text of a revisit answer is
+    "Revisit answer", not "Note"), over the model's own and the general ones.
+    """
+    known = {**MODEL_FIELD_LABELS.get(exc.title, {}), **(labels or {})}
     sentences = []
     for err in exc.errors():
-        label = _label(tuple(err.get("loc", ())))
+        label = _label(tuple(err.get("loc", ())), known)
         kind = str(err.get("type", ""))
         template = _TEMPLATES.get(kind)
         if kind.startswith(("datetime_", "date_")) and kind != "datetime_type":

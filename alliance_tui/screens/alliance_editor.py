@@ -23,6 +23,7 @@ from ..models.alliance import DEFAULT_CATEGORIES, AllianceItem, RequestedBy
 from ..models.diff import ChangeKind
 from ..models.record import ClientRecord
 from ..models.text import TextRefused, clean
+from ..models.wording import plural
 from ..store import StoreError
 from ..widgets.footer import KeyFooter
 from ..widgets.inputs import TextInput
@@ -165,7 +166,7 @@ class AllianceEditorScreen(AllianceScreen):
         title.append(f": alliance version {version}" if version else ": nothing agreed yet")
         changes = len(self.pending)
         if changes:
-            title.append(f" · {changes} unsaved change{'s' if changes != 1 else ''}", style="bold yellow")
+            title.append(f" · {plural(changes, 'unsaved change')}", style="bold yellow")
             title.append(f" → ctrl+s saves version {version + 1}")
         else:
             title.append(" · no changes yet", style="dim")
@@ -441,7 +442,7 @@ class AllianceEditorScreen(AllianceScreen):
             self.report(exc)
             return
         count = len(self.pending)
-        self.notify(f"Saved as version {version.number} ({count} change{'s' if count != 1 else ''}).", timeout=4)
+        self.notify(f"Saved as version {version.number} ({plural(count, 'change')}).", timeout=4)
         self.pending.clear()
         self.dismiss()
 

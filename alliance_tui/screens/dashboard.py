@@ -17,6 +17,7 @@ from textual.widgets import Header, Input, Static
 
 from ..models.summary import ClientSummary
 from ..models.timeutil import local_date
+from ..models.wording import plural
 from ..store import ClientUnavailable, StoreError, UnknownRecord
 from ..widgets.client_list import ClientList
 from ..widgets.footer import KeyFooter
@@ -138,7 +139,7 @@ class DashboardScreen(AllianceScreen):
             table.set_rows([(summary.id, client_row(summary)) for summary in shown])
         archived = len(everyone) - len(active)
         due = sum(1 for s in active if s.revisit_due and not s.problem)
-        parts = [f"{len(active)} active client{'s' if len(active) != 1 else ''}"]
+        parts = [plural(len(active), "active client")]
         if due:
             parts.append(f"{due} due a revisit of the alliance")
         if archived:

@@ -21,6 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from ..models.wording import plural
 from ..store import PracticeStore, StoreError
 from ..store.erase import ErasureReport, erase_client, names_match
 from ..widgets.inputs import TextInput
@@ -62,7 +63,7 @@ class EraseClientScreen(ModalScreen[ErasureReport | None]):
             (len(record.commitments), "commitment"),
             (len(record.versions), "alliance version"),
         ]
-        held = ", ".join(f"{n} {noun}{'' if n == 1 else 's'}" for n, noun in parts if n)
+        held = ", ".join(plural(n, noun) for n, noun in parts if n)
         return f"their file ({held})" if held else "their file"
 
     def compose(self) -> ComposeResult:

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from ..models.alliance import AllianceVersion
 from ..models.diff import diff_versions
 from ..models.record import ClientRecord
+from ..models.wording import plural
 from ..store import StoreError
 from ..widgets.footer import KeyFooter
 from ..widgets.version_diff import change_counts, render_diff, side_column, side_marks
@@ -97,8 +98,7 @@ class AllianceHistoryScreen(AllianceScreen):
             return
         self.sub_title = f"{self.record.client.name}: alliance history"
         versions = self.record.versions
-        plural = "s" if len(versions) != 1 else ""
-        title = Text(f"{self.record.client.name}: {len(versions)} version{plural} of the alliance, oldest first")
+        title = Text(f"{self.record.client.name}: {plural(len(versions), 'version')} of the alliance, oldest first")
         self.query_one("#history-title", Static).update(title)
         self.fill_versions()
         option_list = self.query_one("#versions", OptionList)

@@ -22,6 +22,7 @@ from ..models.record import ClientRecord
 from ..models.session import Session
 from ..models.timeutil import local_date
 from ..models.trends import describe_follow_through, describe_pauses, follow_through_trend, pause_trend
+from ..models.wording import plural
 from ..store import StoreError
 from ..widgets.footer import KeyFooter
 from ..widgets.trend import Trend
@@ -165,7 +166,7 @@ class ClientReviewScreen(AllianceScreen):
         if client.contact:
             head.append(f"\n{client.contact}", style="dim")
         glance = [
-            f"{len(record.open_commitments)} open commitment{'s' if len(record.open_commitments) != 1 else ''}",
+            plural(len(record.open_commitments), "open commitment"),
             f"alliance v{record.current_alliance.number}" if record.current_alliance else "no alliance yet",
             f"think time {client.think_time_seconds} s",
         ]
@@ -344,7 +345,7 @@ class ClientReviewScreen(AllianceScreen):
             shown += [s for s in newest_first if s.number == self.pinned_session]
         title = "Every session, newest first"
         if len(shown) < len(newest_first):
-            title = f"The latest {len(shown)} of {len(newest_first)} sessions (o shows them all)"
+            title = f"The latest {len(shown)} of {plural(len(newest_first), 'session')} (o shows them all)"
         widgets: list[Static | Vertical] = [Static(title, classes="title", id="sessions-title")]
         for session in shown:
             heading = Text(f"S{session.number} · {short_date(session.started)}", style="bold")

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from ..models.search import SearchHit, newest_first, search_record
+from ..models.wording import plural
 from ..store import StoreError
 from ..widgets.footer import KeyFooter
 from ..widgets.inputs import TextInput
@@ -124,11 +125,11 @@ class SearchScreen(AllianceScreen):
         )
         found = len(hits)
         total = len(every_hit)
-        message = Text(f"{total} result{'s' if total != 1 else ''}, newest first")
+        message = Text(f"{plural(total, 'result')}, newest first")
         if total > found:
             message.append(f" (the newest {found} shown: add a word to narrow it)")
         if unreadable:
-            message.append(f" · {len(unreadable)} client file(s) could not be searched: ", style="bold")
+            message.append(f" · {plural(len(unreadable), 'client file')} could not be searched: ", style="bold")
             message.append(" ".join(unreadable))
         if found:
             results.highlighted = 0

@@ -45,6 +45,7 @@ from .auto_backup import (
 )
 from .client_file import ClientFile, client_file_bytes
 from .errors import FileProblem, StoreError, WriteFailed
+from .jsonfile import damage
 from .lock import PracticeLock
 from .paths import usable_client_id
 from .storage import META_TABLE, SCHEMA_VERSION, load_json, meta_table
@@ -219,7 +220,7 @@ def read_backup(path: Path) -> PracticeBackup:
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        raise BackupRefused(f"{path} is damaged (not valid JSON: {exc}). Nothing was changed.") from exc
+        raise BackupRefused(f"{path} is damaged ({damage(raw, exc)}). Nothing was changed.") from exc
     return check_backup(data, str(path))
 
 

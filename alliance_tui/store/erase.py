@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from tinydb import Query
 
+from ..models.wording import plural
 from .atomic import atomic_write_bytes, fsync_dir
 from .backup import BACKUPS_DIR, CLIENTS_DIR, PRACTICE_FILE
 from .errors import FileProblem, InvalidInput, StoreError
@@ -49,13 +50,13 @@ class ErasureReport:
         """What was removed, one line each, in the coach's words."""
         lines = []
         if self.file_removed:
-            held = ", ".join(f"{n} {label}" for label, n in self.record_counts.items() if n)
+            held = ", ".join(plural(n, label) for label, n in self.record_counts.items() if n)
             lines.append(f"Their file{f' ({held})' if held else ''}.")
         lines.append("Their entry in the practice index.")
         if self.exports_removed:
-            lines.append(f"{_plural(self.exports_removed, 'exported file')} (recaps, alliance documents, hours logs).")
+            lines.append(f"{plural(self.exports_removed, 'exported file')} (recaps, alliance documents, hours logs).")
         if self.backups_pruned:
-            lines.append(f"Their copies in {_plural(self.backups_pruned, 'automatic backup')}.")
+            lines.append(f"Their copies in {plural(self.backups_pruned, 'automatic backup')}.")
         return lines
 
     @property
@@ -78,10 +79,6 @@ class ErasureReport:
         return f"Erased {self.name}. {self.details}"
 
 
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
 def names_match(typed: str, name: str) -> bool:
     return " ".join(typed.split()).casefold() == " ".join(name.split()).casefold()
 
@@ -97,11 +94,11 @@ def erase_client(store: PracticeStore, client_id: str, typed_name: str) -> Erasu
         with contextlib.suppress(StoreError):
             record = store.record(client_id)
             report.record_counts = {
-                "sessions": len(record.sessions),
-                "notes": len(record.notes),
-                "commitments": len(record.commitments),
-                "alliance versions": len(record.versions),
-                "pauses": len(record.pauses),
+                "session": len(record.sessions),
+                "note": len(record.notes),
+                "commitment": len(record.commitments),
+                "alliance version": len(record.versions),
+                "pause": len(record.pauses),
             }
         path = store._client_path(client_id)
         file = store._files.pop(client_id, None)

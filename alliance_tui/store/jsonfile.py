@@ -64,6 +64,19 @@ def check_data(path: Path, data: object, kind: str) -> Data:
     return data
 
 
+def damage(raw: bytes, exc: orjson.JSONDecodeError) -> str:
+    """Why a file is not readable, in the coach's words: the JSON library's are for programmers."""
+    if not raw.strip():
+        return "it is empty"
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        return f"it holds bytes that are not text, at byte {bad.start + 1:,} of {len(raw):,}"
+    if exc.pos >= len(raw.rstrip()):
+        return f"it stops part-way through, after {len(raw):,} bytes, as if cut short"
+    return f"it is not laid out as Alliance TUI writes it, at line {exc.lineno:,}, column {exc.colno:,}"
+
+
 def load_json(path: Path, kind: str) -> Data:
     try:
         raw = path.read_bytes()
@@ -72,5 +85,5 @@ def load_json(path: Path, kind: str) -> Data:
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        raise CorruptFile(path, f"is damaged (not valid JSON: {exc}). It was left untouched.") from exc
+        raise CorruptFile(path, f"is damaged ({damage(raw, exc)}). It was left untouched.") from exc
     return check_data(path, data, kind)

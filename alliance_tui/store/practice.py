@@ -68,8 +68,8 @@ M = TypeVar("M", bound="BaseModel")
 
 
 @contextlib.contextmanager
-def validating() -> Iterator[None]:
-    """Turn a pydantic refusal into a message for the coach."""
+def validating(**labels: str) -> Iterator[None]:
+    """Turn a pydantic refusal into a message for the coach; ``labels`` names fields for this call."""
     from pydantic import ValidationError
 
     from ..models.errors import describe
@@ -77,7 +77,7 @@ def validating() -> Iterator[None]:
     try:
         yield
     except ValidationError as exc:
-        raise InvalidInput(describe(exc)) from exc
+        raise InvalidInput(describe(exc, labels)) from exc
 
 
 def revise(model: M, **changes: Any) -> M:
@@ -740,7 +740,7 @@ class PracticeStore:
     ) -> Note:
         from ..models.notes import Note
 
-        with validating():
+        with validating(text="Revisit answer" if kind is NoteKind.REVISIT else "Note"):
             note = Note(
                 text=text,
                 kind=kind,
@@ -822,6 +822,11 @@ class PracticeStore:
         if not usable_client_id(client_id):
             raise UnknownRecord("That client is not in this practice.")
         return self.clients_dir / f"{client_id}.json"
+
+    @property
+    def open_elsewhere(self) -> str:
+        """Who else has the practice open ('process 123'), or '' when no other window holds it."""
+        return (self._practice_lock.holder or "another process") if self._practice_lock.contended else ""
 
     def _check_writable(self) -> None:
         if self.read_only:

@@ -9,6 +9,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from ..models.notes import Note, NoteKind
+from ..models.wording import plural
 from .in_place import in_place
 
 # The pane shows a few lines; redrawing every note of a long session on each
@@ -48,8 +49,9 @@ class TodayLog(VerticalScroll, can_focus=False):
             body = Text("\n").join(note_line(n) for n in notes[-SHOWN:])
             if len(notes) > SHOWN:
                 earlier = len(notes) - SHOWN
+                verb = "is" if earlier == 1 else "are"
                 body = Text.assemble(
-                    (f"… {earlier} earlier note{'s' if earlier != 1 else ''} from today are in the review\n", "dim"),
+                    (f"… {plural(earlier, 'earlier note')} from today {verb} in the review\n", "dim"),
                     body,
                 )
         else:
