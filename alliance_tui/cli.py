@@ -341,7 +341,7 @@ def cmd_export_alliance(args: argparse.Namespace) -> int:
 
 
 def cmd_export_hours(args: argparse.Namespace) -> int:
-    from .exports import hours_log_csv, hours_rows
+    from .exports import hours_log_csv, hours_rows, hours_warnings
     from .models.credentials import hours_summary
 
     if args.since and args.until and args.since > args.until:
@@ -365,6 +365,8 @@ def cmd_export_hours(args: argparse.Namespace) -> int:
         counted = hours_rows(records, anonymise=True, since=args.since, until=args.until)
         toward = (sum(r.hours for r in counted if not r.pro_bono), sum(r.hours for r in counted if r.pro_bono))
         say(hours_summary(len(rows), sum(r.sessions for r in rows), paid, free, toward=toward))
+        for warning in hours_warnings(rows):
+            say(f"Check: {warning}")
     finally:
         store.close()
     return EXIT_OK

@@ -5,7 +5,7 @@ files and the screens and command line decide where they go.
 """
 
 from .alliance_doc import alliance_document
-from .hours import HoursRow, hours_log_csv, hours_rows, session_hours
+from .hours import HoursRow, hours_log_csv, hours_rows, hours_warnings, session_hours
 from .markdown import md_block, md_inline
 from .recap import NothingToExport, session_recap
 
@@ -15,6 +15,7 @@ __all__ = [
     "alliance_document",
     "hours_log_csv",
     "hours_rows",
+    "hours_warnings",
     "md_block",
     "md_inline",
     "session_hours",

@@ -4,7 +4,9 @@ One row per client (individual coaching): name, contact, start and end dates,
 number of sessions, and the hours split into paid and pro bono. Hours come from
 each session's real start and end; a session with no end counts at its planned
 length, and so does one that ran more than twice its planned length (it was
-left open by mistake, and a credential log must not be inflated).
+left open by mistake, and a credential log must not be inflated). A session
+that ended before or as it began (the computer's clock was set back) also counts
+at its planned length, never as 0.00 hours, and ``hours_warnings`` says so.
 
 Clients who have not agreed to appear (``in_hours_log=False``) are left out, or
 listed as "Client 1", "Client 2"... with no contact when ``anonymise`` is set, so
@@ -20,6 +22,7 @@ from datetime import date, tzinfo
 
 from ..models.record import ClientRecord
 from ..models.session import Session
+from ..models.wording import plural
 
 HEADER = (
     "Client name",
@@ -45,6 +48,7 @@ class HoursRow:
     sessions: int
     hours: float
     pro_bono: bool
+    clock_doubts: int = 0  # sessions whose end is not after their start, counted at their planned length
 
     @property
     def cells(self) -> tuple[str, ...]:
@@ -67,12 +71,27 @@ def _cell(text: str) -> str:
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+def ended_before_it_began(session: Session) -> bool:
+    """Its recorded end is not after its start: the clock was set back while it ran."""
+    return session.ended is not None and session.ended <= session.started
+
+
 def session_hours(session: Session) -> float:
     planned = session.planned_minutes / 60
-    if session.ended is None:
+    if session.ended is None or ended_before_it_began(session):
         return planned
-    actual = max(0.0, (session.ended - session.started).total_seconds() / 3600)
+    actual = (session.ended - session.started).total_seconds() / 3600
     return planned if actual > planned * RUNAWAY_FACTOR else actual
+
+
+def hours_warnings(rows: list[HoursRow]) -> list[str]:
+    """What the coach should check before sending the log: sessions whose times cannot be right."""
+    return [
+        f"{row.name}: {plural(row.clock_doubts, 'session')} ended before {'it' if row.clock_doubts == 1 else 'they'} "
+        "began (was the computer's clock set back?), so counted at the planned length. Check the dates."
+        for row in rows
+        if row.clock_doubts
+    ]
 
 
 def hours_rows(
@@ -116,6 +135,7 @@ def hours_rows(
                 sessions=len(sessions),
                 hours=round(sum(session_hours(s) for s in sessions), 2),
                 pro_bono=client.pro_bono,
+                clock_doubts=sum(1 for s in sessions if ended_before_it_began(s)),
             )
         )
     return rows

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from textual.screen import Screen
 
-from ..exports import NothingToExport, alliance_document, hours_log_csv, hours_rows, session_recap
+from ..exports import NothingToExport, alliance_document, hours_log_csv, hours_rows, hours_warnings, session_recap
 from ..models.credentials import hours_summary
 from ..models.record import ClientRecord
 from ..store import StoreError
@@ -140,4 +140,6 @@ def export_hours(screen: Screen[Any], *, anonymise: bool = False) -> Path | None
         timeout=8,
         markup=False,
     )
+    for warning in hours_warnings(rows):
+        screen.notify(warning, title="Check the hours log", severity="warning", timeout=20, markup=False)
     return path

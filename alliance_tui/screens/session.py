@@ -709,7 +709,7 @@ class SessionScreen(AllianceScreen):
             return
         self._stop_pause_if_running()
         try:
-            self.store.end_session(self.client_id, self.session.id)
+            ended = self.store.end_session(self.client_id, self.session.id)
         except ClientUnavailable as error:
             self._leave_unreadable(error, title="Session not ended")
             return
@@ -720,6 +720,15 @@ class SessionScreen(AllianceScreen):
 
         self.app.switch_screen(SessionSummaryScreen(self.client_id, self.number))
         self._let_go()
+        if ended.ended is not None and ended.ended <= ended.started:
+            self.app.notify(
+                f"The computer's clock reads earlier than when session {ended.number} began, so it was ended "
+                "at its start. The hours log counts it at its planned length and asks you to check it.",
+                title="Clock set back?",
+                severity="warning",
+                timeout=20,
+                markup=False,
+            )
 
     def action_leave(self) -> None:
         if self._refuse_if_unsaved():

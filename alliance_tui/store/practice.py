@@ -691,12 +691,18 @@ class PracticeStore:
         return self._replace(client_id, "sessions", session_id, **changes)
 
     def end_session(self, client_id: str, session_id: str) -> Session:
-        """End it now; ending an ended session keeps its real end time (a second press loses nothing)."""
+        """End it now; ending an ended session keeps its real end time (a second press loses nothing).
+
+        A clock set back since the start cannot make it end before it began: it ends
+        at its start, which the hours log flags instead of counting 0.00 hours.
+        """
         with self._lock:
             found = next((s for s in self.record(client_id).sessions if s.id == session_id), None)
             if found is not None and not found.is_open:
                 return found
-            return self._replace(client_id, "sessions", session_id, ended=self.clock())
+            now = self.clock()
+            ended = max(now, found.started) if found is not None else now
+            return self._replace(client_id, "sessions", session_id, ended=ended)
 
     def discard_session_if_empty(self, client_id: str, session_id: str) -> bool:
         """Forget a session opened by mistake, so "sessions held" stays true.
