@@ -36,8 +36,15 @@ def newest_first(hits: list[SearchHit]) -> list[SearchHit]:
     return dated + [h for h in hits if h.when is None]
 
 
-def _terms(query: str) -> list[str]:
+def query_terms(query: str) -> list[str]:
+    """The words a result must hold, each in any case."""
     return [t for t in query.casefold().split() if t]
+
+
+def where_found(kind: str, *, private: bool) -> str:
+    """How a note is named in a result: 'private note', 'shared note (adjustment)'."""
+    label = "private note" if private else "shared note"
+    return label if kind == "note" else f"{label} ({kind})"
 
 
 def _match(text: str, terms: list[str]) -> int | None:
@@ -49,7 +56,7 @@ def _match(text: str, terms: list[str]) -> int | None:
 
 def search_record(record: ClientRecord, query: str) -> list[SearchHit]:
     """Every note, commitment, agreement and discovery note matching all words of the query, newest first."""
-    terms = _terms(query)
+    terms = query_terms(query)
     if not terms:
         return []
     client = record.client
@@ -61,11 +68,9 @@ def search_record(record: ClientRecord, query: str) -> list[SearchHit]:
             hits.append(SearchHit(client.id, client.name, session, where, text, at, len(terms[0]), when))
 
     for note in reversed(record.notes):
-        label = "private note" if note.private else "shared note"
-        if note.kind.value != "note":
-            label = f"{label} ({note.kind.value})"
+        where = where_found(note.kind.value, private=note.private)
         add(
-            note.session_number, label, f"{note.prompt} {note.text}".strip() if note.prompt else note.text, note.created
+            note.session_number, where, f"{note.prompt} {note.text}".strip() if note.prompt else note.text, note.created
         )
     for commitment in reversed(record.commitments):
         text = commitment.what + (f" ({commitment.checkin_note})" if commitment.checkin_note else "")

@@ -1,29 +1,48 @@
 """Finding what was written, in one client's file or across the practice.
 
-Searching the practice opens client files on demand (never at start-up); a file
-that cannot be read is named, and the search goes on through the rest.
+The search reads one client's file at a time on a worker thread (never at
+start-up, never building their records) and shows what it finds as it goes,
+with how far it has got; Esc stops it. A file that cannot be read is named,
+and the search goes on through the rest.
 """
 
 from __future__ import annotations
+
+import time
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from ..models.search import SearchHit, newest_first, search_record
+from ..models.search import SearchHit, newest_first
 from ..models.wording import plural
 from ..store import StoreError
+from ..store.search import iter_hits
 from ..widgets.footer import KeyFooter
 from ..widgets.inputs import TextInput
 from .base import AllianceScreen
 
 MAX_HITS = 200
 DEBOUNCE = 0.2
+# What is found is handed to the screen at most this often, so a search through
+# hundreds of clients redraws the list a few times a second, not once a client.
+BATCH_SECONDS = 0.1
+
+
+@dataclass(frozen=True)
+class Progress:
+    searched: int = 0  # clients searched so far
+    of: int = 0  # clients the search goes through
+    found: int = 0  # hits so far, shown or not
+    done: bool = False
+    stopped: bool = False
 
 
 def hit_label(hit: SearchHit, *, with_client: bool) -> Text:
@@ -42,16 +61,39 @@ def hit_label(hit: SearchHit, *, with_client: bool) -> Text:
 class SearchScreen(AllianceScreen):
     CSS_PATH = "search.tcss"
     BINDINGS = [
-        Binding("escape", "back", "Back", id="search.back", tooltip="Back to where you came from"),
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            id="search.back",
+            tooltip="Stop the search under way; with none under way, back to where you came from",
+        ),
         Binding("down", "to_results", "Results", id="search.results", show=False, tooltip="Move to the results"),
     ]
 
     def __init__(self, client_id: str | None = None) -> None:
         super().__init__()
         self.client_id = client_id
-        self.hits: list[SearchHit] = []
+        self.hits: list[SearchHit] = []  # the newest MAX_HITS found so far, as listed
+        self.progress = Progress()
+        self.unreadable: list[str] = []
         self._timer: Timer | None = None
+        self._search = 0  # which search the results on screen belong to; a newer one starts afresh
         self.focus_results_when_found = False
+
+    class Found(Message):
+        """Hits found since the last batch, from the search numbered `search`."""
+
+        def __init__(self, search: int, hits: list[SearchHit], unreadable: list[str], progress: Progress) -> None:
+            super().__init__()
+            self.search = search
+            self.hits = hits
+            self.unreadable = unreadable
+            self.progress = progress
+
+    @property
+    def searching(self) -> bool:
+        return self._search > 0 and not self.progress.done and not self.progress.stopped
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -87,57 +129,89 @@ class SearchScreen(AllianceScreen):
         self.run_search()
 
     def run_search(self) -> None:
-        """Search off the UI thread: the first practice-wide search reads every client's file."""
+        """A new search replaces the one under way; its results start afresh."""
         query = self.query_one("#query", Input).value
+        self.workers.cancel_group(self, "search")
+        self._search += 1
+        self.hits, self.unreadable = [], []
+        self.query_one("#results", OptionList).clear_options()
         if not query.strip():
-            self.query_one("#results", OptionList).clear_options()
-            self.hits = []
+            self.progress = Progress(done=True)
             self.query_one("#search-status", Static).update(Text("Type to search.", style="dim"))
             return
+        self.progress = Progress()
         self.query_one("#search-status", Static).update(Text("Searching…", style="dim"))
-        self.search_in_background(query)
+        self.search_in_background(query, self._search)
 
-    @work(thread=True, exclusive=True, group="search")
-    def search_in_background(self, query: str) -> None:
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def search_in_background(self, query: str, search: int) -> None:
+        """One client at a time; what is found goes to the screen in batches, and a cancel stops it between clients."""
         worker = get_current_worker()
-        ids = [self.client_id] if self.client_id else [s.id for s in self.store.summaries() if not s.problem]
-        hits: list[SearchHit] = []
+        batch: list[SearchHit] = []
         unreadable: list[str] = []
-        for client_id in ids:
+        progress = Progress()
+        sent = time.monotonic()
+        for part in iter_hits(self.store, query, self.client_id):
             if worker.is_cancelled:
                 return
-            try:
-                record = self.store.record(client_id)
-            except StoreError as exc:
-                unreadable.append(exc.message)
-                continue
-            hits += search_record(record, query)
+            batch += part.hits
+            if part.problem:
+                unreadable.append(part.problem)
+            progress = Progress(part.searched, part.of, progress.found + len(part.hits))
+            if time.monotonic() - sent >= BATCH_SECONDS:
+                self.post_message(self.Found(search, batch, unreadable, progress))
+                batch, unreadable, sent = [], [], time.monotonic()
         if not worker.is_cancelled:
-            self.app.call_from_thread(self.show_results, newest_first(hits), unreadable)
+            self.post_message(
+                self.Found(search, batch, unreadable, Progress(progress.of, progress.of, progress.found, True))
+            )
 
-    def show_results(self, every_hit: list[SearchHit], unreadable: list[str]) -> None:
-        hits = every_hit[:MAX_HITS]
+    @on(Found)
+    def _found(self, event: Found) -> None:
+        if event.search != self._search or self.progress.stopped:
+            return  # from a search replaced or stopped since
+        self.progress = event.progress
+        self.unreadable += event.unreadable
+        if event.hits:
+            self._list(newest_first(self.hits + event.hits)[:MAX_HITS])
+        self._say_progress()
+        if event.progress.done and self.focus_results_when_found:
+            self.focus_results_when_found = False
+            self.action_to_results()
+
+    def _list(self, hits: list[SearchHit]) -> None:
+        """The results as they now stand, the one the coach is on still highlighted."""
         results = self.query_one("#results", OptionList)
-        results.clear_options()
+        on = results.highlighted
+        kept = self.hits[on] if on is not None and on < len(self.hits) else None
         self.hits = hits
+        results.clear_options()
         results.add_options(
             Option(hit_label(hit, with_client=self.client_id is None), id=str(n)) for n, hit in enumerate(hits)
         )
-        found = len(hits)
-        total = len(every_hit)
-        message = Text(f"{plural(total, 'result')}, newest first")
-        if total > found:
-            message.append(f" (the newest {found} shown: add a word to narrow it)")
-        if unreadable:
-            message.append(f" · {plural(len(unreadable), 'client file')} could not be searched: ", style="bold")
-            message.append(" ".join(unreadable))
-        if found:
-            results.highlighted = 0
+        if hits:
+            results.highlighted = hits.index(kept) if kept in hits else 0
+
+    def _say_progress(self) -> None:
+        progress, shown = self.progress, len(self.hits)
+        total = progress.found
+        if progress.done:
+            message = Text(f"{plural(total, 'result')}, newest first")
+        elif progress.stopped:
+            message = Text(
+                f"Stopped after {progress.searched} of {progress.of} clients: {plural(total, 'result')}, newest first"
+            )
+        else:
+            message = Text(f"Searching… {progress.searched} of {progress.of} clients, {total} found", style="dim")
+            message.append(" · Esc stops", style="dim")
+        if total > shown:
+            message.append(f" (the newest {shown} shown: add a word to narrow it)")
+        if self.unreadable:
+            message.append(f" · {plural(len(self.unreadable), 'client file')} could not be searched: ", style="bold")
+            message.append(" ".join(self.unreadable))
+        if shown and not self.searching:
             message.append(" · ↓ to the results, Enter opens one", style="dim")
         self.query_one("#search-status", Static).update(message)
-        if self.focus_results_when_found:
-            self.focus_results_when_found = False
-            self.action_to_results()
 
     def action_to_results(self) -> None:
         results = self.query_one("#results", OptionList)
@@ -156,4 +230,11 @@ class SearchScreen(AllianceScreen):
             self.app.push_screen(ClientReviewScreen(hit.client_id, section=section))
 
     def action_back(self) -> None:
+        """Esc stops a search under way, keeping what it found; with none under way it goes back."""
+        if self.searching:
+            self.workers.cancel_group(self, "search")
+            self.progress = Progress(self.progress.searched, self.progress.of, self.progress.found, stopped=True)
+            self.focus_results_when_found = False
+            self._say_progress()
+            return
         self.dismiss()

@@ -824,6 +824,10 @@ class PracticeStore:
 
     # ----------------------------------------------------------------- internals
 
+    def client_path(self, client_id: str) -> Path:
+        """Where a client's file is (a search reads it as text, without building their records)."""
+        return self._client_path(client_id)
+
     def _client_path(self, client_id: str) -> Path:
         if not usable_client_id(client_id):
             raise UnknownRecord("That client is not in this practice.")
