@@ -62,7 +62,7 @@ def test_an_unreadable_file_is_named_and_the_rest_are_searched(demo_store: Pract
     parts = list(iter_hits(demo_store, "portfolio"))
     (broken,) = [p for p in parts if p.problem]
     assert broken.client_id == maya and broken.client_name == "Maya Okafor" and not broken.hits
-    assert "Maya Okafor's file cannot be searched" in broken.problem and "not valid JSON" in broken.problem
+    assert "Maya Okafor's file cannot be searched" in broken.problem and "is damaged" in broken.problem
     assert sum(len(p.hits) for p in parts) == 2
 
 
