@@ -241,6 +241,19 @@ class AllianceApp(App[None]):
                 "Write a commented config file listing every key, ready to change",
                 self.create_config_file,
             )
+        yield SystemCommand(
+            "Debug info",
+            "Versions and where the config, the practice and the log live, copied for a bug report",
+            self.show_debug_info,
+        )
+
+    def show_debug_info(self) -> None:
+        """Versions and where things live, shown and copied: what a bug report needs, and no client's words."""
+        from .config.command import debug_info
+
+        text = debug_info(self.store.data_dir)
+        self.copy_to_clipboard(text)
+        self.notify(text + "\n(copied)", title="Debug info", timeout=20, markup=False)
 
     def export_hours_log(self, *, anonymise: bool) -> None:
         from .screens.exporting import export_hours

@@ -8,6 +8,7 @@ open; restore needs the practice to itself.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import shlex
 import sys
@@ -18,13 +19,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
+from .config.command import add_config_command
 from .models.wording import plural
+from .store.logfile import LEVELS, log_failure, start_logging, stop_logging
 
 if TYPE_CHECKING:
     from .store import PracticeStore
 
 EXIT_OK = 0
 EXIT_FAILED = 1
+
+log = logging.getLogger("alliance_tui.cli")
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -65,7 +70,15 @@ def build_parser() -> argparse.ArgumentParser:
         "(with --data-dir DIR, build it in DIR instead, a new or empty folder, to come back to later)",
     )
     parser.add_argument("--client", metavar="NAME", help="open straight into a session with this client")
+    parser.add_argument(
+        "--log-level",
+        choices=LEVELS,
+        default="info",
+        help="how much goes into the troubleshooting log (events and ids only, never what a client said); "
+        "'alliance-tui config path' says where it is",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    add_config_command(commands)
     _add_export(commands)
     _add_backup(commands)
     _add_restore(commands)
@@ -220,6 +233,15 @@ def _parse_date(text: str) -> date:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    start_logging(args.log_level)
+    log.info("alliance-tui %s: %s", __version__, args.command or "app")
+    try:
+        return _run(parser, args)
+    finally:
+        stop_logging()
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.command is None:
         return run_app(args)
     handler: Handler | None = getattr(args, "handler", None)
@@ -232,10 +254,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandFailed as exc:
         return fail(str(exc))
     except StoreError as exc:
+        log.warning("%s refused: %s", args.command, type(exc).__name__)
         return fail(exc.message)
     except OSError as exc:
+        log.warning("%s failed: %s (errno %s)", args.command, type(exc).__name__, exc.errno)
         return fail(f"{exc.filename or 'a file'}: {exc.strerror or exc}")
     except Exception as exc:  # the promise is one clear line, never a traceback
+        log_failure(f"command {args.command}", exc)
         return fail(f"unexpected error ({type(exc).__name__}: {exc}); nothing was changed by this command")
 
 

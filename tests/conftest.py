@@ -28,6 +28,8 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("ALLIANCE_TUI_DATA", str(home / "practice"))
     monkeypatch.setenv("ALLIANCE_TUI_CONFIG", str(home / "config" / "alliance-tui"))
+    monkeypatch.setenv("ALLIANCE_TUI_LOG", str(home / "log"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
 
 
 @pytest.fixture

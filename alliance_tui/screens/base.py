@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, cast
 
 from textual import events, on
@@ -53,5 +54,6 @@ class AllianceScreen(Screen[None]):
         return self.alliance_app.store
 
     def report(self, error: StoreError, title: str = "Not saved") -> None:
-        """A store refusal becomes a quiet toast, never a traceback or a beep."""
+        """A store refusal becomes a quiet toast, never a traceback or a beep (and a line in the log, kind only)."""
+        logging.getLogger("alliance_tui.screens").warning("%s on %s", type(error).__name__, type(self).__name__)
         self.notify(error.message, title=title, severity="error", timeout=10, markup=False)

@@ -79,7 +79,8 @@ class HelpScreen(ModalScreen[None]):
             yield Static(
                 Text(
                     "Every action is also in the command palette (ctrl+p). "
-                    "Keys can be changed in the config file: python -m alliance_tui.config prints a sample."
+                    "Keys can be changed in the config file: 'alliance-tui config sample' prints one with every "
+                    "action id, 'alliance-tui config check' checks yours, 'alliance-tui config path' says where it is."
                 ),
                 classes="help-note",
             )

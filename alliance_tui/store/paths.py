@@ -39,3 +39,13 @@ def resolve_config_dir(env: Mapping[str, str] | None = None) -> Path:
     import platformdirs
 
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def resolve_log_dir(env: Mapping[str, str] | None = None) -> Path:
+    """$ALLIANCE_TUI_LOG, then the platform's user log directory (on Linux ~/.local/state/alliance-tui/log)."""
+    environ = os.environ if env is None else env
+    if environ.get("ALLIANCE_TUI_LOG"):
+        return Path(environ["ALLIANCE_TUI_LOG"]).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
