@@ -62,4 +62,6 @@ async def test_check_in_details_are_not_dimmed_in_an_ansi_theme(demo_store: Prac
         await pilot.pause()
         assert "dim" not in detail_styles() and "italic" in detail_styles()
         text = plain_text(app.screen.query_one("#commitments", OptionList).get_option_at_index(0).prompt)  # type: ignore[arg-type]
-        assert "○ Draft a six-month transition budget  (by End of the month)" in text  # a symbol and words, not colour
+        assert (
+            "○ Draft a six-month transition budget  (by End of the month · Sat 31 Oct · overdue)" in text
+        )  # a symbol and words, not colour
