@@ -181,11 +181,16 @@ class AllianceApp(App[None]):
         self.push_screen(DashboardScreen())
         for problem in self.store.problems:
             self.notify(problem, title="Practice data", severity="warning", timeout=15, markup=False)
+        self.store.on_problem = self._practice_problem
         for message, title in self._start_up_messages:
             self.notify(message, title=title, severity="warning", timeout=20, markup=False)
         if self.start_client:
             self._open_start_client(self.start_client)
         self.call_after_refresh(guard_size, self)  # once the first screens are on the stack
+
+    def _practice_problem(self, message: str) -> None:
+        """Found while the coach works (the folder deleted, a file gone): told at once, not kept for the next start."""
+        self.notify(message, title="Practice data", severity="error", timeout=30, markup=False)
 
     def on_resize(self, event: events.Resize) -> None:
         """Too small a terminal gets a clear 'please enlarge' notice, on every screen."""

@@ -43,6 +43,29 @@ class PracticeLock:
         self._fd = fd
         return True
 
+    def still_ours(self) -> bool:
+        """True while the lock file at the path is the one this process holds.
+
+        Deleting the practice folder deletes the lock file with it: the lock
+        held is then on a file no other window can find, so another window
+        would open the practice read-write. Checked before every write.
+        """
+        if self._fd is None:
+            return False
+        try:
+            held = os.fstat(self._fd)
+            there = os.stat(self.path, follow_symlinks=False)
+        except OSError:
+            return False
+        return (held.st_dev, held.st_ino) == (there.st_dev, there.st_ino)
+
+    def reacquire(self) -> bool:
+        """Let go of a lock whose file is gone and take the practice's lock again; False if another has it."""
+        self.release()
+        self.holder = ""
+        self.contended = False
+        return self.acquire()
+
     def release(self) -> None:
         if self._fd is not None:
             with contextlib.suppress(OSError):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -119,6 +119,7 @@ class PracticeStore:
         self.read_only = read_only
         self.read_only_reason = "opened read-only" if read_only else ""
         self.problems: list[str] = []  # shown to the coach once the app is up
+        self.on_problem: Callable[[str], None] | None = None  # a window told of problems found while it runs
         self._lock = threading.RLock()
         self._practice_lock = PracticeLock(self.data_dir)
         self._db: TinyDB | None = None  # made on first use: opening needs no TinyDB
@@ -838,7 +839,21 @@ class PracticeStore:
         """Who else has the practice open ('process 123'), or '' when no other window holds it."""
         return (self._practice_lock.holder or "another process") if self._practice_lock.contended else ""
 
+    def _tell(self, message: str) -> None:
+        """A problem found while the app runs: kept with the others, and told at once to a window that listens."""
+        if message not in self.problems:
+            self.problems.append(message)
+        if self.on_problem is not None:
+            self.on_problem(message)
+
     def _check_writable(self) -> None:
+        if not self.read_only and self._practice_lock.held and not self._practice_lock.still_ours():
+            from .folder_guard import recover_folder
+
+            try:
+                self._tell(recover_folder(self))
+            except OSError as exc:
+                raise WriteFailed.from_os_error(self.data_dir, exc) from exc
         if self.read_only:
             reason = self.read_only_reason if self.read_only_reason.endswith(".") else "This window is read-only."
             raise ReadOnlyPractice(f"Not saved. {reason}")
@@ -884,7 +899,7 @@ class PracticeStore:
             # Deleted behind our back while open: this window still held every
             # record, so the file was written again whole rather than lost.
             name = self._records[client_id].client.name
-            self.problems.append(
+            self._tell(
                 f"The file for {name} had disappeared from {self.clients_dir}; it was written again "
                 "from what this window holds."
             )

@@ -1,0 +1,84 @@
+"""The practice folder deleted while the app has it open.
+
+Deleting the folder deletes the lock file with it, so a second window would
+find no lock and open the practice read-write: two writers. Before each write
+the store checks that the lock it holds is still the practice's lock file.
+When it is not, the folder is made again and the lock taken again before
+anything is written; if another window took it first, this one turns
+read-only. Then every client this window holds in memory is written back
+whole, with the practice's settings and index. Clients this window never
+opened went with the folder: they are named, and marked on the client list.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import orjson
+
+from ..models.wording import plural
+from .atomic import atomic_write_bytes, ensure_private_dir
+from .client_file import ClientFile
+from .jsonfile import META_TABLE, meta_table
+
+if TYPE_CHECKING:
+    from .practice import PracticeStore
+
+
+def recover_folder(store: PracticeStore) -> str:
+    """Take the practice back after its folder was deleted; returns what the coach must be told.
+
+    Raises OSError when the folder cannot be made again (the caller reports it as a refused write).
+    """
+    ensure_private_dir(store.clients_dir)  # the practice folder too
+    lock = store._practice_lock
+    if not lock.reacquire():
+        who = lock.holder or "another process"
+        store.read_only = True
+        store.read_only_reason = (
+            f"The practice folder {store.data_dir} was deleted while this window had it open, and another "
+            f"Alliance TUI ({who}) has opened it since: this window is now read-only, so that only one "
+            "window writes. Nothing more was saved here."
+        )
+        return store.read_only_reason
+    written: list[str] = []
+    lost: dict[str, str] = {}
+    for client_id, summary in list(store._summaries.items()):
+        path = store._client_path(client_id)
+        if path.exists():
+            continue
+        record = store._records.get(client_id)
+        if record is None:
+            lost[client_id] = summary.name
+            continue
+        old = store._files.pop(client_id, None)
+        if old is not None:
+            old.close()
+        store._files[client_id] = ClientFile.create_from_record(path, record)
+        written.append(summary.name)
+    settings = store.settings
+    if store._db is not None:
+        store._db.close()
+        store._db = None
+    store._index_parse = None
+    doc = {META_TABLE: meta_table("practice"), "settings": {"1": settings.model_dump(mode="json")}}
+    atomic_write_bytes(store.practice_path, orjson.dumps(doc))
+    for client_id, name in lost.items():
+        store._mark_broken(
+            client_id,
+            f"{name}'s file was deleted with the practice folder; restore it from a backup of your own "
+            "(alliance-tui restore).",
+        )
+    store._write_index([cid for cid in store._summaries if cid not in store._broken])
+    message = (
+        f"The practice folder {store.data_dir} was deleted while Alliance TUI had it open. It was made again "
+        f"and what this window holds was written back: the settings"
+        + (f" and {plural(len(written), 'client')} ({', '.join(written)})" if written else "")
+        + "."
+    )
+    if lost:
+        message += (
+            f" Lost with the folder, as this window had not opened them: {', '.join(lost.values())}; "
+            "restore them from a backup of your own (alliance-tui restore)."
+        )
+    return message
