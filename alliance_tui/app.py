@@ -54,6 +54,12 @@ def _theme_commands() -> type[Provider]:
     return ThemeCommands
 
 
+def _rescue_commands() -> type[Provider]:
+    from .commands.rescue import SettingsRescueCommands
+
+    return SettingsRescueCommands
+
+
 class AllianceApp(App[None]):
     TITLE = "Alliance TUI"
     # The palette's providers are imported when it first opens, not before the first frame.
@@ -61,6 +67,7 @@ class AllianceApp(App[None]):
         _screen_action_commands,
         _client_commands,
         _theme_commands,
+        _rescue_commands,
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -182,6 +189,10 @@ class AllianceApp(App[None]):
         for problem in self.store.problems:
             self.notify(problem, title="Practice data", severity="warning", timeout=15, markup=False)
         self.store.on_problem = self._practice_problem
+        if self.store.index_set_aside is not None:
+            from .commands.rescue import offer_at_start
+
+            offer_at_start(self)
         for message, title in self._start_up_messages:
             self.notify(message, title=title, severity="warning", timeout=20, markup=False)
         if self.start_client:

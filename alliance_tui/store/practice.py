@@ -120,6 +120,7 @@ class PracticeStore:
         self.read_only_reason = "opened read-only" if read_only else ""
         self.problems: list[str] = []  # shown to the coach once the app is up
         self.on_problem: Callable[[str], None] | None = None  # a window told of problems found while it runs
+        self.index_set_aside: Path | None = None  # a damaged index moved aside at this open (settings_rescue.py)
         self._lock = threading.RLock()
         self._practice_lock = PracticeLock(self.data_dir)
         self._db: TinyDB | None = None  # made on first use: opening needs no TinyDB
@@ -222,6 +223,7 @@ class PracticeStore:
                         f"{exc.message} It could not be moved aside ({move_exc.strerror or move_exc}), "
                         "so the practice was not opened and nothing was changed."
                     ) from move_exc
+                self.index_set_aside = aside
                 why = exc.detail.replace(" It was left untouched.", "").rstrip(".")
                 why = f"it {why}" if why.startswith("is ") else why
                 self.problems.append(
