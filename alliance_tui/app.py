@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -22,8 +22,11 @@ from .screens.base import AllianceScreen
 from .screens.dashboard import DashboardScreen
 from .screens.too_small import TooSmallScreen, guard_size
 from .store import PracticeStore, StoreError
-from .store.config_file import LoadedConfig, config_path, read_user_config
+from .store.config_file import LoadedConfig, config_path, read_user_config, save_preference
 from .widgets.light_colours import LEGIBLE_LIGHT
+
+if TYPE_CHECKING:
+    from .models.config_schema import Preferences
 
 FALLBACK_THEME = "textual-dark"
 QUIT_AGAIN_WITHIN = 6.0  # seconds: as long as the "Not yet" message stays
@@ -157,9 +160,19 @@ class AllianceApp(App[None]):
 
     # ------------------------------------------------------------ start-up
 
+    @property
+    def preferences(self) -> Preferences | None:
+        """The coach's own preferences from the config file; None when it holds none."""
+        return self.config.config.preferences
+
     def _apply_saved_theme(self) -> None:
-        """Before the first paint, so the app never flashes the default theme."""
-        wanted = self.store.theme
+        """Before the first paint, so the app never flashes the default theme.
+
+        The theme is the coach's, kept in the config file; a practice from before
+        that still names one is honoured until the coach chooses again.
+        """
+        wanted = (self.preferences.theme if self.preferences else None) or self.store.theme
+        self._remembered_theme = wanted
         if wanted in self.available_themes:
             self.theme = wanted
         else:
@@ -222,11 +235,12 @@ class AllianceApp(App[None]):
     # ------------------------------------------------------------ themes
 
     def watch_theme(self, theme: str) -> None:
-        """Remember the coach's choice in the practice, so the next run opens in it."""
-        if theme == self.store.theme or not self.is_running:
+        """Remember the coach's choice in their config file, so the next run (of any practice) opens in it."""
+        if theme == self._remembered_theme or not self.is_running:
             return
         try:
-            self.store.update_settings(theme=theme)
+            save_preference(self.config.path, "theme", theme)
+            self._remembered_theme = theme
         except StoreError as exc:
             self.notify(
                 f"{exc.message} The theme applies until you quit.",

@@ -1,30 +1,48 @@
-"""The coach's theme is applied before the first paint and remembered across runs."""
+"""The coach's theme is applied before the first paint and remembered across runs, in the coach's config file."""
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from alliance_tui.app import FALLBACK_THEME, AllianceApp
 from alliance_tui.store import PracticeStore
+from alliance_tui.store.config_file import config_path
 
 from .conftest import FROZEN_NOW
 
 
-def make_app(store: PracticeStore) -> AllianceApp:
-    return AllianceApp(store, clock=lambda: FROZEN_NOW, cursor_blink=False)
+def make_app(store: PracticeStore, config: Path | None = None) -> AllianceApp:
+    return AllianceApp(store, clock=lambda: FROZEN_NOW, cursor_blink=False, config_file=config)
 
 
-async def test_theme_choice_survives_a_restart(data_dir: Path) -> None:
+def told(app: AllianceApp, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Every notification the app shows, as (title, message), through the public notify."""
+    seen: list[tuple[str, str]] = []
+    show = app.notify
+
+    def record(message: str, *args: Any, **kwargs: Any) -> None:
+        seen.append((str(kwargs.get("title", "")), message))
+        show(message, *args, **kwargs)
+
+    monkeypatch.setattr(app, "notify", record)
+    return seen
+
+
+async def test_theme_choice_survives_a_restart_in_the_config_file(data_dir: Path) -> None:
     with PracticeStore(data_dir, clock=lambda: FROZEN_NOW) as store:
         app = make_app(store)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             app.theme = "textual-light"  # what the palette's theme picker does
             await pilot.pause()
-            assert store.settings.theme == "textual-light"
-    # The choice is on disk, not just in memory.
+    # The choice is on disk with the coach's settings, not in the practice.
+    saved = tomllib.loads(config_path().read_text(encoding="utf-8"))
+    assert saved["preferences"]["theme"] == "textual-light"
     with PracticeStore(data_dir, clock=lambda: FROZEN_NOW) as reopened:
-        assert reopened.settings.theme == "textual-light"
         second = make_app(reopened)
         assert second.theme == "textual-light"  # before anything is painted
         async with second.run_test(size=(100, 30)) as pilot:
@@ -33,24 +51,73 @@ async def test_theme_choice_survives_a_restart(data_dir: Path) -> None:
             assert second.current_theme.dark is False
 
 
-async def test_an_unknown_saved_theme_falls_back_quietly(store: PracticeStore) -> None:
-    store.update_settings(theme="no-such-theme")
-    app = make_app(store)
+async def test_the_theme_follows_the_coach_to_another_practice(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[keys]\n"app.help" = "f1"   # mine\n\n[preferences]\ntheme = "nord"\n', encoding="utf-8")
+    with PracticeStore(tmp_path / "other", clock=lambda: FROZEN_NOW) as store:
+        app = make_app(store, config)
+        assert app.theme == "nord"
+        async with app.run_test(size=(100, 30)) as pilot:
+            app.theme = "gruvbox"
+            await pilot.pause()
+    text = config.read_text(encoding="utf-8")
+    assert '"app.help" = "f1"   # mine' in text  # the coach's own lines and comments are kept
+    assert tomllib.loads(text)["preferences"] == {"theme": "gruvbox"}
+
+
+async def test_a_theme_saved_in_an_older_practice_is_still_honoured(store: PracticeStore) -> None:
+    store.update_settings(theme="nord")
+    assert make_app(store).theme == "nord"
+
+
+async def test_an_unknown_saved_theme_falls_back_quietly(
+    tmp_path: Path, store: PracticeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[preferences]\ntheme = "no-such-theme"\n', encoding="utf-8")
+    app = make_app(store, config)
     assert app.theme == FALLBACK_THEME
+    seen = told(app, monkeypatch)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert any("no-such-theme" in n.message for n in app._notifications)
+        assert any("no-such-theme" in message for _title, message in seen)
     # Falling back is not a choice the coach made: the saved name is left alone.
-    assert store.settings.theme == "no-such-theme"
+    assert 'theme = "no-such-theme"' in config.read_text(encoding="utf-8")
 
 
-async def test_a_read_only_practice_keeps_the_theme_for_this_run(data_dir: Path) -> None:
-    PracticeStore(data_dir, clock=lambda: FROZEN_NOW).open().close()
-    with PracticeStore(data_dir, clock=lambda: FROZEN_NOW, read_only=True) as store:
-        app = make_app(store)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            app.theme = "nord"
-            await pilot.pause()
-            assert app.theme == "nord"
-            assert any("not remembered" in (n.title or "").lower() for n in app._notifications)
+async def test_a_full_disk_keeps_the_theme_for_this_run_and_says_so(
+    tmp_path: Path, store: PracticeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from alliance_tui.store import atomic
+
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    config = tmp_path / "config.toml"
+    config.write_text("[preferences]\n", encoding="utf-8")
+    app = make_app(store, config)
+    seen = told(app, monkeypatch)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(atomic, "atomic_write_bytes", full)
+        app.theme = "nord"
+        await pilot.pause()
+        assert app.theme == "nord"
+        assert any("not remembered" in title.lower() for title, _message in seen)
+    assert config.read_text(encoding="utf-8") == "[preferences]\n"
+
+
+async def test_a_config_file_broken_by_hand_is_never_rewritten(
+    tmp_path: Path, store: PracticeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("[keys\nbroken", encoding="utf-8")
+    app = make_app(store, config)
+    seen = told(app, monkeypatch)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.theme = "nord"
+        await pilot.pause()
+        assert any("config check" in message for _title, message in seen)
+    assert config.read_text(encoding="utf-8") == "[keys\nbroken"

@@ -248,6 +248,13 @@ def sample_config(catalogue: Mapping[str, BindingInfo], path_label: str = "confi
             lines += ["", f"# --- {owner_label(owner)}"]
         assignment = f'{info.id} = "{info.key}"'
         lines.append(f"# {assignment.ljust(width)} # {info.description}")
+    lines += [
+        "",
+        "# Your own preferences, the same for every practice you open.",
+        "[preferences]",
+        '# theme = "textual-dark"          # also saved here when you pick a theme in the palette',
+        "# think_time_seconds = 30         # the think time a new client starts with (5 to 600)",
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -1,8 +1,9 @@
-"""The coach's own config file, as data: which keys do what.
+"""The coach's own config file, as data: which keys do what, and the coach's preferences.
 
 Pure: the store reads the file, the app checks key names and binding ids
-against what Textual and the screens know. Each entry is judged on its own so
-that one typo never throws away the rest of the file.
+against what Textual and the screens know. The shape of each entry is a pydantic
+type; each entry is validated on its own so that one typo never throws away the
+rest of the file, and pydantic's complaint becomes a sentence naming the line.
 """
 
 from __future__ import annotations
@@ -10,11 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .config_schema import Preferences
 
 MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
 KEYS_TABLE = "keys"
-KNOWN_TABLES = (KEYS_TABLE,)
+PREFERENCES_TABLE = "preferences"
+KNOWN_TABLES = (KEYS_TABLE, PREFERENCES_TABLE)
 MAX_KEYS_PER_BINDING = 4
 _BINDING_ID = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]{0,79}$")
 
@@ -43,6 +48,7 @@ class UserConfig:
 
     keys: dict[str, str] = field(default_factory=dict)  # binding id -> "key" or "key1,key2"
     lines: dict[str, int] = field(default_factory=dict)  # binding id -> line in the file, for messages
+    preferences: Preferences | None = None  # None: no [preferences] entry survived (or none was given)
 
 
 def key_syntax_problem(key: str) -> str | None:
@@ -67,22 +73,9 @@ def key_syntax_problem(key: str) -> str | None:
 
 def split_keys(value: object) -> tuple[list[str], str | None]:
     """The keys of one entry ('a,b' or ['a', 'b']) and why they are unusable, if they are."""
-    if isinstance(value, str):
-        raw = value.split(",")
-    elif isinstance(value, list) and all(isinstance(item, str) for item in value):
-        raw = list(value)
-    else:
-        return [], 'give the key as text, like "ctrl+p", or a list of texts, like ["p", "f5"]'
-    keys = [item.strip() for item in raw]
-    if not keys or keys == [""]:
-        return [], "no key given"
-    if len(keys) > MAX_KEYS_PER_BINDING:
-        return [], f"at most {MAX_KEYS_PER_BINDING} keys per action"
-    for key in keys:
-        problem = key_syntax_problem(key)
-        if problem:
-            return [], problem
-    return keys, None
+    from .config_schema import split_keys as validated
+
+    return validated(value)
 
 
 def find_entry_line(lines: Sequence[str], table: str, name: str) -> int | None:
@@ -105,6 +98,8 @@ def find_entry_line(lines: Sequence[str], table: str, name: str) -> int | None:
 
 def build_user_config(data: Mapping[str, Any], lines: Sequence[str] = ()) -> tuple[UserConfig, list[ConfigProblem]]:
     """Keep every entry that reads well; name every one that does not."""
+    from .config_schema import read_preferences, valid_binding_id
+
     problems: list[ConfigProblem] = []
     for name in data:
         if name not in KNOWN_TABLES:
@@ -126,7 +121,7 @@ def build_user_config(data: Mapping[str, Any], lines: Sequence[str] = ()) -> tup
     for binding_id, value in _flatten(table):
         entry = f"[{KEYS_TABLE}] {binding_id}"
         line = find_entry_line(lines, KEYS_TABLE, binding_id)
-        if not _BINDING_ID.match(binding_id):
+        if not valid_binding_id(binding_id):
             problems.append(ConfigProblem(message=f"{binding_id!r} is not an action id", line=line, entry=entry))
             continue
         found, problem = split_keys(value)
@@ -136,7 +131,8 @@ def build_user_config(data: Mapping[str, Any], lines: Sequence[str] = ()) -> tup
         keys[binding_id] = ",".join(found)
         if line is not None:
             where[binding_id] = line
-    return UserConfig(keys=keys, lines=where), problems
+    preferences = read_preferences(data.get(PREFERENCES_TABLE), lines, problems)
+    return UserConfig(keys=keys, lines=where, preferences=preferences), problems
 
 
 def _flatten(table: Mapping[str, Any], prefix: str = "") -> list[tuple[str, Any]]:

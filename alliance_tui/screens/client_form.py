@@ -60,6 +60,13 @@ class ClientFormScreen(Screen[str | None]):
         store: PracticeStore = self.app.store  # type: ignore[attr-defined]
         return store
 
+    @property
+    def default_think_time(self) -> int:
+        """The coach's own default from the config file's [preferences], else the product's."""
+        preferences = getattr(self.app, "preferences", None)
+        chosen = preferences.think_time_seconds if preferences is not None else None
+        return chosen if chosen is not None else DEFAULT_THINK_TIME
+
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="form"):
@@ -82,7 +89,7 @@ class ClientFormScreen(Screen[str | None]):
                 yield TextInput(str(DEFAULT_SESSION_MINUTES), id="session_minutes", type="text")
             with Horizontal(classes="pair"):
                 yield Label("Think time (seconds)")
-                yield TextInput(str(DEFAULT_THINK_TIME), id="think_time_seconds", type="text")
+                yield TextInput(str(self.default_think_time), id="think_time_seconds", type="text")
             yield Label("Discovery notes: what you learned before the first session")
             yield TextEditor(id="discovery_notes", soft_wrap=True)
             yield Checkbox("Pro bono: unpaid coaching, counted apart in the hours log", id="pro_bono")

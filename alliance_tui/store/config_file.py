@@ -86,3 +86,51 @@ def write_sample_config(path: Path, text: str) -> None:
         atomic_write_bytes(path, text.encode("utf-8"))
     except OSError as exc:
         raise WriteFailed.from_os_error(path, exc) from exc
+
+
+def save_preference(path: Path, name: str, value: str | int) -> None:
+    """Set one [preferences] entry, keeping every other line and comment as the coach wrote them.
+
+    The file is rewritten atomically, and only if the result still reads as the
+    same config with the one value changed: a file the coach broke by hand is
+    refused (and named), never tidied away.
+    """
+    import json
+    import tomllib
+
+    from .atomic import atomic_write_bytes, ensure_private_dir
+    from .errors import InvalidInput, WriteFailed
+
+    try:
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        before = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        raise InvalidInput(
+            f"{path} has a problem ('alliance-tui config check' names it); it was left as it is."
+        ) from None
+    entry = f"{name} = {json.dumps(value, ensure_ascii=False)}"
+    lines = text.splitlines()
+    header = next((i for i, line in enumerate(lines) if line.split("#", 1)[0].strip() == "[preferences]"), None)
+    if header is None:
+        lines += ([""] if lines and lines[-1].strip() else []) + ["[preferences]", entry]
+    else:
+        end = next((i for i in range(header + 1, len(lines)) if lines[i].lstrip().startswith("[")), len(lines))
+        mine = next((i for i in range(header + 1, end) if lines[i].split("=", 1)[0].strip() == name), None)
+        if mine is None:
+            lines.insert(header + 1, entry)
+        else:
+            lines[mine] = entry
+    after_text = "\n".join(lines) + "\n"
+    try:
+        after = tomllib.loads(after_text)
+    except tomllib.TOMLDecodeError:
+        raise InvalidInput(f"{path} could not be changed safely; it was left as it is.") from None
+    if after.get("preferences", {}).get(name) != value or {k: v for k, v in after.items() if k != "preferences"} != {
+        k: v for k, v in before.items() if k != "preferences"
+    }:
+        raise InvalidInput(f"{path} could not be changed safely; it was left as it is.")
+    try:
+        ensure_private_dir(path.parent)
+        atomic_write_bytes(path, after_text.encode("utf-8"))
+    except OSError as exc:
+        raise WriteFailed.from_os_error(path, exc) from exc
