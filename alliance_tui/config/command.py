@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from .. import __version__
+from ..models.wording import plural
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -99,8 +100,7 @@ def cmd_config_check(args: argparse.Namespace) -> int:
     for line in problems:
         print(line)
     if problems:
-        count = len(problems)
-        print(f"{count} problem{'s' if count != 1 else ''} in {path}", file=sys.stderr)
+        print(f"{plural(len(problems), 'problem')} in {path}", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"{path}: no problems", file=sys.stderr)
     return EXIT_OK
