@@ -64,6 +64,8 @@ def test_quick_benchmark_prints_a_full_table(tmp_path: Path) -> None:
         "Open session screen (cold)",
         "Log a note (returned, fsynced)",
         "Pause clock: recorded vs monotonic (worst)",
+        "Practice-wide search, Enter to the last result shown",
+        "Longest UI stall while the practice is searched",
     } <= measures
     for row in rows:
         assert isinstance(row["value"], float) and math.isfinite(row["value"]), row

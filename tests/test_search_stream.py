@@ -13,7 +13,7 @@ from textual.widgets import Input, OptionList
 from alliance_tui.bench.generator import SMALL, generate
 from alliance_tui.models.search import newest_first, search_record
 from alliance_tui.screens import search as search_screen
-from alliance_tui.screens.search import SearchScreen
+from alliance_tui.screens.search import MAX_HITS, SearchScreen
 from alliance_tui.store import PracticeStore
 from alliance_tui.store.search import ClientSearched, iter_hits
 
@@ -70,6 +70,12 @@ def test_a_blank_query_reads_nothing(demo_store: PracticeStore) -> None:
     assert list(iter_hits(demo_store, "   ")) == []
 
 
+def test_only_the_newest_hits_are_made_and_every_one_is_counted(demo_store: PracticeStore) -> None:
+    for part in iter_hits(demo_store, "the", newest=2):
+        everything = search_record(demo_store.record(part.client_id), "the")
+        assert list(part.hits) == everything[:2] and part.found == len(everything)
+
+
 def test_one_client_only(demo_store: PracticeStore) -> None:
     daniel = client_id(demo_store, "Daniel Reyes")
     (part,) = iter_hits(demo_store, "portfolio", daniel)
@@ -88,7 +94,9 @@ class Gated:
         self.gates = [threading.Event() for _ in self.parts]
         self.reached = 0
 
-    def __call__(self, store: PracticeStore, query: str, client_id: str | None = None) -> Iterator[ClientSearched]:
+    def __call__(
+        self, store: PracticeStore, query: str, client_id: str | None = None, *, newest: int | None = None
+    ) -> Iterator[ClientSearched]:
         for n, part in enumerate(self.parts):
             if not self.gates[n].wait(timeout=30):
                 return
@@ -121,7 +129,9 @@ async def test_results_show_as_found_with_progress_and_esc_stops_the_search(
         gated.gates[0].set()
         first = len(gated.parts[0].hits)
         of = len(gated.parts)
-        await until(pilot, lambda: screen.query_one("#results", OptionList).option_count == min(first, 200), "hits")
+        await until(
+            pilot, lambda: screen.query_one("#results", OptionList).option_count == min(first, MAX_HITS), "hits"
+        )
         status = screen_text(app, "#search-status")
         assert f"Searching… 1 of {of} clients, {first} found" in status and "Esc stops" in status
         assert gated.parts[0].client_name in screen_text(app, "#results")
@@ -134,7 +144,7 @@ async def test_results_show_as_found_with_progress_and_esc_stops_the_search(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert gated.reached <= 2, "the search went on after Esc"
-        assert app.screen is screen and screen.query_one("#results", OptionList).option_count == min(first, 200)
+        assert app.screen is screen and screen.query_one("#results", OptionList).option_count == min(first, MAX_HITS)
         await pilot.press("escape")  # nothing under way: back
         await until(pilot, lambda: app.screen is not screen, "back")
 
@@ -148,7 +158,7 @@ async def test_the_whole_search_lists_the_newest_first_and_says_so(demo_store: P
         screen.query_one("#query", Input).value = "the"
         await pilot.press("enter")
         await until(pilot, lambda: screen.progress.done, "the search to finish")
-        expected = by_records(demo_store, "the")[:200]
+        expected = by_records(demo_store, "the")[:MAX_HITS]
         assert screen.hits == expected
         assert screen_text(app, "#search-status").strip().startswith(f"{len(by_records(demo_store, 'the'))} results")
         assert screen.query_one("#results", OptionList).has_focus  # Enter asked for the results

@@ -3,6 +3,7 @@
     python -m alliance_tui.bench.child RESULT_FILE bare
     python -m alliance_tui.bench.child RESULT_FILE alliance DATA_DIR
     python -m alliance_tui.bench.child RESULT_FILE open-session DATA_DIR CLIENT_ID REPEATS PAUSES PAUSE_SECONDS
+    python -m alliance_tui.bench.child RESULT_FILE search DATA_DIR QUERY REPEATS
 
 Both start-up kinds run the same way (App.run, headless, 120x36) and stop at
 the same hook: the first screen's messages are all processed and a refresh
@@ -286,10 +287,86 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
     result.write_text(json.dumps(out))
 
 
+def read_and_parse_every_file(data_dir: Path) -> tuple[float, int]:
+    """The floor of any practice-wide search: every data file of the practice read and parsed, in seconds."""
+    import orjson
+
+    started = time.perf_counter()
+    count = 0
+    for path in sorted(data_dir.rglob("*.json")):
+        orjson.loads(path.read_bytes())
+        count += 1
+    return time.perf_counter() - started, count
+
+
+def run_search(result: Path, data_dir: str, query: str, repeats: int) -> None:
+    """The practice-wide search in the running app, from Enter until its last result is shown.
+
+    Alternating with the floor, in this process: reading and parsing every
+    file of the practice. While the search runs a 1 ms timer on the UI's loop
+    records how late it fires: the longest a key pressed meanwhile would wait;
+    the same timer on the idle app beforehand shows what the machine alone adds.
+    """
+    store = open_like_cli(data_dir)
+    from textual.widgets import Input
+
+    from ..app import AllianceApp
+    from ..screens.search import SearchScreen
+
+    app = AllianceApp(store, cursor_blink=False)
+    out: dict[str, Any] = {"search_ms": [], "floor_ms": [], "stall_ms": [], "idle_stall_ms": [], "hits": 0, "files": 0}
+
+    async def worst_lateness(worst: list[float]) -> None:
+        while True:
+            asked = time.perf_counter()
+            await asyncio.sleep(0.001)
+            worst[0] = max(worst[0], (time.perf_counter() - asked - 0.001) * 1000)
+
+    async def autopilot(pilot: Pilot[Any]) -> None:
+        await first_screen(pilot, "DashboardScreen")
+        for _ in range(repeats):
+            floor, out["files"] = read_and_parse_every_file(Path(data_dir))
+            out["floor_ms"].append(floor * 1000)
+            app.push_screen(SearchScreen())
+            await until(pilot, lambda: isinstance(app.screen, SearchScreen), "the search screen")
+            await settled(pilot)
+            screen = app.screen
+            assert isinstance(screen, SearchScreen)
+            screen.query_one("#query", Input).value = query
+            await settled(pilot)
+            worst = [0.0]  # the same timer with nothing running, as long as the floor took: the machine's own lateness
+            idle = asyncio.create_task(worst_lateness(worst))
+            await asyncio.sleep(floor)
+            idle.cancel()
+            out["idle_stall_ms"].append(worst[0])
+            worst = [0.0]
+            stalls = asyncio.create_task(worst_lateness(worst))
+            started = time.perf_counter()
+            app.simulate_key("enter")
+            while not screen.progress.done:  # looked at lightly: the search shares the UI's thread with this
+                await asyncio.sleep(0.005)
+            await settled(pilot)
+            out["search_ms"].append((time.perf_counter() - started) * 1000)
+            stalls.cancel()
+            out["stall_ms"].append(worst[0])
+            out["hits"] = screen.progress.found
+            app.pop_screen()
+            await settled(pilot)
+        app.exit()
+
+    try:
+        app.run(headless=True, size=SIZE, auto_pilot=autopilot)
+    finally:
+        store.close()
+    result.write_text(json.dumps(out))
+
+
 def main(argv: list[str]) -> None:
     result, kind, *rest = argv
     if kind in ("bare", "alliance"):
         run_startup(Path(result), kind, rest[0] if rest else None)
+    elif kind == "search":
+        run_search(Path(result), rest[0], rest[1], int(rest[2]))
     elif kind == "open-session":
         run_open_session(Path(result), rest[0], rest[1], int(rest[2]), int(rest[3]), float(rest[4]))
     else:

@@ -129,6 +129,28 @@ def open_session(
     )
 
 
+@dataclass(frozen=True)
+class SearchTiming:
+    search_ms: list[float]  # Enter to the last result shown, in the running app
+    floor_ms: list[float]  # every file of the practice read and parsed, in the same process
+    stall_ms: list[float]  # the UI loop's worst lateness while each search ran
+    idle_stall_ms: list[float]  # the same with the app idle, just before each search
+    hits: int
+    files: int
+
+
+def practice_search(data_dir: Path, query: str, repeats: int, config_dir: Path) -> SearchTiming:
+    data, _ = run_child(["search", str(data_dir), query, str(repeats)], config_dir)
+    return SearchTiming(
+        search_ms=[float(t) for t in data["search_ms"]],
+        floor_ms=[float(t) for t in data["floor_ms"]],
+        stall_ms=[float(t) for t in data["stall_ms"]],
+        idle_stall_ms=[float(t) for t in data["idle_stall_ms"]],
+        hits=int(data["hits"]),
+        files=int(data["files"]),
+    )
+
+
 def floor_write(directory: Path, payload: bytes) -> float:
     """The least any durable save must do: write, fsync, rename, fsync the directory."""
     tmp = directory / ".bench-floor.tmp"

@@ -49,13 +49,19 @@ class Plan:
     note_repeats: int
     pause_repeats: int
     pause_seconds: float
+    search_repeats: int = 3
 
 
 OPEN = "Open session screen (cold)"
 OPEN_AGAIN = "Back to the open session (from the client list, its screen kept)"
+SEARCH = "Practice-wide search, Enter to the last result shown"
+SEARCH_STALL = "Longest UI stall while the practice is searched"
+SEARCH_QUERY = "the"  # in most generated notes: the most hits a search can bring
 
 FULL = Plan((LARGE, SMALL), startup_repeats=9, open_repeats=15, note_repeats=40, pause_repeats=3, pause_seconds=0.4)
-QUICK = Plan((SMALL,), startup_repeats=2, open_repeats=3, note_repeats=5, pause_repeats=2, pause_seconds=0.05)
+QUICK = Plan(
+    (SMALL,), startup_repeats=2, open_repeats=3, note_repeats=5, pause_repeats=2, pause_seconds=0.05, search_repeats=1
+)
 
 
 def default_cache_dir() -> Path:
@@ -201,6 +207,36 @@ def run(plan: Plan, cache_dir: Path, work_dir: Path, log: Callable[[str], object
                 drift,
                 "≤ 1.2x",
                 drift <= 1.2,
+            )
+        )
+
+    log("searching the whole practice")
+    for spec in plan.specs:
+        found = measure.practice_search(practices[spec.name], SEARCH_QUERY, plan.search_repeats, config_dir)
+        search, floor = measure.median(found.search_ms), measure.median(found.floor_ms)
+        rows.append(
+            ratio_row(
+                SEARCH,
+                spec.name,
+                search,
+                "ms",
+                floor,
+                f"reading and parsing all {found.files} files; {found.hits:,} hits for {SEARCH_QUERY!r}",
+                3,
+            )
+        )
+        worst = max(found.stall_ms)
+        rows.append(
+            Row(
+                SEARCH_STALL,
+                spec.name,
+                worst,
+                "ms",
+                f"worst of {len(found.stall_ms)} searches (median {measure.median(found.stall_ms):.1f} ms); idle app, "
+                f"same timer: worst {max(found.idle_stall_ms):.1f} ms",
+                None,
+                "≤ 50 ms",
+                worst <= 50,
             )
         )
 

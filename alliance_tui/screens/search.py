@@ -29,7 +29,9 @@ from ..widgets.footer import KeyFooter
 from ..widgets.inputs import TextInput
 from .base import AllianceScreen
 
-MAX_HITS = 200
+# The newest this many results are listed: listing 200 cost the UI ~70 ms each time
+# (each option is measured as it is added), and more than a few screens only says "narrow it".
+MAX_HITS = 50
 DEBOUNCE = 0.2
 # What is found is handed to the screen at most this often, so a search through
 # hundreds of clients redraws the list a few times a second, not once a client.
@@ -74,7 +76,8 @@ class SearchScreen(AllianceScreen):
     def __init__(self, client_id: str | None = None) -> None:
         super().__init__()
         self.client_id = client_id
-        self.hits: list[SearchHit] = []  # the newest MAX_HITS found so far, as listed
+        self.hits: list[SearchHit] = []  # as listed: in the order found while searching, then newest first
+        self.newest: list[SearchHit] = []  # the newest MAX_HITS found so far
         self.progress = Progress()
         self.unreadable: list[str] = []
         self._timer: Timer | None = None
@@ -133,7 +136,7 @@ class SearchScreen(AllianceScreen):
         query = self.query_one("#query", Input).value
         self.workers.cancel_group(self, "search")
         self._search += 1
-        self.hits, self.unreadable = [], []
+        self.hits, self.newest, self.unreadable = [], [], []
         self.query_one("#results", OptionList).clear_options()
         if not query.strip():
             self.progress = Progress(done=True)
@@ -151,13 +154,14 @@ class SearchScreen(AllianceScreen):
         unreadable: list[str] = []
         progress = Progress()
         sent = time.monotonic()
-        for part in iter_hits(self.store, query, self.client_id):
+        for part in iter_hits(self.store, query, self.client_id, newest=MAX_HITS):
             if worker.is_cancelled:
                 return
             batch += part.hits
             if part.problem:
                 unreadable.append(part.problem)
-            progress = Progress(part.searched, part.of, progress.found + len(part.hits))
+            progress = Progress(part.searched, part.of, progress.found + part.found)
+            time.sleep(0)  # between clients the UI's thread gets its turn: no key waits behind a long search
             if time.monotonic() - sent >= BATCH_SECONDS:
                 self.post_message(self.Found(search, batch, unreadable, progress))
                 batch, unreadable, sent = [], [], time.monotonic()
@@ -173,24 +177,40 @@ class SearchScreen(AllianceScreen):
         self.progress = event.progress
         self.unreadable += event.unreadable
         if event.hits:
-            self._list(newest_first(self.hits + event.hits)[:MAX_HITS])
+            self.newest = newest_first(self.newest + event.hits)[:MAX_HITS]
+            room = MAX_HITS - len(self.hits)
+            if room > 0:  # listed as found, each batch added at the end: nothing drawn twice while searching
+                self._add(event.hits[:room])
+        if event.progress.done:
+            self._list_newest_first()
         self._say_progress()
         if event.progress.done and self.focus_results_when_found:
             self.focus_results_when_found = False
             self.action_to_results()
 
-    def _list(self, hits: list[SearchHit]) -> None:
-        """The results as they now stand, the one the coach is on still highlighted."""
+    def _add(self, hits: list[SearchHit]) -> None:
+        results = self.query_one("#results", OptionList)
+        first = len(self.hits)
+        self.hits += hits
+        results.add_options(
+            Option(hit_label(hit, with_client=self.client_id is None), id=str(n))
+            for n, hit in enumerate(hits, start=first)
+        )
+        if results.highlighted is None and self.hits:
+            results.highlighted = 0
+
+    def _list_newest_first(self) -> None:
+        """Once the search is over: the newest results, in order, the one the coach is on still highlighted."""
+        if self.hits == self.newest:
+            return
         results = self.query_one("#results", OptionList)
         on = results.highlighted
         kept = self.hits[on] if on is not None and on < len(self.hits) else None
-        self.hits = hits
+        self.hits = []
         results.clear_options()
-        results.add_options(
-            Option(hit_label(hit, with_client=self.client_id is None), id=str(n)) for n, hit in enumerate(hits)
-        )
-        if hits:
-            results.highlighted = hits.index(kept) if kept in hits else 0
+        self._add(self.newest)
+        if kept in self.hits:
+            results.highlighted = self.hits.index(kept)
 
     def _say_progress(self) -> None:
         progress, shown = self.progress, len(self.hits)
@@ -235,6 +255,7 @@ class SearchScreen(AllianceScreen):
             self.workers.cancel_group(self, "search")
             self.progress = Progress(self.progress.searched, self.progress.of, self.progress.found, stopped=True)
             self.focus_results_when_found = False
+            self._list_newest_first()
             self._say_progress()
             return
         self.dismiss()

@@ -41,13 +41,17 @@ def meta_table(kind: str) -> dict[str, dict[str, Any]]:
     return {"1": {"schema": newest_schema(kind), "kind": kind}}
 
 
-def check_data(path: Path, data: object, kind: str) -> Data:
-    """Validate the outer shape and the schema version of a parsed file."""
+def check_data(path: Path, data: object, kind: str, *, documents: bool = True) -> Data:
+    """Validate the outer shape and the schema version of a parsed file.
+
+    documents=False leaves out the check of every document's key and form, for
+    a reader that only reads (the search) and copes with an odd document itself.
+    """
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise CorruptFile(path, "the file is not an Alliance TUI data file (unexpected layout).")
     # TinyDB turns every document key into an int and every document into a dict
     # on its next write: anything else would fail there, after the file was trusted.
-    for name, table in data.items():
+    for name, table in data.items() if documents else ():
         if not all(isinstance(k, str) and k.isdigit() and isinstance(d, dict) for k, d in table.items()):
             raise CorruptFile(path, f"the table {name!r} holds records in an unexpected form.")
     meta = data.get(META_TABLE, {}).get("1")
@@ -77,7 +81,7 @@ def damage(raw: bytes, exc: orjson.JSONDecodeError) -> str:
     return f"it is not laid out as Alliance TUI writes it, at line {exc.lineno:,}, column {exc.colno:,}"
 
 
-def load_json(path: Path, kind: str) -> Data:
+def load_json(path: Path, kind: str, *, documents: bool = True) -> Data:
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -86,4 +90,4 @@ def load_json(path: Path, kind: str) -> Data:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise CorruptFile(path, f"is damaged ({damage(raw, exc)}). It was left untouched.") from exc
-    return check_data(path, data, kind)
+    return check_data(path, data, kind, documents=documents)

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..models.search import SearchHit, newest_first, query_terms, where_found
-from ..models.timeutil import parse_stored_utc
+from ..models.search import SearchHit, query_terms, where_found
+from ..models.timeutil import format_utc
 from .errors import StoreError
 from .jsonfile import load_json
 
@@ -37,6 +37,7 @@ class ClientSearched:
     problem: str = ""
     searched: int = 1  # clients searched so far, this one included
     of: int = 1  # clients the search goes through
+    found: int = 0  # this client's hits, all of them, however many are in hits
 
 
 @dataclass(frozen=True)
@@ -52,12 +53,17 @@ def search_targets(store: PracticeStore, client_id: str | None = None) -> list[S
     return [SearchTarget(s.id, s.name, store.client_path(s.id)) for s in summaries]
 
 
-def iter_hits(store: PracticeStore, query: str, client_id: str | None = None) -> Iterator[ClientSearched]:
+def iter_hits(
+    store: PracticeStore, query: str, client_id: str | None = None, *, newest: int | None = None
+) -> Iterator[ClientSearched]:
     """Each client's hits for every word of the query, one client read at a time.
 
     Nothing is cached and no record is built: a file is parsed, its words
-    matched and the parse dropped. A file that cannot be read is reported
-    (ClientSearched.problem) and the search goes on through the rest.
+    matched and the parse dropped. With `newest`, only that many of each
+    client's newest hits are made (ClientSearched.found still counts them
+    all): a screen that lists the newest few pays for no more. A file that
+    cannot be read is reported (ClientSearched.problem) and the search goes
+    on through the rest.
     """
     terms = query_terms(query)
     targets = search_targets(store, client_id)
@@ -66,33 +72,46 @@ def iter_hits(store: PracticeStore, query: str, client_id: str | None = None) ->
     for searched, target in enumerate(targets, start=1):
         problem = ""
         hits: list[SearchHit] = []
+        found = 0
         try:
-            data = load_json(target.path, KIND)
-            hits = hits_in_file(data, terms, target.client_id, target.client_name)
+            data = load_json(target.path, KIND, documents=False)
+            hits, found = hits_in_file(data, terms, target.client_id, target.client_name, newest)
         except StoreError as exc:
             problem = _problem(target, exc.message)
         except (KeyError, TypeError, ValueError, AttributeError):
             problem = _problem(target, f"{target.path}: holds a record in an unexpected form.")
-        yield ClientSearched(target.client_id, target.client_name, tuple(hits), problem, searched, len(targets))
+        yield ClientSearched(target.client_id, target.client_name, tuple(hits), problem, searched, len(targets), found)
 
 
 def _problem(target: SearchTarget, message: str) -> str:
     return f"{target.client_name}'s file cannot be searched: {message}"
 
 
-def hits_in_file(data: dict[str, dict[str, Any]], terms: Sequence[str], client_id: str, name: str) -> list[SearchHit]:
-    """The hits in one client's stored documents, as search_record finds them in the client's records."""
-    hits: list[SearchHit] = []
+# One match before its hit is made: (when as stored, session, where, text, where the match starts).
+Match = tuple[str | None, int | None, str, str, int]
 
-    def add(session: int | None, where: str, text: str, when: datetime | None) -> None:
+
+def hits_in_file(
+    data: dict[str, dict[str, Any]], terms: Sequence[str], client_id: str, name: str, newest: int | None = None
+) -> tuple[list[SearchHit], int]:
+    """The hits in one client's stored documents, newest first, as search_record finds them in their records.
+
+    Returns the newest `newest` hits (all when None) and how many there are.
+    """
+    matches: list[Match] = []
+    first = terms[0]
+    rest = terms[1:]
+
+    def add(session: int | None, where: str, text: str, when: str | None) -> None:
         folded = text.casefold()
-        if all(t in folded for t in terms):
-            hits.append(SearchHit(client_id, name, session, where, text, folded.find(terms[0]), len(terms[0]), when))
+        at = folded.find(first)
+        if at >= 0 and all(t in folded for t in rest):
+            matches.append((when, session, where, text, at))
 
     for note in reversed(list(data.get("notes", {}).values())):
         prompt, text = note.get("prompt") or "", note["text"]
         where = where_found(note.get("kind", "note"), private=note.get("private", True))
-        add(note.get("session_number"), where, f"{prompt} {text}".strip() if prompt else text, _when(note["created"]))
+        add(note.get("session_number"), where, f"{prompt} {text}".strip() if prompt else text, note["created"])
     if data.get("commitments"):
         from ..models.commitments import CommitmentStatus
 
@@ -100,18 +119,35 @@ def hits_in_file(data: dict[str, dict[str, Any]], terms: Sequence[str], client_i
             note = commitment.get("checkin_note") or ""
             text = commitment["what"] + (f" ({note})" if note else "")
             status = CommitmentStatus(commitment.get("status", CommitmentStatus.OPEN.value))
-            add(commitment.get("session_number"), f"commitment, {status.label}", text, _when(commitment["created"]))
+            add(commitment.get("session_number"), f"commitment, {status.label}", text, commitment["created"])
     versions = list(data.get("versions", {}).values())
     if versions:
         from ..models.version_delta import expand_all
 
         current = expand_all(versions[-_chain_start(versions) :])[-1]
+        created = format_utc(current.created)
         for item in current.items:
-            add(item.agreed_in_session, f"agreement ({item.category})", item.wording, current.created)
+            add(item.agreed_in_session, f"agreement ({item.category})", item.wording, created)
     (client,) = data["client"].values()
     if client.get("discovery_notes"):
         add(None, "discovery notes", client["discovery_notes"], None)
-    return newest_first(hits)
+    # Newest first as newest_first orders them (stable, undated last); stored times in their one
+    # written form sort as the times do, so only the hits kept are given a datetime.
+    dated = sorted((m for m in matches if m[0] is not None), key=lambda m: _sortable(m[0]), reverse=True)  # type: ignore[arg-type]
+    ordered = dated + [m for m in matches if m[0] is None]
+    kept = ordered if newest is None else ordered[:newest]
+    hits = [
+        SearchHit(client_id, name, session, where, text, at, len(first), _when(when) if when is not None else None)
+        for when, session, where, text, at in kept
+    ]
+    return hits, len(matches)
+
+
+def _sortable(stored: str) -> str:
+    """A stored time as format_utc writes it, whose order as text is the order in time."""
+    if len(stored) == 27 and stored[-1] == "Z" and stored[10] == "T" and stored[19] == ".":
+        return stored
+    return format_utc(_when(stored))
 
 
 def _chain_start(versions: Sequence[dict[str, Any]]) -> int:
@@ -123,11 +159,11 @@ def _chain_start(versions: Sequence[dict[str, Any]]) -> int:
 
 
 def _when(stored: str) -> datetime:
-    """A stored time, as the models read it."""
-    when = parse_stored_utc(stored)
-    if when is None:
-        when = datetime.fromisoformat(stored.replace("Z", "+00:00"))
-        if when.tzinfo is None:
-            raise ValueError(f"a time without its zone: {stored!r}")
-        when = when.astimezone(UTC)
-    return when
+    """A stored time, as the models read it: in UTC, whatever zone it was written with."""
+    when = datetime.fromisoformat(stored.replace("Z", "+00:00") if stored.endswith("Z") else stored)
+    if when.tzinfo is None:
+        raise ValueError(f"a time without its zone: {stored!r}")
+    return when if when.utcoffset() == _ZERO and when.tzinfo is UTC else when.astimezone(UTC)
+
+
+_ZERO = timedelta(0)
