@@ -27,6 +27,7 @@ from .widgets.light_colours import LEGIBLE_LIGHT
 
 if TYPE_CHECKING:
     from .models.config_schema import Preferences
+    from .widgets.work_progress import WorkProgress
 
 FALLBACK_THEME = "textual-dark"
 QUIT_AGAIN_WITHIN = 6.0  # seconds: as long as the "Not yet" message stays
@@ -286,9 +287,34 @@ class AllianceApp(App[None]):
         self.notify(text + "\n(copied)", title="Debug info", timeout=20, markup=False)
 
     def export_hours_log(self, *, anonymise: bool) -> None:
-        from .screens.exporting import export_hours
+        """Read on a worker thread, a progress line meanwhile: a large practice takes seconds."""
+        from .widgets.work_progress import WorkProgress
 
-        export_hours(self.screen, anonymise=anonymise)
+        for old in self.screen.query(WorkProgress):
+            old.remove()
+        line = WorkProgress("Hours log")
+        self.screen.mount(line)
+        self.run_worker(
+            partial(self._export_hours_in_thread, line, anonymise), thread=True, group="hours", exclusive=True
+        )
+
+    def _export_hours_in_thread(self, line: WorkProgress, anonymise: bool) -> None:
+        from .screens.exporting import HoursExport, build_hours_export, show_hours_export
+
+        def progress(done: int, total: int) -> None:
+            self.call_from_thread(line.advance, done, total)
+
+        try:
+            made: HoursExport | StoreError = build_hours_export(
+                self.store, self.clock(), anonymise=anonymise, progress=progress
+            )
+        except StoreError as exc:
+            made = exc
+        self.call_from_thread(self._hours_export_done, line, made, show_hours_export)
+
+    def _hours_export_done(self, line: WorkProgress, made: object, show: Any) -> None:
+        line.remove()
+        show(self.screen, made)
 
     def show_config_path(self) -> None:
         self.notify(

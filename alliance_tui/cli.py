@@ -22,6 +22,7 @@ from . import __version__
 from .config.command import add_config_command
 from .models.wording import plural
 from .store.logfile import LEVELS, log_failure, start_logging, stop_logging
+from .terminal_progress import TerminalProgress
 
 if TYPE_CHECKING:
     from .store import PracticeStore
@@ -374,12 +375,15 @@ def cmd_export_hours(args: argparse.Namespace) -> int:
     store = _open_read_only(args)
     try:
         records = []
-        for summary in store.summaries(include_archived=True):
-            try:
-                records.append(store.record(summary.id))
-            except Exception as exc:
-                message = getattr(exc, "message", str(exc))
-                raise CommandFailed(f"cannot count {summary.name}'s hours: {message}") from None
+        summaries = store.summaries(include_archived=True)
+        with TerminalProgress("Counting hours") as progress:
+            for done, summary in enumerate(summaries):
+                progress(done, len(summaries))
+                try:
+                    records.append(store.record(summary.id))
+                except Exception as exc:
+                    message = getattr(exc, "message", str(exc))
+                    raise CommandFailed(f"cannot count {summary.name}'s hours: {message}") from None
         options = {"anonymise": args.anonymise, "since": args.since, "until": args.until}
         text = hours_log_csv(records, **options)
         rows = hours_rows(records, **options)
@@ -403,9 +407,15 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     store = _open_read_only(args)
     try:
-        backup, left_out = write_backup(
-            store, args.file, now=utcnow(), overwrite=args.overwrite, skip_damaged=args.skip_damaged
-        )
+        with TerminalProgress("Backing up") as progress:
+            backup, left_out = write_backup(
+                store,
+                args.file,
+                now=utcnow(),
+                overwrite=args.overwrite,
+                skip_damaged=args.skip_damaged,
+                progress=progress,
+            )
     finally:
         store.close()
     say(f"Backed up {plural(len(backup.clients), 'client')} to {Path(args.file).expanduser()}")
@@ -421,7 +431,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     data_dir = resolve_data_dir(args.data_dir)
     backup = read_backup(args.file)
-    result = restore_backup(data_dir, backup, now=utcnow(), replace=args.replace)
+    with TerminalProgress("Restoring") as progress:
+        result = restore_backup(data_dir, backup, now=utcnow(), replace=args.replace, progress=progress)
     store = PracticeStore(data_dir).open()  # rebuilds the practice index from the restored files
     try:
         count = len(store.summaries(include_archived=True))

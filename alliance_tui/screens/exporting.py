@@ -19,6 +19,8 @@ Terminal), and a quiet toast says both. A refusal is a toast too, never a modal.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -26,8 +28,9 @@ from textual.screen import Screen
 
 from ..exports import NothingToExport, alliance_document, hours_log_csv, hours_rows, hours_warnings, session_recap
 from ..models.credentials import hours_summary
+from ..models.progress import Progress
 from ..models.record import ClientRecord
-from ..store import StoreError
+from ..store import PracticeStore, StoreError
 from ..store.export_files import client_exports_dir, exports_dir, write_export
 
 if TYPE_CHECKING:
@@ -114,18 +117,29 @@ def export_alliance(screen: Screen[Any], client_id: str) -> Path | None:
     return _deliver(screen, client_id, f"alliance-v{version}.md", text, "Alliance document", record.client.name)
 
 
-def export_hours(screen: Screen[Any], *, anonymise: bool = False) -> Path | None:
-    """The coaching hours log (ICF shape) for the whole practice, to ``exports/``."""
-    app = cast("AllianceApp", screen.app)
-    store = app.store
-    try:
-        records = [store.record(s.id) for s in store.summaries(include_archived=True)]
-        text = hours_log_csv(records, anonymise=anonymise)
-        rows = hours_rows(records, anonymise=anonymise)
-        path = write_export(exports_dir(store.data_dir), f"hours-log-{app.clock().astimezone():%Y-%m-%d}.csv", text)
-    except StoreError as exc:
-        screen.notify(exc.message, title="Hours log not saved", severity="error", timeout=10, markup=False)
-        return None
+@dataclass(frozen=True)
+class HoursExport:
+    path: Path
+    summary: str
+    warnings: tuple[str, ...]
+
+
+def build_hours_export(
+    store: PracticeStore, today: datetime, *, anonymise: bool = False, progress: Progress | None = None
+) -> HoursExport:
+    """Read every client, write the CSV, sum it up: no UI here, so it can run on a worker thread.
+
+    Raises StoreError for the caller to show.
+    """
+    summaries = store.summaries(include_archived=True)
+    records = []
+    for done, s in enumerate(summaries):
+        if progress is not None:
+            progress(done, len(summaries))
+        records.append(store.record(s.id))
+    text = hours_log_csv(records, anonymise=anonymise)
+    rows = hours_rows(records, anonymise=anonymise)
+    path = write_export(exports_dir(store.data_dir), f"hours-log-{today.astimezone():%Y-%m-%d}.csv", text)
     counted = rows if anonymise else hours_rows(records, anonymise=True)  # every hour counts toward a credential
     summary = hours_summary(
         len(rows),
@@ -134,12 +148,30 @@ def export_hours(screen: Screen[Any], *, anonymise: bool = False) -> Path | None
         sum(r.hours for r in rows if r.pro_bono),
         toward=(sum(r.hours for r in counted if not r.pro_bono), sum(r.hours for r in counted if r.pro_bono)),
     )
+    return HoursExport(path, summary, tuple(hours_warnings(rows)))
+
+
+def show_hours_export(screen: Screen[Any], made: HoursExport | StoreError) -> Path | None:
+    """What the export did, as quiet toasts: where it went and the totals, or why not."""
+    if isinstance(made, StoreError):
+        screen.notify(made.message, title="Hours log not saved", severity="error", timeout=10, markup=False)
+        return None
     screen.notify(
-        f"{summary}. Saved to {shown_path(path)}.",
+        f"{made.summary}. Saved to {shown_path(made.path)}.",
         title="Coaching hours log",
         timeout=8,
         markup=False,
     )
-    for warning in hours_warnings(rows):
+    for warning in made.warnings:
         screen.notify(warning, title="Check the hours log", severity="warning", timeout=20, markup=False)
-    return path
+    return made.path
+
+
+def export_hours(screen: Screen[Any], *, anonymise: bool = False) -> Path | None:
+    """The coaching hours log (ICF shape) for the whole practice, to ``exports/``, read here and now."""
+    app = cast("AllianceApp", screen.app)
+    try:
+        made: HoursExport | StoreError = build_hours_export(app.store, app.clock(), anonymise=anonymise)
+    except StoreError as exc:
+        made = exc
+    return show_hours_export(screen, made)

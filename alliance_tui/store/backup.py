@@ -29,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .. import __version__
 from ..models.errors import describe
+from ..models.progress import Progress
 from ..models.record import ClientRecord
 from ..models.settings import PracticeSettings
 from ..models.timeutil import UtcDatetime
@@ -113,12 +114,18 @@ class RestoreResult:
 
 
 def practice_backup(
-    store: PracticeStore, *, now: datetime, skip_damaged: bool = False
+    store: PracticeStore, *, now: datetime, skip_damaged: bool = False, progress: Progress | None = None
 ) -> tuple[PracticeBackup, list[str]]:
-    """Everything in an open PracticeStore; returns the backup and the clients left out."""
+    """Everything in an open PracticeStore; returns the backup and the clients left out.
+
+    ``progress(done, total)`` is called as each client is read: a large practice takes seconds.
+    """
     records: list[ClientRecord] = []
     left_out: list[str] = []
-    for summary in store.summaries(include_archived=True):
+    summaries = store.summaries(include_archived=True)
+    for done, summary in enumerate(summaries):
+        if progress is not None:
+            progress(done, len(summaries))
         try:
             records.append(store.record(summary.id))
         except StoreError as exc:
@@ -133,7 +140,13 @@ def practice_backup(
 
 
 def write_backup(
-    store: PracticeStore, target: Path, *, now: datetime, overwrite: bool = False, skip_damaged: bool = False
+    store: PracticeStore,
+    target: Path,
+    *,
+    now: datetime,
+    overwrite: bool = False,
+    skip_damaged: bool = False,
+    progress: Progress | None = None,
 ) -> tuple[PracticeBackup, list[str]]:
     """Write the whole practice to ``target`` atomically, readable by this user only."""
     target = Path(target).expanduser()
@@ -143,7 +156,7 @@ def write_backup(
         raise BackupRefused(f"The folder {target.parent} does not exist. Nothing was written.")
     if target.exists() and not overwrite:
         raise BackupRefused(f"{target} already exists; it was left as it is. Choose another name or use --overwrite.")
-    backup, left_out = practice_backup(store, now=now, skip_damaged=skip_damaged)
+    backup, left_out = practice_backup(store, now=now, skip_damaged=skip_damaged, progress=progress)
     try:
         atomic_write_bytes(target, backup.to_json())  # 0600 from the start: no chmod through the name
     except OSError as exc:
@@ -287,7 +300,9 @@ def _stamp_name(now: datetime) -> str:
     return now.strftime("%Y%m%dT%H%M%S")
 
 
-def restore_backup(data_dir: Path, backup: PracticeBackup, *, now: datetime, replace: bool = False) -> RestoreResult:
+def restore_backup(
+    data_dir: Path, backup: PracticeBackup, *, now: datetime, replace: bool = False, progress: Progress | None = None
+) -> RestoreResult:
     """Make the practice at ``data_dir`` hold exactly what ``backup`` holds.
 
     Refuses while Alliance TUI has the practice open. Into a practice that holds
@@ -316,14 +331,16 @@ def restore_backup(data_dir: Path, backup: PracticeBackup, *, now: datetime, rep
         has_data = not practice_is_empty(data_dir)
         if has_data and not replace:
             raise BackupRefused(f"The practice at {data_dir} gained data while restoring began. Nothing was changed.")
-        return _restore_locked(data_dir, backup, now=now, had_data=has_data)
+        return _restore_locked(data_dir, backup, now=now, had_data=has_data, progress=progress)
     except OSError as exc:
         raise WriteFailed.from_os_error(data_dir, exc) from exc
     finally:
         lock.release()
 
 
-def _restore_locked(data_dir: Path, backup: PracticeBackup, *, now: datetime, had_data: bool) -> RestoreResult:
+def _restore_locked(
+    data_dir: Path, backup: PracticeBackup, *, now: datetime, had_data: bool, progress: Progress | None = None
+) -> RestoreResult:
     """Write the new practice beside the old, then swap them by renames.
 
     A crash before the swap leaves the old practice untouched (and a staging
@@ -336,7 +353,9 @@ def _restore_locked(data_dir: Path, backup: PracticeBackup, *, now: datetime, ha
     staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=data_dir))  # 0700, made exclusively
     ensure_private_dir(staging / CLIENTS_DIR)
     try:
-        for record in backup.clients:
+        for done, record in enumerate(backup.clients):
+            if progress is not None:
+                progress(done, len(backup.clients))
             atomic_write_bytes(staging / CLIENTS_DIR / f"{record.client.id}.json", client_file_bytes(record))
         atomic_write_bytes(staging / PRACTICE_FILE, _practice_file_bytes(backup.settings))
     except BaseException:
