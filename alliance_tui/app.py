@@ -203,6 +203,10 @@ class AllianceApp(App[None]):
         for problem in self.store.problems:
             self.notify(problem, title="Practice data", severity="warning", timeout=15, markup=False)
         self.store.on_problem = self._practice_problem
+        if self.store.unchecked:
+            from .screens.changed_files import check_changed_files
+
+            self.call_after_refresh(check_changed_files, self)  # after the first frame: start-up reads no client file
         if self.store.index_set_aside is not None:
             from .commands.rescue import offer_at_start
 

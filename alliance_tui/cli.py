@@ -530,7 +530,7 @@ def run_app(args: argparse.Namespace) -> int:
             demo_dir = tempfile.TemporaryDirectory(prefix="alliance-tui-demo-")
             store = build_demo(Path(demo_dir.name) / "practice")
         else:
-            store = PracticeStore(resolve_data_dir(args.data_dir)).open()
+            store = PracticeStore(resolve_data_dir(args.data_dir), defer_changed=True).open()
             take_automatic_backup_quietly(store)
     except CommandFailed as exc:
         return fail(str(exc))

@@ -113,7 +113,9 @@ def _file_stamp(path: Path) -> list[int] | None:
 
 
 class PracticeStore:
-    def __init__(self, data_dir: Path, *, clock: Clock = utcnow, read_only: bool = False) -> None:
+    def __init__(
+        self, data_dir: Path, *, clock: Clock = utcnow, read_only: bool = False, defer_changed: bool = False
+    ) -> None:
         self.data_dir = Path(data_dir)
         self.clock = clock
         self.read_only = read_only
@@ -121,6 +123,11 @@ class PracticeStore:
         self.problems: list[str] = []  # shown to the coach once the app is up
         self.on_problem: Callable[[str], None] | None = None  # a window told of problems found while it runs
         self.index_set_aside: Path | None = None  # a damaged index moved aside at this open (settings_rescue.py)
+        # With defer_changed, a client file changed since the index was written is not read at open:
+        # its summary from the index stands until check_changed (a worker, after the first frame) or
+        # the coach opening that client reads it. A 50 MB file then costs no start-up time.
+        self.defer_changed = defer_changed
+        self.unchecked: dict[str, Path] = {}
         self._lock = threading.RLock()
         self._practice_lock = PracticeLock(self.data_dir)
         self._db: TinyDB | None = None  # made on first use: opening needs no TinyDB
@@ -335,6 +342,9 @@ class PracticeStore:
         for client_id, path in on_disk.items():
             if client_id in self._summaries and stamps.get(client_id) == _file_stamp(path):
                 continue
+            if client_id in self._summaries and self.defer_changed:
+                self.unchecked[client_id] = path
+                continue
             with contextlib.suppress(ClientUnavailable):
                 self._refresh_summary(client_id, write_index=False)
                 stale.append(client_id)
@@ -474,9 +484,39 @@ class PracticeStore:
                 raise ClientUnavailable(self._broken[client_id]) from exc
             self._files[client_id] = file
             self._records[client_id] = record
-            if recovering:
+            if self.unchecked.pop(client_id, None) is not None or recovering:
                 self._refresh_summary(client_id)
             return record
+
+    def check_changed(self, client_id: str) -> None:
+        """Bring one deferred client's summary up to date with their file (see defer_changed).
+
+        Made for a worker thread: the file is read and checked without holding the
+        store's lock, so the screens go on; only the new summary is put in under it.
+        """
+        from .client_file import ClientFile
+
+        path = self.unchecked.get(client_id)
+        if path is None:
+            return
+        stamp = _file_stamp(path)
+        file = ClientFile(path, read_only=True)
+        try:
+            record = file.load()
+        except FileProblem as exc:
+            with self._lock:
+                if self.unchecked.pop(client_id, None) is not None and client_id not in self._records:
+                    self._mark_broken(
+                        client_id, f"{self._summaries[client_id].name}'s file cannot be opened: {exc.message}"
+                    )
+            return
+        finally:
+            file.close()
+        with self._lock:
+            if self.unchecked.pop(client_id, None) is None or client_id in self._records:
+                return  # opened meanwhile, which brought the summary up to date
+            if _file_stamp(path) == stamp:
+                self._refresh_summary(client_id, record=record)
 
     def is_loaded(self, client_id: str) -> bool:
         return client_id in self._records
@@ -967,11 +1007,11 @@ class PracticeStore:
                 "What was already saved is unchanged."
             ) from exc
 
-    def _refresh_summary(self, client_id: str, *, write_index: bool = True) -> None:
+    def _refresh_summary(self, client_id: str, *, write_index: bool = True, record: ClientRecord | None = None) -> None:
         """Keep the dashboard's index in step, writing it only when it changed."""
         from ..models.nudges import revisit_nudges
 
-        record = self.record(client_id)
+        record = record if record is not None else self.record(client_id)
         sessions = record.sessions
         summary = ClientSummary(
             id=client_id,
