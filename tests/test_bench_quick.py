@@ -21,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alliance_tui.bench import generator
+from alliance_tui.bench.history import history_spec
 from alliance_tui.models.alliance import item
 from alliance_tui.models.commitments import CommitmentStatus
 from alliance_tui.models.notes import NoteKind
@@ -271,3 +272,38 @@ def test_a_start_leaves_the_garbage_collector_as_python_has_it(
     assert main(["--data-dir", str(demo_store.data_dir)]) == 0
     assert gc.isenabled()
     assert gc.get_threshold() == thresholds and gc.get_freeze_count() == frozen  # nothing retuned or frozen
+
+
+def test_quick_history_benchmark_ends_with_the_growth_line(tmp_path: Path) -> None:
+    """The --history mode runs end to end on a 1-year and a 2-year client; no timing is asserted."""
+    import re
+
+    table_file = tmp_path / "history.md"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "alliance_tui.bench",
+            "--history",
+            "--quick",
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            "--output",
+            str(table_file),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    last = done.stdout.strip().splitlines()[-1]
+    number = r"\d+\.\d\dx"
+    assert re.fullmatch(
+        rf"history growth 2y/1y: session open {number}, note {number}, check-in {number}, peak memory {number}", last
+    ), last
+    table = table_file.read_text()
+    for path in ("Open the session screen", "Peak memory", "note", "check-in", "pause", "adjustment", "commitment"):
+        assert path in table
+    assert "session end" in table and "Open the client review" in table
+    assert (tmp_path / "cache" / history_spec(2).cache_key / generator.COMPLETE_MARK).exists()

@@ -1,4 +1,4 @@
-"""python -m alliance_tui.bench [--quick] [--output FILE]: the benchmark table."""
+"""python -m alliance_tui.bench [--quick] [--history] [--output FILE]: the benchmark table."""
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@
     python -m alliance_tui.bench.child RESULT_FILE alliance DATA_DIR
     python -m alliance_tui.bench.child RESULT_FILE open-session DATA_DIR CLIENT_ID REPEATS PAUSES PAUSE_SECONDS
     python -m alliance_tui.bench.child RESULT_FILE search DATA_DIR QUERY REPEATS
+    python -m alliance_tui.bench.child RESULT_FILE open-review DATA_DIR CLIENT_ID REPEATS
 
 Both start-up kinds run the same way (App.run, headless, 120x36) and stop at
 the same hook: the first screen's messages are all processed and a refresh
@@ -287,6 +288,53 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
     result.write_text(json.dumps(out))
 
 
+def run_open_review(result: Path, data_dir: str, client_id: str, repeats: int) -> None:
+    """The client review opened from the dashboard by its key, cold each time (the client let go of first)."""
+    store = open_like_cli(data_dir)
+    from textual.binding import Binding
+
+    from ..app import AllianceApp
+    from ..screens.dashboard import DashboardScreen
+    from ..screens.review import ClientReviewScreen
+    from ..widgets.client_list import ClientList
+
+    app = AllianceApp(store, cursor_blink=False)
+    out: dict[str, Any] = {"times_ms": [], "cpu_ms": []}
+    review_key = next(
+        (
+            b.key.split(",")[0]
+            for b in DashboardScreen.BINDINGS
+            if isinstance(b, Binding) and b.id == "dashboard.review"
+        ),
+        "r",
+    )
+
+    async def autopilot(pilot: Pilot[Any]) -> None:
+        await first_screen(pilot, "DashboardScreen")
+        dashboard = app.screen
+        shown = [summary.id for summary in getattr(dashboard, "shown", [])]
+        dashboard.query_one("#clients", ClientList).move_cursor(row=shown.index(client_id), animate=False)
+        for _ in range(repeats):
+            store.release(client_id)
+            await settled(pilot)
+            started, cpu = time.perf_counter(), time.process_time()
+            app.simulate_key(review_key)
+            await until(pilot, lambda: isinstance(app.screen, ClientReviewScreen), "the client review")
+            await settled(pilot)
+            out["times_ms"].append((time.perf_counter() - started) * 1000)
+            out["cpu_ms"].append((time.process_time() - cpu) * 1000)
+            app.pop_screen()
+            await until(pilot, lambda: app.screen is dashboard, "the dashboard again")
+        app.exit()
+
+    try:
+        app.run(headless=True, size=SIZE, auto_pilot=autopilot)
+    finally:
+        store.close()
+    out["peak_mb"] = peak_mb()
+    result.write_text(json.dumps(out))
+
+
 def read_and_parse_every_file(data_dir: Path) -> tuple[float, int]:
     """The floor of any practice-wide search: every data file of the practice read and parsed, in seconds."""
     import orjson
@@ -365,6 +413,8 @@ def main(argv: list[str]) -> None:
     result, kind, *rest = argv
     if kind in ("bare", "alliance"):
         run_startup(Path(result), kind, rest[0] if rest else None)
+    elif kind == "open-review":
+        run_open_review(Path(result), rest[0], rest[1], int(rest[2]))
     elif kind == "search":
         run_search(Path(result), rest[0], rest[1], int(rest[2]))
     elif kind == "open-session":

@@ -48,6 +48,7 @@ class PracticeSpec:
     pauses: int
     years: float
     seed: int = 2026
+    interval_days: int = 0  # between a client's sessions; 0: each client's own, drawn from a few usual rhythms
 
     @property
     def cache_key(self) -> str:
@@ -375,7 +376,7 @@ def generate(spec: PracticeSpec, data_dir: Path) -> None:
     store = PracticeStore(data_dir, clock=lambda: NOW).open()
     try:
         for i, name in enumerate(names):
-            interval = timedelta(days=rng.choice((7, 14, 14, 21, 28)))
+            interval = timedelta(days=spec.interval_days or rng.choice((7, 14, 14, 21, 28)))
             length = interval * (sessions[i] - 1)
             if i in active:
                 first = NOW - timedelta(days=rng.randint(2, 20)) - length

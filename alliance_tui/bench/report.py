@@ -280,12 +280,21 @@ def machine() -> str:
 def main(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m alliance_tui.bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small practice only, few repeats (for CI)")
+    parser.add_argument(
+        "--history",
+        action="store_true",
+        help="one client's 1-year and 20-year histories: does a live session cost the same? (--quick: 1 and 2 years)",
+    )
     parser.add_argument("--cache-dir", type=Path, help="where generated practices are kept between runs")
     parser.add_argument("--output", type=Path, help="also write the table (Markdown) to this file")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON to this file")
     args = parser.parse_args(argv)
-    plan = QUICK if args.quick else FULL
     cache_dir = args.cache_dir or default_cache_dir()
+    if args.history:
+        from . import history
+
+        return history.main(args.quick, cache_dir, args.output, log=lambda m: print(m, file=sys.stderr, flush=True))
+    plan = QUICK if args.quick else FULL
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="alliance-bench-work-") as work:
         rows = run(plan, cache_dir, Path(work), log=lambda m: print(m, file=sys.stderr, flush=True))
