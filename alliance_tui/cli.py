@@ -85,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_restore(commands)
     _add_backups(commands)
     _add_erase(commands)
+    _add_prep(commands)
     return parser
 
 
@@ -324,6 +325,39 @@ def _emit(text: str, output: str | None, what: str) -> None:
 
 
 # ----------------------------------------------------------------- commands
+
+
+def _add_prep(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    prep = _sub(
+        commands,
+        "prep",
+        help="the prep sheet for a client's next call, in Markdown",
+        description="What to read in the two minutes before a call: a revisit due and why, open commitments "
+        "with their dates, the last session's focus, the agreement with what changed since the last session, "
+        "and the think-time figures. No notes, shared or private.",
+    )
+    prep.add_argument("client", metavar="CLIENT", help="the client's name (or the start of it)")
+    _output_option(prep)
+    prep.set_defaults(handler=cmd_prep)
+
+
+def cmd_prep(args: argparse.Namespace) -> int:
+    from .exports import prep_sheet
+    from .models.timeutil import local_date, utcnow
+
+    store = _open_read_only(args)
+    try:
+        record = store.record(_find_client(store, args.client))
+        text = prep_sheet(
+            record,
+            categories=store.categories(),
+            today=local_date(utcnow()),
+            revisit_every=store.settings.revisit_every_sessions,
+        )
+        _emit(text, args.output, f"the prep sheet for {record.client.name}")
+    finally:
+        store.close()
+    return EXIT_OK
 
 
 def cmd_export_recap(args: argparse.Namespace) -> int:

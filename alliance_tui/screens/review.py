@@ -81,6 +81,13 @@ class ClientReviewScreen(AllianceScreen):
         ),
         Binding("f", "search", "Search", id="review.search", tooltip="Search this client's notes"),
         Binding(
+            "p",
+            "prep",
+            "Prep sheet",
+            id="review.prep",
+            tooltip="One page to read before the call: revisit due, open commitments, last focus, the agreement",
+        ),
+        Binding(
             "X",
             "erase",
             "Erase client…",
@@ -368,6 +375,11 @@ class ClientReviewScreen(AllianceScreen):
 
     def action_session(self) -> None:
         open_session_screen(self, self.client_id)
+
+    def action_prep(self) -> None:
+        from .prep import PrepScreen
+
+        self.app.push_screen(PrepScreen(self.client_id))
 
     def action_history(self) -> None:
         from .history import AllianceHistoryScreen

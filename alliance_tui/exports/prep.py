@@ -1,0 +1,142 @@
+"""The prep sheet: what a coach reads in the two minutes before a call, as Markdown.
+
+The coach's own page (private notes are not on it either: it is read beside a
+call, possibly on a shared screen, so it holds the agreement and the client's
+commitments, not the coach's thoughts). The most urgent lines come first, so
+the top of an 80x24 terminal already answers "where are we?".
+"""
+
+from __future__ import annotations
+
+from datetime import date, tzinfo
+
+from ..models.diff import ChangeKind, diff_versions
+from ..models.nudges import revisit_nudges
+from ..models.record import ClientRecord
+from ..models.trends import describe_pauses, pause_trend
+from ..models.wording import plural
+from .markdown import long_date, md_block, md_inline
+
+_TAGS = {
+    ChangeKind.ADDED: "new",
+    ChangeKind.REWORDED: "reworded",
+    ChangeKind.RECATEGORISED: "moved",
+}
+
+
+def prep_sheet(
+    record: ClientRecord,
+    *,
+    categories: tuple[str, ...],
+    today: date,
+    revisit_every: int = 4,
+    tz: tzinfo | None = None,
+) -> str:
+    client = record.client
+    last = record.last_session
+    number = record.next_session_number
+    head = f"# Prep: {md_inline(client.name)}, session {number} of {client.programme_sessions}"
+    out = [head, ""]
+    facts = [f"think time {client.think_time_seconds} s"]
+    if last is not None:
+        facts.insert(0, f"last session {long_date(last.started, tz)}")
+    if record.open_session is not None:
+        facts.insert(0, f"session {record.open_session.number} is open")
+    out += [" · ".join(facts), ""]
+
+    nudges = revisit_nudges(record, revisit_every)
+    if nudges:
+        out += ["## ⚑ Time to revisit the alliance", ""]
+        out += [f"- {md_inline(n.text)}" for n in nudges]
+        out.append("")
+
+    out += _commitments(record, today)
+    out += _last_session(record)
+    out += _agreement(record, categories)
+    out += _think_time(record)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _commitments(record: ClientRecord, today: date) -> list[str]:
+    open_ones = record.open_commitments
+    out = [f"## Open commitments ({len(open_ones)})", ""]
+    if not open_ones:
+        return [*out, "None to check in.", ""]
+    for c in open_ones:
+        line = f"- {md_block(c.what, indent=2)}"
+        details = []
+        if c.by_when:
+            details.append(f"by {md_inline(c.by_label(today))}")
+        if c.overdue(today):
+            details.append("**overdue**")
+        if c.session_number:
+            details.append(f"made in session {c.session_number}")
+        if details:
+            line += f" ({', '.join(details)})"
+        out.append(line)
+    return [*out, ""]
+
+
+def _last_session(record: ClientRecord) -> list[str]:
+    last = record.last_session
+    if last is None:
+        return ["## Last session", "", "No sessions yet.", ""]
+    out = [f"## Last session ({last.number})", ""]
+    if last.focus:
+        out.append(f"- Focus: {md_block(last.focus, indent=2)}")
+    if last.success_measure:
+        out.append(f"- Went well if: {md_block(last.success_measure, indent=2)}")
+    if not last.focus and not last.success_measure:
+        out.append("- No focus was set.")
+    made = [c for c in record.commitments if c.session_number == last.number]
+    if made:
+        out.append(f"- Commitments made: {plural(len(made), 'commitment')}")
+    return [*out, ""]
+
+
+def _agreement(record: ClientRecord, categories: tuple[str, ...]) -> list[str]:
+    current = record.current_alliance
+    if current is None:
+        return ["## The agreement", "", "Nothing agreed yet.", ""]
+    last = record.last_session
+    since = record.version_before_session(last.number) if last else current
+    changes = {c.item.id: c for c in diff_versions(since, current)} if since is not current else {}
+    changed = [c for c in changes.values() if c.kind is not ChangeKind.UNCHANGED]
+    out = [f"## The agreement (version {current.number})", ""]
+    if last is not None:
+        out += [
+            f"{plural(len(changed), 'change')} since session {last.number} began, marked *(new)*, *(reworded)*, "
+            "*(moved)*."
+            if changed
+            else f"No changes since session {last.number} began.",
+            "",
+        ]
+    for category, items in current.by_category(categories):
+        out.append(f"**{md_inline(category)}**")
+        out.append("")
+        for item in items:
+            change = changes.get(item.id)
+            tag = _TAGS.get(change.kind) if change else None
+            suffix = f" *({tag})*" if tag else ""
+            out.append(f"- {md_block(item.wording, indent=2)}{suffix}")
+        out.append("")
+    removed = [c for c in changed if c.kind is ChangeKind.REMOVED]
+    if removed:
+        out.append("**No longer part of the agreement**")
+        out.append("")
+        out += [f"- ~~{md_inline(c.item.wording)}~~" for c in removed]
+        out.append("")
+    return out
+
+
+def _think_time(record: ClientRecord) -> list[str]:
+    trend = pause_trend(record)
+    if not trend:
+        return ["## Think time", "", "No pauses recorded yet.", ""]
+    recent = ", ".join(f"S{p.session_number} {p.median_seconds:.0f} s" for p in trend[-4:])
+    return [
+        "## Think time",
+        "",
+        f"{md_inline(describe_pauses(trend, record.client.think_time_seconds))} Medians, latest last: {recent}.",
+        "",
+    ]
