@@ -14,6 +14,7 @@ from alliance_tui.widgets.pause_clock import PauseClock
 from .conftest import FROZEN_NOW
 from .screen_text import widget_text
 from .test_session_flow import FakeMonotonic, screen_text
+from .waits import until
 
 
 def test_timer_phases_and_display() -> None:
@@ -47,15 +48,14 @@ async def test_pause_is_recorded_to_the_millisecond(demo_store: PracticeStore) -
         assert "45 s agreed" in screen_text(app)
         await pilot.press("t")
         assert clock.running
+        # Each redraw reads the clock it was given; it does not count ticks.
         mono.now += 10.0
-        await pilot.pause(0.3)  # the redraw reads the clock; it does not count ticks
-        assert "◔ thinking" in screen_text(app)
+        await until(pilot, lambda: "◔ thinking" in screen_text(app), "the clock counting down")
         mono.now += 13.0
-        await pilot.pause(0.3)
-        assert "◑ past halfway" in screen_text(app)
+        await until(pilot, lambda: "◑ past halfway" in screen_text(app), "the clock past halfway")
         mono.now += 30.123
-        await pilot.pause(0.3)
-        assert "● over time" in screen_text(app) and clock.has_class("-overtime")
+        await until(pilot, lambda: "● over time" in screen_text(app), "the clock over time")
+        assert clock.has_class("-overtime")
         await pilot.press("t")
         assert not clock.running
     demo_store.close()
@@ -120,9 +120,9 @@ async def test_earlier_pauses_are_left_out_of_a_compact_clock_and_come_back(demo
         assert "Before: S4 20 · S5 18 · S6 14 · S7 12 s" in widget_text(clock)
         assert clock.outer_size.height == 9
         await pilot.resize_terminal(80, 24)
-        await pilot.pause(0.2)
+        await until(pilot, lambda: clock.outer_size.height == 8, "the clock's pane to shrink with the terminal")
         assert "Before:" not in widget_text(clock) and "45 s agreed" in widget_text(clock)
-        assert clock.outer_size.height == 8  # the pane shrinks with it
         await pilot.resize_terminal(120, 36)
-        await pilot.pause(0.2)
-        assert "Before: S4 20" in widget_text(clock)
+        await until(
+            pilot, lambda: "Before: S4 20" in widget_text(clock), "the earlier pauses back in a larger terminal"
+        )

@@ -7,6 +7,7 @@ from alliance_tui.screens.session import SessionScreen
 from alliance_tui.store import PracticeStore
 
 from .conftest import FROZEN_NOW
+from .waits import toast_saying, until
 
 
 def app_for(store: PracticeStore, client: str) -> AllianceApp:
@@ -27,10 +28,10 @@ async def test_client_flag_opens_the_next_session(demo_store: PracticeStore) -> 
 
 async def test_unknown_client_stays_on_the_dashboard_with_a_message(demo_store: PracticeStore) -> None:
     app = app_for(demo_store, "Nobody [red]x[/]")
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.pause()
         assert not isinstance(app.screen, SessionScreen)
-        assert any("Nobody [red]x[/]" in str(n.message) for n in app._notifications)
+        await toast_saying(pilot, "No active client is called 'Nobody [red]x[/]'")
     assert all(not demo_store.record(s.id).open_session for s in demo_store.summaries())
 
 
@@ -47,11 +48,12 @@ async def test_header_changes_colour_and_symbol_in_the_last_five_minutes(demo_st
         assert "◷ 0:00 of 60 min" in str(header.render())
         assert not header.has_class("-ending")
         now[0] = FROZEN_NOW + timedelta(minutes=56, seconds=30)
-        await pilot.pause(1.2)  # the header reads the app's clock each second
+        # The header reads the app's clock each second.
+        await until(pilot, lambda: "56:30" in str(header.render()), "the header to show the time moved on")
         text = str(header.render())
         assert "⚑ 56:30 of 60 min" in text and "4 min left" in text and header.has_class("-ending")
         now[0] = FROZEN_NOW + timedelta(minutes=62)
-        await pilot.pause(1.2)
+        await until(pilot, lambda: "2:00 over" in str(header.render()), "the header to show the session over time")
         text = str(header.render())
         assert "⏰" in text and "2:00 over" in text and header.has_class("-over")
         assert not header.has_class("-ending")
