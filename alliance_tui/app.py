@@ -104,6 +104,7 @@ class AllianceApp(App[None]):
     ]
 
     monotonic: Callable[[], float]
+    keymap_in_use: dict[str, str] = {}  # binding id -> keys, as given to set_keymap (the help lists from it)
     _quit_refused_at: float | None = None
 
     async def action_quit(self) -> None:
@@ -190,6 +191,7 @@ class AllianceApp(App[None]):
             from .config import binding_catalogue, resolve_keymap
 
             result = resolve_keymap(self.config.config, binding_catalogue())
+            self.keymap_in_use = result.keymap
             self.set_keymap(result.keymap)
             problems += result.problems
         label = self.config.label

@@ -238,7 +238,8 @@ def build_record(
     client = Client(
         name=name,
         created=first_session - timedelta(days=7),
-        programme_sessions=max(sessions + (rng.randint(1, 6) if active else 0), 6),
+        # A programme is at most 500 sessions; a longer relationship has renewed it.
+        programme_sessions=min(max(sessions + (rng.randint(1, 6) if active else 0), 6), 500),
         session_minutes=minutes,
         think_time_seconds=think,
         archived=not active,

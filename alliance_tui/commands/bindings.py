@@ -8,11 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual.actions import parse as parse_action
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 from textual.keys import format_key, key_to_character
 from textual.screen import Screen
+from textual.widgets import Static
+
+# Textual classes declared with inherit_bindings=False: a class below one of them
+# starts its keys afresh from there (Textual 8.2.8, pinned; tests/test_help.py
+# checks every key the app has active is listed).
+FRESH_KEYS: tuple[type[DOMNode], ...] = (Static,)
 
 EVERYWHERE = "Everywhere"
 THIS_SCREEN = "This screen"
@@ -101,15 +108,38 @@ def _with_keymap(node: DOMNode) -> list[tuple[Binding, bool]]:
     Textual drops a displaced binding that has an id without reporting a clash,
     so the displaced ones are found by comparing before and after.
     """
-    bindings_map = node._bindings.copy()
+    bindings_map = declared_bindings(type(node))
     before = [binding for _, binding in bindings_map]
-    keymap = node.app._keymap
+    keymap: dict[str, str] = getattr(node.app, "keymap_in_use", {})  # what AllianceApp gave App.set_keymap
     if keymap:
         bindings_map.apply_keymap(keymap)
     after = [binding for _, binding in bindings_map]
     still_bound = {(binding.id, binding.action) for binding in after}
     displaced = [binding for binding in before if (binding.id, binding.action) not in still_bound]
     return [(binding, False) for binding in after] + [(binding, True) for binding in displaced]
+
+
+def declared_bindings(cls: type[DOMNode]) -> BindingsMap:
+    """A node class's keys as Textual merges them: each class's BINDINGS over its bases'.
+
+    A key bound again lower down replaces the base class's binding of it.
+    """
+    keys: dict[str, list[Binding]] = {}
+    for base in reversed(cls.__mro__):
+        if not issubclass(base, DOMNode):
+            continue
+        if base in FRESH_KEYS:
+            keys.clear()
+        keys.update(BindingsMap(base.__dict__.get("BINDINGS", [])).key_to_bindings)
+    return BindingsMap.from_keys(keys)
+
+
+def action_state(app: App[object], action: str, node: DOMNode) -> bool | None:
+    """What the action's own node says of it now (check_action): False hides it, None shows it disabled."""
+    destination, name, parameters = parse_action(action)
+    targets: dict[str, DOMNode | None] = {"": node, "app": app, "screen": app.screen, "focused": app.focused}
+    target = targets.get(destination)
+    return False if target is None else target.check_action(name, parameters)
 
 
 def screen_actions(screen: Screen[object]) -> list[ScreenAction]:
@@ -121,7 +151,7 @@ def screen_actions(screen: Screen[object]) -> list[ScreenAction]:
         for binding, key_taken in bindings:
             if binding.system or not binding.description:
                 continue
-            state = app._check_action_state(binding.action, node)
+            state = action_state(app, binding.action, node)
             if state is False:  # the screen hides this action right now
                 continue
             slot = (id(node), binding.action)
