@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from textual.pilot import Pilot
+from textual.screen import Screen
 
 from alliance_tui.app import AllianceApp
+from alliance_tui.screens.alliance_editor import AllianceEditorScreen
+from alliance_tui.screens.dashboard import DashboardScreen
 from alliance_tui.screens.history import AllianceHistoryScreen
 from alliance_tui.screens.review import ClientReviewScreen
 from alliance_tui.screens.session import SessionScreen
@@ -15,6 +19,7 @@ from alliance_tui.widgets.quick_log import QuickLog, QuickLogInput
 
 from .conftest import FROZEN_NOW
 from .test_session_flow import FakeMonotonic
+from .waits import until
 
 
 def make_app(store: PracticeStore, mono: FakeMonotonic | None = None) -> AllianceApp:
@@ -27,6 +32,17 @@ def shown_keys(app: AllianceApp) -> list[Placed]:
     return list(app.screen.query_one(KeyFooter).shown)
 
 
+async def footer_on(pilot: Pilot[None], screen_type: type[Screen[None]]) -> list[Placed]:
+    """Wait for a screen of this type to be shown with its footer drawn; the keys the footer shows."""
+    app = pilot.app
+
+    def drawn() -> bool:
+        return isinstance(app.screen, screen_type) and any(f.shown for f in app.screen.query(KeyFooter))
+
+    await until(pilot, drawn, f"the {screen_type.__name__} with its footer drawn")
+    return shown_keys(app)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)])
 async def test_review_footer_fits_with_recap_and_document_keys(
     demo_store: PracticeStore, size: tuple[int, int]
@@ -35,9 +51,7 @@ async def test_review_footer_fits_with_recap_and_document_keys(
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, ClientReviewScreen)
-        keys = shown_keys(app)
+        keys = await footer_on(pilot, ClientReviewScreen)
         assert {"r", "d", "s", "h", "e", "escape"} <= {k.entry.key for k in keys}
         assert sum(k.end - k.start for k in keys) <= size[0]
         palette = next(k for k in keys if k.entry.palette)
@@ -54,17 +68,21 @@ async def test_narrow_footers_leave_out_keys_rather_than_cut_them(demo_store: Pr
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        for keys in ([], ["enter", "e"], ["escape", "escape", "s"]):
+        steps: list[tuple[list[str], type[Screen[None]]]] = [
+            ([], DashboardScreen),
+            (["enter", "e"], AllianceEditorScreen),
+            (["escape", "escape", "s"], SessionScreen),
+        ]
+        for keys, screen_type in steps:
             await pilot.press(*keys)
-            await pilot.pause(0.3)
-            shown = shown_keys(app)
+            shown = await footer_on(pilot, screen_type)
             assert sum(k.end - k.start for k in shown) <= 80, type(app.screen).__name__
             assert len(shown) < len(app.screen.query_one(KeyFooter).entries)  # something left out at 80 columns
         assert isinstance(app.screen, SessionScreen)
         assert {"t", "l", "a", "c", "e"} <= {k.entry.key for k in shown_keys(app)}
         await pilot.resize_terminal(160, 48)
-        await pilot.pause(0.3)
-        assert "escape" in {k.entry.key for k in shown_keys(app)}  # room again: every key back
+        # Room again: every key back.
+        await until(pilot, lambda: "escape" in {k.entry.key for k in shown_keys(app)}, "Esc back in the footer")
 
 
 async def test_client_rows_open_with_a_click(demo_store: PracticeStore) -> None:
@@ -75,8 +93,7 @@ async def test_client_rows_open_with_a_click(demo_store: PracticeStore) -> None:
         await pilot.pause()
         assert app.screen.query_one("#clients").cursor_row == 1  # type: ignore[attr-defined]
         await pilot.click("#clients", offset=(4, 2))  # clicked again: opened
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, ClientReviewScreen)
+        await until(pilot, lambda: isinstance(app.screen, ClientReviewScreen), "the client's review")
         maya = demo_store.find_client("Maya Okafor")
         assert maya is not None and app.screen.client_id == maya.id
 
@@ -86,11 +103,9 @@ async def test_footer_keys_are_clickable(demo_store: PracticeStore) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await pilot.press("enter")
-        await pilot.pause(0.3)
-        history = next(k for k in shown_keys(app) if k.entry.key == "h")
+        history = next(k for k in await footer_on(pilot, ClientReviewScreen) if k.entry.key == "h")
         await pilot.click(KeyFooter, offset=(history.start + 1, 0))
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, AllianceHistoryScreen)
+        await until(pilot, lambda: isinstance(app.screen, AllianceHistoryScreen), "the alliance's history")
 
 
 async def test_clicking_the_pause_clock_starts_and_stops_it(demo_store: PracticeStore) -> None:
@@ -101,7 +116,7 @@ async def test_clicking_the_pause_clock_starts_and_stops_it(demo_store: Practice
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await pilot.press("s")
-        await pilot.pause(0.3)
+        await footer_on(pilot, SessionScreen)
         focused = app.focused
         await pilot.click(PauseClock)
         await pilot.pause()
@@ -124,7 +139,7 @@ async def test_clicking_the_quick_log_label_focuses_the_line(demo_store: Practic
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await pilot.press("s")
-        await pilot.pause(0.3)
+        await footer_on(pilot, SessionScreen)
         await pilot.click("#quicklog-kind")
         await pilot.pause()
         assert isinstance(app.focused, QuickLogInput)
@@ -136,7 +151,7 @@ async def test_a_confirmation_lasts_until_something_else_is_saved(demo_store: Pr
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await pilot.press("s")
-        await pilot.pause(0.3)
+        await footer_on(pilot, SessionScreen)
         message = app.screen.query_one("#quicklog-message")
         await pilot.press("l", *"lit up", "enter")
         await pilot.pause()
@@ -159,7 +174,7 @@ async def test_the_quick_log_label_names_the_category_a_typed_name_chooses(demo_
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await pilot.press("s")
-        await pilot.pause(0.3)
+        await footer_on(pilot, SessionScreen)
         await pilot.press("a", *"Between sessions: email is fine")
         await pilot.pause()
         assert "± adjust Between sessions" in str(app.screen.query_one("#quicklog-kind").render())
