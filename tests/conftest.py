@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -9,6 +10,25 @@ from pathlib import Path
 import pytest
 
 from alliance_tui.store import PracticeStore
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """A test worker's last collections walk only what is garbage, not every object the run left alive.
+
+    Once a worker reports its run finished, pytest-xdist closes it and gives it
+    five seconds before interrupting it; pytest's clean-up then runs five full
+    collections to find unraisable exceptions. Over the caches hundreds of app
+    runs leave (Textual keeps drawn lines, styles and strips) that takes more
+    than five seconds on a busy machine, and the interrupt landed inside the
+    collector as an unraisable KeyboardInterrupt. Collecting here, before the
+    worker reports, and setting what survives aside keeps those five fast; what
+    this collection finds is still reported as before.
+    """
+    if hasattr(session.config, "workerinput"):  # an xdist worker; a single process is never interrupted
+        gc.collect()
+        gc.freeze()
+
 
 # The demo and snapshot tests run at this moment, so dates on screen never drift.
 FROZEN_NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
