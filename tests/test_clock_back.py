@@ -83,3 +83,17 @@ async def test_ending_a_session_after_the_clock_went_back_tells_the_coach(data_d
             assert "Clock set back?" in shown and "earlier than when session 1 began" in shown
     finally:
         store.close()
+
+
+def test_a_session_ended_the_instant_it_began_is_not_a_clock_set_back(data_dir: Path) -> None:
+    """Only a clock that read earlier is doubted: a frozen or coarse clock ending at the start is not."""
+    clock = Clock()
+    with PracticeStore(data_dir, clock=clock) as store:
+        client = store.add_client("Ana")
+        session = store.start_session(client.id)
+        ended = store.end_session(client.id, session.id)
+        assert ended.ended == ended.started and not ended.clock_set_back and not ended.clock_doubt
+        clock.now -= timedelta(seconds=1)
+        second = store.start_session(client.id)
+        clock.now -= timedelta(seconds=1)
+        assert store.end_session(client.id, second.id).clock_set_back

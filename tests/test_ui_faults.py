@@ -166,11 +166,13 @@ async def test_a_second_window_is_read_only_and_says_so_quietly(demo_store: Prac
             assert app.screen is form and form.query_one("#name", Input).value == "New Client"
             assert said(app, "read-only")
             await pilot.press("escape")
-            # Changing the theme applies, but says it is not remembered.
+            # Changing the theme applies and is remembered with the coach's own preferences, not in the
+            # practice this window may not write.
             app.theme = "textual-light" if app.theme != "textual-light" else "nord"
             await pilot.pause()
             alive(app)
-            assert "theme applies until you quit" in toasts(app)
+            assert "theme applies until you quit" not in toasts(app)
+            assert f'theme = "{app.theme}"' in app.config.path.read_text(encoding="utf-8")
             # The alliance editor: the save is refused, the edits stay on screen to try again.
             editor = AllianceEditorScreen(maya)
             await app.push_screen(editor)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from ..models.wording import plural
 from ..store import PracticeStore
 from . import generator, measure
 
@@ -202,7 +203,7 @@ def run(plan: HistoryPlan, cache_dir: Path, work_dir: Path, log: Callable[[str],
 
 
 def table(figures: list[Figure], years: tuple[int, int], floor: float | None) -> str:
-    short, long = (f"{y} year{'s' if y != 1 else ''}" for y in years)
+    short, long = (plural(y, "year") for y in years)
     lines = [
         f"| Path | {short} | {long} | {years[1]}y / {years[0]}y | Target | vs 1 KB replace | Target | Result |",
         "|---|---:|---:|---:|---|---:|---|---|",

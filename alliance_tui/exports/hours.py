@@ -72,8 +72,8 @@ def _cell(text: str) -> str:
 
 
 def ended_before_it_began(session: Session) -> bool:
-    """Its recorded end is not after its start: the clock was set back while it ran."""
-    return session.ended is not None and session.ended <= session.started
+    """The clock was set back while it ran, so its recorded length means nothing."""
+    return session.clock_doubt
 
 
 def session_hours(session: Session) -> float:

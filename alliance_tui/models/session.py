@@ -19,6 +19,13 @@ class Session(Record):
     planned_minutes: int = Field(default=DEFAULT_SESSION_MINUTES, ge=5, le=480)
     focus: OptionalNote = ""  # what the client wants from today
     success_measure: OptionalNote = ""  # how they will know it went well
+    # The computer's clock read earlier than the start when it ended: it was ended at its start instead.
+    clock_set_back: bool = False
+
+    @property
+    def clock_doubt(self) -> bool:
+        """Its length cannot be trusted: ended on a clock set back (or, in older files, before it began)."""
+        return self.clock_set_back or (self.ended is not None and self.ended < self.started)
 
     @property
     def is_open(self) -> bool:

@@ -720,7 +720,7 @@ class SessionScreen(AllianceScreen):
 
         self.app.switch_screen(SessionSummaryScreen(self.client_id, self.number))
         self._let_go()
-        if ended.ended is not None and ended.ended <= ended.started:
+        if ended.clock_set_back:
             self.app.notify(
                 f"The computer's clock reads earlier than when session {ended.number} began, so it was ended "
                 "at its start. The hours log counts it at its planned length and asks you to check it.",

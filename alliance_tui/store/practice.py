@@ -744,8 +744,9 @@ class PracticeStore:
             if found is not None and not found.is_open:
                 return found
             now = self.clock()
-            ended = max(now, found.started) if found is not None else now
-            return self._replace(client_id, "sessions", session_id, ended=ended)
+            if found is not None and now < found.started:
+                return self._replace(client_id, "sessions", session_id, ended=found.started, clock_set_back=True)
+            return self._replace(client_id, "sessions", session_id, ended=now)
 
     def discard_session_if_empty(self, client_id: str, session_id: str) -> bool:
         """Forget a session opened by mistake, so "sessions held" stays true.
