@@ -178,7 +178,7 @@ class SearchScreen(AllianceScreen):
         self.unreadable += event.unreadable
         if event.hits:
             self.newest = newest_first(self.newest + event.hits)[:MAX_HITS]
-            room = MAX_HITS - len(self.hits)
+            room = 0 if event.progress.done else MAX_HITS - len(self.hits)
             if room > 0:  # listed as found, each batch added at the end: nothing drawn twice while searching
                 self._add(event.hits[:room])
         if event.progress.done:

@@ -699,11 +699,7 @@ class PracticeStore:
     # ----------------------------------------------------------------- writing: sessions
 
     def session_to_start(self, client_id: str, planned_minutes: int | None = None) -> Session:
-        """The session start_session would give now, written nowhere: the open one, else the next.
-
-        A screen can be laid out for it before the coach opens it; starting it
-        is still start_session's, once the coach does.
-        """
+        """The session start_session would give now, written nowhere: the open one, else the next."""
         from ..models.session import Session
 
         with self._lock:

@@ -16,8 +16,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+# Imported with this module (as the search screen opens), not by the first search's worker:
+# building these models' validators on the worker held the UI's thread up to ~130 ms.
+from ..models.commitments import CommitmentStatus
 from ..models.search import SearchHit, query_terms, where_found
 from ..models.timeutil import format_utc
+from ..models.version_delta import expand_all
 from .errors import StoreError
 from .jsonfile import load_json
 
@@ -113,8 +117,6 @@ def hits_in_file(
         where = where_found(note.get("kind", "note"), private=note.get("private", True))
         add(note.get("session_number"), where, f"{prompt} {text}".strip() if prompt else text, note["created"])
     if data.get("commitments"):
-        from ..models.commitments import CommitmentStatus
-
         for commitment in reversed(list(data["commitments"].values())):
             note = commitment.get("checkin_note") or ""
             text = commitment["what"] + (f" ({note})" if note else "")
@@ -122,8 +124,6 @@ def hits_in_file(
             add(commitment.get("session_number"), f"commitment, {status.label}", text, commitment["created"])
     versions = list(data.get("versions", {}).values())
     if versions:
-        from ..models.version_delta import expand_all
-
         current = expand_all(versions[-_chain_start(versions) :])[-1]
         created = format_utc(current.created)
         for item in current.items:
