@@ -182,6 +182,12 @@ async def test_every_saved_text_field_is_shown_literally_on_every_screen(data_di
             assert missing(app, "name") == []
             app.pop_screen()
 
+            await pilot.press("ctrl+p", *"Ann")  # the command palette lists the client by name
+            await settle(pilot)
+            assert missing(app, "name") == []
+            await pilot.press("escape")
+            await settle(pilot)
+
             await app.push_screen(SessionScreen(cid))
             await settle(pilot)
             assert missing(app, "wording", "prompt", "open_what", "name") == []
