@@ -23,6 +23,7 @@ from .config.command import add_config_command
 from .models.wording import plural
 from .store.logfile import LEVELS, log_failure, start_logging, stop_logging
 from .terminal_progress import TerminalProgress
+from .today import add_today_command
 
 if TYPE_CHECKING:
     from .store import PracticeStore
@@ -80,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_config_command(commands)
+    add_today_command(commands)
     _add_export(commands)
     _add_backup(commands)
     _add_restore(commands)
@@ -555,14 +557,16 @@ def run_app(args: argparse.Namespace) -> int:
     demo_dir: tempfile.TemporaryDirectory[str] | None = None
     try:
         if args.demo and args.data_dir:
-            from .demo import build_demo
+            from .demo import build_demo, write_demo_calendar
 
             store = build_demo(_empty_demo_folder(Path(args.data_dir).expanduser()))
+            write_demo_calendar(store.data_dir)
         elif args.demo:
-            from .demo import build_demo
+            from .demo import build_demo, write_demo_calendar
 
             demo_dir = tempfile.TemporaryDirectory(prefix="alliance-tui-demo-")
             store = build_demo(Path(demo_dir.name) / "practice")
+            write_demo_calendar(store.data_dir)
         else:
             store = PracticeStore(resolve_data_dir(args.data_dir), defer_changed=True).open()
             take_automatic_backup_quietly(store)

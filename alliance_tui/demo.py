@@ -15,6 +15,7 @@ from .models.alliance import AllianceItem, RequestedBy
 from .models.commitments import CommitmentStatus
 from .models.notes import NoteKind
 from .store import PracticeStore
+from .store.calendar_file import write_calendar
 
 WEEK = timedelta(days=7)
 
@@ -367,6 +368,40 @@ def build_demo(data_dir: Path, now: datetime | None = None) -> PracticeStore:
     at(today)
     store.clock = DemoClock(today) if now else _live_clock
     return store
+
+
+DEMO_CALENDAR = "demo-calendar.ics"
+
+
+def write_demo_calendar(folder: Path, now: datetime | None = None) -> Path:
+    """The calendar `alliance-tui today` reads for the demo, beside the demo practice; its path."""
+    today = (now or datetime.now(UTC)).astimezone(UTC).replace(hour=9, minute=0, second=0, microsecond=0)
+    path = folder / DEMO_CALENDAR
+    write_calendar(path, demo_calendar(today))
+    return path
+
+
+def demo_calendar(today: datetime) -> str:
+    """Today's calls for `alliance-tui today`: Maya by her email, Daniel by name, Sofia weekly, one other meeting."""
+    day = today.astimezone(UTC).strftime("%Y%m%d")
+    first = (today - 3 * WEEK).astimezone(UTC).strftime("%Y%m%d")
+    events = [
+        ("maya", f"{day}T130000Z", f"{day}T140000Z", "Coaching call", "", "maya.okafor@example.org"),
+        ("daniel", f"{day}T150000Z", f"{day}T154500Z", "Daniel Reyes: session", "", ""),
+        ("sofia", f"{first}T170000Z", f"{first}T180000Z", "Sofia coaching", "RRULE:FREQ=WEEKLY;COUNT=12\r\n", ""),
+        ("team", f"{day}T100000Z", f"{day}T103000Z", "Supervision group", "", ""),
+    ]
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Alliance TUI//demo//EN"]
+    for uid, start, end, title, rule, email in events:
+        lines += ["BEGIN:VEVENT", f"UID:{uid}@demo.alliance-tui", f"DTSTAMP:{day}T000000Z"]
+        lines += [f"DTSTART:{start}", f"DTEND:{end}", f"SUMMARY:{title}"]
+        if rule:
+            lines.append(rule.removesuffix("\r\n"))
+        if email:
+            lines.append(f"ATTENDEE:mailto:{email}")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return "\r\n".join(lines) + "\r\n"
 
 
 def _live_clock() -> datetime:

@@ -254,6 +254,7 @@ def sample_config(catalogue: Mapping[str, BindingInfo], path_label: str = "confi
         "[preferences]",
         '# theme = "textual-dark"          # also saved here when you pick a theme in the palette',
         "# think_time_seconds = 30         # the think time a new client starts with (5 to 600)",
+        '# calendar = "~/calendar.ics"    # an .ics file or folder, read offline for alliance-tui today',
     ]
     return "\n".join(lines) + "\n"
 
