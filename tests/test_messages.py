@@ -44,6 +44,9 @@ def test_a_refusal_names_the_field(store: PracticeStore, write: object, message:
         (lambda raw: raw[:30] + b"\xed\xa0\x80" + raw[30:], "it holds bytes that are not text, at byte 31"),
         (lambda raw: b"", "it is empty"),
         (lambda raw: b"{@" + raw[1:], "it is not laid out as Alliance TUI writes it, at line 1, column 2"),
+        (lambda raw: raw.replace(b'"kind":"client"', b'"kind":"practice"'), "it is marked as the practice index"),
+        (lambda raw: raw.replace(b'"schema":', b'"version":'), "it has no version mark"),
+        (lambda raw: raw.replace(b'"notes":{"1"', b'"notes":{"first"'), "the layout of the notes is not one"),
     ],
 )
 def test_a_damaged_file_is_described_in_the_products_words(data_dir: Path, damage: object, words: str) -> None:
@@ -56,7 +59,7 @@ def test_a_damaged_file_is_described_in_the_products_words(data_dir: Path, damag
         store.record(client.id)
     message = refused.value.message
     assert words in message
-    for jargon in ("JSON", "UTF-8", "surrogate", "char ", "document"):
+    for jargon in ("JSON", "UTF-8", "surrogate", "char ", "document", "table", "schema", "expected"):
         assert jargon not in message
 
 

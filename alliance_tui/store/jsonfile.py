@@ -37,6 +37,21 @@ def newest_schema(kind: str) -> int:
     return NEWEST_SCHEMA.get(kind, SCHEMA_VERSION)
 
 
+# The file's parts and kinds in the coach's words, for the messages about a damaged file.
+_TABLE_WORDS = {
+    META_TABLE: "its version mark",
+    "client": "the client's details",
+    "clients": "the client list",
+    "settings": "the practice settings",
+    "sessions": "the sessions",
+    "notes": "the notes",
+    "commitments": "the commitments",
+    "versions": "the alliance versions",
+    "pauses": "the pauses",
+}
+_KIND_WORDS = {"client": "a client's file", "practice": "the practice index"}
+
+
 def meta_table(kind: str) -> dict[str, dict[str, Any]]:
     return {"1": {"schema": newest_schema(kind), "kind": kind}}
 
@@ -48,17 +63,20 @@ def check_data(path: Path, data: object, kind: str, *, documents: bool = True) -
     a reader that only reads (the search) and copes with an odd document itself.
     """
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-        raise CorruptFile(path, "the file is not an Alliance TUI data file (unexpected layout).")
+        raise CorruptFile(path, "is not an Alliance TUI data file: it is not laid out as one.")
     # TinyDB turns every document key into an int and every document into a dict
     # on its next write: anything else would fail there, after the file was trusted.
     for name, table in data.items() if documents else ():
         if not all(isinstance(k, str) and k.isdigit() and isinstance(d, dict) for k, d in table.items()):
-            raise CorruptFile(path, f"the table {name!r} holds records in an unexpected form.")
+            what = _TABLE_WORDS.get(name, f"the part called {name!r}")
+            raise CorruptFile(path, f"is damaged: the layout of {what} is not one Alliance TUI writes.")
     meta = data.get(META_TABLE, {}).get("1")
     if not isinstance(meta, dict) or not isinstance(meta.get("schema"), int):
-        raise CorruptFile(path, "the file has no schema version; it is damaged or not ours.")
+        raise CorruptFile(path, "is damaged or not an Alliance TUI file: it has no version mark.")
     if meta.get("kind") != kind:
-        raise CorruptFile(path, f"expected a {kind} file, found {meta.get('kind')!r}.")
+        found = meta.get("kind")
+        said = f"it is marked as {_KIND_WORDS.get(found, repr(found))}" if found else "it does not say what it holds"
+        raise CorruptFile(path, f"is not {_KIND_WORDS.get(kind, kind)}: {said}.")
     if meta["schema"] > newest_schema(kind):
         raise NewerSchema(
             path,
