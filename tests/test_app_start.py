@@ -13,6 +13,7 @@ from alliance_tui.screens.help import HelpScreen
 from alliance_tui.store import PracticeStore
 
 from .conftest import FROZEN_NOW
+from .waits import toast_saying
 
 
 def make_app(store: PracticeStore, start_client: str | None = None) -> AllianceApp:
@@ -33,10 +34,10 @@ async def test_client_flag_opens_the_session_case_blind(demo_store: PracticeStor
 async def test_unknown_or_archived_client_flag_says_so_and_stays_on_the_dashboard(demo_store: PracticeStore) -> None:
     for name in ("Nobody Here", "Tom Becker"):
         app = make_app(demo_store, start_client=name)
-        async with app.run_test(size=(120, 36)) as pilot:
+        async with app.run_test(size=(120, 36), notifications=True) as pilot:
             await pilot.pause()
             assert type(app.screen).__name__ == "DashboardScreen"
-            assert any(name in n.message for n in app._notifications)
+            await toast_saying(pilot, name)
 
 
 class Dialog(ModalScreen[None]):

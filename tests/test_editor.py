@@ -12,6 +12,7 @@ from alliance_tui.store import PracticeStore
 
 from .conftest import FROZEN_NOW, client_id
 from .screen_text import make_app, screen_text
+from .waits import toast_saying
 
 
 async def test_one_save_is_one_new_version_with_every_change_and_reason(demo_store: PracticeStore) -> None:
@@ -205,7 +206,7 @@ async def test_a_read_only_window_refuses_quietly_and_keeps_the_changes(demo_sto
         assert second.read_only
         cid = client_id(second, "Maya Okafor")
         app = make_app(second)
-        async with app.run_test(size=(120, 36)) as pilot:
+        async with app.run_test(size=(120, 36), notifications=True) as pilot:
             await app.push_screen(AllianceEditorScreen(cid))
             await pilot.pause()
             await pilot.press("d")
@@ -214,7 +215,7 @@ async def test_a_read_only_window_refuses_quietly_and_keeps_the_changes(demo_sto
             await pilot.pause()
             assert isinstance(app.screen, AllianceEditorScreen)
             assert "1 unsaved change" in screen_text(app)
-            assert any("read-only" in n.message for n in app._notifications)
+            await toast_saying(pilot, "read-only")
     finally:
         second.close()
     assert len(demo_store.record(client_id(demo_store, "Maya Okafor")).versions) == 2

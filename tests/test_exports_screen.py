@@ -11,14 +11,12 @@ from alliance_tui.screens.exporting import export_alliance, export_hours, export
 from alliance_tui.store import PracticeStore
 
 from .conftest import FROZEN_NOW
+from .screen_text import screen_text
+from .waits import toast_saying, toasts, until
 
 
 def _app(store: PracticeStore) -> AllianceApp:
     return AllianceApp(store, demo=True, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
-
-
-def _toasts(app: AllianceApp) -> list[tuple[str, str, str]]:
-    return [(n.title, n.message, n.severity) for n in app._notifications]
 
 
 async def test_export_recap_writes_copies_and_says_where(demo_store: PracticeStore) -> None:
@@ -28,18 +26,18 @@ async def test_export_recap_writes_copies_and_says_where(demo_store: PracticeSto
     private = [n.text for n in demo_store.record(daniel.id).notes if n.private and n.session_number == 3]
     assert private
     app = _app(demo_store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
         path = export_recap(app.screen, daniel.id, 3)
-        await pilot.pause()
+        shown = await toast_saying(pilot, "Recap for Daniel Reyes")
         assert path is not None
         text = path.read_text("utf-8")
         assert text.startswith("# Session 3 recap: Daniel Reyes")
         assert all(p not in text for p in private)
         assert app.clipboard == text
-        (title, message, severity) = _toasts(app)[-1]
-        assert title == "Recap for Daniel Reyes" and severity == "information"
-        assert path.name in message and message.startswith("Copied to the clipboard")
+        # Its title, then where the file is; good news, not a warning.
+        assert shown.startswith("Recap for Daniel Reyes\nCopied to the clipboard") and path.name in shown
+        assert toasts(app, "information") == [shown]
     assert path.parent.parent == demo_store.data_dir / "exports"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
@@ -60,27 +58,25 @@ async def test_export_alliance_names_the_file_after_the_version(demo_store: Prac
 async def test_nothing_to_export_is_a_quiet_toast_not_a_crash(demo_store: PracticeStore) -> None:
     client = demo_store.add_client("New Client")
     app = _app(demo_store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
         assert export_recap(app.screen, client.id, 1) is None
         assert export_alliance(app.screen, client.id) is None
-        await pilot.pause()
-        toasts = _toasts(app)[-2:]
-        assert [t[2] for t in toasts] == ["warning", "warning"]
-        assert "New Client has no session 1." in toasts[0][1]
-        assert "no alliance recorded yet" in toasts[1][1]
+        await toast_saying(pilot, "no alliance recorded yet")
+        warned = toasts(app, "warning")
+        assert len(warned) == 2 and toasts(app) == warned
+        assert "New Client has no session 1." in warned[0] and "no alliance recorded yet" in warned[1]
         assert not (demo_store.data_dir / "exports").exists()
 
 
 async def test_export_hours_writes_the_practice_log(demo_store: PracticeStore) -> None:
     app = _app(demo_store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
         path = export_hours(app.screen)
-        await pilot.pause()
         assert path is not None and path.name == "hours-log-2026-11-20.csv"
         assert path.read_text("utf-8").startswith("Client name,Contact information")
-        assert _toasts(app)[-1][1].startswith("5 clients, ")
+        assert "\n5 clients, " in await toast_saying(pilot, "5 clients, ")  # the message, below its title
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
@@ -137,9 +133,10 @@ async def test_hours_log_from_the_command_palette(demo_store: PracticeStore) -> 
         await pilot.press("ctrl+p")
         await pilot.pause()
         app.screen.query_one("Input").value = "anonymised"  # type: ignore[attr-defined]
-        await pilot.pause(0.3)
+        await until(pilot, lambda: "anonymised" in screen_text(app, "CommandList"), "the command offered")
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        exports = demo_store.data_dir / "exports"
+        await until(pilot, lambda: any(exports.glob("hours-log-*.csv")), "the hours log written")
     written = sorted((demo_store.data_dir / "exports").glob("hours-log-*.csv"))
     assert len(written) == 1
     text = written[0].read_text()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from alliance_tui.app import AllianceApp
 from alliance_tui.config import binding_catalogue, key_name_problem, normalize_key, resolve_keymap, sample_config
 from alliance_tui.models.config import build_user_config
@@ -12,14 +14,17 @@ from alliance_tui.screens.help import HelpScreen
 from alliance_tui.store import PracticeStore
 
 from .conftest import FROZEN_NOW
+from .waits import toast_saying, toasts
 
 
 def make_app(store: PracticeStore, config: Path) -> AllianceApp:
     return AllianceApp(store, clock=lambda: FROZEN_NOW, cursor_blink=False, config_file=config)
 
 
-def messages(app: AllianceApp) -> list[str]:
-    return [n.message for n in app._notifications]
+async def told(pilot: Pilot[None], words: str) -> list[str]:
+    """Wait for a notification on screen with these words; every one that has them."""
+    await toast_saying(pilot, words)
+    return [text for text in toasts(pilot.app) if words in text]
 
 
 async def test_remap_applies_and_bad_entries_are_reported(store: PracticeStore, tmp_path: Path) -> None:
@@ -33,13 +38,12 @@ async def test_remap_applies_and_bad_entries_are_reported(store: PracticeStore, 
         encoding="utf-8",
     )
     app = make_app(store, config)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.pause()
-        found = messages(app)
-        unknown = [m for m in found if "dashbord.sesion" in m]
+        unknown = await told(pilot, "dashbord.sesion")
         assert len(unknown) == 1 and "line 3" in unknown[0] and "config.toml" in unknown[0]
         assert "unknown action id" in unknown[0]
-        bad_key = [m for m in found if "ctrl+nonsense" in m]
+        bad_key = await told(pilot, "ctrl+nonsense")
         assert len(bad_key) == 1 and "[keys] app.quit" in bad_key[0] and "line 4" in bad_key[0]
         # The good entries still apply.
         await pilot.press("f1")
@@ -62,9 +66,9 @@ async def test_unparsable_config_still_opens_with_defaults(store: PracticeStore,
     config = tmp_path / "config.toml"
     config.write_text('[keys\napp.help = "f2"\n', encoding="utf-8")
     app = make_app(store, config)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.pause()
-        (problem,) = [m for m in messages(app) if "config.toml" in m]
+        (problem,) = await told(pilot, "config.toml")
         assert "line 1" in problem and "not valid TOML" in problem
         await pilot.press("f1")
         await pilot.pause()
@@ -125,17 +129,17 @@ async def test_the_palette_writes_a_sample_config_that_the_next_run_reads(store:
 
     config = tmp_path / "conf" / "config.toml"
     app = make_app(store, config)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.pause()
         names = [c.title for c in app.get_system_commands(app.screen)]
         assert "Keys: create config file" in names and "Keys: config file" not in names
         app.create_config_file()
         await pilot.pause()
-        assert any("Written to" in m for m in messages(app))
+        await told(pilot, "Written to")
         assert "Keys: config file" in [c.title for c in app.get_system_commands(app.screen)]
         app.create_config_file()  # never overwrites the coach's file
         await pilot.pause()
-        assert any("already exists" in m for m in messages(app))
+        await told(pilot, "already exists")
     loaded = read_user_config(config)
     assert loaded.problems == () and loaded.config.keys == {}
     assert "app.help" in config.read_text(encoding="utf-8")
@@ -150,11 +154,11 @@ async def test_a_clash_is_reported_once_and_the_displaced_action_stays_in_the_pa
     config = tmp_path / "config.toml"
     config.write_text('[keys]\ndashboard.session = "h"\n', encoding="utf-8")
     app = make_app(demo_store, config)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("down")
         await pilot.pause()
-        clashes = [m for m in messages(app) if "is also the key of" in m]
+        clashes = await told(pilot, "is also the key of")
         assert len(clashes) == 1 and "'History' (Dashboard)" in clashes[0] and "line 2" in clashes[0]
         actions = {a.description: a for a in screen_actions(app.screen)}
         assert actions["Session"].keys == ["h"] and not actions["Session"].key_taken
@@ -167,10 +171,10 @@ async def test_taking_a_textual_key_is_reported_once(store: PracticeStore, tmp_p
     config = tmp_path / "config.toml"
     config.write_text('[keys]\ndashboard.archived = "tab"\n', encoding="utf-8")
     app = make_app(store, config)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.pause()
         for _ in range(3):
             await pilot.press("down")
         await pilot.pause()
-        taken = [m for m in messages(app) if "replaced the key of" in m]
+        taken = await told(pilot, "replaced the key of")
         assert len(taken) == 1 and "Focus Next" in taken[0]

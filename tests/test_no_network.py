@@ -115,7 +115,7 @@ async def test_a_whole_session_and_the_palette_never_touch_the_network_or_a_log(
         await pilot.pause(0.3)
         await pilot.press("escape", "escape")
         await pilot.pause()
-        assert app.is_running and app._exception is None
+        assert app.is_running and app.return_code is None
     assert no_network == []
 
     needle = secret.encode()

@@ -45,7 +45,7 @@ async def test_resizing_while_the_pause_clock_runs(demo_store: PracticeStore) ->
                 ran += 1.5
                 await pilot.resize_terminal(width, height)
                 await pilot.pause()
-                assert app.is_running and app._exception is None
+                assert app.is_running and app.return_code is None
                 small = too_small(app.size)
                 assert isinstance(app.screen, TooSmallScreen) is small, (width, height)
                 assert clock.running, "the clock keeps running under the notice"

@@ -13,6 +13,7 @@ from alliance_tui.screens.session import SessionScreen
 from alliance_tui.store import PracticeStore
 
 from .conftest import FROZEN_NOW
+from .waits import toast_saying, toasts
 
 
 def daniel_id(store: PracticeStore) -> str:
@@ -95,7 +96,7 @@ def app_at(store: PracticeStore, clock: Callable[[], object]) -> AllianceApp:
 
 async def test_s_then_escape_on_the_client_list_leaves_no_session(demo_store: PracticeStore) -> None:
     app = app_at(demo_store, lambda: FROZEN_NOW)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("s")  # Daniel is the first row
         await pilot.pause()
@@ -103,32 +104,32 @@ async def test_s_then_escape_on_the_client_list_leaves_no_session(demo_store: Pr
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, SessionScreen)
-        assert any("Session 4 with Daniel Reyes was not kept" in str(n.message) for n in app._notifications)
-        assert not any(n.severity == "error" for n in app._notifications)
+        await toast_saying(pilot, "Session 4 with Daniel Reyes was not kept")
+        assert not toasts(app, "error")
     assert reopened_sessions(demo_store, daniel_id(demo_store)) == [1, 2, 3]
 
 
 async def test_a_session_held_for_a_while_is_kept_even_if_nothing_was_logged(demo_store: PracticeStore) -> None:
     now = [FROZEN_NOW]
     app = app_at(demo_store, lambda: now[0])
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("s")
         await pilot.pause()
         now[0] = FROZEN_NOW + timedelta(minutes=20)  # a real conversation, nothing typed
         await pilot.press("escape")
         await pilot.pause()
-        assert any("Session 4 with Daniel Reyes is still open" in str(n.message) for n in app._notifications)
+        await toast_saying(pilot, "Session 4 with Daniel Reyes is still open")
     assert reopened_sessions(demo_store, daniel_id(demo_store)) == [1, 2, 3, 4]
 
 
 async def test_a_check_in_keeps_the_session(demo_store: PracticeStore) -> None:
     app = app_at(demo_store, lambda: FROZEN_NOW)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("s")
         await pilot.pause()
         await pilot.press("d", "escape")  # focus starts on the check-in
         await pilot.pause()
-        assert any("is still open" in str(n.message) for n in app._notifications)
+        await toast_saying(pilot, "is still open")
     assert reopened_sessions(demo_store, daniel_id(demo_store)) == [1, 2, 3, 4]

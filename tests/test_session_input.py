@@ -16,6 +16,7 @@ from alliance_tui.widgets.quick_log import QuickLog, QuickLogInput
 
 from .screen_text import widget_text
 from .test_session_flow import make_app, open_session, screen_text
+from .waits import toast_saying
 
 
 @pytest.fixture
@@ -130,7 +131,7 @@ async def test_own_question_can_be_removed_but_built_in_ones_cannot(demo_store: 
 
 async def test_end_can_be_cancelled_and_leaving_keeps_the_session_open(demo_store: PracticeStore) -> None:
     app = make_app(demo_store)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         screen = await open_session(app, pilot, "Maya Okafor")
         await pilot.press("e")
         await pilot.pause()
@@ -141,7 +142,7 @@ async def test_end_can_be_cancelled_and_leaving_keeps_the_session_open(demo_stor
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, SessionScreen)
-        assert any("Session 2 with Maya Okafor is still open" in str(n.message) for n in app._notifications)
+        await toast_saying(pilot, "Session 2 with Maya Okafor is still open")
         session = demo_store.record(screen.client_id).open_session
         assert session is not None and session.number == 2
         again = await open_session(app, pilot, "Maya Okafor")
@@ -190,14 +191,14 @@ async def test_read_only_practice_cannot_start_a_session(demo_store: PracticeSto
     read_only = PracticeStore(data_dir, read_only=True).open()
     try:
         app = make_app(read_only)
-        async with app.run_test(size=(120, 36)) as pilot:
+        async with app.run_test(size=(120, 36), notifications=True) as pilot:
             maya = read_only.find_client("Maya Okafor")
             assert maya is not None
             await app.push_screen(SessionScreen(maya.id))
             await pilot.pause()
             await pilot.pause()
             assert not isinstance(app.screen, SessionScreen)
-            assert any("read-only" in str(n.message) for n in app._notifications)
+            await toast_saying(pilot, "read-only")
         assert read_only.record(maya.id).open_session is None
     finally:
         read_only.close()
@@ -328,12 +329,12 @@ async def test_quitting_with_words_in_a_field_asks_first_and_quits_on_the_second
     demo_store: PracticeStore,
 ) -> None:
     app = make_app(demo_store)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         screen = await open_session(app, pilot, "Maya Okafor")
         await pilot.press("l", *"an important observation", "ctrl+q")
         await pilot.pause()
         assert app.is_running and app.screen is screen
-        assert "ctrl+q again quits without it" in " ".join(str(n.message) for n in app._notifications)
+        await toast_saying(pilot, "ctrl+q again quits without it")
         assert screen.query_one(QuickLogInput).has_focus
         await pilot.press("ctrl+q")
         await pilot.pause()

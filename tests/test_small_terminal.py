@@ -81,7 +81,7 @@ async def test_every_screen_gives_way_and_comes_back(demo_store: PracticeStore, 
             await pilot.pause()
             assert "Please enlarge the terminal" in notice_text(app), (width, height)
             await pilot.press("x", "enter")  # keys typed meanwhile go nowhere
-            assert app.is_running and app._exception is None
+            assert app.is_running and app.return_code is None
         await pilot.resize_terminal(MIN_WIDTH, MIN_HEIGHT)
         await pilot.pause()
         assert app.screen is screen

@@ -61,7 +61,7 @@ def expected(text: str, limit: int, *, multiline: bool = False) -> str | None:
 
 
 def alive(app: AllianceApp) -> None:
-    assert app.is_running and app._exception is None
+    assert app.is_running and app.return_code is None
 
 
 def said(app: AllianceApp, words: str) -> bool:
