@@ -15,6 +15,7 @@ import pytest
 from alliance_tui.app import AllianceApp
 from alliance_tui.screens.session import SessionScreen
 from alliance_tui.store import PracticeStore, ReadOnlyPractice
+from alliance_tui.store.backup import read_backup
 from alliance_tui.widgets.quick_log import QuickLogInput
 
 from .conftest import FROZEN_NOW, client_id
@@ -72,6 +73,12 @@ def test_a_window_opened_after_the_deletion_stays_the_only_writer(data_dir: Path
             assert first.read_only
             assert told and "another Alliance TUI" in told[0]
             assert not (data_dir / "clients" / f"{ids['Ana']}.json").exists(), "nothing written by the first"
+            # What the first window held is kept, as a backup file beside the folder.
+            (rescue,) = data_dir.parent.glob("alliance-tui-rescue-*.json")
+            assert f"(1 client) was saved to {rescue}" in told[0]
+            kept = read_backup(rescue)
+            assert [n.text for n in kept.clients[0].notes] == ["before the folder went"]
+            assert kept.settings.theme == "nord"
     finally:
         first.close()
 

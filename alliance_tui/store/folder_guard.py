@@ -5,7 +5,8 @@ find no lock and open the practice read-write: two writers. Before each write
 the store checks that the lock it holds is still the practice's lock file.
 When it is not, the folder is made again and the lock taken again before
 anything is written; if another window took it first, this one turns
-read-only. Then every client this window holds in memory is written back
+read-only, and what it holds in memory is saved beside the practice folder
+as a backup file, so that nothing is lost. Otherwise every client this window holds in memory is written back
 whole, with the practice's settings and index. Clients this window never
 opened went with the folder: they are named, and marked on the client list.
 """
@@ -25,6 +26,26 @@ if TYPE_CHECKING:
     from .practice import PracticeStore
 
 
+def _rescue(store: PracticeStore) -> str:
+    """What this window holds, as a backup file beside the practice folder (restore brings it back)."""
+    from .backup import PracticeBackup
+
+    records = sorted(store._records.values(), key=lambda r: (r.client.created, r.client.id))
+    if not records:
+        return ""
+    now = store.clock()
+    target = store.data_dir.parent / f"alliance-tui-rescue-{now.astimezone():%Y%m%dT%H%M%S}.json"
+    try:
+        backup = PracticeBackup(created=now, settings=store.settings, clients=records)
+        atomic_write_bytes(target, backup.to_json())
+    except OSError as exc:
+        return f" What this window holds could not be saved as a backup file ({exc.strerror or exc})."
+    return (
+        f" What this window holds ({plural(len(records), 'client')}) was saved to {target}: "
+        f"'alliance-tui restore {target}' brings it back."
+    )
+
+
 def recover_folder(store: PracticeStore) -> str:
     """Take the practice back after its folder was deleted; returns what the coach must be told.
 
@@ -40,7 +61,7 @@ def recover_folder(store: PracticeStore) -> str:
             f"Alliance TUI ({who}) has opened it since: this window is now read-only, so that only one "
             "window writes. Nothing more was saved here."
         )
-        return store.read_only_reason
+        return store.read_only_reason + _rescue(store)
     written: list[str] = []
     lost: dict[str, str] = {}
     for client_id, summary in list(store._summaries.items()):
