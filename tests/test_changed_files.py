@@ -16,7 +16,7 @@ from alliance_tui.store.atomic import atomic_write_bytes
 from alliance_tui.store.client_file import client_file_bytes
 
 from .conftest import FROZEN_NOW, watch_reads
-from .screen_text import screen_text
+from .waits import toast_saying
 
 
 def changed_behind_the_index(data_dir: Path) -> str:
@@ -74,13 +74,10 @@ async def test_the_app_says_it_is_reading_a_large_file_and_updates_the_list(
     app = AllianceApp(store, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
     try:
         async with app.run_test(size=(120, 36), notifications=True) as pilot:
-            await pilot.pause()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            await pilot.pause()
+            shown = await toast_saying(pilot, "Reading Ana's file")
+            assert "changed since Alliance TUI last closed" in shown
+            await toast_saying(pilot, "the client list is up to date")
             assert isinstance(app.screen, DashboardScreen)
-            shown = " ".join(screen_text(app, "Toast").replace("\u258c", " ").split())
-            assert "Reading Ana's file" in shown and "changed since Alliance TUI last closed" in shown
             assert store.unchecked == {}
             assert store.summary(store.summaries()[0].id).sessions_held == 1
     finally:

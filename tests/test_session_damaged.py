@@ -17,16 +17,11 @@ from alliance_tui.store import PracticeStore
 from alliance_tui.widgets.quick_log import QuickLogInput
 
 from .conftest import FROZEN_NOW, client_id
-from .screen_text import screen_text
+from .waits import toast_saying, toasts, until
 
 
 def make_app(store: PracticeStore) -> AllianceApp:
     return AllianceApp(store, demo=True, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
-
-
-def said(app: AllianceApp, words: str) -> bool:
-    """On screen, the notifications shown included (without their left edge)."""
-    return words in " ".join(screen_text(app, "Static, Toast").replace("\u258c", " ").split())
 
 
 async def log(pilot: Pilot[None], text: str) -> None:
@@ -56,11 +51,9 @@ async def test_leaving_a_session_whose_file_was_damaged_says_so_and_the_app_goes
         app.screen.query_one("#prompts").focus()
         await pilot.pause()
         await pilot.press(*keys)
-        await pilot.pause()
-        await pilot.pause()
+        await toast_saying(pilot, "Session 2 with Maya Okafor cannot be saved any more: Maya Okafor's file cannot be")
+        await until(pilot, lambda: isinstance(app.screen, DashboardScreen), "the client list")
         assert app.is_running and app.return_code is None
-        assert isinstance(app.screen, DashboardScreen)
-        assert said(app, "Session 2 with Maya Okafor cannot be saved any more: Maya Okafor's file cannot be opened")
-        assert not said(app, "is still open; opening a session with them again resumes it")
+        assert not any("opening a session with them again resumes it" in t for t in toasts(app))
     assert app.return_code in (None, 0)
     assert path.read_bytes() == damaged, "a damaged file is left as it was, for repair"

@@ -13,6 +13,7 @@ from alliance_tui.store.settings_rescue import find_settings_rescue, restore_set
 
 from .conftest import FROZEN_NOW
 from .screen_text import screen_text
+from .waits import toast_saying, until
 
 QUESTIONS = ("What would make today count?", "Where did I miss you last time?")
 
@@ -72,17 +73,14 @@ async def test_the_app_offers_it_quietly_and_restores_from_the_palette(data_dir:
     app = AllianceApp(store, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
     try:
         async with app.run_test(size=(120, 36), notifications=True) as pilot:
-            await pilot.pause()
+            shown = await toast_saying(pilot, "Practice settings can be restored")
+            assert "'Restore practice settings'" in shown
             assert isinstance(app.screen, DashboardScreen), "no dialog the coach did not ask for"
-            shown = " ".join(screen_text(app, "Toast").replace("\u258c", " ").split())
-            assert "Practice settings can be restored" in shown and "'Restore practice settings'" in shown
             assert store.settings.prompts == []
             await pilot.press("ctrl+p", *"Restore practice settings")
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await until(pilot, lambda: "Restore practice settings:" in screen_text(app), "the command in the palette")
             await pilot.press("enter")
-            await pilot.pause()
-            await pilot.pause()
+            await until(pilot, lambda: store.settings.prompts, "the settings restored")
             assert [p.text for p in store.settings.prompts] == list(QUESTIONS[:1])  # what the cut left whole
             assert store.settings.categories == ["Energy"]
             assert app.theme == "nord"
