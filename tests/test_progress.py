@@ -62,29 +62,20 @@ def test_the_hours_export_on_a_pipe_prints_no_bar(
 
 
 async def test_the_apps_hours_export_runs_beside_the_coach_and_says_how_far_and_where(
-    demo_store: PracticeStore, monkeypatch: pytest.MonkeyPatch
+    demo_store: PracticeStore,
 ) -> None:
-    from typing import Any
-
     from alliance_tui.app import AllianceApp
     from alliance_tui.widgets.work_progress import WorkProgress
 
+    from .waits import toast_saying, until
+
     app = AllianceApp(demo_store, clock=lambda: FROZEN_NOW, cursor_blink=False)
-    seen: list[str] = []
-    show = app.notify
-
-    def record(message: str, *args: Any, **kwargs: Any) -> None:
-        seen.append(message)
-        show(message, *args, **kwargs)
-
-    monkeypatch.setattr(app, "notify", record)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         focused = app.focused
         app.export_hours_log(anonymise=False)
         assert app.screen.query(WorkProgress)  # shown at once, before any client is read
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert not app.screen.query(WorkProgress)
+        said = await toast_saying(pilot, "Saved to")
+        assert "paid and" in said
+        await until(pilot, lambda: not app.screen.query(WorkProgress), "the progress line to go")
         assert app.focused is focused  # the progress line never takes focus
-    assert any("paid and" in m and "Saved to" in m for m in seen), seen
     assert list((demo_store.data_dir / "exports").glob("hours-log-*.csv"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -13,29 +12,17 @@ from alliance_tui.store import PracticeStore
 from alliance_tui.store.config_file import config_path
 
 from .conftest import FROZEN_NOW
+from .waits import toast_saying
 
 
 def make_app(store: PracticeStore, config: Path | None = None) -> AllianceApp:
     return AllianceApp(store, clock=lambda: FROZEN_NOW, cursor_blink=False, config_file=config)
 
 
-def told(app: AllianceApp, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """Every notification the app shows, as (title, message), through the public notify."""
-    seen: list[tuple[str, str]] = []
-    show = app.notify
-
-    def record(message: str, *args: Any, **kwargs: Any) -> None:
-        seen.append((str(kwargs.get("title", "")), message))
-        show(message, *args, **kwargs)
-
-    monkeypatch.setattr(app, "notify", record)
-    return seen
-
-
 async def test_theme_choice_survives_a_restart_in_the_config_file(data_dir: Path) -> None:
     with PracticeStore(data_dir, clock=lambda: FROZEN_NOW) as store:
         app = make_app(store)
-        async with app.run_test(size=(100, 30)) as pilot:
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
             await pilot.pause()
             app.theme = "textual-light"  # what the palette's theme picker does
             await pilot.pause()
@@ -57,7 +44,7 @@ async def test_the_theme_follows_the_coach_to_another_practice(tmp_path: Path) -
     with PracticeStore(tmp_path / "other", clock=lambda: FROZEN_NOW) as store:
         app = make_app(store, config)
         assert app.theme == "nord"
-        async with app.run_test(size=(100, 30)) as pilot:
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
             app.theme = "gruvbox"
             await pilot.pause()
     text = config.read_text(encoding="utf-8")
@@ -77,10 +64,8 @@ async def test_an_unknown_saved_theme_falls_back_quietly(
     config.write_text('[preferences]\ntheme = "no-such-theme"\n', encoding="utf-8")
     app = make_app(store, config)
     assert app.theme == FALLBACK_THEME
-    seen = told(app, monkeypatch)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        assert any("no-such-theme" in message for _title, message in seen)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await toast_saying(pilot, "no-such-theme")
     # Falling back is not a choice the coach made: the saved name is left alone.
     assert 'theme = "no-such-theme"' in config.read_text(encoding="utf-8")
 
@@ -98,14 +83,12 @@ async def test_a_full_disk_keeps_the_theme_for_this_run_and_says_so(
     config = tmp_path / "config.toml"
     config.write_text("[preferences]\n", encoding="utf-8")
     app = make_app(store, config)
-    seen = told(app, monkeypatch)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.pause()
         monkeypatch.setattr(atomic, "atomic_write_bytes", full)
         app.theme = "nord"
-        await pilot.pause()
+        assert "the disk is full" in await toast_saying(pilot, "Theme not remembered")
         assert app.theme == "nord"
-        assert any("not remembered" in title.lower() for title, _message in seen)
     assert config.read_text(encoding="utf-8") == "[preferences]\n"
 
 
@@ -115,9 +98,7 @@ async def test_a_config_file_broken_by_hand_is_never_rewritten(
     config = tmp_path / "config.toml"
     config.write_text("[keys\nbroken", encoding="utf-8")
     app = make_app(store, config)
-    seen = told(app, monkeypatch)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         app.theme = "nord"
-        await pilot.pause()
-        assert any("config check" in message for _title, message in seen)
+        await toast_saying(pilot, "config check")
     assert config.read_text(encoding="utf-8") == "[keys\nbroken"

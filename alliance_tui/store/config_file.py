@@ -76,11 +76,18 @@ def read_user_config(path: Path | None = None) -> LoadedConfig:
 
 def write_sample_config(path: Path, text: str) -> None:
     """Create the config file from the sample, atomically; an existing file is never replaced."""
-    from .atomic import atomic_write_bytes, ensure_private_dir
-    from .errors import InvalidInput, WriteFailed
+    from .errors import InvalidInput
 
     if path.exists():
         raise InvalidInput(f"{path} already exists; it was left as it is.")
+    _write_private(path, text)
+
+
+def _write_private(path: Path, text: str) -> None:
+    """The config file replaced whole, readable by the coach alone; an OSError becomes WriteFailed."""
+    from .atomic import atomic_write_bytes, ensure_private_dir
+    from .errors import WriteFailed
+
     try:
         ensure_private_dir(path.parent)
         atomic_write_bytes(path, text.encode("utf-8"))
@@ -98,8 +105,7 @@ def save_preference(path: Path, name: str, value: str | int) -> None:
     import json
     import tomllib
 
-    from .atomic import atomic_write_bytes, ensure_private_dir
-    from .errors import InvalidInput, WriteFailed
+    from .errors import InvalidInput
 
     try:
         text = path.read_text(encoding="utf-8") if path.exists() else ""
@@ -129,8 +135,4 @@ def save_preference(path: Path, name: str, value: str | int) -> None:
         k: v for k, v in before.items() if k != "preferences"
     }:
         raise InvalidInput(f"{path} could not be changed safely; it was left as it is.")
-    try:
-        ensure_private_dir(path.parent)
-        atomic_write_bytes(path, after_text.encode("utf-8"))
-    except OSError as exc:
-        raise WriteFailed.from_os_error(path, exc) from exc
+    _write_private(path, after_text)
