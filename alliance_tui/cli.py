@@ -58,10 +58,26 @@ def _output_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _where_things_live() -> str:
+    """The paths --help ends with: where a coach looks first when something is wrong."""
+    from .store.config_file import config_path
+    from .store.logfile import log_path
+    from .store.paths import resolve_data_dir
+
+    return (
+        "where things live (alliance-tui config path says the same):\n"
+        f"  practice: {resolve_data_dir(None)}  (--data-dir or $ALLIANCE_TUI_DATA)\n"
+        f"  config:   {config_path()}  ($ALLIANCE_TUI_CONFIG)\n"
+        f"  log:      {log_path()}  ($ALLIANCE_TUI_LOG)"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="alliance-tui",
         description="Alliance TUI: the designed alliance between coach and client, beside a live call.",
+        epilog=_where_things_live(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"alliance-tui {__version__}")
     _data_dir_option(parser)

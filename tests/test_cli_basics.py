@@ -39,8 +39,10 @@ def test_help() -> None:
     done = cli("--help")
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("usage: alliance-tui")
-    for option in ("--data-dir", "--demo", "--version"):
+    for option in ("--data-dir", "--demo", "--version", "--log-level"):
         assert option in done.stdout
+    for place in ("practice:", "config:", "log:", "alliance-tui.log", "config.toml"):
+        assert place in done.stdout, "--help says where the practice, the config and the log live"
 
 
 def test_version() -> None:
