@@ -14,6 +14,7 @@ from alliance_tui.widgets.client_list import ClientList
 
 from .conftest import FROZEN_NOW
 from .screen_text import widget_text
+from .waits import until
 
 NAMES = [f"Client {n:02d}" for n in range(1, 41)]
 
@@ -60,8 +61,7 @@ async def test_the_cursor_moves_by_key_and_stays_in_view(data_dir: Path) -> None
         await pilot.pause()
         assert NAMES[table.cursor_row] in visible_names(table)
         await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, ClientReviewScreen)
+        await until(pilot, lambda: isinstance(app.screen, ClientReviewScreen), "the client's review")
     store.close()
 
 

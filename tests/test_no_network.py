@@ -19,6 +19,7 @@ from alliance_tui.store import PracticeStore
 from alliance_tui.widgets.quick_log import QuickLogInput
 
 from .conftest import FROZEN_NOW
+from .waits import settled
 
 
 class NetworkUsed(AssertionError):
@@ -95,7 +96,7 @@ async def test_a_whole_session_and_the_palette_never_touch_the_network_or_a_log(
         await pilot.pause()
         # The palette: search a client and an action, then leave it.
         await pilot.press("ctrl+p", *"maya")
-        await pilot.pause(0.3)
+        await settled(pilot)
         await pilot.press("escape")
         await app.push_screen(SessionScreen(maya.id))
         await pilot.pause()
@@ -112,7 +113,7 @@ async def test_a_whole_session_and_the_palette_never_touch_the_network_or_a_log(
         await pilot.pause()
         assert isinstance(app.screen, SessionSummaryScreen)
         await pilot.press("ctrl+p", *"recap")
-        await pilot.pause(0.3)
+        await settled(pilot)
         await pilot.press("escape", "escape")
         await pilot.pause()
         assert app.is_running and app.return_code is None

@@ -10,6 +10,7 @@ from alliance_tui.app import AllianceApp
 from alliance_tui.store import PracticeStore
 
 from .conftest import FROZEN_NOW
+from .waits import settled
 
 
 def make_app(store: PracticeStore) -> AllianceApp:
@@ -24,14 +25,8 @@ async def search(pilot: Pilot[None], query: str) -> list[str]:
         await pilot.pause()
     assert isinstance(app.screen, CommandPalette)
     await pilot.press(*query)
-    texts: list[str] = []
-    for _ in range(40):  # the palette gathers hits in the background: wait until they settle
-        await pilot.pause(0.05)
-        previous = texts
-        texts = [str(option.hit.text) for option in app.screen.query_one(CommandList).options]  # type: ignore[attr-defined]
-        if texts and texts == previous:
-            break
-    return texts
+    await settled(pilot)  # the palette gathers its hits in a worker, then lists them
+    return [str(option.hit.text) for option in app.screen.query_one(CommandList).options]  # type: ignore[attr-defined]
 
 
 async def choose(pilot: Pilot[None], text: str) -> None:

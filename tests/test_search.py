@@ -14,6 +14,7 @@ from alliance_tui.store import PracticeStore
 
 from .conftest import FROZEN_NOW, client_id
 from .screen_text import make_app, screen_text
+from .waits import until
 
 
 async def settle(pilot: Pilot[None]) -> None:
@@ -90,9 +91,8 @@ async def test_typing_searches_after_a_short_pause_and_says_when_nothing_matches
         await app.push_screen(SearchScreen())
         await pilot.pause()
         await pilot.press(*"zzq")
-        await pilot.pause(0.4)
-        await settle(pilot)
-        assert "0 results" in screen_text(app, "#search-status")
+        # The search starts once typing stops for a moment: waited for, not timed.
+        await until(pilot, lambda: "0 results" in screen_text(app, "#search-status"), "the search to say 0 results")
 
 
 async def test_an_unreadable_file_is_named_and_the_search_goes_on(demo_store: PracticeStore) -> None:

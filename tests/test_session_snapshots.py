@@ -8,9 +8,12 @@ from textual.pilot import Pilot
 
 from alliance_tui.app import AllianceApp
 from alliance_tui.store import PracticeStore
+from alliance_tui.widgets.pause_clock import PauseClock
 
 from .conftest import FROZEN_NOW
+from .screen_text import widget_text
 from .test_session_flow import FakeMonotonic
+from .waits import until
 
 
 def session_app(store: PracticeStore, mono: FakeMonotonic, client: str = "Daniel Reyes") -> AllianceApp:
@@ -28,7 +31,8 @@ def test_session_mid_call_120x36(demo_store: PracticeStore, snap_compare: Callab
         await pilot.press("a", "tab", *"call me out", "enter")
         await pilot.press("t")
         mono.now += 18.0  # past halfway of 30 s
-        await pilot.pause(0.3)
+        clock = pilot.app.screen.query_one(PauseClock)
+        await until(pilot, lambda: "past halfway" in widget_text(clock), "the clock past halfway")
 
     assert snap_compare(session_app(demo_store, mono), terminal_size=(120, 36), run_before=mid_call)
 

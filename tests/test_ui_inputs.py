@@ -30,6 +30,7 @@ from alliance_tui.widgets.revisit_pane import RevisitPane
 
 from .conftest import FROZEN_NOW
 from .screen_text import screen_text
+from .waits import settled
 
 MARKUP = ("[bold]x[/bold]", "[red]x[/]", "[@click=app.quit]x[/]")
 HOSTILE = (
@@ -354,7 +355,7 @@ async def test_search_box_and_dashboard_filter(demo_store: PracticeStore) -> Non
         line = palette.query_one(Input)
         for text in HOSTILE:
             line.value = text
-            await pilot.pause(0.05)
+            await settled(pilot)  # the palette's search for it has run
             alive(app)
             assert line.value == text
         await pilot.press("escape")

@@ -43,3 +43,10 @@ async def toast_saying(pilot: Pilot[Any], words: str) -> str:
     except AssertionError:
         raise AssertionError(f"no notification saying {words!r}; on screen: {toasts(pilot.app)!r}") from None
     return next(text for text in toasts(pilot.app) if words in text)
+
+
+async def settled(pilot: Pilot[Any]) -> None:
+    """What the last keys started has finished: handled, its background work done, its results drawn."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
