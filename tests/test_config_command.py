@@ -84,3 +84,13 @@ def test_the_log_records_what_happened_and_never_a_clients_name_or_words(
     for secret in ("Secret", "Sorensen", "words only", "Nobody"):
         assert secret not in log
     assert oct((Path(os.environ["ALLIANCE_TUI_LOG"]) / "alliance-tui.log").stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_command_leaves_the_logging_as_it_found_it(capsys: pytest.CaptureFixture[str]) -> None:
+    import logging
+
+    logger = logging.getLogger("alliance_tui")
+    before = (logger.level, logger.propagate, list(logger.handlers))
+    assert cli.main(["--log-level", "error", "config", "sample"]) == cli.EXIT_OK
+    capsys.readouterr()
+    assert (logger.level, logger.propagate, list(logger.handlers)) == before

@@ -52,10 +52,13 @@ def start_logging(level: str = "info", path: Path | None = None) -> Path | None:
 
 
 def stop_logging() -> None:
+    """The file closed and the logger as it was before start_logging: level and propagation unset again."""
     logger = logging.getLogger(LOGGER)
     for handler in [h for h in logger.handlers if getattr(h, "alliance_log", False)]:
         logger.removeHandler(handler)
         handler.close()
+    logger.setLevel(logging.NOTSET)
+    logger.propagate = True
 
 
 def log_failure(where: str, exc: BaseException) -> None:
