@@ -64,6 +64,9 @@ def _rescue_commands() -> type[Provider]:
     return SettingsRescueCommands
 
 
+FOLDER_CHECK_SECONDS = 3  # how soon a deleted practice folder is noticed without a write
+
+
 class AllianceApp(App[None]):
     TITLE = "Alliance TUI"
     # The palette's providers are imported when it first opens, not before the first frame.
@@ -205,6 +208,8 @@ class AllianceApp(App[None]):
         for problem in self.store.problems:
             self.notify(problem, title="Practice data", severity="warning", timeout=15, markup=False)
         self.store.on_problem = self._practice_problem
+        if not self.store.read_only:
+            self.set_interval(FOLDER_CHECK_SECONDS, self.store.guard_folder)  # a deleted folder is found at once
         if self.store.unchecked:
             from .screens.changed_files import check_changed_files
 

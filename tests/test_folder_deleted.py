@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from alliance_tui import app as app_module
 from alliance_tui.app import AllianceApp
 from alliance_tui.screens.session import SessionScreen
 from alliance_tui.store import PracticeStore, ReadOnlyPractice
@@ -81,6 +82,38 @@ def test_a_window_opened_after_the_deletion_stays_the_only_writer(data_dir: Path
             assert kept.settings.theme == "nord"
     finally:
         first.close()
+
+
+def test_the_deleted_folder_is_found_without_waiting_for_a_write(data_dir: Path) -> None:
+    ids = three_clients(data_dir)
+    told: list[str] = []
+    store = PracticeStore(data_dir, clock=lambda: FROZEN_NOW).open()
+    store.on_problem = told.append
+    try:
+        store.record(ids["Ana"])
+        store.guard_folder()
+        assert told == [], "all in place: nothing to say"
+        shutil.rmtree(data_dir)
+        store.guard_folder()
+        assert len(told) == 1 and "the settings and 1 client (Ana)" in told[0]
+        with PracticeStore(data_dir) as second:
+            assert second.read_only, "the lock was taken again before any second window came"
+        store.guard_folder()
+        assert len(told) == 1
+    finally:
+        store.close()
+
+
+async def test_the_app_notices_it_while_the_coach_only_reads(
+    demo_store: PracticeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(app_module, "FOLDER_CHECK_SECONDS", 0.05)
+    app = AllianceApp(demo_store, demo=True, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        shutil.rmtree(demo_store.data_dir)
+        await toast_saying(pilot, "was deleted while Alliance TUI had it open")
+        assert (demo_store.data_dir / ".lock").exists()
 
 
 async def test_the_coach_sees_it_at_once_in_the_app(demo_store: PracticeStore) -> None:

@@ -885,7 +885,20 @@ class PracticeStore:
         if self.on_problem is not None:
             self.on_problem(message)
 
-    def _check_writable(self) -> None:
+    def guard_folder(self) -> None:
+        """Find a deleted practice folder now, not at the next write: the app calls this every few seconds.
+
+        The sooner the lock is taken again, the less time a second window has to open
+        the practice as a second writer. Costs two stat calls when all is well.
+        """
+        with self._lock:
+            try:
+                self._recover_if_folder_lost()
+            except StoreError as exc:  # the folder cannot be made again: said once now, and at each write
+                if exc.message not in self.problems:
+                    self._tell(exc.message)
+
+    def _recover_if_folder_lost(self) -> None:
         if not self.read_only and self._practice_lock.held and not self._practice_lock.still_ours():
             from .folder_guard import recover_folder
 
@@ -893,6 +906,9 @@ class PracticeStore:
                 self._tell(recover_folder(self))
             except OSError as exc:
                 raise WriteFailed.from_os_error(self.data_dir, exc) from exc
+
+    def _check_writable(self) -> None:
+        self._recover_if_folder_lost()
         if self.read_only:
             reason = self.read_only_reason if self.read_only_reason.endswith(".") else "This window is read-only."
             raise ReadOnlyPractice(f"Not saved. {reason}")
