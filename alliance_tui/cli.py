@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .config.command import add_config_command
+from .intake_command import add_intake_command
 from .models.wording import plural
 from .store.logfile import LEVELS, log_failure, start_logging, stop_logging
 from .terminal_progress import TerminalProgress
@@ -98,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_config_command(commands)
     add_today_command(commands)
+    add_intake_command(commands)
     _add_export(commands)
     _add_backup(commands)
     _add_restore(commands)

@@ -1,0 +1,105 @@
+"""`alliance-tui intake export|import`: the questionnaire out, the client's answers back in.
+
+Import shows what it would add and changes nothing until asked again with
+--apply: the answers join the client's discovery notes, marked as from the
+intake, and each answer is offered as a starting wording for the alliance in
+its category. A second import of the same answers is recognised and refused.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .models.intake import IntakeAnswers, IntakeProblem, parse_intake
+from .models.timeutil import local_date, utcnow
+
+MAX_FORM_BYTES = 1024 * 1024
+
+
+def add_intake_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    intake = commands.add_parser(
+        "intake",
+        help="send a client the intake questionnaire, and read their answers back",
+        description="'export' writes the intake questionnaire (plain Markdown) for a client; 'import' reads a "
+        "filled form back, shows what it would add, and adds it to the client's discovery notes with --apply.",
+    )
+    actions = intake.add_subparsers(dest="intake_action", metavar="ACTION", required=True)
+    export = actions.add_parser("export", help="write the questionnaire for a client")
+    export.add_argument("client", metavar="CLIENT", help="the client's name (or the start of it)")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing it")
+    export.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="where the practice lives")
+    export.set_defaults(handler=cmd_intake_export)
+    read = actions.add_parser("import", help="read a filled form back (shows it; --apply adds it)")
+    read.add_argument("file", metavar="FILE", type=Path, help="the filled form")
+    read.add_argument("--apply", action="store_true", help="add the answers to the client's discovery notes")
+    read.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="where the practice lives")
+    read.set_defaults(handler=cmd_intake_import)
+
+
+def cmd_intake_export(args: argparse.Namespace) -> int:
+    from .cli import _emit, _find_client, _open_read_only
+    from .exports.intake import intake_form
+
+    store = _open_read_only(args)
+    try:
+        client_id = _find_client(store, args.client)
+        summary = store.summary(client_id)
+        _emit(intake_form(summary.name, client_id), args.output, f"the intake form for {summary.name}")
+    finally:
+        store.close()
+    return 0
+
+
+def read_form(path: Path) -> IntakeAnswers:
+    from .cli import CommandFailed
+
+    try:
+        if path.stat().st_size > MAX_FORM_BYTES:
+            raise CommandFailed(f"{path} is too large to be a filled intake form. Nothing was changed.")
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise CommandFailed(f"{path} is not text (UTF-8). Nothing was changed.") from None
+    except OSError as exc:
+        raise CommandFailed(f"{path}: {exc.strerror or exc}. Nothing was changed.") from None
+    try:
+        return parse_intake(text)
+    except IntakeProblem as exc:
+        raise CommandFailed(f"{path}: {exc} Nothing was changed.") from None
+
+
+def cmd_intake_import(args: argparse.Namespace) -> int:
+    from .cli import CommandFailed, _open_read_only
+    from .store import PracticeStore, UnknownRecord, resolve_data_dir
+
+    answers = read_form(args.file)
+    if not answers.answers:
+        raise CommandFailed(f"{args.file} holds no answers yet (every question is still blank). Nothing was changed.")
+    store = PracticeStore(resolve_data_dir(args.data_dir)).open() if args.apply else _open_read_only(args)
+    try:
+        try:
+            record = store.record(answers.client_id)
+        except UnknownRecord:
+            raise CommandFailed(
+                f"{args.file} was written for a client this practice does not have. Nothing was changed."
+            ) from None
+        name = record.client.name
+        if f"ref {answers.reference})" in record.client.discovery_notes:
+            raise CommandFailed(f"These answers are already in {name}'s discovery notes. Nothing was changed.")
+        block = answers.discovery_text(local_date(utcnow()).isoformat())
+        print(f"{name}'s intake: {len(answers.answers)} of {len(answers.answers) + len(answers.unanswered)} answered")
+        for answer in answers.answers:
+            first = answer.text.splitlines()[0]
+            print(f"  {answer.question.category}: {first[:100]}")
+        if not args.apply:
+            print("Nothing was changed. Run again with --apply to add these answers to the discovery notes;")
+            print("then draft the agreement from them in the alliance editor (e on the client review).")
+            return 0
+        if store.read_only:
+            raise CommandFailed("the practice is open in Alliance TUI or cannot be written. Nothing was changed.")
+        notes = record.client.discovery_notes
+        store.update_client(answers.client_id, discovery_notes=f"{notes}\n\n{block}" if notes else block)
+        print(f"Added to {name}'s discovery notes, marked as from the intake.")
+    finally:
+        store.close()
+    return 0
