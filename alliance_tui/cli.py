@@ -586,7 +586,9 @@ def run_app(args: argparse.Namespace) -> int:
             store = build_demo(Path(demo_dir.name) / "practice")
             write_demo_calendar(store.data_dir)
         else:
-            store = PracticeStore(resolve_data_dir(args.data_dir), defer_changed=True).open()
+            store = PracticeStore(resolve_data_dir(args.data_dir), defer_changed=True)
+            store.on_progress = say  # before the app draws: a plain line on the terminal
+            store.open()
             take_automatic_backup_quietly(store)
     except CommandFailed as exc:
         return fail(str(exc))

@@ -82,3 +82,18 @@ async def test_the_app_says_it_is_reading_a_large_file_and_updates_the_list(
             assert store.summary(store.summaries()[0].id).sessions_held == 1
     finally:
         store.close()
+
+
+def test_files_that_must_be_read_at_open_are_announced_first(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No index to trust (it was deleted): every file is read before the practice opens, said beforehand."""
+    from alliance_tui.store import practice
+
+    changed_behind_the_index(data_dir)
+    (data_dir / "practice.json").unlink()
+    monkeypatch.setattr(practice, "LONG_READ_BYTES", 0)
+    said: list[str] = []
+    store = PracticeStore(data_dir, defer_changed=True)
+    store.on_progress = said.append
+    with store:  # opens it
+        assert said == [f"Reading 2 client files ({0:.0f} MB) to bring the practice index up to date…"]
+        assert store.unchecked == {} and len(store.summaries()) == 2

@@ -112,6 +112,9 @@ def _file_stamp(path: Path) -> list[int] | None:
     return [st.st_mtime_ns, st.st_size]
 
 
+LONG_READ_BYTES = 5_000_000  # client files to read at open beyond this are announced (on_progress)
+
+
 class PracticeStore:
     def __init__(
         self, data_dir: Path, *, clock: Clock = utcnow, read_only: bool = False, defer_changed: bool = False
@@ -127,6 +130,7 @@ class PracticeStore:
         # its summary from the index stands until check_changed (a worker, after the first frame) or
         # the coach opening that client reads it. A 50 MB file then costs no start-up time.
         self.defer_changed = defer_changed
+        self.on_progress: Callable[[str], None] | None = None  # told before a long read at open
         self.unchecked: dict[str, Path] = {}
         self._lock = threading.RLock()
         self._practice_lock = PracticeLock(self.data_dir)
@@ -339,12 +343,16 @@ class PracticeStore:
         # Only names this store could have written; anything else in the folder is not a client.
         on_disk = {p.stem: p for p in found if usable_client_id(p.stem)}
         stale = []
+        to_read = []
         for client_id, path in on_disk.items():
             if client_id in self._summaries and stamps.get(client_id) == _file_stamp(path):
                 continue
             if client_id in self._summaries and self.defer_changed:
                 self.unchecked[client_id] = path
                 continue
+            to_read.append(client_id)
+        self._say_long_read([on_disk[c] for c in to_read])
+        for client_id in to_read:
             with contextlib.suppress(ClientUnavailable):
                 self._refresh_summary(client_id, write_index=False)
                 stale.append(client_id)
@@ -352,6 +360,22 @@ class PracticeStore:
         for client_id, summary in list(self._summaries.items()):
             if client_id not in on_disk:
                 self._mark_broken(client_id, f"The file for {summary.name} is missing from {self.clients_dir}.")
+
+    def _say_long_read(self, paths: list[Path]) -> None:
+        """Files that must be read before the practice opens (no summary of them in the index): a long read is said."""
+        if self.on_progress is None or not paths:
+            return
+        size = 0
+        for path in paths:
+            with contextlib.suppress(OSError):
+                size += path.stat().st_size
+        if size >= LONG_READ_BYTES:
+            from ..models.wording import plural
+
+            self.on_progress(
+                f"Reading {plural(len(paths), 'client file')} ({size / 1_000_000:.0f} MB) to bring the practice "
+                "index up to date…"
+            )
 
     def close(self) -> None:
         with self._lock:
