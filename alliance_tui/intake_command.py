@@ -35,6 +35,11 @@ def add_intake_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
     read.add_argument("--apply", action="store_true", help="add the answers to the client's discovery notes")
     read.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="where the practice lives")
     read.set_defaults(handler=cmd_intake_import)
+    clients = actions.add_parser("clients", help="add clients from another tool's CSV export (shows first)")
+    clients.add_argument("file", metavar="FILE", type=Path, help="a CSV file with a header line")
+    clients.add_argument("--apply", action="store_true", help="add the clients the plan lists")
+    clients.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="where the practice lives")
+    clients.set_defaults(handler=cmd_intake_clients)
 
 
 def cmd_intake_export(args: argparse.Namespace) -> int:
@@ -100,6 +105,52 @@ def cmd_intake_import(args: argparse.Namespace) -> int:
         notes = record.client.discovery_notes
         store.update_client(answers.client_id, discovery_notes=f"{notes}\n\n{block}" if notes else block)
         print(f"Added to {name}'s discovery notes, marked as from the intake.")
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_intake_clients(args: argparse.Namespace) -> int:
+    """Clients from a CSV file: the plan first, then (with --apply) each added, one durable write each."""
+    from .cli import CommandFailed, _open_read_only
+    from .models.client_import import ClientImportProblem, plan_client_import
+    from .models.wording import plural
+    from .store import PracticeStore, StoreError, resolve_data_dir
+
+    try:
+        if args.file.stat().st_size > MAX_FORM_BYTES * 10:
+            raise CommandFailed(f"{args.file} is too large to be a list of clients. Nothing was changed.")
+        text = args.file.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise CommandFailed(f"{args.file} is not text (UTF-8). Nothing was changed.") from None
+    except OSError as exc:
+        raise CommandFailed(f"{args.file}: {exc.strerror or exc}. Nothing was changed.") from None
+    store = PracticeStore(resolve_data_dir(args.data_dir)).open() if args.apply else _open_read_only(args)
+    try:
+        names = {s.name.casefold() for s in store.summaries(include_archived=True)}
+        try:
+            plan = plan_client_import(text, names)
+        except ClientImportProblem as exc:
+            raise CommandFailed(f"{args.file}: {exc} Nothing was changed.") from None
+        print(f"{plural(len(plan.add), 'client')} to add, {plural(len(plan.skip), 'line')} skipped")
+        for planned in plan.add:
+            print(f"  + {planned.name}")
+        for reason in plan.skip:
+            print(f"  - {reason}")
+        if not args.apply:
+            print("Nothing was changed. Run again with --apply to add them.")
+            return 0
+        if store.read_only:
+            raise CommandFailed("the practice is open in Alliance TUI or cannot be written. Nothing was changed.")
+        added = 0
+        for planned in plan.add:
+            try:
+                store.add_client(**planned.fields)
+            except StoreError as exc:
+                print(f"  - line {planned.row}: not added: {exc.message}")
+                continue
+            added += 1
+        print(f"Added {plural(added, 'client')}.")
     finally:
         store.close()
     return 0

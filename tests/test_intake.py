@@ -116,3 +116,52 @@ def test_an_empty_form_or_an_unknown_client_changes_nothing(
     stranger.write_text(fill(intake_form("Ada", "nobody1"), {"purpose": "x"}), encoding="utf-8")
     assert cli.main(["--data-dir", data, "intake", "import", str(stranger), "--apply"]) == cli.EXIT_FAILED
     assert "a client this practice does not have" in capsys.readouterr().err
+
+
+CSV = """\ufeffFirst Name,Last Name,E-mail,Phone,Pronouns,Sessions
+Ada,Lovelace,ada@example.org,,she/her,6
+Maya,Okafor,maya@example.org,,,
+,,,,,
+Bob,,bob@example.org,,,twelve
+Ada,Lovelace,dup@example.org,,,
+[bold]Eve[/],,,+44 1,,
+"""
+
+
+def test_clients_from_a_csv_are_planned_then_added_once(
+    demo_store: PracticeStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(demo_store.data_dir)
+    demo_store.close()
+    file = tmp_path / "clients.csv"
+    file.write_text(CSV, encoding="utf-8")
+    assert cli.main(["--data-dir", data, "intake", "clients", str(file)]) == 0
+    out = capsys.readouterr().out
+    assert "2 clients to add, 3 lines skipped" in out
+    assert "  + Ada Lovelace" in out and "  + [bold]Eve[/]" in out
+    assert "line 3: Maya Okafor is already in the practice" in out
+    assert "line 5: Programme length should be a whole number." in out
+    assert "line 6: Ada Lovelace is already in the practice (or earlier in the file)" in out
+    with PracticeStore(Path(data), read_only=True) as store:
+        assert store.find_client("Ada Lovelace") is None  # shown, not applied
+
+    assert cli.main(["--data-dir", data, "intake", "clients", str(file), "--apply"]) == 0
+    assert "Added 2 clients." in capsys.readouterr().out
+    with PracticeStore(Path(data), read_only=True) as store:
+        ada = store.find_client("Ada Lovelace")
+        assert ada is not None
+        client = store.record(ada.id).client
+        assert (client.contact, client.pronouns, client.programme_sessions) == ("ada@example.org", "she/her", 6)
+        assert store.find_client("[bold]Eve[/]") is not None
+    assert cli.main(["--data-dir", data, "intake", "clients", str(file), "--apply"]) == 0
+    assert "0 clients to add" in capsys.readouterr().out  # a second run adds no one twice
+
+
+def test_a_csv_without_names_is_refused_whole(
+    store: PracticeStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store.close()
+    file = tmp_path / "clients.csv"
+    file.write_text("email,phone\na@b.c,1\n", encoding="utf-8")
+    assert cli.main(["--data-dir", str(store.data_dir), "intake", "clients", str(file)]) == cli.EXIT_FAILED
+    assert "No column holds the clients' names" in capsys.readouterr().err
