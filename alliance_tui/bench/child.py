@@ -167,6 +167,19 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
             yield Label("Hello from bare Textual")
             yield Footer()
 
+    class WidgetsScreen(Screen[None]):
+        """A bare screen with as many widgets as the session screen: plain labels between a header and a footer."""
+
+        def __init__(self, widgets: int) -> None:
+            super().__init__()
+            self.widgets = widgets
+
+        def compose(self) -> ComposeResult:
+            yield Header()
+            for n in range(max(self.widgets - 2, 1)):
+                yield Label(f"Label {n}")
+            yield Footer()
+
     from ..screens.dashboard import DashboardScreen
     from ..screens.session import SessionScreen, forget_session_screen, show_session_screen
 
@@ -176,6 +189,8 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
         "bare_ms": [],
         "cpu_ms": [],
         "bare_cpu_ms": [],
+        "same_widgets_ms": [],
+        "same_widgets_cpu_ms": [],
         "return_ms": [],
         "return_cpu_ms": [],
         "pause_errors_ms": [],
@@ -256,8 +271,17 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
                 # The coach's case: the app started and one client open. Later repeats only
                 # fill Textual's bounded render caches (they level off after ~25 opens).
                 out["first_open_peak_mb"] = peak_mb()
+                out["widgets"] = sum(1 for _ in app.screen.walk_children())
             await back_to(pilot, dashboard, keep=True)
             await open_again(pilot, dashboard)
+            await back_to(pilot, dashboard)
+
+            started, cpu = time.perf_counter(), time.process_time()
+            app.push_screen(WidgetsScreen(out["widgets"]))
+            await until(pilot, lambda: isinstance(app.screen, WidgetsScreen), "the screen of as many widgets")
+            await settled(pilot)
+            out["same_widgets_ms"].append((time.perf_counter() - started) * 1000)
+            out["same_widgets_cpu_ms"].append((time.process_time() - cpu) * 1000)
             await back_to(pilot, dashboard)
 
         show_session_screen(app, client_id)

@@ -100,6 +100,9 @@ class SessionOpening:
     bare_ms: list[float]  # pushing a bare screen in the same app, alternating with the above
     cpu_ms: list[float]  # CPU time of each opening
     bare_cpu_ms: list[float]
+    same_widgets_ms: list[float]  # pushing a bare screen of as many widgets (labels) as the session screen has
+    same_widgets_cpu_ms: list[float]
+    widgets: int  # the session screen's widgets, counted once it was open
     return_ms: list[float]  # back to the session still open: the kept screen shown again from the client list
     return_cpu_ms: list[float]
     pause_errors_ms: list[float]  # |recorded pause - time between the two key presses|
@@ -119,6 +122,9 @@ def open_session(
         bare_ms=[float(t) for t in data["bare_ms"]],
         cpu_ms=[float(t) for t in data["cpu_ms"]],
         bare_cpu_ms=[float(t) for t in data["bare_cpu_ms"]],
+        same_widgets_ms=[float(t) for t in data.get("same_widgets_ms", [])],
+        same_widgets_cpu_ms=[float(t) for t in data.get("same_widgets_cpu_ms", [])],
+        widgets=int(data.get("widgets", 0)),
         return_ms=[float(t) for t in data.get("return_ms", [])],
         return_cpu_ms=[float(t) for t in data.get("return_cpu_ms", [])],
         pause_errors_ms=[float(t) for t in data["pause_errors_ms"]],

@@ -128,33 +128,36 @@ def run(plan: Plan, cache_dir: Path, work_dir: Path, log: Callable[[str], object
         )
         if opening.unavailable:
             log(f"session screen not yet available: {opening.unavailable}")
-            rows.append(Row(OPEN, spec.name, math.nan, "ms", "not yet available", None, "≤ 50 ms", None))
+            rows.append(Row(OPEN, spec.name, math.nan, "ms", "not yet available", None, "≤ 1.5x", None))
             continue
         value = measure.median(opening.times_ms)
         bare = measure.median(opening.bare_ms)
+        # The baseline the target is given against (issue 15): pushing a bare screen of as many widgets.
+        same = measure.median(opening.same_widgets_ms)
         rows.append(
             Row(
                 OPEN,
                 spec.name,
                 value,
                 "ms",
-                f"{bare:.1f} ms bare screen push; via {opening.via}; client file {size / 1e6:.2f} MB",
-                value / bare if bare > 0 else math.nan,
-                "≤ 50 ms",
-                value <= 50,
+                f"{same:.1f} ms bare push of {opening.widgets} widgets ({bare:.1f} ms of 3); via {opening.via};"
+                f" client file {size / 1e6:.2f} MB",
+                value / same if same > 0 else math.nan,
+                "≤ 1.5x",
+                value <= 1.5 * same,
             )
         )
-        cpu, bare_cpu_open = measure.median(opening.cpu_ms), measure.median(opening.bare_cpu_ms)
+        cpu, same_cpu = measure.median(opening.cpu_ms), measure.median(opening.same_widgets_cpu_ms)
         rows.append(
             Row(
                 OPEN + ", CPU time",
                 spec.name,
                 cpu,
                 "ms",
-                f"{bare_cpu_open:.1f} ms bare screen push",
-                cpu / bare_cpu_open if bare_cpu_open > 0 else math.nan,
-                "≤ 50 ms",
-                cpu <= 50,
+                f"{same_cpu:.1f} ms bare push of {opening.widgets} widgets",
+                cpu / same_cpu if same_cpu > 0 else math.nan,
+                "≤ 1.5x",
+                cpu <= 1.5 * same_cpu,
             )
         )
         for measure_name, times, cpu_times in ((OPEN_AGAIN, opening.return_ms, opening.return_cpu_ms),):
@@ -168,12 +171,12 @@ def run(plan: Plan, cache_dir: Path, work_dir: Path, log: Callable[[str], object
                         "ms",
                         f"{bare:.1f} ms bare screen push; CPU {measure.median(cpu_times):.1f} ms",
                         median_ms / bare if bare > 0 else math.nan,
-                        "≤ 50 ms",
-                        median_ms <= 50,
+                        "",
+                        None,
                     )
                 )
         rows.append(
-            ratio_row("Peak memory, client open", spec.name, opening.first_open_peak_mb, "MB", bare_mb, "bare", 1.5)
+            ratio_row("Peak memory, client open", spec.name, opening.first_open_peak_mb, "MB", bare_mb, "bare", 1.6)
         )
         pause_errors[spec.name] = opening.pause_errors_ms
 
