@@ -22,11 +22,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from alliance_tui.models.fields import UtcDatetime
 from alliance_tui.models.prompts import PromptSet
 from alliance_tui.models.settings import PracticeSettings
 from alliance_tui.models.settings_doc import PROMPT_SETS, plainly_valid, theme_of
 from alliance_tui.models.summary import ClientSummary, InvalidSummary
-from alliance_tui.models.timeutil import UtcDatetime, format_utc, parse_stored_utc
+from alliance_tui.models.timeutil import format_utc, parse_stored_utc
 from alliance_tui.store import PracticeStore
 from tests.conftest import FROZEN_NOW, client_id, watch_reads
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pydantic import Field
 
 from .base import Record, new_id
+from .fields import Label, NoteText, OptionalNote, UtcDatetime
 from .kinds import RequestedBy
-from .text import Label, NoteText, OptionalNote
-from .timeutil import UtcDatetime
 
 DEFAULT_CATEGORIES: tuple[str, ...] = (
     "Logistics",

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from .base import Record
-from .text import Name, OptionalLong, OptionalShort
-from .timeutil import UtcDatetime
+from .fields import Name, OptionalLong, OptionalShort, UtcDatetime
 
 DEFAULT_THINK_TIME = 30
 DEFAULT_PROGRAMME = 12

@@ -10,8 +10,8 @@ from pydantic import Field, model_validator
 
 from .base import Record
 from .dates import long_day, resolve_by_when, short_date
-from .text import NoteText, OptionalNote, OptionalShort
-from .timeutil import UtcDatetime, local_date
+from .fields import NoteText, OptionalNote, OptionalShort, UtcDatetime
+from .timeutil import local_date
 
 
 class CommitmentStatus(StrEnum):

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pydantic import Field
 
 from .base import Record
+from .fields import NoteText, OptionalPromptText, UtcDatetime
 from .kinds import NoteKind
-from .text import NoteText, OptionalPromptText
-from .timeutil import UtcDatetime
 
 
 class Note(Record):

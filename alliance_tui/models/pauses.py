@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from .base import Record
-from .timeutil import UtcDatetime
+from .fields import UtcDatetime
 
 
 class PauseRecord(Record):

@@ -7,7 +7,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict
 
 from .base import Record
-from .text import Label
+from .fields import Label
 
 
 class PromptSet(StrEnum):

@@ -8,8 +8,7 @@ from pydantic import Field
 
 from .base import Record
 from .client import DEFAULT_SESSION_MINUTES
-from .text import OptionalNote
-from .timeutil import UtcDatetime
+from .fields import OptionalNote, UtcDatetime
 
 
 class Session(Record):

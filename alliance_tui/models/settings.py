@@ -6,9 +6,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .fields import Label
 from .prompts import RevisitPrompt
 from .settings_doc import DEFAULT_REVISIT_EVERY, DEFAULT_THEME, REVISIT_EVERY_MAX, REVISIT_EVERY_MIN, THEME_MAX
-from .text import Label
 
 _FIELD = {
     "revisit_every_sessions": "how often a revisit is due",

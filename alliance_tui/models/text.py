@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING, Annotated, Any
 
 NAME_MAX = 80
 SHORT_MAX = 200
@@ -112,48 +111,3 @@ def pasted_text(text: str, *, multiline: bool) -> str:
     if multiline:
         return "\n".join(lines)
     return " ".join(stripped for line in lines if (stripped := line.strip()))
-
-
-# The annotated types the models declare their fields with. They need pydantic,
-# so they are built on first use: the clean-up rules above need nothing, and
-# the start-up path (the practice index) uses them without pydantic.
-_ALIASES = {
-    "Name": ("required", NAME_MAX, False),
-    "Label": ("required", SHORT_MAX, False),
-    "NoteText": ("required", NOTE_MAX, True),
-    "OptionalShort": ("optional", SHORT_MAX, False),
-    "OptionalNote": ("optional", NOTE_MAX, True),
-    "OptionalLong": ("optional", LONG_MAX, True),
-    "OptionalPromptText": ("optional", PROMPT_MAX, False),
-}
-
-if TYPE_CHECKING:
-    Name = Annotated[str, ...]
-    Label = Annotated[str, ...]
-    NoteText = Annotated[str, ...]
-    OptionalShort = Annotated[str, ...]
-    OptionalNote = Annotated[str, ...]
-    OptionalLong = Annotated[str, ...]
-    OptionalPromptText = Annotated[str, ...]
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _ALIASES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from pydantic import AfterValidator, BeforeValidator
-
-    for alias, (how, max_len, multiline) in _ALIASES.items():
-        if how == "required":
-            check: Any = AfterValidator(_required_check(max_len, multiline))
-        else:
-            check = BeforeValidator(_optional_check(max_len, multiline))
-        globals()[alias] = Annotated[str, check]
-    return globals()[name]
-
-
-def _required_check(max_len: int, multiline: bool) -> Any:
-    return lambda v: clean(v, field="", max_len=max_len, multiline=multiline)
-
-
-def _optional_check(max_len: int, multiline: bool) -> Any:
-    return lambda v: clean_optional(v, field="", max_len=max_len, multiline=multiline)

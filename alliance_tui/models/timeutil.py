@@ -4,16 +4,14 @@ Fixed width matters because stored times are compared as strings when sorting;
 pydantic's default dump emits several forms (``Z`` vs ``+00:00``, with or without
 microseconds) that sort wrongly against each other.
 
-The functions here need no pydantic; ``UtcDatetime`` (the annotated type the
-models use) is built on first use, so the clock and the index can be used
-without importing pydantic.
+The functions here need no pydantic, so the clock and the index are used
+without it; ``UtcDatetime``, the annotated type the models use, is in fields.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, tzinfo
-from typing import TYPE_CHECKING, Annotated, Any
 
 Clock = Callable[[], datetime]
 
@@ -56,27 +54,3 @@ def parse_stored_utc(text: str) -> datetime | None:
     if value.tzinfo is not None or format_utc(value.replace(tzinfo=UTC)) != text:
         return None
     return value.replace(tzinfo=UTC)
-
-
-if TYPE_CHECKING:
-    from pydantic import AfterValidator, AwareDatetime, PlainSerializer
-
-    UtcDatetime = Annotated[
-        AwareDatetime,
-        AfterValidator(to_utc),
-        PlainSerializer(format_utc, return_type=str, when_used="json"),
-    ]
-
-
-def __getattr__(name: str) -> Any:
-    if name != "UtcDatetime":
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from pydantic import AfterValidator, AwareDatetime, PlainSerializer
-
-    value = Annotated[
-        AwareDatetime,
-        AfterValidator(to_utc),
-        PlainSerializer(format_utc, return_type=str, when_used="json"),
-    ]
-    globals()[name] = value
-    return value

@@ -29,10 +29,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .. import __version__
 from ..models.errors import describe
+from ..models.fields import UtcDatetime
 from ..models.progress import Progress
 from ..models.record import ClientRecord
 from ..models.settings import PracticeSettings
-from ..models.timeutil import UtcDatetime
 from .atomic import atomic_write_bytes, ensure_private_dir, fsync_dir
 from .auto_backup import (
     AUTO_KEEP,
