@@ -219,10 +219,13 @@ class SearchScreen(AllianceScreen):
             message = Text(f"{plural(total, 'result')}, newest first")
         elif progress.stopped:
             message = Text(
-                f"Stopped after {progress.searched} of {progress.of} clients: {plural(total, 'result')}, newest first"
+                f"Stopped after {progress.searched} of {plural(progress.of, 'client')}: "
+                f"{plural(total, 'result')}, newest first"
             )
         else:
-            message = Text(f"Searching… {progress.searched} of {progress.of} clients, {total} found", style="dim")
+            message = Text(
+                f"Searching… {progress.searched} of {plural(progress.of, 'client')}, {total:,} found", style="dim"
+            )
             message.append(" · Esc stops", style="dim")
         if total > shown:
             message.append(f" (the newest {shown} shown: add a word to narrow it)")
