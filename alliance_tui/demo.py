@@ -22,11 +22,19 @@ WEEK = timedelta(days=7)
 
 @dataclass
 class DemoClock:
-    """A clock the builder moves by hand, so the history has believable dates."""
+    """A clock the builder moves by hand, so the history has believable dates.
+
+    Each reading is a microsecond after the last, as a real clock's would be:
+    records made together keep the order they were made in, wherever they
+    are kept (a settled commitment in its session's file, an open one at hand).
+    """
 
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
+    ticking: bool = True  # the clock left to a test when the demo is built stands still
 
     def __call__(self) -> datetime:
+        if self.ticking:
+            self.now += timedelta(microseconds=1)
         return self.now
 
 
@@ -366,7 +374,7 @@ def build_demo(data_dir: Path, now: datetime | None = None) -> PracticeStore:
     store.set_archived(tom.id, True)
 
     at(today)
-    store.clock = DemoClock(today) if now else _live_clock
+    store.clock = DemoClock(today, ticking=False) if now else _live_clock
     return store
 
 

@@ -216,7 +216,10 @@ def test_automatic_backup_once_a_day_private_and_rotating(demo_store: PracticeSt
     assert take_automatic_backup(data_dir, now=FROZEN_NOW + timedelta(minutes=5)) is None  # once a day
     for folder in (data_dir / "backups", first, first / "clients"):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
-    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in (first / "clients").iterdir())
+    files = [p for p in (first / "clients").rglob("*") if p.is_file()]
+    assert any(p.parent != first / "clients" for p in files)  # the ended sessions' files are in it too
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in files)
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o700 for p in (first / "clients").rglob("*") if p.is_dir())
     for day in range(1, AUTO_KEEP + 3):
         take_automatic_backup(data_dir, now=FROZEN_NOW + timedelta(days=day))
     kept = automatic_backups(data_dir)

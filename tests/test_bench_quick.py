@@ -238,26 +238,6 @@ def test_a_released_client_is_not_read_again_at_the_next_start(tmp_path: Path, m
         store.close()
 
 
-def test_client_file_numbers_documents_as_tinydb_does(tmp_path: Path) -> None:
-    from alliance_tui.models.client import Client
-    from alliance_tui.models.notes import Note
-
-    path = tmp_path / "c.json"
-    file = ClientFile.create(path, Client(name="Ana Lima", created=FROZEN_NOW))
-    try:
-        for k in range(3):
-            file.insert("notes", Note(text=f"note {k}", created=FROZEN_NOW))
-        assert list(orjson.loads(path.read_bytes())["notes"]) == ["1", "2", "3"]
-        # Someone else's change to the table: the id is worked out again, never reused.
-        data = file.storage.read()
-        assert data is not None
-        data["notes"]["9"] = data["notes"].pop("2")
-        file.insert("notes", Note(text="after", created=FROZEN_NOW))
-        assert list(orjson.loads(path.read_bytes())["notes"]) == ["1", "3", "9", "10"]
-    finally:
-        file.close()
-
-
 def test_a_start_leaves_the_garbage_collector_as_python_has_it(
     demo_store: PracticeStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:

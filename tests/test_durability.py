@@ -122,7 +122,8 @@ def test_sigkill_at_random_moments_never_loses_an_acknowledged_write(tmp_path: P
 
     # Every file is whole and readable on its own.
     for path in data_dir.rglob("*.json"):
-        kind = "practice" if path.name == "practice.json" else "client"
+        in_sessions = path.parent.parent.name == "clients"  # clients/<id>/0001.json: an ended session's own file
+        kind = "practice" if path.name == "practice.json" else "session" if in_sessions else "client"
         load_json(path, kind)
 
     (client_id,) = client_ids
@@ -145,5 +146,6 @@ def test_sigkill_at_random_moments_never_loses_an_acknowledged_write(tmp_path: P
         summary = store.summary(client_id)
         assert summary.sessions_held == len(record.sessions)
         assert summary.open_commitments == len(record.open_commitments)
-        raw = json.loads((store.clients_dir / f"{client_id}.json").read_text())
-        assert len(raw["notes"]) == len(record.notes)
+        files = [store.clients_dir / f"{client_id}.json", *(store.clients_dir / client_id).glob("*.json")]
+        stored = {doc["id"] for path in files for doc in json.loads(path.read_text()).get("notes", {}).values()}
+        assert stored == {n.id for n in record.notes}

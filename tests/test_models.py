@@ -116,10 +116,11 @@ def test_clean_is_idempotent_so_reloading_does_not_change_text() -> None:
         assert clean(single, max_len=NOTE_MAX, multiline=False) == single
 
 
-def test_validation_on_assignment_keeps_rules() -> None:
+def test_a_record_cannot_be_changed_in_place() -> None:
+    """Records handed to screens are shared with the store: a change is a new, validated record."""
     note = Note(text="fine", created=NOW)
-    with pytest.raises(ValidationError):
-        note.text = "   "
+    with pytest.raises(ValidationError, match="frozen"):
+        note.text = "other"  # type: ignore[misc]
     assert note.text == "fine"
 
 
@@ -275,7 +276,7 @@ def test_revisit_nudges_first_design_overdue_programme_end_and_think_time() -> N
     assert revisit_nudges(_record(sessions=_sessions(4), versions=[design], pauses=slow)) == []
 
     archived = _record(sessions=_sessions(2))
-    archived.client.archived = True
+    archived.client = archived.client.model_copy(update={"archived": True})
     assert revisit_nudges(archived) == []
 
 

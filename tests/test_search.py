@@ -28,8 +28,8 @@ def test_search_finds_every_word_in_notes_commitments_agreements_and_discovery(d
     record = demo_store.record(client_id(demo_store, "Daniel Reyes"))
     hits = search_record(record, "PORTFOLIO")
     assert [(h.session_number, h.where) for h in hits] == [
+        (3, "commitment, open"),  # made just after the note: newest first
         (3, "shared note"),
-        (3, "commitment, open"),
     ]
     assert search_record(record, "direct relieved")[0].where == "private note (adjustment)"
     assert search_record(record, "intellectualise")[0].where == "discovery notes"

@@ -186,6 +186,7 @@ async def test_a_kept_screen_whose_client_cannot_be_read_any_more_says_so_and_go
             raise ClientUnavailable(f"The file for {client_id} cannot be read.")
 
         monkeypatch.setattr(demo_store, "record", unreadable)
+        monkeypatch.setattr(demo_store, "present", unreadable)
         app.open_session(cid)  # from the palette: the list would have refused an unreadable client itself
         assert (await toast_saying(pilot, "Session not shown")).startswith("Session not shown\n")  # its title
         await until(pilot, lambda: isinstance(app.screen, DashboardScreen), "the client list")

@@ -116,25 +116,3 @@ def test_a_read_only_window_refuses_an_append(store: PracticeStore, data_dir: Pa
         second.close()
     texts = [n["text"] for n in orjson.loads(client_path(store, client.id).read_bytes())["notes"].values()]
     assert texts == ["from the first window"]
-
-
-def test_a_note_encodes_only_itself_once_the_file_has_been_written(
-    store: PracticeStore, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    client = store.add_client("Alan")
-    session = store.start_session(client.id)
-    store.log_note(client.id, "warms the encoded tables", session_number=session.number)
-    whole_encodings: list[int] = []
-    real = storage_module._encode_tables
-
-    def counting(data: storage_module.Data) -> dict[str, bytes]:
-        whole_encodings.append(1)
-        return real(data)
-
-    monkeypatch.setattr(storage_module, "_encode_tables", counting)
-    monkeypatch.setattr(storage_module, "MAX_PIECES", 2)  # the pieces are joined along the way too
-    for n in range(5):
-        store.log_note(client.id, f"note {n}", session_number=session.number)
-    assert whole_encodings == []
-    assert_canonical(client_path(store, client.id))
-    assert [n.text for n in store.record(client.id).notes][-2:] == ["note 3", "note 4"]

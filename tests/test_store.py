@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from alliance_tui.models.alliance import AllianceItem, RequestedBy
 from alliance_tui.models.commitments import CommitmentStatus
@@ -121,8 +122,9 @@ def test_adjusting_with_items_of_the_current_version_copies_them(ticking: Practi
     client = ticking.add_client("Ana")
     first = ticking.adjust_alliance(client.id, [AllianceItem(category="Focus", wording="One")])
     second = ticking.adjust_alliance(client.id, first.items, reason="same words")
-    second.items[0].wording = "Changed in memory only"
-    assert ticking.record(client.id).versions[0].items[0].wording == "One"
+    with pytest.raises(ValidationError, match="frozen"):
+        second.items[0].wording = "Changed in memory only"  # type: ignore[misc]
+    assert [v.items[0].wording for v in ticking.record(client.id).versions] == ["One", "One"]
 
 
 def test_sessions_round_trip_and_start_resumes_the_open_one(ticking: PracticeStore) -> None:
@@ -309,8 +311,10 @@ def test_opening_reads_only_the_practice_file(data_dir: Path, monkeypatch: pytes
         assert [s.name for s in again.summaries()] == ["Ana", "Bo", "Carla"]
         assert read == [data_dir / "practice.json"]
         assert not any(again.is_loaded(i) for i in ids)
-        again.record(ids[1])
+        again.present(ids[1])  # a live session's view: the present file alone
         assert read == [data_dir / "practice.json", data_dir / "clients" / f"{ids[1]}.json"]
+        again.record(ids[1])  # the whole history: each ended session's file too
+        assert read[2:] == [data_dir / "clients" / ids[1] / "0001.json"]
 
 
 def test_index_rebuilt_for_a_client_written_after_the_index(data_dir: Path) -> None:

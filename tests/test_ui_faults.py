@@ -207,7 +207,9 @@ async def test_a_client_file_deleted_or_replaced_while_the_app_runs(demo_store: 
         assert box.value == "" and path.exists()
         # Replaced by another program: the app does not overwrite it; the text waits in the line.
         theirs = json.loads(path.read_text())
-        next(iter(theirs["notes"].values()))["text"] = "Their edit"
+        edited = next(iter(theirs["notes"].values()))
+        assert edited["text"] == "After the file vanished"  # saved once the file was gone
+        edited["text"] = "Their edit"
         incoming = path.with_name("incoming")
         incoming.write_text(json.dumps(theirs))
         os.replace(incoming, path)
@@ -224,8 +226,9 @@ async def test_a_client_file_deleted_or_replaced_while_the_app_runs(demo_store: 
         assert box.value == ""
     with _reopen(demo_store) as again:
         texts = [n.text for n in again.record(maya).notes]
-        assert texts[0] == "Their edit", "their change is kept, not overwritten"
-        assert texts[-2:] == ["After the file vanished", "After the file was replaced"]
+        assert {n.id: n.text for n in again.record(maya).notes}[edited["id"]] == "Their edit", "theirs is kept"
+        # The line saved after the deletion is the present's first note, the one they edited.
+        assert texts[-2:] == ["Their edit", "After the file was replaced"]
 
 
 def _reopen(store: PracticeStore) -> PracticeStore:

@@ -13,12 +13,12 @@ def new_id() -> str:
 
 
 class Record(BaseModel):
-    """Base of every stored record: strict about unknown fields, validated on assignment.
+    """Base of every stored record: strict about unknown fields, and frozen: a record handed out is never changed.
 
     Validators are built on first use (defer_build), not at import: the
     dashboard needs none of the records, so start-up skips building them.
     """
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=False, defer_build=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: str = Field(default_factory=new_id, min_length=1, max_length=64)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .client import Client
 from .notes import NoteKind
 from .record import ClientRecord
 
@@ -34,14 +36,31 @@ def last_revisit_session(record: ClientRecord) -> int | None:
 
 
 def revisit_nudges(record: ClientRecord, every_sessions: int = 4) -> list[Nudge]:
-    client = record.client
+    return nudges_for(
+        record.client,
+        upcoming=record.next_session_number,
+        any_full_design=any(v.full_design for v in record.versions),
+        last_revisit=last_revisit_session(record),
+        recent_pauses=[p.actual_seconds for p in record.pauses[-THINK_TIME_WINDOW:]],
+        every_sessions=every_sessions,
+    )
+
+
+def nudges_for(
+    client: Client,
+    *,
+    upcoming: int,
+    any_full_design: bool,
+    last_revisit: int | None,
+    recent_pauses: Sequence[float],
+    every_sessions: int = 4,
+) -> list[Nudge]:
+    """The nudges from the few figures they rest on, so a live session needs none of the history."""
     if client.archived:
         return []
-    upcoming = record.next_session_number
     nudges: list[Nudge] = []
-    full_designs = [v for v in record.versions if v.full_design]
-    last = last_revisit_session(record)
-    if not full_designs and upcoming >= 3:
+    last = last_revisit
+    if not any_full_design and upcoming >= 3:
         nudges.append(
             Nudge(
                 NudgeKind.FIRST_DESIGN,
@@ -66,7 +85,7 @@ def revisit_nudges(record: ClientRecord, every_sessions: int = 4) -> list[Nudge]
                 "revisit before it ends or is renewed.",
             )
         )
-    recent = [p.actual_seconds for p in record.pauses[-THINK_TIME_WINDOW:]]
+    recent = list(recent_pauses[-THINK_TIME_WINDOW:])
     target = client.think_time_seconds
     if len(recent) == THINK_TIME_WINDOW and all(a < target * THINK_TIME_SHORT for a in recent):
         nudges.append(

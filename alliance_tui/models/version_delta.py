@@ -75,9 +75,9 @@ def expand_doc(previous: AllianceVersion | None, doc: dict[str, Any]) -> Allianc
     return version.model_copy(update={"items": apply(previous.items if previous else (), delta)})
 
 
-def expand_all(docs: Sequence[dict[str, Any]]) -> list[AllianceVersion]:
-    """Every stored version whole, in order, each applied to the one before it."""
+def expand_all(docs: Sequence[dict[str, Any]], start: AllianceVersion | None = None) -> list[AllianceVersion]:
+    """Every stored version whole, in order, each applied to the one before it (the first to start)."""
     versions: list[AllianceVersion] = []
     for doc in docs:
-        versions.append(expand_doc(versions[-1] if versions else None, doc))
+        versions.append(expand_doc(versions[-1] if versions else start, doc))
     return versions

@@ -22,14 +22,12 @@ from textual.widgets import Input
 from ..models.alliance import RequestedBy
 from ..models.commitments import Commitment, CommitmentStatus
 from ..models.notes import Note, NoteKind
-from ..models.nudges import revisit_nudges
+from ..models.present import Present
 from ..models.prompts import PromptSet, prompts_for_moment
 from ..models.quicklog import EntryKind, bare_prefix, parse
-from ..models.record import ClientRecord
 from ..models.session import Session
 from ..models.text import TextRefused
 from ..models.timeutil import local_date
-from ..models.trends import pause_trend
 from ..store import ClientUnavailable, StoreError
 from ..widgets.accountability_pane import AccountabilityPane, AccountabilityView, awaiting
 from ..widgets.agreement_pane import FIELDS, AgreementPane, AgreementView
@@ -121,11 +119,11 @@ def _ask_binding(n: int) -> Binding:
     )
 
 
-def commitments_to_check(record: ClientRecord, number: int) -> tuple[Commitment, ...]:
+def commitments_to_check(present: Present, number: int) -> tuple[Commitment, ...]:
     """Earlier commitments still open, plus those already checked in this session."""
     return tuple(
         c
-        for c in record.commitments
+        for c in present.commitments
         if (c.session_number or 0) < number and (c.needs_checkin or c.checked_in_session == number)
     )
 
@@ -310,8 +308,9 @@ class SessionScreen(AllianceScreen):
         self.set_class(width < COMPACT_WIDTH or height < COMPACT_HEIGHT, "-compact")
 
     @property
-    def record(self) -> ClientRecord:
-        return self.store.record(self.client_id)
+    def present(self) -> Present:
+        """What the session needs of the client, read without their history."""
+        return self.store.present(self.client_id)
 
     @property
     def number(self) -> int:
@@ -334,25 +333,25 @@ class SessionScreen(AllianceScreen):
     def _fill(self, header: SessionHeader, pause: PauseClock, quick_log: QuickLog) -> None:
         """What the store holds, into the screen's views (bound to the panes) and the widgets given."""
         self._filled_at = self.store.revision_of(self.client_id)
-        record = self.record
-        session = record.session(self.number) or self.session
+        present = self.present
+        session = present.session_numbered(self.number) or self.session
         assert session is not None
         self.session = session
-        client = record.client
+        client = present.client
         header.client_name = client.name
         header.session_number = session.number
         header.programme_sessions = client.programme_sessions
         header.planned_minutes = session.planned_minutes
         header.elapsed_seconds = session.elapsed_seconds(self._now())
         self.agreement_view = AgreementView(
-            current=record.current_alliance,
-            before_session=record.version_before_session(session.number),
+            current=present.current_alliance,
+            before_session=present.alliance_at_start,
             categories=self.store.categories(),
             saved={"focus": session.focus, "success_measure": session.success_measure},
         )
         self.accountability_view = AccountabilityView(
-            to_check=commitments_to_check(record, session.number),
-            made_today=tuple(c for c in record.commitments if c.session_number == session.number),
+            to_check=commitments_to_check(present, session.number),
+            made_today=tuple(c for c in present.commitments if c.session_number == session.number),
             session_number=session.number,
             today=local_date(self._now()),
         )
@@ -361,20 +360,18 @@ class SessionScreen(AllianceScreen):
         self.revisit_view = RevisitView(
             prompts=tuple(dict.fromkeys([p.text for p in prompts if p.prompt_set is not PromptSet.OWN] + own)),
             own=frozenset(own),
-            asked=frozenset(n.prompt for n in record.notes_of(session.number, NoteKind.REVISIT)),
+            asked=frozenset(n.prompt for n in present.notes_of(session.number, NoteKind.REVISIT)),
             lead="\n".join(
                 [
                     prompt_lead(session.number, client.programme_sessions),
-                    *(f"⚑ {n.text}" for n in revisit_nudges(record, self.store.settings.revisit_every_sessions)),
+                    *(f"⚑ {n.text}" for n in present.nudges(self.store.settings.revisit_every_sessions)),
                 ]
             ),
         )
-        self.today_notes = tuple(record.notes_of(session.number))
+        self.today_notes = present.notes_of(session.number)
         pause.target_seconds = client.think_time_seconds
-        pause.recent = tuple(p.actual_seconds for p in record.pauses if p.session_number == session.number)
-        pause.earlier = tuple(
-            (t.session_number, t.median_seconds) for t in pause_trend(record) if t.session_number < session.number
-        )
+        pause.recent = tuple(p.actual_seconds for p in present.pauses_of(session.number))
+        pause.earlier = tuple((n, median) for n, median in present.earlier_pause_medians if n < session.number)
         quick_log.categories = self.store.categories()
         own_words = [n for n in self.today_notes if n.kind in (NoteKind.NOTE, NoteKind.REVISIT)]
         quick_log.last_note = (
@@ -520,7 +517,7 @@ class SessionScreen(AllianceScreen):
     @on(AccountabilityPane.CheckedIn)
     def _checked_in(self, event: AccountabilityPane.CheckedIn) -> None:
         pane = self.query_one(AccountabilityPane)
-        existing = next((c for c in self.record.commitments if c.id == event.commitment_id), None)
+        existing = next((c for c in self.present.commitments if c.id == event.commitment_id), None)
         try:
             self.store.check_in(
                 self.client_id,
@@ -543,7 +540,7 @@ class SessionScreen(AllianceScreen):
     @on(AccountabilityPane.NoteGiven)
     def _checkin_note(self, event: AccountabilityPane.NoteGiven) -> None:
         pane = self.query_one(AccountabilityPane)
-        commitment = next((c for c in self.record.commitments if c.id == event.commitment_id), None)
+        commitment = next((c for c in self.present.commitments if c.id == event.commitment_id), None)
         if commitment is None:
             return
         if commitment.checked_in_session != self.number or commitment.status is CommitmentStatus.OPEN:
@@ -736,7 +733,7 @@ class SessionScreen(AllianceScreen):
         self._stop_pause_if_running()
         name, number = self._client_name(), self.number
         try:
-            self.store.record(self.client_id)
+            self.store.present(self.client_id)
         except ClientUnavailable as error:
             self._leave_unreadable(error, title="Session not kept")
             return

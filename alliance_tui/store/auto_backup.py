@@ -57,6 +57,21 @@ def _link_or_copy(source: Path, target: Path) -> None:
         os.chmod(target, 0o600)
 
 
+def link_clients(source: Path, target: Path) -> None:
+    """Every client's files (the present and each ended session's, store/history.py) into target, durably."""
+    if not source.is_dir():
+        return
+    for path in sorted(source.glob("*.json")):
+        _link_or_copy(path, target / path.name)
+        sessions = path.with_suffix("")
+        if sessions.is_dir():
+            ensure_private_dir(target / sessions.name)
+            for session in sorted(sessions.glob("*.json")):
+                _link_or_copy(session, target / sessions.name / session.name)
+            fsync_dir(target / sessions.name)
+    fsync_dir(target)
+
+
 def take_automatic_backup(data_dir: Path, *, now: datetime, keep: int = AUTO_KEEP) -> Path | None:
     """Today's snapshot of the practice, unless there already is one; prunes to the last ``keep``.
 
@@ -80,9 +95,7 @@ def take_automatic_backup(data_dir: Path, *, now: datetime, keep: int = AUTO_KEE
     ensure_private_dir(partial / CLIENTS_DIR)
     if practice.exists():
         _link_or_copy(practice, partial / PRACTICE_FILE)
-    for path in clients:
-        _link_or_copy(path, partial / CLIENTS_DIR / path.name)
-    fsync_dir(partial / CLIENTS_DIR)
+    link_clients(data_dir / CLIENTS_DIR, partial / CLIENTS_DIR)
     fsync_dir(partial)
     os.replace(partial, target)
     fsync_dir(folder)

@@ -254,7 +254,7 @@ def read_snapshot(folder: Path) -> PracticeBackup:
         for path in sorted(clients_dir.glob("*.json")):
             file = ClientFile(path, read_only=True)
             try:
-                records.append(file.load())
+                records.append(file.load_whole())
             finally:
                 file.close()
     except FileProblem as exc:

@@ -18,11 +18,14 @@ from ..models.client import Client
 from ..models.commitments import Commitment
 from ..models.notes import Note
 from ..models.pauses import PauseRecord
+from ..models.present import Archived
+from ..models.put_away import sort_out
 from ..models.record import ClientRecord
 from ..models.session import Session
 from ..models.version_delta import compact_doc, expand_all
 from .atomic import atomic_write_bytes
 from .errors import CorruptFile, WriteFailed
+from .history import find_in_history, history_dir, history_docs, merge_into, session_path, update_in_history
 from .jsonfile import CLIENT_SCHEMA_VERSION
 from .storage import META_TABLE, AtomicJSONStorage, meta_table
 
@@ -37,6 +40,28 @@ TABLES: dict[str, type[BaseModel]] = {
     "commitments": Commitment,
     "pauses": PauseRecord,
 }
+
+
+ARCHIVED_TABLE = "archived"  # the figures of what is put away (models/present.py: Archived)
+COMPACT_VERSIONS_SCHEMA = 2  # from this schema on, versions are stored as what changed
+
+ORDER: dict[str, Any] = {
+    "sessions": lambda s: s.number,
+    "notes": lambda n: n.created,
+    "pauses": lambda p: p.started,
+    "commitments": lambda c: c.created,
+}
+
+
+def _number(session: Session) -> int:
+    return session.number
+
+
+def _validated(model: type[M], path: Path, doc: Any) -> M:
+    try:
+        return model.model_validate(doc)
+    except ValidationError as exc:
+        raise CorruptFile(path, f"holds a record that does not validate: {exc.errors()[0]['msg']}.") from exc
 
 
 def dump(model: BaseModel) -> dict[str, Any]:
@@ -69,7 +94,8 @@ class ClientFile:
         self.path = path
         self.db = TinyDB(path, storage=AtomicJSONStorage, kind=KIND, read_only=read_only)
         self.storage: AtomicJSONStorage = self.db.storage  # type: ignore[assignment]
-        self._last_insert: dict[str, tuple[int, int]] = {}  # table -> (id inserted, table length) after our insert
+        self.history = history_dir(path)  # the ended sessions' own files (store/history.py)
+        self.archived = Archived()  # read by load()
 
     @classmethod
     def create(cls, path: Path, client: Client) -> ClientFile:
@@ -93,6 +119,7 @@ class ClientFile:
         return cls(path)
 
     def load(self) -> ClientRecord:
+        """What is at hand in the present file (models/present.py); the figures of what is put away go to archived."""
         data = self.storage.read()
         if data is None:
             raise CorruptFile(self.path, "is missing.")
@@ -100,34 +127,62 @@ class ClientFile:
             docs = list(data.get("client", {}).values())
             if len(docs) != 1:
                 raise CorruptFile(self.path, "does not hold exactly one client.")
+            kept = list(data.get(ARCHIVED_TABLE, {}).values())
+            archived = Archived.model_validate(kept[0]) if kept else Archived()
             lists: dict[str, list[Any]] = {
                 name: [model.model_validate(doc) for doc in data.get(name, {}).values()]
                 for name, model in TABLES.items()
                 if name != "versions"
             }
-            lists["versions"] = expand_all(list(data.get("versions", {}).values()))
-            return ClientRecord(client=Client.model_validate(docs[0]), **lists)
+            lists["versions"] = expand_all(list(data.get("versions", {}).values()), archived.alliance)
+            record = ClientRecord(client=Client.model_validate(docs[0]), **lists)
         except (KeyError, TypeError) as exc:
             raise CorruptFile(
                 self.path, "holds an alliance version that does not follow from the one before it."
             ) from exc
         except ValidationError as exc:
             raise CorruptFile(self.path, f"holds a record that does not validate: {exc.errors()[0]['msg']}.") from exc
+        self.archived = archived
+        return record
+
+    def load_whole(self) -> ClientRecord:
+        """Everything about the client: every session's file and the present, read now from disk.
+
+        A record in both (the copy of the latest session ended, a write
+        interrupted while a session was put away) counts once, as the present
+        has it. Each list is in the order the records were made.
+        """
+        present = self.storage.read()
+        if present is None:
+            raise CorruptFile(self.path, "is missing.")
+        sources = [*history_docs(self.history), (self.path, present)]
+        by_table: dict[str, dict[str, tuple[Path, dict[str, Any]]]] = {name: {} for name in TABLES}
+        for path, data in sources:
+            for name in TABLES:
+                for doc in data.get(name, {}).values():
+                    by_table[name][str(doc.get("id"))] = (path, doc)
+        client_docs = list(present.get("client", {}).values())
+        if len(client_docs) != 1:
+            raise CorruptFile(self.path, "does not hold exactly one client.")
+        lists: dict[str, list[Any]] = {}
+        for name, model in TABLES.items():
+            if name == "versions":
+                continue
+            models = [_validated(model, path, doc) for path, doc in by_table[name].values()]
+            lists[name] = sorted(models, key=ORDER[name])
+        versions = sorted(by_table["versions"].values(), key=lambda pair: int(pair[1].get("number", 0)))
+        try:
+            lists["versions"] = expand_all([doc for _, doc in versions])
+        except (KeyError, TypeError) as exc:
+            where = versions[0][0] if versions else self.path
+            raise CorruptFile(where, "holds an alliance version that does not follow from the one before it.") from exc
+        except ValidationError as exc:
+            raise CorruptFile(self.path, f"holds a record that does not validate: {exc.errors()[0]['msg']}.") from exc
+        return ClientRecord(client=_validated(Client, self.path, client_docs[0]), **lists)
 
     def insert(self, table: str, model: BaseModel) -> None:
-        """Append one document exactly as TinyDB's insert would (next id = highest + 1).
-
-        TinyDB's own insert re-keys every document of the table twice on each
-        call; for a client with thousands of notes that cost more than
-        serialising the file. Writing goes through the same atomic storage,
-        which encodes only the new document (AtomicJSONStorage.append).
-        """
-        data = self.storage.read()
-        if data is None:
-            raise CorruptFile(self.path, "is missing.")
-        next_id = self._next_id(table, data.get(table, {}))
-        self.storage.append(table, str(next_id), dump(model))
-        self._last_insert[table] = (next_id, len(data[table]))
+        """TinyDB's own insert: the present file is small, whatever the client's age."""
+        self.db.table(table, cache_size=0).insert(dump(model))
 
     def insert_version(self, previous: AllianceVersion | None, version: AllianceVersion) -> None:
         """A new alliance version, stored as what changed since the previous one.
@@ -141,10 +196,8 @@ class ClientFile:
             raise CorruptFile(self.path, "is missing.")
         doc = compact_doc(previous, version)
         meta = data.get(META_TABLE, {}).get("1", {})
-        if meta.get("schema", CLIENT_SCHEMA_VERSION) >= CLIENT_SCHEMA_VERSION:
-            next_id = self._next_id("versions", data.get("versions", {}))
-            self.storage.append("versions", str(next_id), doc)
-            self._last_insert["versions"] = (next_id, len(data["versions"]))
+        if meta.get("schema", CLIENT_SCHEMA_VERSION) >= COMPACT_VERSIONS_SCHEMA:
+            self.db.table("versions", cache_size=0).insert(doc)
             return
         # TinyDB's storages are handed the whole data to write: the bump and the version land together.
         updated = {**data, META_TABLE: meta_table(KIND)}
@@ -152,30 +205,86 @@ class ClientFile:
         table[str(max(map(int, table), default=0) + 1)] = doc
         updated["versions"] = table
         self.storage.write(updated)
-
-    def _next_id(self, table: str, docs: dict[str, Any]) -> int:
-        """Highest id + 1, without scanning thousands of ids on every note.
-
-        The id this file last inserted is trusted while it is still the table's
-        last key and the table has not grown or shrunk since; anything else
-        (another writer, a re-read after a failure) falls back to the scan.
-        Either way the id is one the table does not hold.
-        """
-        last = self._last_insert.get(table)
-        if (
-            last is not None
-            and last[1] == len(docs)
-            and next(reversed(docs), None) == str(last[0])
-            and str(last[0] + 1) not in docs
-        ):
-            return last[0] + 1
-        return max(map(int, docs), default=0) + 1
+        self.db.clear_cache()
 
     def replace(self, table: str, model: BaseModel) -> None:
-        record_id = model.model_dump(include={"id"})["id"]
-        updated = self.db.table(table, cache_size=0).update(dump(model), Query().id == record_id)
-        if not updated:
-            self.insert(table, model)
+        """The record wherever it is kept: the present file, or the file of the session it was put away with.
+
+        An ended session is in both (the present keeps a copy of the latest):
+        both are written, the session's own file first.
+        """
+        doc = dump(model)
+        record_id = doc["id"]
+        if table == "sessions" and doc.get("ended") is not None and doc.get("number", 0) <= self.archived.through:
+            update_in_history(self.history, table, doc)
+        if self.db.table(table, cache_size=0).update(doc, Query().id == record_id):
+            return
+        if table != "client" and update_in_history(self.history, table, doc) is not None:
+            return
+        self.insert(table, model)
+
+    def held_in_history(self, table: str, record_id: str) -> BaseModel | None:
+        """A record put away with its session, as stored there now (None if no session's file has it)."""
+        doc = find_in_history(self.history, table, record_id)
+        return None if doc is None else _validated(TABLES[table], self.history, doc)
+
+    def put_away(self, live: ClientRecord, through: int) -> ClientRecord:
+        """Every session up to through ended: their records go to their own files; returns what stays.
+
+        The session files are written first (each merged by id, so doing it
+        again after a stop changes nothing), then the present file shrinks in
+        one write that also keeps the figures of what went (Archived). A stop
+        in between leaves records in both places, which load_whole counts once
+        and the next ending (or the next start) puts away again.
+        """
+        data = self.storage.read()
+        if data is None:
+            raise CorruptFile(self.path, "is missing.")
+        moves = sort_out(live, self.archived.through + 1, through)
+        latest = max((s for s in live.sessions if not s.is_open and s.number <= through), key=_number, default=None)
+        files: dict[int, dict[str, list[dict[str, Any]]]] = {}
+        remaining: dict[str, dict[str, Any]] = {}
+        for name, table in data.items():
+            if name not in TABLES:
+                remaining[name] = table
+                continue
+            kept = {}
+            for key, doc in table.items():
+                target = moves.get(name, {}).get(str(doc.get("id")))
+                if target is not None:
+                    files.setdefault(target, {}).setdefault(name, []).append(doc)
+                # Kept: not ended yet, or still open, and a copy of the latest session ended;
+                # an older copy (of a session put away before) goes.
+                stays = target is None or (latest is not None and doc.get("id") == latest.id)
+                older_copy = name == "sessions" and latest is not None and doc.get("number", 0) < latest.number
+                if stays and not older_copy:
+                    kept[key] = doc
+            if kept:
+                remaining[name] = kept
+        for number, docs in sorted(files.items()):
+            merge_into(session_path(self.history, number), docs)
+        gone = {name: set(ids) for name, ids in moves.items()}
+        put = ClientRecord(
+            client=live.client,
+            sessions=[s for s in live.sessions if not s.is_open and s.number <= through],
+            **{name: [m for m in getattr(live, name) if m.id in gone[name]] for name in TABLES if name != "sessions"},
+        )
+        archived = self.archived.after(put, through)
+        remaining[META_TABLE] = meta_table(KIND)
+        remaining[ARCHIVED_TABLE] = {"1": archived.model_dump(mode="json")}
+        self.storage.write(remaining)
+        self.db.clear_cache()
+        self.archived = archived
+        kept_sessions = {str(d.get("id")) for d in remaining.get("sessions", {}).values()}
+        return ClientRecord(
+            client=live.client,
+            sessions=[s for s in live.sessions if s.id in kept_sessions],
+            **{
+                name: [m for m in getattr(live, name) if m.id not in gone[name]]
+                for name in TABLES
+                if name != "sessions"
+            },
+        )
 
     def set_client(self, client: Client) -> None:
         self.replace("client", client)

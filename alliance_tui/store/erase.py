@@ -113,6 +113,10 @@ def erase_client(store: PracticeStore, client_id: str, typed_name: str) -> Erasu
             path.unlink()
             fsync_dir(path.parent)
             report.file_removed = True
+        if path.with_suffix("").is_dir():  # their ended sessions' files (store/history.py)
+            shutil.rmtree(path.with_suffix(""))
+            fsync_dir(path.parent)
+            report.file_removed = True
         _remove_leftovers(store.data_dir)
         report.exports_removed = _remove_exports(store.data_dir, client_id, summary.name)
         report.backups_pruned = _prune_backups(store.data_dir, client_id)
@@ -155,6 +159,10 @@ def _prune_backups(data_dir: Path, client_id: str) -> int:
         client_file = snapshot / CLIENTS_DIR / f"{client_id}.json"
         if client_file.exists():
             client_file.unlink()
+            fsync_dir(client_file.parent)
+            touched = True
+        if client_file.with_suffix("").is_dir():
+            shutil.rmtree(client_file.with_suffix(""))
             fsync_dir(client_file.parent)
             touched = True
         index = snapshot / PRACTICE_FILE

@@ -73,9 +73,15 @@ def recover_folder(store: PracticeStore) -> str:
             lost[client_id] = summary.name
             continue
         old = store._files.pop(client_id, None)
+        held = old.storage.read() if old is not None else None  # the present as this window last had it
         if old is not None:
             old.close()
-        store._files[client_id] = ClientFile.create_from_record(path, record)
+        if held is not None:
+            atomic_write_bytes(path, orjson.dumps(held))
+            store._files[client_id] = ClientFile(path)
+            store._files[client_id].load()
+        else:
+            store._files[client_id] = ClientFile.create_from_record(path, record)
         written.append(summary.name)
     settings = store.settings
     if store._db is not None:

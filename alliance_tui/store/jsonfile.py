@@ -17,9 +17,10 @@ from .errors import CorruptFile, NewerSchema
 SCHEMA_VERSION = 1  # of the practice index and of backups
 META_TABLE = "_meta"
 # A client's file is at 2 once it holds an alliance version stored as a delta
-# (models/version_delta.py): an older release refuses it rather than read an empty agreement.
-CLIENT_SCHEMA_VERSION = 2
-NEWEST_SCHEMA = {"client": CLIENT_SCHEMA_VERSION}
+# (models/version_delta.py), at 3 once its ended sessions are in files of their own
+# (store/history.py): an older release refuses it rather than read it as less than it is.
+CLIENT_SCHEMA_VERSION = 3
+NEWEST_SCHEMA = {"client": CLIENT_SCHEMA_VERSION, "session": CLIENT_SCHEMA_VERSION}
 
 Data = dict[str, dict[str, Any]]
 
@@ -49,11 +50,17 @@ _TABLE_WORDS = {
     "versions": "the alliance versions",
     "pauses": "the pauses",
 }
-_KIND_WORDS = {"client": "a client's file", "practice": "the practice index"}
+_KIND_WORDS = {"client": "a client's file", "practice": "the practice index", "session": "a session's file"}
+
+# A practice index made by this version starts in the layout of store/history.py (store/migrate.py).
+PRACTICE_LAYOUT = 3
 
 
 def meta_table(kind: str) -> dict[str, dict[str, Any]]:
-    return {"1": {"schema": newest_schema(kind), "kind": kind}}
+    meta: dict[str, Any] = {"schema": newest_schema(kind), "kind": kind}
+    if kind == "practice":
+        meta["layout"] = PRACTICE_LAYOUT
+    return {"1": meta}
 
 
 def check_data(path: Path, data: object, kind: str, *, documents: bool = True) -> Data:

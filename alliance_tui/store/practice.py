@@ -41,7 +41,7 @@ from .errors import (
     UnknownRecord,
     WriteFailed,
 )
-from .jsonfile import Data, check_data, identity_stamp
+from .jsonfile import META_TABLE, Data, check_data, identity_stamp
 from .lock import PracticeLock
 from .paths import usable_client_id
 
@@ -54,11 +54,13 @@ if TYPE_CHECKING:
     from ..models.commitments import Commitment, CommitmentStatus
     from ..models.notes import Note
     from ..models.pauses import PauseRecord
+    from ..models.present import Present, SessionEntries
     from ..models.prompts import RevisitPrompt
     from ..models.record import ClientRecord
     from ..models.session import Session
     from ..models.settings import PracticeSettings
     from .client_file import ClientFile
+    from .migrate import Progress
 
 PRACTICE_FILE = "practice.json"
 CLIENTS_DIR = "clients"
@@ -169,7 +171,8 @@ class PracticeStore:
     def practice_path(self) -> Path:
         return self.data_dir / PRACTICE_FILE
 
-    def open(self) -> PracticeStore:
+    def open(self, progress: Progress | None = None) -> PracticeStore:
+        """Open the practice; a practice of an earlier layout is moved first (store/migrate.py), with progress."""
         try:
             if not self.read_only:  # a read-only view never creates anything
                 ensure_private_dir(self.data_dir)
@@ -197,7 +200,28 @@ class PracticeStore:
             remove_stale_temporaries(self.clients_dir)
         self._open_practice_file()
         self._reconcile_index()
+        if not self.read_only:
+            from .migrate import move_practice
+
+            message = move_practice(self, progress)
+            if message:
+                self.problems.append(message)
         return self
+
+    def index_meta(self) -> dict[str, Any]:
+        """The practice index's own description of itself (schema, kind, layout)."""
+        docs = self._index_docs(META_TABLE)
+        return dict(docs[0]) if docs else {}
+
+    def mark_layout(self, layout: int) -> None:
+        self._practice_write(lambda db: db.table(META_TABLE, cache_size=0).update({"layout": layout}), index_only=True)
+
+    def move_client(self, client_id: str) -> None:
+        """One client of an earlier layout: their ended sessions into files of their own, then let go."""
+        with self._lock:
+            self._held(client_id)
+            self._put_away(client_id)
+            self.release(client_id)
 
     def _open_practice_file(self) -> None:
         self._index_open = True
@@ -467,7 +491,57 @@ class PracticeStore:
             return next((s for s in self._summaries.values() if _name_key(s.name) == wanted), None)
 
     def record(self, client_id: str) -> ClientRecord:
-        """Everything about one client, loaded on first use and kept in memory."""
+        """Everything about one client, for the screens that show it all (review, exports, erase).
+
+        The caller's own: its lists are new ones, and the records in them are
+        frozen, so nothing done with it changes what the store holds.
+        """
+        with self._lock:
+            self._held(client_id)
+            file = self._files[client_id]
+            try:
+                return file.load_whole()  # read now: the caller's own, built for it alone
+            except FileProblem as exc:
+                name = self._held(client_id).client.name
+                raise ClientUnavailable(
+                    f"{name}'s earlier sessions cannot all be read: {exc.message} "
+                    "The live session still works; nothing was changed."
+                ) from exc
+
+    def present(self, client_id: str) -> Present:
+        """What a live session needs of this client (models/present.py), frozen."""
+
+        with self._lock:
+            return self._present(client_id)
+
+    def _present(self, client_id: str) -> Present:
+        from ..models.present import Present
+
+        live = self._held(client_id)
+        return Present.build(live, self._files[client_id].archived)
+
+    def sessions(self, client_id: str) -> tuple[Session, ...]:
+        """Every session held with this client, oldest first."""
+        with self._lock:
+            return tuple(self.record(client_id).sessions)
+
+    def session_entries(self, client_id: str, session_number: int) -> SessionEntries:
+        """One session and what was written in it, for a screen that shows that session."""
+        from ..models.present import SessionEntries
+
+        with self._lock:
+            held = self.record(client_id)
+            if held.session(session_number) is None:
+                raise UnknownRecord("That session is not in this client's file.")
+            return SessionEntries.of(held, session_number)
+
+    def versions(self, client_id: str) -> tuple[AllianceVersion, ...]:
+        """Every version of the alliance, each whole, oldest first."""
+        with self._lock:
+            return tuple(self.record(client_id).versions)
+
+    def _held(self, client_id: str) -> ClientRecord:
+        """What is at hand of one client (its present file), loaded on first use and kept: never handed out."""
         return self._load(client_id)
 
     def _read_client_file(self, path: Path) -> tuple[ClientFile, ClientRecord]:
@@ -475,6 +549,8 @@ class PracticeStore:
         from .client_file import ClientFile
 
         file = ClientFile(path, read_only=self.read_only)
+        if not self.read_only and file.history.is_dir():
+            remove_stale_temporaries(file.history)  # left by a stop while a session was put away
         try:
             record = file.load()
         except FileProblem:
@@ -518,6 +594,7 @@ class PracticeStore:
         Made for a worker thread: the file is read and checked without holding the
         store's lock, so the screens go on; only the new summary is put in under it.
         """
+        from ..models.present import Present
         from .client_file import ClientFile
 
         path = self.unchecked.get(client_id)
@@ -526,7 +603,7 @@ class PracticeStore:
         stamp = _file_stamp(path)
         file = ClientFile(path, read_only=True)
         try:
-            record = file.load()
+            present = Present.build(file.load(), file.archived)
         except FileProblem as exc:
             with self._lock:
                 if self.unchecked.pop(client_id, None) is not None and client_id not in self._records:
@@ -540,7 +617,7 @@ class PracticeStore:
             if self.unchecked.pop(client_id, None) is None or client_id in self._records:
                 return  # opened meanwhile, which brought the summary up to date
             if _file_stamp(path) == stamp:
-                self._refresh_summary(client_id, record=record)
+                self._refresh_summary(client_id, present=present)
 
     def is_loaded(self, client_id: str) -> bool:
         return client_id in self._records
@@ -563,7 +640,7 @@ class PracticeStore:
     def update_client(self, client_id: str, **changes: Any) -> Client:
         with self._lock:
             self._check_writable()
-            record = self.record(client_id)
+            record = self._held(client_id)
             client = revise(record.client, **changes)
             self._check_unique_name(client.name, client_id)
             self._write(client_id, lambda f: f.set_client(client))
@@ -590,6 +667,7 @@ class PracticeStore:
                 raise InvalidInput("A client with that id is already in this practice.")
             self._files[record.client.id] = ClientFile.create_from_record(path, record)
             self._records[record.client.id] = record
+            self._put_away(record.client.id)  # its ended sessions into their own files, as ending them does
             self._refresh_summary(record.client.id)
             return record.client
 
@@ -671,22 +749,22 @@ class PracticeStore:
 
         with self._lock:
             self._check_writable()
-            record = self.record(client_id)
+            present = self._present(client_id)
             ids = [i.id for i in items]
             if len(set(ids)) != len(ids):
                 raise InvalidInput("The same agreement appears twice in this version; nothing was saved.")
             with validating():
                 version = AllianceVersion(
-                    number=len(record.versions) + 1,
+                    number=present.version_count + 1,
                     created=self.clock(),
                     session_number=session_number,
                     reason=reason,
                     full_design=full_design,
                     items=[AllianceItem.model_validate(i.model_dump()) for i in items],
                 )
-            previous = record.current_alliance
+            previous = present.current_alliance
             self._write(client_id, lambda f: f.insert_version(previous, version))
-            record.versions.append(version)
+            self._held(client_id).versions.append(version)
             self._refresh_summary(client_id)
             return version
 
@@ -703,7 +781,7 @@ class PracticeStore:
         """One new agreement on top of the current ones: the in-session adjustment."""
         from ..models.alliance import AllianceItem
 
-        record = self.record(client_id)
+        present = self._present(client_id)
         with validating():
             new = AllianceItem(
                 category=category,
@@ -712,7 +790,7 @@ class PracticeStore:
                 agreed_in_session=session_number,
                 reason=reason,
             )
-        current = record.current_alliance.items if record.current_alliance else []
+        current = present.current_alliance.items if present.current_alliance else []
         return self.adjust_alliance(
             client_id,
             [*current, new],
@@ -727,22 +805,22 @@ class PracticeStore:
         from ..models.session import Session
 
         with self._lock:
-            record = self.record(client_id)
-            if record.open_session is not None:
-                return record.open_session
+            present = self._present(client_id)
+            if present.open_session is not None:
+                return present.open_session
             with validating():
                 return Session(
-                    number=record.next_session_number,
+                    number=present.next_session_number,
                     started=self.clock(),
-                    planned_minutes=planned_minutes or record.client.session_minutes,
+                    planned_minutes=planned_minutes or present.client.session_minutes,
                 )
 
     def start_session(self, client_id: str, planned_minutes: int | None = None) -> Session:
         """Resume the open session if there is one, otherwise start the next."""
         with self._lock:
             session = self.session_to_start(client_id, planned_minutes)
-            record = self.record(client_id)
-            if session is record.open_session:
+            record = self._held(client_id)
+            if session.is_open and any(s.id == session.id for s in record.sessions):
                 return session
             self._check_writable()
             self._write(client_id, lambda f: f.insert("sessions", session))
@@ -760,13 +838,38 @@ class PracticeStore:
         at its start, which the hours log flags instead of counting 0.00 hours.
         """
         with self._lock:
-            found = next((s for s in self.record(client_id).sessions if s.id == session_id), None)
+            found = next((s for s in self._held(client_id).sessions if s.id == session_id), None)
             if found is not None and not found.is_open:
                 return found
             now = self.clock()
             if found is not None and now < found.started:
-                return self._replace(client_id, "sessions", session_id, ended=found.started, clock_set_back=True)
-            return self._replace(client_id, "sessions", session_id, ended=now)
+                ended: Session = self._replace(
+                    client_id, "sessions", session_id, ended=found.started, clock_set_back=True
+                )
+            else:
+                ended = self._replace(client_id, "sessions", session_id, ended=now)
+            self._put_away(client_id)
+            return ended
+
+    def _put_away(self, client_id: str) -> None:
+        """Every ended session's records into its own file, so the present stays small (store/history.py).
+
+        Ending is already on disk when this runs: a failure here loses nothing
+        (the records stay in the present file) and is tried again at the next
+        ending or opening.
+        """
+        live = self._held(client_id)
+        file = self._files[client_id]
+        ended = [s.number for s in live.sessions if not s.is_open and s.number > file.archived.through]
+        if not ended or self.read_only:
+            return
+        try:
+            self._records[client_id] = file.put_away(live, max(ended))
+        except StoreError as exc:
+            self._reload(client_id)
+            message = f"{live.client.name}'s ended sessions could not be moved to their own files ({exc.message})."
+            if message not in self.problems:
+                self.problems.append(message)
 
     def discard_session_if_empty(self, client_id: str, session_id: str) -> bool:
         """Forget a session opened by mistake, so "sessions held" stays true.
@@ -778,7 +881,7 @@ class PracticeStore:
         from tinydb import Query
 
         with self._lock:
-            record = self.record(client_id)
+            record = self._held(client_id)
             session = next((s for s in record.sessions if s.id == session_id), None)
             if session is None or not session.is_open or session.focus or session.success_measure:
                 return False
@@ -995,7 +1098,7 @@ class PracticeStore:
     def _insert(self, client_id: str, table: str, model: M, *, summary_may_change: bool = True) -> M:
         with self._lock:
             self._check_writable()
-            record = self.record(client_id)
+            record = self._held(client_id)
             self._write(client_id, lambda f: f.insert(table, model))
             getattr(record, table).append(model)
             if summary_may_change:
@@ -1005,16 +1108,21 @@ class PracticeStore:
     def _replace(self, client_id: str, table: str, record_id: str, **changes: Any) -> Any:
         with self._lock:
             self._check_writable()
-            record = self.record(client_id)
+            record = self._held(client_id)
             items: list[Any] = getattr(record, table)
             index = next((i for i, m in enumerate(items) if m.id == record_id), None)
-            if index is None:
+            # Not at hand: put away with its session (an edit from the review or the session summary).
+            earlier = self._files[client_id].held_in_history(table, record_id) if index is None else None
+            if index is None and earlier is None:
                 raise UnknownRecord("That record is no longer in this client's file.")
             if "id" in changes and changes["id"] != record_id:
                 raise InvalidInput("A record's id cannot be changed.")
-            updated = revise(items[index], **changes)
+            base = items[index] if index is not None else earlier
+            assert base is not None
+            updated = revise(base, **changes)
             self._write(client_id, lambda f: f.replace(table, updated))
-            items[index] = updated
+            if index is not None:
+                items[index] = updated
             self._refresh_summary(client_id)
             return updated
 
@@ -1044,21 +1152,19 @@ class PracticeStore:
                 "What was already saved is unchanged."
             ) from exc
 
-    def _refresh_summary(self, client_id: str, *, write_index: bool = True, record: ClientRecord | None = None) -> None:
+    def _refresh_summary(self, client_id: str, *, write_index: bool = True, present: Present | None = None) -> None:
         """Keep the dashboard's index in step, writing it only when it changed."""
-        from ..models.nudges import revisit_nudges
-
-        record = record if record is not None else self.record(client_id)
-        sessions = record.sessions
+        present = present if present is not None else self._present(client_id)
+        client = present.client
         summary = ClientSummary(
             id=client_id,
-            name=record.client.name,
-            archived=record.client.archived,
-            programme_sessions=record.client.programme_sessions,
-            sessions_held=len(sessions),
-            last_session_at=sessions[-1].started if sessions else None,
-            open_commitments=len(record.open_commitments),
-            nudges=[n.text for n in revisit_nudges(record, self.settings.revisit_every_sessions)],
+            name=client.name,
+            archived=client.archived,
+            programme_sessions=client.programme_sessions,
+            sessions_held=present.sessions_held,
+            last_session_at=present.session.started if present.session is not None else None,
+            open_commitments=len(present.open_commitments),
+            nudges=[n.text for n in present.nudges(self.settings.revisit_every_sessions)],
         )
         self._summaries[client_id] = summary
         if write_index:

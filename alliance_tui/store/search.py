@@ -23,6 +23,8 @@ from ..models.search import SearchHit, query_terms, where_found
 from ..models.timeutil import format_utc
 from ..models.version_delta import expand_all
 from .errors import StoreError
+from .history import KIND as SESSION_KIND
+from .history import history_dir, session_files
 from .jsonfile import load_json
 
 if TYPE_CHECKING:
@@ -78,13 +80,37 @@ def iter_hits(
         hits: list[SearchHit] = []
         found = 0
         try:
-            data = load_json(target.path, KIND, documents=False)
+            data = client_data(target.path)
             hits, found = hits_in_file(data, terms, target.client_id, target.client_name, newest)
         except StoreError as exc:
             problem = _problem(target, exc.message)
         except (KeyError, TypeError, ValueError, AttributeError):
             problem = _problem(target, f"{target.path}: holds a record in an unexpected form.")
         yield ClientSearched(target.client_id, target.client_name, tuple(hits), problem, searched, len(targets), found)
+
+
+def client_data(path: Path) -> dict[str, dict[str, Any]]:
+    """A client's stored documents, whole: the present file's, and each ended session's own file's.
+
+    A record in both (the copy of the latest session ended) counts once;
+    versions come in order, so the current agreement is worked out from them.
+    """
+    data = load_json(path, KIND, documents=False)
+    files = session_files(history_dir(path))
+    if not files:
+        return data
+    sources = [*(load_json(p, SESSION_KIND, documents=False) for p in files), data]
+    merged = dict(data)
+    for name in ("notes", "commitments", "versions"):
+        by_id: dict[str, dict[str, Any]] = {}
+        for source in sources:
+            for doc in source.get(name, {}).values():
+                by_id[str(doc["id"])] = doc
+        docs = list(by_id.values())
+        if name == "versions":
+            docs.sort(key=lambda d: int(d["number"]))
+        merged[name] = {str(n): doc for n, doc in enumerate(docs, start=1)}
+    return merged
 
 
 def _problem(target: SearchTarget, message: str) -> str:
