@@ -59,7 +59,14 @@ def test_the_demo_practice_moves_without_losing_a_word(demo_store: PracticeStore
     old = tmp_path / "old"
     before = previous_release_of(demo_store, old)
     progress: list[tuple[int, int]] = []
-    opened = PracticeStore(old, clock=lambda: FROZEN_NOW).open(progress=lambda done, of: progress.append((done, of)))
+    said: list[str] = []
+    opening = PracticeStore(old, clock=lambda: FROZEN_NOW)
+    opening.on_progress = said.append  # the command line prints these before the app draws
+    opened = opening.open(progress=lambda done, of: progress.append((done, of)))
+    assert said == [
+        "This version keeps each ended session in a file of its own: moving the practice once, "
+        "after a backup of it as it is…"
+    ]
     with contextlib.closing(opened) as st:
         assert progress[-1] == (5, 5) and [d for d, _ in progress] == [1, 2, 3, 4, 5]
         (message,) = st.problems

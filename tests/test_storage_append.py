@@ -1,4 +1,4 @@
-"""Appending a record re-encodes only that record, yet writes exactly what encoding everything would."""
+"""Every write leaves a file that is exactly the encoding of its whole data, and a refused write changes nothing."""
 
 from __future__ import annotations
 

@@ -78,6 +78,11 @@ def move_practice(store: PracticeStore, progress: Progress | None = None) -> str
     """Move every client; returns the message for the coach, or None when there was nothing to move."""
     if store.read_only or not needs_moving(store):
         return None
+    if store.on_progress is not None:
+        store.on_progress(
+            "This version keeps each ended session in a file of its own: moving the practice once, "
+            "after a backup of it as it is…"
+        )
     try:
         backup = _backup_first(store)
     except (StoreError, OSError) as exc:
@@ -95,6 +100,9 @@ def move_practice(store: PracticeStore, progress: Progress | None = None) -> str
             left.append(client_id)  # a file that cannot be read is reported as ever, and left as it is
         if progress is not None:
             progress(done, len(ids))
+        tenth = max(1, len(ids) // 10)
+        if store.on_progress is not None and len(ids) >= 20 and (done % tenth == 0 or done == len(ids)):
+            store.on_progress(f"  {done:,} of {plural(len(ids), 'client')} moved")
     if not left:
         store.mark_layout(LAYOUT)
     moved = len(ids) - len(left)

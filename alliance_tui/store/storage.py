@@ -10,13 +10,12 @@ changed behind its back.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import orjson
 from tinydb.storages import Storage
 
 from .atomic import atomic_write_bytes, ensure_private_dir
-from .errors import ChangedOnDisk, CorruptFile, ReadOnlyPractice, WriteFailed
+from .errors import ChangedOnDisk, ReadOnlyPractice, WriteFailed
 from .jsonfile import META_TABLE, SCHEMA_VERSION, Data, check_data, identity_stamp, load_json, meta_table
 
 _stamp = identity_stamp
@@ -29,32 +28,6 @@ def _encode(value: object) -> bytes:
         raise WriteFailed(
             f"Not saved: the data could not be encoded ({exc}). What was already saved is unchanged."
         ) from exc
-
-
-# A table's encoding in pieces: joined, they are its JSON without the closing brace,
-# so a document is appended as one more piece and nothing is copied until the write.
-Pieces = list[bytes]
-MAX_PIECES = 256  # then they are joined into one, so a long session never makes thousands
-
-
-def _encode_tables(data: Data) -> dict[str, Pieces]:
-    return {name: [_encode(table)[:-1]] for name, table in data.items()}
-
-
-def _join(tables: dict[str, Pieces], names: list[str]) -> bytes:
-    """What orjson.dumps gives for the whole data, from each table's own encoding, in one copy."""
-    out: list[bytes] = [b"{"]
-    for n, name in enumerate(names):
-        out.append(b"," + _encode(name) + b":" if n else _encode(name) + b":")
-        out += tables[name]
-        out.append(b"}")
-    out.append(b"}")
-    return b"".join(out)
-
-
-def _shape(data: Data) -> tuple[tuple[str, int, str | None], ...]:
-    """Names, sizes and last ids of the tables: a change made to the cached data without a write shows here."""
-    return tuple((name, len(table), next(reversed(table), None)) for name, table in data.items())
 
 
 __all__ = [
@@ -75,10 +48,6 @@ class AtomicJSONStorage(Storage):
         self.read_only = read_only
         self._cache: Data | None = None
         self._stamp: tuple[int, int, int] | None = None
-        # Each table of _cache as last written, and the shape it had then. The cache is changed
-        # through write() and append() only (TinyDB writes after every change it makes).
-        self._encoded: dict[str, Pieces] | None = None
-        self._encoded_shape: tuple[tuple[str, int, str | None], ...] = ()
 
     def read(self) -> Data | None:
         if self._cache is None:
@@ -87,7 +56,6 @@ class AtomicJSONStorage(Storage):
                 return None
             self._cache = load_json(self.path, self.kind)
             self._stamp = stamp
-            self._encoded = None
         return self._cache
 
     def adopt(self, data: Data, stamp: tuple[int, int, int]) -> None:
@@ -99,7 +67,6 @@ class AtomicJSONStorage(Storage):
         if self._cache is None:
             self._cache = data
             self._stamp = stamp
-            self._encoded = None
 
     def write(self, data: Data) -> None:
         try:
@@ -109,8 +76,7 @@ class AtomicJSONStorage(Storage):
                 )
             if META_TABLE not in data:
                 data[META_TABLE] = meta_table(self.kind)
-            tables = _encode_tables(data)
-            self._save(_join(tables, list(data)))
+            self._save(_encode(data))
         except BaseException:
             # TinyDB mutated our cached dict before calling write(); forget it so
             # the next read sees what is really on disk.
@@ -118,43 +84,6 @@ class AtomicJSONStorage(Storage):
             raise
         self._cache = data
         self._stamp = _stamp(self.path)
-        self._remember_encoded(data, tables)
-
-    def append(self, table: str, doc_id: str, doc: dict[str, Any]) -> None:
-        """Add one document at the end of a table and save: the bytes write() would write.
-
-        Only the new document is encoded; every other table, and the table's
-        earlier documents, reuse the bytes last written. A long-running
-        client's file is over a megabyte, and encoding all of it again on
-        every note cost more than anything else a note does but the fsync.
-        orjson writes keys in order and without spaces, so the pieces joined
-        are byte for byte what encoding the whole data would give.
-        """
-        data = self.read()
-        if data is None:
-            raise CorruptFile(self.path, "is missing.")
-        if META_TABLE not in data or doc_id in data.get(table, {}):
-            data.setdefault(table, {})[doc_id] = doc
-            self.write(data)
-            return
-        try:
-            if self.read_only:
-                raise ReadOnlyPractice(
-                    "This window is read-only: another Alliance TUI has the practice open. Nothing was saved."
-                )
-            tables = self._encoded_of(data)
-            new = (b"," if data.get(table) else b"") + _encode(doc_id) + b":" + _encode(doc)
-            pieces = tables[table] = [*tables.get(table, [b"{"]), new]
-            if len(pieces) > MAX_PIECES:
-                tables[table] = [b"".join(pieces)]
-            names = list(data) if table in data else [*data, table]
-            self._save(_join(tables, names))
-        except BaseException:
-            self.forget()
-            raise
-        data.setdefault(table, {})[doc_id] = doc
-        self._stamp = _stamp(self.path)
-        self._remember_encoded(data, tables)
 
     def _save(self, payload: bytes) -> None:
         current = _stamp(self.path)
@@ -177,16 +106,6 @@ class AtomicJSONStorage(Storage):
         except OSError as exc:
             raise WriteFailed.from_os_error(self.path, exc) from exc
 
-    def _encoded_of(self, data: Data) -> dict[str, Pieces]:
-        """The tables' last written bytes, re-encoded if the data changed shape since (a safety net)."""
-        if self._encoded is None or self._encoded_shape != _shape(data):
-            return _encode_tables(data)
-        return dict(self._encoded)
-
-    def _remember_encoded(self, data: Data, tables: dict[str, Pieces]) -> None:
-        self._encoded = tables
-        self._encoded_shape = _shape(data)
-
     def unchanged_on_disk(self) -> bool:
         """True when the file is still exactly the one this storage last read or wrote."""
         return self._stamp is not None and _stamp(self.path) == self._stamp
@@ -194,4 +113,3 @@ class AtomicJSONStorage(Storage):
     def forget(self) -> None:
         self._cache = None
         self._stamp = None
-        self._encoded = None
