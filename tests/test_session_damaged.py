@@ -17,6 +17,7 @@ from alliance_tui.store import PracticeStore
 from alliance_tui.widgets.quick_log import QuickLogInput
 
 from .conftest import FROZEN_NOW, client_id
+from .screen_text import screen_text
 from .waits import toast_saying, toasts, until
 
 
@@ -57,3 +58,20 @@ async def test_leaving_a_session_whose_file_was_damaged_says_so_and_the_app_goes
         assert not any("opening a session with them again resumes it" in t for t in toasts(app))
     assert app.return_code in (None, 0)
     assert path.read_bytes() == damaged, "a damaged file is left as it was, for repair"
+
+
+async def test_checking_in_after_the_file_was_damaged_says_so_and_the_app_goes_on(demo_store: PracticeStore) -> None:
+    maya = client_id(demo_store, "Maya Okafor")
+    path = demo_store.clients_dir / f"{maya}.json"
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await app.push_screen(SessionScreen(maya))
+        await pilot.pause()
+        path.write_bytes(path.read_bytes()[:100])
+        await log(pilot, "refused: the file is damaged")  # the store finds the damage
+        app.screen.query_one("#commitments").focus()
+        await pilot.pause()
+        await pilot.press("d")
+        await until(pilot, lambda: "file cannot be" in screen_text(app, "AccountabilityPane Static"), "the message")
+        assert app.is_running and app.return_code is None
+        assert isinstance(app.screen, SessionScreen)

@@ -517,7 +517,11 @@ class SessionScreen(AllianceScreen):
     @on(AccountabilityPane.CheckedIn)
     def _checked_in(self, event: AccountabilityPane.CheckedIn) -> None:
         pane = self.query_one(AccountabilityPane)
-        existing = next((c for c in self.present.commitments if c.id == event.commitment_id), None)
+        try:
+            existing = next((c for c in self.present.commitments if c.id == event.commitment_id), None)
+        except StoreError as error:  # the client's file was damaged outside the app
+            pane.show_message(error.message)
+            return
         try:
             self.store.check_in(
                 self.client_id,
@@ -540,7 +544,11 @@ class SessionScreen(AllianceScreen):
     @on(AccountabilityPane.NoteGiven)
     def _checkin_note(self, event: AccountabilityPane.NoteGiven) -> None:
         pane = self.query_one(AccountabilityPane)
-        commitment = next((c for c in self.present.commitments if c.id == event.commitment_id), None)
+        try:
+            commitment = next((c for c in self.present.commitments if c.id == event.commitment_id), None)
+        except StoreError as error:  # the client's file was damaged outside the app
+            pane.show_message(f"{error.message} (your note is still here)")
+            return
         if commitment is None:
             return
         if commitment.checked_in_session != self.number or commitment.status is CommitmentStatus.OPEN:
