@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import Button, Footer
-from textual.widgets._footer import FooterKey
 
 from alliance_tui.widgets.footer import FooterEntry, KeyFooter, fit
 
@@ -46,7 +45,7 @@ class Panes(App[None]):
 def as_footer_shows(app: Panes) -> list[tuple[str, str, bool, object, int, int]]:
     """Each key: what it says, whether disabled, its tooltip and the cells it covers."""
     if app.footer_type is Footer:
-        keys = app.query(FooterKey)
+        keys = app.query("FooterKey")  # Footer's own keys, found by their type's name (the class is not exported)
         return [(k.key, k.description, k.has_class("-disabled"), k.tooltip, k.region.x, k.region.right) for k in keys]
     footer = app.query_one(KeyFooter)
     return [(p.entry.key, p.entry.description, p.entry.disabled, p.entry.tooltip, p.start, p.end) for p in footer.shown]
