@@ -21,7 +21,7 @@ from alliance_tui.store import PracticeStore
 from alliance_tui.store.errors import ClientUnavailable
 from alliance_tui.widgets.client_list import ClientList
 
-from .conftest import client_id
+from .conftest import client_id, watch_reads
 from .test_session_flow import make_app, screen_text
 
 
@@ -162,3 +162,20 @@ def test_a_clients_revision_moves_with_its_own_writes_and_the_practices_not_anot
     seen = reopened.revision_of(daniel)
     reopened.update_settings(revisit_every_sessions=3)  # practice-wide: shown on every client's screen
     assert reopened.revision_of(daniel) > seen
+
+
+async def test_opening_a_session_from_the_list_reads_none_of_the_clients_ended_sessions(
+    reopened: PracticeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The session key reads the client's present only: an ended session is read by the screens that show it."""
+    daniel = client_id(reopened, "Daniel Reyes")
+    ended = reopened.client_path(daniel).with_suffix("")  # the folder of the client's ended sessions
+    assert any(ended.glob("*.json")), "the demo's Daniel has sessions behind him"
+    app = make_app(reopened)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await on_row(app, pilot, daniel)
+        read = watch_reads(monkeypatch)
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen), "the session screen")
+        assert read, "the client's present was read"
+        assert not [path for path in read if path.parent == ended]

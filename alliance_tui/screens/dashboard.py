@@ -233,7 +233,11 @@ class DashboardScreen(AllianceScreen):
     # ----------------------------------------------------------------- going places
 
     def _usable(self) -> ClientSummary | None:
-        """The highlighted client, if their file can be read; otherwise say why, quietly."""
+        """The highlighted client, if their present can be read; otherwise say why, quietly.
+
+        Only the present is read here (what a session needs): a screen that shows
+        the history reads it itself, and says so there if part of it cannot be read.
+        """
         summary = self.highlighted()
         if summary is None:
             self.notify("No client is highlighted.", timeout=4)
@@ -242,7 +246,7 @@ class DashboardScreen(AllianceScreen):
             self.notify(summary.problem, title="Cannot open", severity="warning", timeout=10, markup=False)
             return None
         try:
-            self.store.record(summary.id)
+            self.store.present(summary.id)
         except (ClientUnavailable, UnknownRecord) as exc:
             self.report(exc, title="Cannot open")
             self.refresh_clients()
