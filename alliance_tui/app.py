@@ -160,6 +160,7 @@ class AllianceApp(App[None]):
         self.config: LoadedConfig = read_user_config(config_file if config_file is not None else config_path())
         self._start_up_messages: list[tuple[str, str]] = []
         self._reported_clashes: set[tuple[str, ...]] = set()
+        self._changes: dict[str | None, int] = {}  # writes per client (None: practice-wide), from the store
         self.ansi_theme_light = LEGIBLE_LIGHT
         self._apply_saved_theme()
 
@@ -208,6 +209,7 @@ class AllianceApp(App[None]):
         for problem in self.store.problems:
             self.notify(problem, title="Practice data", severity="warning", timeout=15, markup=False)
         self.store.on_problem = self._practice_problem
+        self._unsubscribe = self.store.subscribe(self._store_changed_elsewhere)
         if not self.store.read_only:
             self.set_interval(FOLDER_CHECK_SECONDS, self.store.guard_folder)  # a deleted folder is found at once
         if self.store.unchecked:
@@ -223,6 +225,23 @@ class AllianceApp(App[None]):
         if self.start_client:
             self._open_start_client(self.start_client)
         self.call_after_refresh(guard_size, self)  # once the first screens are on the stack
+
+    def on_unmount(self) -> None:
+        self._unsubscribe()
+
+    def _store_changed_elsewhere(self, client_id: str | None, kind: str) -> None:
+        """From the store, on the thread that wrote, once the change is on disk: counted for the screens.
+
+        Counted at once rather than by message, so a screen that wrote and
+        redrew, or one brought back before a message would have arrived, reads
+        the count as it is.
+        """
+        if kind != "index":  # the summaries only: the client list reads them as it is shown
+            self._changes[client_id] = self._changes.get(client_id, 0) + 1
+
+    def changes_seen(self, client_id: str) -> tuple[int, int]:
+        """Where this client's changes, and the practice's, stand: a screen keeps it to know what it shows."""
+        return self._changes.get(client_id, 0), self._changes.get(None, 0)
 
     def _practice_problem(self, message: str) -> None:
         """Found while the coach works (the folder deleted, a file gone): told at once, not kept for the next start."""

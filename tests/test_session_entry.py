@@ -151,17 +151,30 @@ async def test_a_session_screen_pushed_directly_resumes_the_session_on_disk(reop
             on_disk.close()
 
 
-def test_a_clients_revision_moves_with_its_own_writes_and_the_practices_not_anothers(reopened: PracticeStore) -> None:
+def test_listeners_are_told_each_change_once_it_is_on_disk_and_whose_it_is(reopened: PracticeStore) -> None:
     daniel, maya = client_id(reopened, "Daniel Reyes"), client_id(reopened, "Maya Okafor")
-    seen = reopened.revision_of(daniel)
+    told: list[tuple[str | None, str]] = []
+    on_disk: list[bool] = []
+
+    def listener(client: str | None, kind: str) -> None:
+        told.append((client, kind))
+        if client == maya and kind == "records":
+            on_disk.append(b"Maya's words" in (reopened.clients_dir / f"{maya}.json").read_bytes())
+
+    stop = reopened.subscribe(listener)
     session = reopened.start_session(maya)
     reopened.log_note(maya, "Maya's words", session_number=session.number)
-    assert reopened.revision_of(daniel) == seen  # another client's session: nothing of Daniel's changed
+    assert (maya, "records") in told and all(c in (maya, None) for c, _ in told)  # nothing of Daniel's
+    assert on_disk[-1] is True  # told after the write, never before
+    told.clear()
     reopened.update_client(daniel, think_time_seconds=40)
-    assert reopened.revision_of(daniel) > seen
-    seen = reopened.revision_of(daniel)
+    assert (daniel, "records") in told
+    told.clear()
     reopened.update_settings(revisit_every_sessions=3)  # practice-wide: shown on every client's screen
-    assert reopened.revision_of(daniel) > seen
+    assert told == [(None, "settings")]
+    stop()
+    reopened.log_note(maya, "after", session_number=session.number)
+    assert told == [(None, "settings")]  # no longer told
 
 
 async def test_opening_a_session_from_the_list_reads_none_of_the_clients_ended_sessions(

@@ -213,7 +213,7 @@ class SessionScreen(AllianceScreen):
         self._pause_started: datetime | None = None
         self._pause_clock: PauseClock | None = None
         self._refused: StoreError | None = None
-        self._filled_at = -1  # the store's revision of this client when the panes were last given its data
+        self._shown: tuple[int, int] = (-1, -1)  # the app's count of this client's changes when last filled
         self._ticker: Timer | None = None
 
     # ----------------------------------------------------------------- building
@@ -286,7 +286,7 @@ class SessionScreen(AllianceScreen):
             return
         if self._ticker is not None:
             self._ticker.resume()
-        if self.store.revision_of(self.client_id) != self._filled_at:
+        if self.alliance_app.changes_seen(self.client_id) != self._shown:
             try:
                 self._refresh()
             except StoreError as error:  # the client's file went away meanwhile: said, and left
@@ -332,7 +332,7 @@ class SessionScreen(AllianceScreen):
 
     def _fill(self, header: SessionHeader, pause: PauseClock, quick_log: QuickLog) -> None:
         """What the store holds, into the screen's views (bound to the panes) and the widgets given."""
-        self._filled_at = self.store.revision_of(self.client_id)
+        self._shown = self.alliance_app.changes_seen(self.client_id)
         present = self.present
         session = present.session_numbered(self.number) or self.session
         assert session is not None

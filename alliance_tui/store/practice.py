@@ -114,6 +114,7 @@ def _file_stamp(path: Path) -> list[int] | None:
     return [st.st_mtime_ns, st.st_size]
 
 
+Listener = Callable[[str | None, str], None]  # (client_id or None for the practice, kind of change)
 LONG_READ_BYTES = 5_000_000  # client files to read at open beyond this are announced (on_progress)
 
 
@@ -146,20 +147,23 @@ class PracticeStore:
         self._files: dict[str, ClientFile] = {}
         self._broken: dict[str, str] = {}
         self._broken_stamps: dict[str, list[int] | None] = {}  # the file as it was when it failed
-        # Counts what may have changed what this window holds (every write tried, every reload), so a
-        # screen kept between visits can tell whether what it shows may be out of date.
-        self.revision = 0
-        self._practice_revision = 0  # the revision of the last practice-wide write (settings, categories)
-        self._client_revisions: dict[str, int] = {}  # and of each client's last write or reload
+        self._listeners: list[Listener] = []
 
-    def revision_of(self, client_id: str) -> int:
-        """Moves whenever what a screen about this client shows may have changed, and only then.
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Be told of every change once it is on disk: listener(client_id, kind); returns how to stop.
 
-        Its own records and the practice-wide settings count; another client's
-        session does not, so a screen kept or built ahead for this one need not
-        redraw for it.
+        client_id is None for a practice-wide change ("settings": what every
+        client's screen shows; "index": the client list's summaries). A client's
+        kind is "records" after a write, "reloaded" when memory went back to
+        the file after a refused one. Called on the thread that wrote, under
+        the store's lock: a listener only takes note (the app posts a message).
         """
-        return max(self._practice_revision, self._client_revisions.get(client_id, 0))
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def _changed(self, client_id: str | None, kind: str) -> None:
+        for listener in list(self._listeners):
+            listener(client_id, kind)
 
     # ----------------------------------------------------------------- opening
 
@@ -1058,12 +1062,7 @@ class PracticeStore:
                 id=client_id, name=f"Unreadable file {client_id}.json", problem=message
             )
 
-    def _client_moved(self, client_id: str) -> None:
-        self.revision += 1
-        self._client_revisions[client_id] = self.revision
-
     def _write(self, client_id: str, action: Any) -> None:
-        self._client_moved(client_id)
         file = self._files[client_id]
         was_missing = not file.path.exists()
         try:
@@ -1077,6 +1076,7 @@ class PracticeStore:
                 f"Not saved: {file.path} could not be updated ({type(exc).__name__}: {exc}). "
                 "What was already saved is unchanged."
             ) from exc
+        self._changed(client_id, "records")
         if was_missing:
             # Deleted behind our back while open: this window still held every
             # record, so the file was written again whole rather than lost.
@@ -1088,7 +1088,7 @@ class PracticeStore:
 
     def _reload(self, client_id: str) -> None:
         """After a failed write, memory goes back to what is on disk."""
-        self._client_moved(client_id)
+        self._changed(client_id, "reloaded")
         self._records.pop(client_id, None)
         file = self._files.pop(client_id, None)
         if file is not None:
@@ -1128,9 +1128,6 @@ class PracticeStore:
 
     def _practice_write(self, action: Any, *, index_only: bool = False) -> None:
         """A write to practice.json; index_only for the dashboard's index, which no client's screen shows."""
-        self.revision += 1
-        if not index_only:
-            self._practice_revision = self.revision
         db = self._database()
         try:
             action(db)
@@ -1151,6 +1148,7 @@ class PracticeStore:
                 f"Not saved: {self.practice_path} could not be updated ({type(exc).__name__}: {exc}). "
                 "What was already saved is unchanged."
             ) from exc
+        self._changed(None, "index" if index_only else "settings")
 
     def _refresh_summary(self, client_id: str, *, write_index: bool = True, present: Present | None = None) -> None:
         """Keep the dashboard's index in step, writing it only when it changed."""
