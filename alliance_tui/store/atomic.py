@@ -29,9 +29,18 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, temp_dir: Path | None = None) -> None:
+    """temp_dir: where the temporary file is made, if not beside the target (on the same file system).
+
+    A client's ended sessions are written by way of the clients folder, which is
+    cleared of leftovers at every start, so their own folders never need listing.
+    """
     directory = path.parent
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=directory)
+    fd, name = tempfile.mkstemp(
+        prefix=f".{path.parent.name}-{path.name}." if temp_dir else f".{path.name}.",
+        suffix=TMP_SUFFIX,
+        dir=temp_dir or directory,
+    )
     tmp = Path(name)
     try:
         try:

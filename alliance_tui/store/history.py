@@ -58,14 +58,14 @@ def merge_into(path: Path, docs: dict[str, list[dict[str, Any]]]) -> None:
             by_id[str(doc.get("id"))] = doc
         if by_id:
             data[table] = {str(n): doc for n, doc in enumerate(by_id.values(), start=1)}
-    storage = AtomicJSONStorage(path, kind=KIND)
+    storage = AtomicJSONStorage(path, kind=KIND, temp_dir=path.parent.parent)
     storage.write(data)
 
 
 def update_in_history(folder: Path, table: str, doc: dict[str, Any]) -> Path | None:
     """Replace the document of that id in whichever session's file holds it (newest first); None if none does."""
     for path in reversed(session_files(folder)):
-        db = TinyDB(path, storage=AtomicJSONStorage, kind=KIND)
+        db = TinyDB(path, storage=AtomicJSONStorage, kind=KIND, temp_dir=folder.parent)
         try:
             if db.table(table, cache_size=0).update(doc, Query().id == doc["id"]):
                 return path

@@ -553,8 +553,6 @@ class PracticeStore:
         from .client_file import ClientFile
 
         file = ClientFile(path, read_only=self.read_only)
-        if not self.read_only and file.history.is_dir():
-            remove_stale_temporaries(file.history)  # left by a stop while a session was put away
         try:
             record = file.load()
         except FileProblem:

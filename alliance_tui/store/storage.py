@@ -42,7 +42,8 @@ __all__ = [
 
 
 class AtomicJSONStorage(Storage):
-    def __init__(self, path: str | Path, kind: str, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, kind: str, read_only: bool = False, temp_dir: Path | None = None) -> None:
+        self.temp_dir = temp_dir  # where its temporary files are made, if not beside it (atomic_write_bytes)
         self.path = Path(path)
         self.kind = kind
         self.read_only = read_only
@@ -95,16 +96,22 @@ class AtomicJSONStorage(Storage):
             )
         try:
             try:
-                atomic_write_bytes(self.path, payload)
+                self._replace_file(payload)
             except FileNotFoundError:
                 if self.path.parent.exists():
                     raise
                 # The folder itself was deleted while the app ran: what memory holds
                 # is now the only copy, so the folder is made again and it is saved.
                 ensure_private_dir(self.path.parent)
-                atomic_write_bytes(self.path, payload)
+                self._replace_file(payload)
         except OSError as exc:
             raise WriteFailed.from_os_error(self.path, exc) from exc
+
+    def _replace_file(self, payload: bytes) -> None:
+        if self.temp_dir is None:
+            atomic_write_bytes(self.path, payload)
+        else:
+            atomic_write_bytes(self.path, payload, temp_dir=self.temp_dir)
 
     def unchanged_on_disk(self) -> bool:
         """True when the file is still exactly the one this storage last read or wrote."""
