@@ -21,6 +21,7 @@ from alliance_tui.models.notes import NoteKind
 from alliance_tui.screens.alliance_editor import AllianceEditorScreen
 from alliance_tui.screens.erase import EraseClientScreen
 from alliance_tui.screens.history import AllianceHistoryScreen as HistoryScreen
+from alliance_tui.screens.prep import PrepScreen
 from alliance_tui.screens.review import ClientReviewScreen as ReviewScreen
 from alliance_tui.screens.search import SearchScreen
 from alliance_tui.screens.session import SessionScreen
@@ -176,6 +177,11 @@ async def test_every_saved_text_field_is_shown_literally_on_every_screen(data_di
             assert missing(app, "category") == []
             await pilot.press("escape")  # the dropdown closes; the screens below are pushed on top
             await settle(pilot)
+
+            await app.push_screen(PrepScreen(cid))  # the prep sheet is Markdown: user text must not become links
+            await settle(pilot)
+            assert missing(app, "name", "wording", "category", "open_what") == []
+            app.pop_screen()
 
             await app.push_screen(EraseClientScreen(cid))
             await settle(pilot)

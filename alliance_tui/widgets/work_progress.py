@@ -10,6 +10,8 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import Label, ProgressBar
 
+from ..models.wording import plural
+
 
 class WorkProgress(Horizontal):
     DEFAULT_CSS = """
@@ -51,7 +53,7 @@ class WorkProgress(Horizontal):
         if not self.is_mounted or not self.children:
             return
         self.query_one(ProgressBar).update(total=max(self.total, 1), progress=self.done)
-        self.query_one("#work-count", Label).update(f"{self.done} of {self.total} clients")
+        self.query_one("#work-count", Label).update(f"{self.done} of {plural(self.total, 'client')}")
 
     def advance(self, done: int, total: int) -> None:
         """Both numbers at once, from the worker (through call_from_thread)."""
