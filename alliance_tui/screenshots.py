@@ -113,10 +113,8 @@ async def shot_session(app: AllianceApp, pilot: Pilot[None], clock: HandClock) -
     app.open_session(client_id)
     await settle(pilot)
     require_screen(app, "SessionScreen")
-    session = app.store.record(client_id).open_session
-    if session is None:
-        raise Skip("the session screen did not start a session")
-    # The check-in at the start of the session, with the keys the coach uses.
+    # The check-in at the start of the session (its first entry), with the keys the coach uses.
+    await press_binding(app, pilot, "session.checkin")
     statuses = ["checkin.done", "checkin.partly", "checkin.done", "checkin.not_done"]
     for binding_id in statuses[: len(app.store.record(client_id).open_commitments)]:
         before = len(app.store.record(client_id).open_commitments)

@@ -28,7 +28,7 @@ async def test_client_flag_opens_the_session_case_blind(demo_store: PracticeStor
         assert type(app.screen).__name__ == "SessionScreen"
         maya = demo_store.find_client("Maya Okafor")
         assert maya is not None and getattr(app.screen, "client_id", None) == maya.id
-    assert maya is not None and demo_store.record(maya.id).open_session is not None
+    assert maya is not None and demo_store.record(maya.id).open_session is None  # nothing logged: no session
 
 
 async def test_unknown_or_archived_client_flag_says_so_and_stays_on_the_dashboard(demo_store: PracticeStore) -> None:

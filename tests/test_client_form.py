@@ -28,7 +28,7 @@ def message(app: AllianceApp) -> str:
 async def test_a_new_client_is_saved_with_every_field_and_shown_on_the_dashboard(store: PracticeStore) -> None:
     app = make_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("a")
+        await pilot.press("ctrl+n")
         await pilot.pause()
         assert isinstance(app.screen, ClientFormScreen)
         field(app, "name").value = "  Alex [bold]Morgan[/]  "
@@ -61,7 +61,7 @@ async def test_a_new_client_is_saved_with_every_field_and_shown_on_the_dashboard
 async def test_an_empty_name_gets_an_inline_message_and_nothing_is_lost(store: PracticeStore) -> None:
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("a")
+        await pilot.press("ctrl+n")
         await pilot.pause()
         field(app, "pronouns").value = "she/her"
         await pilot.press("ctrl+s")
@@ -76,7 +76,7 @@ async def test_an_empty_name_gets_an_inline_message_and_nothing_is_lost(store: P
 async def test_a_bad_number_names_the_field_and_keeps_the_typing(store: PracticeStore) -> None:
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("a")
+        await pilot.press("ctrl+n")
         await pilot.pause()
         field(app, "name").value = "Jordan Lee"
         field(app, "programme_sessions").value = "twelve"
@@ -97,7 +97,7 @@ async def test_a_duplicate_name_is_refused_inline(store: PracticeStore) -> None:
     store.add_client("Sam Rivera")
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("a")
+        await pilot.press("ctrl+n")
         await pilot.pause()
         field(app, "name").value = "sam rivera"
         await pilot.press("ctrl+s")
@@ -110,7 +110,7 @@ async def test_a_duplicate_name_is_refused_inline(store: PracticeStore) -> None:
 async def test_a_huge_name_and_control_characters(store: PracticeStore) -> None:
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("a")
+        await pilot.press("ctrl+n")
         await pilot.pause()
         field(app, "name").value = "A" * 500
         await pilot.press("ctrl+s")
@@ -126,7 +126,7 @@ async def test_a_huge_name_and_control_characters(store: PracticeStore) -> None:
 async def test_escape_cancels_without_saving(store: PracticeStore) -> None:
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("a")
+        await pilot.press("ctrl+n")
         await pilot.pause()
         field(app, "name").value = "Not Saved"
         await pilot.press("escape")
@@ -176,7 +176,7 @@ async def test_answering_the_think_time_nudge_by_editing_the_client(demo_store: 
 async def test_archiving_from_the_dashboard_moves_the_client_behind_the_toggle(demo_store: PracticeStore) -> None:
     app = AllianceApp(demo_store, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("down", "c")  # Maya's details
+        await pilot.press("down", "ctrl+d")  # Maya's details
         await pilot.pause()
         app.screen.query_one("#archived", Checkbox).value = True
         await pilot.press("ctrl+s")

@@ -73,9 +73,10 @@ async def test_ending_a_session_after_the_clock_went_back_tells_the_coach(data_d
         async with app.run_test(size=(120, 36), notifications=True) as pilot:
             await app.push_screen(SessionScreen(cid))
             await pilot.pause()
+            await pilot.press(*"first words", "enter")  # the session begins with its first entry
             clock.now -= timedelta(hours=2)
             app.screen.query_one("#prompts").focus()
-            await pilot.press("e", "y")
+            await pilot.press("ctrl+e", "y")
             shown = await toast_saying(pilot, "earlier than when session 1 began")
             assert "Clock set back?" in shown
             assert isinstance(app.screen, SessionSummaryScreen)

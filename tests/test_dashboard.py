@@ -42,7 +42,7 @@ async def test_active_clients_with_sessions_dates_commitments_and_revisit_marker
         assert "1 of 6" in maya and "revisit" not in maya
         assert "Tom Becker" not in screen_text(app)
         text = screen_text(app)
-        assert "4 active clients · 3 due a revisit of the alliance · 1 archived (hidden: t)" in text
+        assert "4 active clients · 3 due a revisit of the alliance · 1 archived (hidden: ctrl+t)" in text
         # The highlighted client's nudges are explained in plain words.
         assert "No full design of the alliance yet, and this is session 4" in text
 
@@ -50,30 +50,43 @@ async def test_active_clients_with_sessions_dates_commitments_and_revisit_marker
 async def test_archived_clients_behind_a_toggle(demo_store: PracticeStore) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("t")
+        await pilot.press("ctrl+t")
         assert any(line.startswith("Tom Becker (archived)") for line in rows(app))
-        await pilot.press("t")
+        await pilot.press("ctrl+t")
         assert not any("Tom Becker" in line for line in rows(app))
 
 
-async def test_type_a_capital_letter_to_filter_and_escape_to_clear(demo_store: PracticeStore) -> None:
+async def test_typing_a_name_filters_the_list_and_escape_clears_it(demo_store: PracticeStore) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("P", "r")
+        await pilot.press(*"priy", "backspace")
         filter_input = app.screen.query_one("#filter", Input)
-        assert filter_input.value == "Pr" and filter_input.has_focus
+        assert filter_input.value == "pri"
+        assert app.screen.query_one("#clients", ClientList).has_focus  # arrows and Enter still act on the list
         assert [line.split("  ")[0] for line in rows(app)] == ["Priya Natarajan"]
-        await pilot.press("enter")  # back to the table, filter kept
-        assert app.screen.query_one("#clients", ClientList).has_focus
         await pilot.press("escape")
         assert filter_input.value == ""
         assert len(rows(app)) == 4
 
 
-async def test_slash_filters_case_insensitively_and_says_when_nothing_matches(demo_store: PracticeStore) -> None:
+async def test_a_name_typed_on_the_list_writes_nothing_and_opens_nothing(demo_store: PracticeStore) -> None:
+    """Every letter a name can hold filters: "sofia", "daniel", "hafter" start no session, open no screen."""
+    before = {s.id: demo_store.record(s.id).model_dump_json() for s in demo_store.summaries()}
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("slash", *"lind")
+        for name in ("sofia", "Daniel", "hafter ectsr/+1"):
+            await pilot.press(*name)
+            await pilot.pause()
+            assert isinstance(app.screen, DashboardScreen)
+            assert app.screen.query_one("#filter", Input).value == name
+            await pilot.press("escape")
+    assert {s.id: demo_store.record(s.id).model_dump_json() for s in demo_store.summaries()} == before
+
+
+async def test_typing_filters_case_insensitively_and_says_when_nothing_matches(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*"LIND")
         assert [line.split("  ")[0] for line in rows(app)] == ["Sofia Lindqvist"]
         await pilot.press(*"zzz")
         assert rows(app) == []
@@ -123,8 +136,8 @@ async def test_one_key_opens_the_review_history_and_editor(demo_store: PracticeS
     async with app.run_test(size=(120, 36)) as pilot:
         for key, name in (
             ("enter", "ClientReviewScreen"),
-            ("h", "AllianceHistoryScreen"),
-            ("e", "AllianceEditorScreen"),
+            ("ctrl+r", "AllianceHistoryScreen"),
+            ("ctrl+g", "AllianceEditorScreen"),
         ):
             await pilot.press(key)
             await pilot.pause()
@@ -135,10 +148,10 @@ async def test_one_key_opens_the_review_history_and_editor(demo_store: PracticeS
             assert isinstance(app.screen, DashboardScreen)
 
 
-async def test_s_starts_a_session_with_the_highlighted_client(demo_store: PracticeStore) -> None:
+async def test_ctrl_s_opens_a_session_with_the_highlighted_client(demo_store: PracticeStore) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("down", "s")
+        await pilot.press("down", "ctrl+s")
         await pilot.pause()
         assert type(app.screen).__name__ == "SessionScreen"
         maya = demo_store.find_client("Maya Okafor")
@@ -158,4 +171,4 @@ async def test_an_empty_practice_says_how_to_begin(store: PracticeStore) -> None
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert "No clients yet: press a to add your first client." in screen_text(app)
+        assert "No clients yet: press ctrl+n to add your first client." in screen_text(app)

@@ -19,7 +19,7 @@ def test_dashboard_snapshot(demo_store: PracticeStore, snap_compare: Callable[..
 
 
 def test_dashboard_snapshot_80x24_with_archived(demo_store: PracticeStore, snap_compare: Callable[..., bool]) -> None:
-    assert snap_compare(make_app(demo_store), terminal_size=(80, 24), press=["t"])
+    assert snap_compare(make_app(demo_store), terminal_size=(80, 24), press=["ctrl+t"])
 
 
 def test_review_snapshot(demo_store: PracticeStore, snap_compare: Callable[..., bool]) -> None:
@@ -31,11 +31,11 @@ def test_review_snapshot_80x24(demo_store: PracticeStore, snap_compare: Callable
 
 
 def test_history_snapshot(demo_store: PracticeStore, snap_compare: Callable[..., bool]) -> None:
-    assert snap_compare(make_app(demo_store), terminal_size=(120, 36), press=["down", "down", "h"])
+    assert snap_compare(make_app(demo_store), terminal_size=(120, 36), press=["down", "down", "ctrl+r"])
 
 
 def test_history_side_by_side_snapshot(demo_store: PracticeStore, snap_compare: Callable[..., bool]) -> None:
-    assert snap_compare(make_app(demo_store), terminal_size=(160, 48), press=["down", "down", "h", "v"])
+    assert snap_compare(make_app(demo_store), terminal_size=(160, 48), press=["down", "down", "ctrl+r", "v"])
 
 
 def test_review_snapshot_160x48_two_columns(demo_store: PracticeStore, snap_compare: Callable[..., bool]) -> None:

@@ -152,7 +152,7 @@ async def test_a_clash_is_reported_once_and_the_displaced_action_stays_in_the_pa
     from alliance_tui.commands import ScreenActionCommands, screen_actions
 
     config = tmp_path / "config.toml"
-    config.write_text('[keys]\ndashboard.session = "h"\n', encoding="utf-8")
+    config.write_text('[keys]\ndashboard.session = "ctrl+r"\n', encoding="utf-8")
     app = make_app(demo_store, config)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.pause()
@@ -161,7 +161,7 @@ async def test_a_clash_is_reported_once_and_the_displaced_action_stays_in_the_pa
         clashes = await told(pilot, "is also the key of")
         assert len(clashes) == 1 and "'History' (Dashboard)" in clashes[0] and "line 2" in clashes[0]
         actions = {a.description: a for a in screen_actions(app.screen)}
-        assert actions["Session"].keys == ["h"] and not actions["Session"].key_taken
+        assert actions["Session"].keys == ["ctrl+r"] and not actions["Session"].key_taken
         assert actions["History"].key_taken
         offered = {text for text, _, _ in ScreenActionCommands(app.screen).commands()}
         assert {"Session", "History"} <= offered

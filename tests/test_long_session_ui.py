@@ -15,6 +15,7 @@ from pathlib import Path
 from textual.widgets import Static
 
 from alliance_tui.app import AllianceApp
+from alliance_tui.models.quicklog import EntryKind, LineKind
 from alliance_tui.screens.session import SessionScreen
 from alliance_tui.store import PracticeStore
 from alliance_tui.widgets.pause_clock import PauseClock
@@ -73,7 +74,7 @@ async def test_a_three_hour_session_stays_quick_and_flat(demo_store: PracticeSto
                 pauses.append(ran)
             clocks.advance(60)
             box.value = f"Minute {minute}: she said [what] she meant, and named it ✓"
-            screen.post_message(QuickLog.Submitted(box.value, shared=minute % 10 == 0))
+            screen.post_message(QuickLog.Submitted(box.value, LineKind(EntryKind.NOTE, shared=minute % 10 == 0)))
             await pilot.pause()
             assert box.value == "", f"minute {minute} was not saved"
             drawn_lines.append(len(str(today.query_one("#today-notes", Static).render()).splitlines()))

@@ -101,15 +101,15 @@ async def test_a_whole_session_and_the_palette_never_touch_the_network_or_a_log(
         await app.push_screen(SessionScreen(maya.id))
         await pilot.pause()
         screen = app.screen
-        await pilot.press("d")  # check in the first commitment
+        await pilot.press("ctrl+y", "d")  # check in the first commitment
         box = screen.query_one(QuickLogInput)
         for text in (secret, f"c: {secret} | Friday", f"a: {secret}"):
             box.value = text
             box.focus()
             await pilot.press("enter")
             assert box.value == "", text
-        await pilot.press("ctrl+t", "ctrl+t", "1", *"yes", "enter")
-        await pilot.press("e", "y")
+        await pilot.press("ctrl+t", "ctrl+t", "ctrl+f", "1", *"yes", "enter")
+        await pilot.press("ctrl+e", "y")
         await pilot.pause()
         assert isinstance(app.screen, SessionSummaryScreen)
         await pilot.press("ctrl+p", *"recap")

@@ -46,7 +46,7 @@ async def test_pause_is_recorded_to_the_millisecond(demo_store: PracticeStore) -
     async with app.run_test(size=(120, 36)) as pilot:
         clock = await sofias_clock(app, pilot)
         assert "45 s agreed" in screen_text(app)
-        await pilot.press("t")
+        await pilot.press("ctrl+t")
         assert clock.running
         # Each redraw reads the clock it was given; it does not count ticks.
         mono.now += 10.0
@@ -56,7 +56,7 @@ async def test_pause_is_recorded_to_the_millisecond(demo_store: PracticeStore) -
         mono.now += 30.123
         await until(pilot, lambda: "● over time" in screen_text(app), "the clock over time")
         assert clock.has_class("-overtime")
-        await pilot.press("t")
+        await pilot.press("ctrl+t")
         assert not clock.running
     demo_store.close()
     reopened = PracticeStore(demo_store.data_dir).open()
@@ -77,7 +77,7 @@ async def test_ctrl_t_works_while_typing(demo_store: PracticeStore) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await app.push_screen(SessionScreen(maya.id))
         await pilot.pause()
-        await pilot.press("l", *"she went quiet")
+        await pilot.press("ctrl+l", *"she went quiet")
         await pilot.press("ctrl+t")
         mono.now += 61.5
         await pilot.press("ctrl+t")
@@ -93,7 +93,7 @@ async def test_quitting_mid_pause_records_it(demo_store: PracticeStore) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await app.push_screen(SessionScreen(maya.id))
         await pilot.pause()
-        await pilot.press("t")
+        await pilot.press("ctrl+t")
         mono.now += 7.25
         await pilot.press("ctrl+q")
     demo_store.close()

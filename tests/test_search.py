@@ -48,7 +48,7 @@ def test_snippet_keeps_context_on_one_line(demo_store: PracticeStore) -> None:
 async def test_practice_search_opens_the_review_at_the_session(demo_store: PracticeStore) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("f")
+        await pilot.press("ctrl+f")
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)
         app.screen.query_one("#query", Input).value = "monthly"

@@ -33,7 +33,7 @@ async def log(pilot: Pilot[None], text: str) -> None:
     await pilot.pause()
 
 
-@pytest.mark.parametrize("keys", [("escape",), ("e", "y")], ids=["leave", "end"])
+@pytest.mark.parametrize("keys", [("escape",), ("ctrl+e", "y")], ids=["leave", "end"])
 async def test_leaving_a_session_whose_file_was_damaged_says_so_and_the_app_goes_on(
     demo_store: PracticeStore, keys: tuple[str, ...]
 ) -> None:

@@ -98,7 +98,7 @@ async def test_s_then_escape_on_the_client_list_leaves_no_session(demo_store: Pr
     app = app_at(demo_store, lambda: FROZEN_NOW)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.pause()
-        await pilot.press("s")  # Daniel is the first row
+        await pilot.press("ctrl+s")  # Daniel is the first row
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
         await pilot.press("escape")
@@ -109,27 +109,48 @@ async def test_s_then_escape_on_the_client_list_leaves_no_session(demo_store: Pr
     assert reopened_sessions(demo_store, daniel_id(demo_store)) == [1, 2, 3]
 
 
-async def test_a_session_held_for_a_while_is_kept_even_if_nothing_was_logged(demo_store: PracticeStore) -> None:
+async def test_a_session_screen_open_a_while_with_nothing_logged_leaves_no_session(demo_store: PracticeStore) -> None:
+    """A session begins with its first entry, check-in or pause: an open screen alone writes nothing."""
     now = [FROZEN_NOW]
     app = app_at(demo_store, lambda: now[0])
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.pause()
-        await pilot.press("s")
+        await pilot.press("ctrl+s")
         await pilot.pause()
-        now[0] = FROZEN_NOW + timedelta(minutes=20)  # a real conversation, nothing typed
+        now[0] = FROZEN_NOW + timedelta(minutes=20)
+        assert reopened_sessions(demo_store, daniel_id(demo_store)) == [1, 2, 3]
+        await pilot.press("escape")
+        await pilot.pause()
+        await toast_saying(pilot, "Session 4 with Daniel Reyes was not kept")
+    assert reopened_sessions(demo_store, daniel_id(demo_store)) == [1, 2, 3]
+
+
+async def test_a_session_begins_at_its_first_entry_with_the_time_it_was_opened(demo_store: PracticeStore) -> None:
+    now = [FROZEN_NOW]
+    app = app_at(demo_store, lambda: now[0])
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        now[0] = FROZEN_NOW + timedelta(minutes=20)  # a real conversation, then the first note
+        await pilot.press(*"first words", "enter")
+        await pilot.pause()
+        now[0] = FROZEN_NOW + timedelta(minutes=40)
         await pilot.press("escape")
         await pilot.pause()
         await toast_saying(pilot, "Session 4 with Daniel Reyes is still open")
-    assert reopened_sessions(demo_store, daniel_id(demo_store)) == [1, 2, 3, 4]
+    record = demo_store.record(daniel_id(demo_store))
+    assert [s.number for s in record.sessions] == [1, 2, 3, 4]
+    assert record.sessions[-1].started == FROZEN_NOW
 
 
 async def test_a_check_in_keeps_the_session(demo_store: PracticeStore) -> None:
     app = app_at(demo_store, lambda: FROZEN_NOW)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.pause()
-        await pilot.press("s")
+        await pilot.press("ctrl+s")
         await pilot.pause()
-        await pilot.press("d", "escape")  # focus starts on the check-in
+        await pilot.press("ctrl+y", "d", "escape")  # a check-in written: Esc leaves, the session kept
         await pilot.pause()
         await toast_saying(pilot, "is still open")
     assert reopened_sessions(demo_store, daniel_id(demo_store)) == [1, 2, 3, 4]

@@ -1,8 +1,10 @@
-"""One way into a session screen: the session is written, then its screen is shown.
+"""One way into a session screen, and a session written only with its first entry.
 
 The dashboard's key, the review's, the command palette's and --client all go
-through show_session_screen; a refusal shows no screen, and no key the coach
-presses can reach a session that is not on disk yet.
+through show_session_screen, which writes nothing: a client whose file cannot
+be read shows no screen, and the session begins (is written) just before the
+first entry, check-in or pause, so nothing is ever logged to a session that
+is not on disk.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from alliance_tui.screens.session import SessionScreen, kept_name
 from alliance_tui.store import PracticeStore
 from alliance_tui.store.errors import ClientUnavailable
 from alliance_tui.widgets.client_list import ClientList
+from alliance_tui.widgets.quick_log import QuickLogInput
 
 from .conftest import client_id, watch_reads
 from .test_session_flow import make_app, screen_text
@@ -36,6 +39,17 @@ def told(app: AllianceApp) -> list[tuple[str, str]]:
 
     app.notify = recorded  # type: ignore[method-assign]
     return shown
+
+
+class Ticking:
+    """A monotonic clock a second further on at each reading: every pause runs long enough to count."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        self.now += 1.0
+        return self.now
 
 
 async def until(pilot: Pilot[None], condition: Callable[[], bool], what: str) -> None:
@@ -55,32 +69,32 @@ async def on_row(app: AllianceApp, pilot: Pilot[None], client: str) -> Dashboard
     return dashboard
 
 
-async def test_a_session_that_cannot_start_is_said_and_the_list_stays(
+async def test_a_session_that_cannot_begin_is_said_in_the_line_and_the_words_stay(
     reopened: PracticeStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     daniel = client_id(reopened, "Daniel Reyes")
+    before = len(reopened.record(daniel).sessions)
     app = make_app(reopened)
     async with app.run_test(size=(120, 36)) as pilot:
-        shown = told(app)
         await on_row(app, pilot, daniel)
 
-        def refused(client_id: str, planned_minutes: int | None = None) -> None:
+        def refused(client_id: str, planned_minutes: int | None = None, **when: Any) -> None:
             raise ClientUnavailable("Daniel's file cannot be written just now.")
 
         monkeypatch.setattr(reopened, "start_session", refused)
-        await pilot.press("s")
-        await until(pilot, lambda: bool(shown), "the refusal said")
-        assert isinstance(app.screen, DashboardScreen)
-        assert not any(isinstance(screen, SessionScreen) for screen in app.screen_stack)
-        assert not app.is_screen_installed(kept_name(daniel))
-        assert shown == [("Cannot start the session", "Daniel's file cannot be written just now.")]
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen), "the session screen")
+        await pilot.press(*"first words", "enter")
+        assert "Daniel's file cannot be written just now. (the session was not begun" in screen_text(app)
+        assert app.screen.query_one(QuickLogInput).value == "first words"
+        assert len(reopened.record(daniel).sessions) == before
         assert app.is_running
 
 
 async def test_keys_pressed_at_once_after_the_key_act_on_a_started_session(
     reopened: PracticeStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Keys queued behind s (during a stall, say) reach a session already on disk, never one still to start."""
+    """Keys queued at once (during a stall, say): the session is on disk before its pause is."""
     daniel = client_id(reopened, "Daniel Reyes")
     started_when_paused: list[bool] = []
     record_pause = reopened.record_pause
@@ -90,12 +104,15 @@ async def test_keys_pressed_at_once_after_the_key_act_on_a_started_session(
         return record_pause(client_id, **fields)
 
     monkeypatch.setattr(reopened, "record_pause", watched)
-    app = make_app(reopened)
+    app = make_app(reopened, Ticking())
     async with app.run_test(size=(120, 36)) as pilot:
         await on_row(app, pilot, daniel)
         number = reopened.record(daniel).next_session_number
-        for key in ("s", "t", "t"):  # open, then a pause started and stopped
-            app.post_message(events.Key(key, key))
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen), "the session screen")
+        assert reopened.record(daniel).open_session is None  # open, and nothing written yet
+        for key in ("ctrl+t", "ctrl+t"):  # a pause started and stopped, the keys queued at once
+            app.post_message(events.Key(key, None))
         await until(pilot, lambda: bool(started_when_paused), "the pause recorded")
         assert isinstance(app.screen, SessionScreen) and app.screen.client_id == daniel
         record = reopened.record(daniel)
@@ -111,7 +128,7 @@ async def test_open_then_straight_back_with_nothing_logged_keeps_no_session(reop
     async with app.run_test(size=(120, 36)) as pilot:
         shown = told(app)
         await on_row(app, pilot, daniel)
-        for key, character in (("s", "s"), ("escape", None)):
+        for key, character in (("ctrl+s", None), ("escape", None)):
             app.post_message(events.Key(key, character))
         await until(pilot, lambda: any(title == "Session not kept" for title, _ in shown), "the session let go")
         assert isinstance(app.screen, DashboardScreen)
@@ -128,15 +145,15 @@ async def test_a_file_damaged_behind_the_apps_back_is_said_when_opened(reopened:
         path.write_bytes(path.read_bytes()[:40])  # damaged behind the app's back
         await on_row(app, pilot, maya)
         assert not reopened.is_loaded(maya) and not shown  # nothing read, nothing said, until it is opened
-        await pilot.press("s")
+        await pilot.press("ctrl+s")
         await until(pilot, lambda: bool(shown), "the damage said")
         assert isinstance(app.screen, DashboardScreen)
         assert any("cannot be opened" in text for _, text in shown)
         assert "cannot be read" in screen_text(app)
 
 
-async def test_a_session_screen_pushed_directly_resumes_the_session_on_disk(reopened: PracticeStore) -> None:
-    """However a screen is pushed, it shows the session that is written: the open one, else one it starts."""
+async def test_a_session_screen_pushed_directly_writes_nothing(reopened: PracticeStore) -> None:
+    """However a screen is pushed, it shows the open session, else the one its first entry would begin."""
     maya = client_id(reopened, "Maya Okafor")
     app = make_app(reopened)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -146,7 +163,8 @@ async def test_a_session_screen_pushed_directly_resumes_the_session_on_disk(reop
         assert isinstance(screen, SessionScreen) and screen.session is not None
         on_disk = PracticeStore(reopened.data_dir, read_only=True).open()
         try:
-            assert on_disk.record(maya).open_session == screen.session
+            assert on_disk.record(maya).open_session is None and not screen.started
+            assert screen.session.number == on_disk.record(maya).next_session_number
         finally:
             on_disk.close()
 
@@ -188,7 +206,7 @@ async def test_opening_a_session_from_the_list_reads_none_of_the_clients_ended_s
     async with app.run_test(size=(120, 36)) as pilot:
         await on_row(app, pilot, daniel)
         read = watch_reads(monkeypatch)
-        await pilot.press("s")
+        await pilot.press("ctrl+s")
         await until(pilot, lambda: isinstance(app.screen, SessionScreen), "the session screen")
         assert read, "the client's present was read"
         assert not [path for path in read if path.parent == ended]

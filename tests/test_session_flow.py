@@ -70,48 +70,53 @@ async def test_a_whole_session(demo_store: PracticeStore, monkeypatch: pytest.Mo
         text = screen_text(app)
         assert "Daniel Reyes  ·  session 4 of 12" in text
         assert "Draft a six-month transition budget" in text
-        # Focus lands on the check-in, because there are open commitments.
-        assert app.focused is not None and app.focused.id == "commitments"
+        # Focus lands where the coach types: the log line. Opening wrote nothing.
+        assert isinstance(app.focused, QuickLogInput)
+        assert demo_store.record(daniel.id).sessions[-1].number == 3
 
         # Check in two commitments: done, then (the next one) partly with a note.
+        await pilot.press("ctrl+y")
+        assert app.focused is not None and app.focused.id == "commitments"
         await pilot.press("d")
+        assert "Checked in" in screen_text(app)
         await pilot.press("P")  # Shift: partly, and a note on it straight away
         await pilot.press(*"Booked")
         await pilot.press("enter")
-        assert app.focused is not None and app.focused.id == "commitments"
+        assert isinstance(app.focused, QuickLogInput)  # all checked in: back where the coach types
         text = screen_text(app)
         assert "done: Draft a six-month transition budget" in text
         assert "partly done: Book a portfolio review" in text
         assert "Booked" in text
 
-        # An adjustment: one key, typed, Enter; focus goes back where it was.
-        await pilot.press("a")
+        # An adjustment: one key, the category shown before a word is typed, Enter; focus stays in the line.
+        await pilot.press("ctrl+r")
         assert isinstance(app.focused, QuickLogInput)
         await pilot.press("tab")  # from the default (Style and tone) to the next category
-        assert app.screen.query_one(QuickLogInput).value == "a permissions: "
+        assert "± adjust · Permissions" in screen_text(app)
         await pilot.press(*"call me out", "enter")
-        assert app.focused is not None and app.focused.id == "commitments"
+        assert isinstance(app.focused, QuickLogInput)
         assert "✚ call me out  (new today)" in screen_text(app)
+        assert "✎ note · private" in screen_text(app)  # back to a private note
 
         # A shared note, then a commitment.
-        await pilot.press("s", "l", *"Tell partner", "enter")
-        await pilot.press("c", *"send CV | Fri | email", "enter")
+        await pilot.press("ctrl+s", *"Tell partner", "enter")
+        await pilot.press("ctrl+n", *"send CV | Fri | email", "enter")
         assert "send CV" in screen_text(app)
         assert "◉ shared Tell partner" in screen_text(app)  # logged notes stay in view
         assert app.screen.query_one(QuickLog).shared_next is False  # shared was for one entry only
 
         # A pause: 30 s agreed, the client took 21.5 s.
-        await pilot.press("t")
+        await pilot.press("ctrl+t")
         mono.now += 21.5
-        await pilot.press("t")
+        await pilot.press("ctrl+t")
         assert "Today: 22 s (of 30)" in screen_text(app)
 
         # Answer revisit prompt 2.
-        await pilot.press("2", *"Push harder", "enter")
+        await pilot.press("ctrl+f", "2", *"Push harder", "enter")
         assert "How much should I push back or challenge you?  (asked)" in screen_text(app)
 
         # End, with confirmation.
-        await pilot.press("e")
+        await pilot.press("ctrl+e")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
@@ -161,17 +166,17 @@ async def test_a_whole_session(demo_store: PracticeStore, monkeypatch: pytest.Mo
         reopened.close()
 
 
-@pytest.mark.parametrize("entry", ["a tone: be blunt with me", "c send CV | Fri | email"])
+@pytest.mark.parametrize("keys", [("ctrl+r", *"be blunt with me"), ("ctrl+n", *"send CV | Fri | email")])
 async def test_shared_is_for_the_next_entry_only_even_when_that_is_not_a_note(
-    demo_store: PracticeStore, entry: str
+    demo_store: PracticeStore, keys: tuple[str, ...]
 ) -> None:
-    """s then an adjustment or a commitment: the note typed after it must not go to the client."""
+    """Shared, then an adjustment or a commitment: the note typed after it must not go to the client."""
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_session(app, pilot, "Daniel Reyes")
-        await pilot.press("s", "l", *entry, "enter")
+        await pilot.press("ctrl+s", *keys, "enter")
         assert screen.query_one(QuickLog).shared_next is False
-        await pilot.press("l", *"About his boss", "enter")
+        await pilot.press(*"About his boss", "enter")
         assert "◉ shared About his boss" not in screen_text(app)
         (note,) = [n for n in demo_store.record(screen.client_id).notes if n.text == "About his boss"]
         assert note.private, "a note the coach did not mark shared stays private"

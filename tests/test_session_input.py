@@ -34,13 +34,14 @@ async def test_bad_quick_log_entries_are_kept_with_a_message(demo_store: Practic
         before = len(demo_store.record(maya).notes)
         box = app.screen.query_one(QuickLogInput)
 
-        await pilot.press("l", *"a xyz: be direct", "enter")
-        assert box.value == "a xyz: be direct" and box.has_focus
-        assert "No category matches 'xyz'" in screen_text(app)
+        await pilot.press("ctrl+r", "enter")
+        assert box.has_focus and "The adjustment cannot be empty" in screen_text(app)
+        assert "✎ note · private" in screen_text(app)  # refused: the line is a private note again
 
-        await pilot.press("ctrl+u", *"c: | Friday", "enter")
-        assert box.value == "c: | Friday"
+        await pilot.press("ctrl+n", *"| Friday", "enter")
+        assert box.value == "| Friday" and box.has_focus
         assert "What the client will do cannot be empty" in screen_text(app)
+        assert "✎ note · private" in screen_text(app)
 
         await pilot.press("ctrl+u", "enter")
         assert "A note cannot be empty" in screen_text(app)
@@ -52,12 +53,12 @@ async def test_bad_quick_log_entries_are_kept_with_a_message(demo_store: Practic
 
         # Markup-like text is saved and shown exactly as typed.
         box.value = ""
-        await pilot.press(*"c: [red]x[/] | [bold]Friday", "enter")
+        await pilot.press(*"c: [red]x[/] | [bold]Friday", "enter")  # "c: " typed first chooses a commitment
         assert box.value == ""
         assert "[red]x[/]  (by [bold]Friday)" in screen_text(app)
-        await pilot.press("l", *"[b]not bold[/b]", "escape")
-        assert box.value == "[b]not bold[/b]" and not box.has_focus  # Esc leaves, the text stays
-        await pilot.press("l", "enter")
+        await pilot.press(*"[b]not bold[/b]", "escape")
+        assert box.value == "[b]not bold[/b]" and box.has_focus  # Esc would leave: refused, the text stays
+        await pilot.press("enter")
         assert box.value == ""
     notes = demo_store.record(maya).notes
     assert len(notes) == before + 1 and notes[-1].text == "[b]not bold[/b]"
@@ -71,9 +72,9 @@ async def test_session_agreement_edited_in_place(demo_store: PracticeStore) -> N
         await open_session(app, pilot, "Daniel Reyes")
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        await pilot.press("g", *"Whether to tell his firm [now]", "enter")
-        assert app.focused is not None and app.focused.id == "commitments"  # Enter saves and goes back
-        await pilot.press("g", "tab", *"A date he can say out loud", "tab")
+        await pilot.press("ctrl+g", *"Whether to tell his firm [now]", "enter")
+        assert isinstance(app.focused, QuickLogInput)  # Enter saves and goes back to where the coach types
+        await pilot.press("ctrl+g", "tab", *"A date he can say out loud", "tab")
         session = demo_store.record(screen.client_id).open_session
         assert session is not None
         assert session.focus == "Whether to tell his firm [now]"
@@ -95,7 +96,7 @@ async def test_revisit_answer_needs_words_and_own_prompts_persist(demo_store: Pr
         screen = app.screen
         assert isinstance(screen, SessionScreen)
         assert "Last session of 8: a renewal conversation" in screen_text(app)
-        await pilot.press("1", "enter")
+        await pilot.press("ctrl+f", "1", "enter")
         assert "cannot be empty" in screen_text(app)
         await pilot.press("escape")
         screen.query_one("#prompts").focus()
@@ -133,12 +134,12 @@ async def test_end_can_be_cancelled_and_leaving_keeps_the_session_open(demo_stor
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         screen = await open_session(app, pilot, "Maya Okafor")
-        await pilot.press("e")
+        await pilot.press(*"tired today", "enter")  # something logged: the session is a real one
+        await pilot.press("ctrl+e")
         await pilot.pause()
         await pilot.press("n")
         await pilot.pause()
         assert app.screen is screen
-        await pilot.press("l", *"tired today", "enter")  # something logged: the session is a real one
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, SessionScreen)
@@ -153,16 +154,16 @@ async def test_unsaved_words_block_leaving_and_ending(demo_store: PracticeStore)
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_session(app, pilot, "Maya Okafor")
-        await pilot.press("l", *"half a thought", "escape")
+        await pilot.press(*"first", "enter", *"half a thought", "ctrl+f")
         await pilot.press("escape")  # leave: refused, the words stay and get the focus
         await pilot.pause()
         assert app.screen is screen
         box = screen.query_one(QuickLogInput)
         assert box.value == "half a thought" and box.has_focus
-        await pilot.press("escape", "e")
+        await pilot.press("escape", "ctrl+e")  # in a field holding text, ctrl+e is the end of the line
         await pilot.pause()
         assert app.screen is screen  # no confirmation either, until the words are saved or cleared
-        await pilot.press("enter", "e")
+        await pilot.press("enter", "ctrl+e")
         await pilot.pause()
         assert app.screen is not screen
 
@@ -179,7 +180,7 @@ async def test_a_refused_write_is_said_inline_and_the_words_stay(
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_session(app, pilot, "Maya Okafor")
         monkeypatch.setattr(demo_store, "log_note", disk_full)
-        await pilot.press("l", *"keep me", "enter")
+        await pilot.press("ctrl+l", *"keep me", "enter")
         box = screen.query_one(QuickLogInput)
         assert box.value == "keep me" and box.has_focus
         assert "the disk is full" in screen_text(app)
@@ -211,7 +212,7 @@ async def test_a_new_agreement_scrolls_into_view_at_80x24(demo_store: PracticeSt
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_session(app, pilot, "Priya Natarajan")
-        await pilot.press("a", *"coach: say when tired", "enter")
+        await pilot.press("ctrl+r", *"coach: say when tired", "enter")
         await pilot.pause()
         scroll = screen.query_one("#alliance-scroll", VerticalScroll)
         block = scroll.query_one("#alliance", Static)  # every category, drawn as one block
@@ -227,9 +228,9 @@ async def test_todays_focus_is_saved_when_the_coach_leaves_straight_from_it(demo
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_session(app, pilot, "Maya Okafor")
-        await pilot.press("g", *"Her director", "escape")
-        assert app.screen is screen and app.focused is not None and app.focused.id == "commitments"
-        await pilot.press("g", *" again", "escape", "escape")
+        await pilot.press("ctrl+g", *"Her director", "escape")
+        assert app.screen is screen and isinstance(app.focused, QuickLogInput)
+        await pilot.press("ctrl+g", *" again", "escape", "escape")
         await pilot.pause()
         assert app.screen is not screen
     session = demo_store.record(screen.client_id).open_session
@@ -240,7 +241,7 @@ async def test_carried_forward_comes_back_next_session(demo_store: PracticeStore
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_session(app, pilot, "Sofia Lindqvist")
-        await pilot.press("f", "e")
+        await pilot.press("ctrl+y", "f", "ctrl+e")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
@@ -251,7 +252,7 @@ async def test_carried_forward_comes_back_next_session(demo_store: PracticeStore
         text = screen_text(app)
         assert "↻ Run the first one-to-ones with all four reports" in text
         assert "carried from session 8" in text
-        assert app.focused is not None and app.focused.id == "commitments"  # it still needs its check-in
+        assert "ctrl+y, then d done" in text  # it still needs its check-in, one key away
     assert screen.client_id == again.client_id
 
 
@@ -259,7 +260,7 @@ async def test_enter_before_a_check_in_says_what_to_press(demo_store: PracticeSt
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_session(app, pilot, "Maya Okafor")
-        await pilot.press("enter")
+        await pilot.press("ctrl+y", "enter")
         assert "Check it in first: d, p, n, x or f" in screen_text(app)
         assert app.focused is not None and app.focused.id == "commitments"
         await pilot.press("X", *"no longer relevant", "enter")
@@ -271,9 +272,9 @@ async def test_enter_before_a_check_in_says_what_to_press(demo_store: PracticeSt
 async def test_a_clients_answer_never_becomes_a_question_for_every_client(demo_store: PracticeStore) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await open_session(app, pilot, "Daniel Reyes")  # focus starts on the check-in
-        await pilot.press("2", *"Sessions feel rushed since my divorce", "escape")
-        await pilot.press("plus")  # from wherever the coach is, not only the questions' list
+        screen = await open_session(app, pilot, "Daniel Reyes")
+        await pilot.press("ctrl+f", "2", *"Sessions feel rushed since my divorce", "escape")
+        await pilot.press("ctrl+o")  # from wherever the coach is, not only the questions' list
         box = screen.query_one("#revisit-answer", TextInput)
         assert app.focused is box and box.value == "", "the own-question field opens empty"
         await pilot.press(*"What should I stop doing?", "enter")
@@ -286,7 +287,7 @@ async def test_pasted_lines_are_kept_joined_not_cut_to_the_first(demo_store: Pra
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_session(app, pilot, "Daniel Reyes")
-        await pilot.press("l")
+        await pilot.press("ctrl+l")
         box = screen.query_one(QuickLogInput)
         box.post_message(events.Paste("First line\nSecond line: I will send the budget\n\n  Third\n"))
         await pilot.pause()
@@ -300,10 +301,10 @@ async def test_ctrl_s_in_another_field_saves_it_and_never_arms_sharing(demo_stor
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_session(app, pilot, "Daniel Reyes")
-        await pilot.press("g", "ctrl+u", *"Promotion conversation", "ctrl+s")
+        await pilot.press("ctrl+g", "ctrl+u", *"Promotion conversation", "ctrl+s")
         assert screen.query_one(QuickLog).shared_next is False
-        await pilot.press("l", *"She mentioned her divorce", "enter")
-        await pilot.press("l", "ctrl+s", *"Tell partner", "enter")  # in the log line: shared, as ever
+        await pilot.press(*"She mentioned her divorce", "enter")
+        await pilot.press("ctrl+s", *"Tell partner", "enter")  # anywhere else: the log line, marked shared
     record = demo_store.record(screen.client_id)
     assert record.open_session is not None and record.open_session.focus == "Promotion conversation"
     (private,) = [n for n in record.notes if n.text == "She mentioned her divorce"]
@@ -311,15 +312,15 @@ async def test_ctrl_s_in_another_field_saves_it_and_never_arms_sharing(demo_stor
     assert private.private and not shared.private
 
 
-async def test_what_only_the_a_or_c_key_typed_never_blocks_ending(demo_store: PracticeStore) -> None:
+async def test_a_kind_chosen_and_dropped_never_blocks_ending(demo_store: PracticeStore) -> None:
     from alliance_tui.screens.end_session import EndSessionConfirm
 
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_session(app, pilot, "Maya Okafor")
-        await pilot.press("a", "escape", "e")
+        await pilot.press(*"a note", "enter", "ctrl+r", "escape", "ctrl+e")
         await pilot.pause()
-        assert isinstance(app.screen, EndSessionConfirm), "a bare 'a: ' holds nothing to lose"
+        assert isinstance(app.screen, EndSessionConfirm), "a kind chosen with no words holds nothing to lose"
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
@@ -331,7 +332,7 @@ async def test_quitting_with_words_in_a_field_asks_first_and_quits_on_the_second
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         screen = await open_session(app, pilot, "Maya Okafor")
-        await pilot.press("l", *"an important observation", "ctrl+q")
+        await pilot.press("ctrl+l", *"an important observation", "ctrl+q")
         await pilot.pause()
         assert app.is_running and app.screen is screen
         await toast_saying(pilot, "ctrl+q again quits without it")
@@ -345,7 +346,7 @@ async def test_todays_focus_typed_is_saved_as_the_app_quits(demo_store: Practice
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_session(app, pilot, "Maya Okafor")
-        await pilot.press("g", "ctrl+u", *"Promotion talk", "ctrl+q")
+        await pilot.press("ctrl+g", "ctrl+u", *"Promotion talk", "ctrl+q")
         await pilot.pause()
         assert not app.is_running
     assert demo_store.record(screen.client_id).open_session.focus == "Promotion talk"  # type: ignore[union-attr]

@@ -24,8 +24,8 @@ def make_app(store: PracticeStore) -> AllianceApp:
 
 
 async def open_from_the_list(app: AllianceApp, pilot: Pilot[None]) -> SessionScreen:
-    """s on the client list: Daniel's session (his is the first row)."""
-    await pilot.press("s")
+    """ctrl+s on the client list: Daniel's session (his is the first row)."""
+    await pilot.press("ctrl+s")
     await pilot.pause()
     assert isinstance(app.screen, SessionScreen)
     return app.screen
@@ -61,8 +61,8 @@ async def test_back_to_an_open_session_is_the_same_screen_as_it_was_with_what_ch
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         first = await open_from_the_list(app, pilot)
-        await pilot.press("l", *"kept note", "enter")  # something logged: the session is kept
-        await pilot.press("down")
+        await pilot.press("ctrl+l", *"kept note", "enter")  # something logged: the session is kept
+        await pilot.press("ctrl+f", "down")
         await pilot.pause()
         focused = app.focused
         assert isinstance(focused, OptionList) and focused.highlighted == 1
@@ -88,7 +88,7 @@ async def test_a_session_not_kept_or_ended_leaves_no_screen_behind(demo_store: P
         assert none_kept(app, cid, mistaken)
         session = await open_from_the_list(app, pilot)
         assert session is not mistaken
-        await pilot.press("l", *"a note", "enter", "e")
+        await pilot.press("ctrl+l", *"a note", "enter", "ctrl+e")
         await pilot.pause()
         await pilot.press("y")  # ended: the summary replaces it
         await until(pilot, lambda: isinstance(app.screen, SessionSummaryScreen), "the session's summary")
@@ -106,7 +106,7 @@ async def test_an_erased_client_leaves_no_kept_session_screen(demo_store: Practi
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         kept = await open_from_the_list(app, pilot)
-        await pilot.press("l", *"a note", "enter", "escape", "escape")
+        await pilot.press("ctrl+l", *"a note", "enter", "escape", "escape")
         await pilot.pause()
         assert app.is_screen_installed(kept_name(cid))
         await pilot.press("enter")  # Daniel's review
@@ -142,7 +142,7 @@ async def test_erasing_a_client_whose_session_is_under_the_review_goes_back_to_t
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         kept = await open_from_the_list(app, pilot)
-        await pilot.press("l", *"a note", "enter")
+        await pilot.press("ctrl+l", *"a note", "enter")
         app.open_review(cid)
         await until(pilot, lambda: isinstance(app.screen, ClientReviewScreen), "Daniel's review")
         await erase_daniel_from_his_review(app, pilot, kept)
@@ -178,7 +178,7 @@ async def test_a_kept_screen_whose_client_cannot_be_read_any_more_says_so_and_go
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.pause()
         kept = await open_from_the_list(app, pilot)
-        await pilot.press("l", *"a note", "enter", "escape")
+        await pilot.press("ctrl+l", *"a note", "enter", "escape")
         await pilot.pause()
         demo_store.log_note(cid, "moved the revision on", session_number=4)
 
@@ -198,7 +198,7 @@ async def test_back_to_a_kept_screen_with_nothing_changed_redraws_nothing(demo_s
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         screen = await open_from_the_list(app, pilot)
-        await pilot.press("l", *"a note", "enter", "escape")
+        await pilot.press("ctrl+l", *"a note", "enter", "escape")
         await pilot.pause()
         given = screen.agreement_view  # the data the panes were given last: a new one each time they are
         assert await open_from_the_list(app, pilot) is screen
@@ -206,7 +206,7 @@ async def test_back_to_a_kept_screen_with_nothing_changed_redraws_nothing(demo_s
         await pilot.press("escape")
         await pilot.pause()
         demo_store.update_settings(revisit_every_sessions=3)  # a practice-wide change counts too
-        await pilot.press("s")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert screen.agreement_view is not given
 

@@ -26,15 +26,15 @@ async def test_the_last_note_is_reworded_not_logged_again(demo_store: PracticeSt
         maya, number = screen.client_id, screen.number
         box = screen.query_one(QuickLogInput)
 
-        await pilot.press("l", "up")
+        await pilot.press("ctrl+l", "up")
         assert box.value == ""  # nothing logged today yet: Up does nothing
 
         await pilot.press(*"Wants to feel more confdent", "enter")
-        await pilot.press("l", *"c: Draft the email | Friday | text me", "enter")
+        await pilot.press("ctrl+l", *"c: Draft the email | Friday | text me", "enter")
         [(note_id, text)] = own_notes(demo_store, maya, number)
         assert text == "Wants to feel more confdent"
 
-        await pilot.press("l", "up")
+        await pilot.press("ctrl+l", "up")
         assert box.value == "Wants to feel more confdent" and box.has_focus
         assert screen.query_one(QuickLog).rewording
         assert "Rewording your last note" in screen_text(app)
@@ -59,10 +59,10 @@ async def test_escape_leaves_the_note_as_it_was_and_empty_words_are_refused(demo
         screen = await open_session(app, pilot, "Maya Okafor")
         maya, number = screen.client_id, screen.number
         box = screen.query_one(QuickLogInput)
-        await pilot.press("l", *"First thought", "enter", "l", *"Second thought", "enter")
+        await pilot.press("ctrl+l", *"First thought", "enter", "ctrl+l", *"Second thought", "enter")
 
         # Words made blank are refused, and the note keeps its own.
-        await pilot.press("l", "up", *"   ", "home", *["delete"] * len("Second thought"), "enter")
+        await pilot.press("ctrl+l", "up", *"   ", "home", *["delete"] * len("Second thought"), "enter")
         assert "cannot be empty" in screen_text(app) and screen.query_one(QuickLog).rewording
         assert box.has_focus and box.value == "   "  # the coach is still in the line, nothing lost
 
@@ -73,11 +73,11 @@ async def test_escape_leaves_the_note_as_it_was_and_empty_words_are_refused(demo
         await pilot.press(*"c: Call Sam | Friday", "enter")
         assert [c.what for c in commitments_of(screen)][-1] == "Call Sam"
 
-        await pilot.press("l", "up", *" half-typed", "escape")
-        assert box.value == "" and not box.has_focus and not screen.query_one(QuickLog).rewording
+        await pilot.press("ctrl+l", "up", *" half-typed", "escape")
+        assert box.value == "" and box.has_focus and not screen.query_one(QuickLog).rewording
 
         # Up only recalls into an empty line: typed words are never replaced.
-        await pilot.press("l", *"Third", "up")
+        await pilot.press("ctrl+l", *"Third", "up")
         assert box.value == "Third"
 
     assert [text for _, text in own_notes(demo_store, maya, number)] == ["First thought", "Second thought"]

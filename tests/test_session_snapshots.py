@@ -27,9 +27,9 @@ def test_session_mid_call_120x36(demo_store: PracticeStore, snap_compare: Callab
 
     async def mid_call(pilot: Pilot[None]) -> None:
         await pilot.pause()
-        await pilot.press("d")  # one commitment checked in, one still open
-        await pilot.press("a", "tab", *"call me out", "enter")
-        await pilot.press("t")
+        await pilot.press("ctrl+y", "d")  # one commitment checked in, one still open
+        await pilot.press("ctrl+l", "ctrl+r", "tab", *"call me out", "enter")
+        await pilot.press("ctrl+t")
         mono.now += 18.0  # past halfway of 30 s
         clock = pilot.app.screen.query_one(PauseClock)
         await until(pilot, lambda: "past halfway" in widget_text(clock), "the clock past halfway")
@@ -46,9 +46,9 @@ def test_session_summary_120x36(demo_store: PracticeStore, snap_compare: Callabl
 
     async def whole_session(pilot: Pilot[None]) -> None:
         await pilot.pause()
-        await pilot.press("d", "n", "c", *"send CV | Fri", "enter", "t")
+        await pilot.press("ctrl+y", "d", "n", "ctrl+n", *"send CV | Fri", "enter", "ctrl+t")
         mono.now += 12.4
-        await pilot.press("t", "e")
+        await pilot.press("ctrl+t", "ctrl+e")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()

@@ -94,7 +94,8 @@ def disk_full() -> Iterator[Callable[[str, Path], None]]:
 async def test_a_full_disk_while_logging_keeps_the_line_and_the_app(
     demo_store: PracticeStore, disk_full: Callable[[str, Path], None], call: str, no_bell: list[str]
 ) -> None:
-    app = make_app(demo_store)
+    mono = Mono()
+    app = make_app(demo_store, mono)
     maya = client_id(demo_store, "Maya Okafor")
     practice = Path(demo_store.data_dir)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
@@ -118,7 +119,9 @@ async def test_a_full_disk_while_logging_keeps_the_line_and_the_app(
         assert {p: p.read_bytes() for p in practice.rglob("*.json")} == files
         assert demo_store.record(maya).notes == before.notes
         # Other actions say so too, and the app stays usable.
-        await pilot.press("escape", "t", "t")
+        await pilot.press("ctrl+t")
+        mono.now += 5.0
+        await pilot.press("ctrl+t")
         alive(app)
         await toast_saying(pilot, "disk is full")
 
@@ -148,12 +151,13 @@ async def test_a_second_window_is_read_only_and_says_so_quietly(demo_store: Prac
             assert app.sub_title.endswith("read-only"), "and keeps saying so in the header"
             maya = client_id(second, "Maya Okafor")
             # A session cannot start: said quietly, and the dashboard is still there.
-            await pilot.press("s")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
             await pilot.pause()
             alive(app)
             assert isinstance(app.screen, DashboardScreen)
             # Adding a client: refused inline, the form keeps the name.
-            await pilot.press("a")
+            await pilot.press("ctrl+n")
             await pilot.pause()
             form = app.screen
             assert isinstance(form, ClientFormScreen)

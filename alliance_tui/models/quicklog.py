@@ -1,9 +1,16 @@
-"""The quick-log line's little language, so a coach can log in a few keystrokes.
+"""The quick-log line: what kind of entry it holds, and how its words are read.
 
-a: be more direct when I dodge a topic     an alliance adjustment (default category)
-a tone: be more direct ...                 ... in the category a short word points to
-c: send CV | Friday | email me             a commitment: what | by when | how accountable
-n: lit up talking about the team           a note (also what text without a prefix is)
+The kind (private note, shared note, adjustment in a category, commitment) is
+the line's own state, chosen by a key and shown beside it; the words typed
+are text. Typed at the start of an empty line, a short prefix chooses the
+kind as the key would (and is not kept in the words):
+
+a:  or  a tone:                            an alliance adjustment (in the category a short word points to)
+c:                                          a commitment: what | by when | how accountable
+s:                                          a note shared with the client
+n:                                          a private note (what the line holds unless told otherwise)
+
+In an adjustment, "perm: ..." still picks the category by its first word.
 """
 
 from __future__ import annotations
@@ -200,3 +207,50 @@ def parse(
     by_when = clean_optional(parts[1], field="By when", max_len=SHORT_MAX, multiline=False)
     how = clean_optional(parts[2], field="How to be held accountable", max_len=NOTE_MAX, multiline=False)
     return QuickEntry(EntryKind.COMMITMENT, what, by_when=by_when, how_accountable=how)
+
+
+# A kind chosen by typing: the whole line so far is one of these prefixes and a space.
+_TYPED_KIND = re.compile(r"^\s*([acns])(?:\s+([^:|]{1,40}?))?\s*:\s$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class LineKind:
+    """What the line will save on Enter: shown beside it before the coach presses it."""
+
+    kind: EntryKind = EntryKind.NOTE
+    shared: bool = False
+    category: str = DEFAULT_ADJUSTMENT_CATEGORY
+
+    @property
+    def is_default(self) -> bool:
+        return self.kind is EntryKind.NOTE and not self.shared
+
+
+PRIVATE_NOTE = LineKind()
+
+
+def typed_kind(line: str, categories: tuple[str, ...] = DEFAULT_CATEGORIES) -> LineKind | None:
+    """The kind a prefix typed into an empty line chooses ("a: ", "a perm: ", "c: ", "s: "), else None."""
+    match = _TYPED_KIND.match(line)
+    if match is None:
+        return None
+    letter, word = match.group(1).lower(), (match.group(2) or "").strip()
+    if letter == "a":
+        category = (named_category(word, categories) or find_category(word, categories)) if word else None
+        if word and category is None:
+            return None  # "a big idea: " is the start of a sentence
+        return LineKind(EntryKind.ADJUSTMENT, category=category or DEFAULT_ADJUSTMENT_CATEGORY)
+    if word:
+        return None
+    if letter == "c":
+        return LineKind(EntryKind.COMMITMENT)
+    return LineKind(EntryKind.NOTE, shared=letter == "s")
+
+
+def parse_as(line_kind: LineKind, text: str, categories: tuple[str, ...] = DEFAULT_CATEGORIES) -> QuickEntry:
+    """The words read as the kind the line shows; raise TextRefused with a message for the coach."""
+    if line_kind.kind is EntryKind.ADJUSTMENT:
+        return parse(f"a: {text}", categories, default_category=line_kind.category)
+    if line_kind.kind is EntryKind.COMMITMENT:
+        return parse(f"c: {text}", categories)
+    return QuickEntry(EntryKind.NOTE, clean(text, field="A note", max_len=NOTE_MAX, multiline=False))

@@ -56,37 +56,40 @@ def client_row(summary: ClientSummary) -> tuple[Text, ...]:
 class DashboardScreen(AllianceScreen):
     CSS_PATH = "dashboard.tcss"
     AUTO_FOCUS = "#clients"  # straight to the list: focusing the filter first cost start-up a restyle
+    # Typing filters the list by name, as any list picker does: every action holds ctrl (a name
+    # cannot contain it) or is Enter, so a name typed never starts a session or changes a record.
     BINDINGS = [
         Binding(
-            "r,enter",
+            "enter",
             "review",
             "Review",
             id="dashboard.review",
-            tooltip="Open the client review (r or Enter): prepare for the call",
+            tooltip="Open the client review (Enter): prepare for the call",
         ),
         Binding(
-            "s", "session", "Session", id="dashboard.session", tooltip="Start or resume a session with this client"
+            "ctrl+s",
+            "session",
+            "Session",
+            id="dashboard.session",
+            tooltip="Open a session with this client (nothing is written until you log something)",
         ),
-        Binding("h", "history", "History", id="dashboard.history", tooltip="Every version of this client's alliance"),
-        Binding("e", "edit", "Edit", id="dashboard.edit", tooltip="Add, reword or remove agreements"),
-        Binding("a", "add_client", "Add", id="dashboard.add", tooltip="Add a new client to the practice"),
         Binding(
-            "slash",
-            "filter",
-            "Filter",
-            id="dashboard.filter",
-            tooltip="Filter clients by name (or just type a capital letter)",
+            "ctrl+r", "history", "History", id="dashboard.history", tooltip="Every version of this client's alliance"
         ),
-        Binding("f", "search", "Search", id="dashboard.search", tooltip="Search notes across the whole practice"),
+        Binding("ctrl+g", "edit", "Edit", id="dashboard.edit", tooltip="Add, reword or remove agreements"),
+        Binding("ctrl+n", "add_client", "Add", id="dashboard.add", tooltip="Add a new client to the practice"),
+        Binding("ctrl+f", "search", "Search", id="dashboard.search", tooltip="Search notes across the whole practice"),
         Binding(
-            "c",
+            "ctrl+d",
             "client_details",
             "Details",
             id="dashboard.details",
             tooltip="Change the client's details: think time, programme length, contact, archived",
             show=False,
         ),
-        Binding("t", "toggle_archived", "Archived", id="dashboard.archived", tooltip="Show or hide archived clients"),
+        Binding(
+            "ctrl+t", "toggle_archived", "Archived", id="dashboard.archived", tooltip="Show or hide archived clients"
+        ),
     ]
 
     def __init__(self) -> None:
@@ -96,9 +99,7 @@ class DashboardScreen(AllianceScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield TextInput(
-            placeholder="Filter by name: press / or type a capital letter", id="filter", select_on_focus=False
-        )
+        yield TextInput(placeholder="Type a name to filter the list", id="filter", select_on_focus=False)
         yield Static(id="counts")
         yield ClientList(id="clients")
         yield Static(id="detail")
@@ -143,7 +144,7 @@ class DashboardScreen(AllianceScreen):
         if due:
             parts.append(f"{due} due a revisit of the alliance")
         if archived:
-            parts.append(f"{archived} archived ({'shown' if self.show_archived else 'hidden'}: t)")
+            parts.append(f"{archived} archived ({'shown' if self.show_archived else 'hidden'}: ctrl+t)")
         if wanted:
             parts.append(f"{len(self.shown)} matching the filter")
         self.query_one("#counts", Static).update(Text(" · ".join(parts)))
@@ -169,7 +170,7 @@ class DashboardScreen(AllianceScreen):
             if self.query_one("#filter", Input).value.strip():
                 detail.update(Text("No client matches that name. Esc clears the filter."))
             else:
-                detail.update(Text("No clients yet: press a to add your first client."))
+                detail.update(Text("No clients yet: press ctrl+n to add your first client."))
             return
         text = Text()
         text.append(summary.name, style="bold")
@@ -204,6 +205,7 @@ class DashboardScreen(AllianceScreen):
         self.table.focus()
 
     def on_key(self, event: events.Key) -> None:
+        """Typed characters filter the list while it keeps focus, so arrows, Enter and ctrl keys still act on it."""
         filter_input = self.query_one("#filter", Input)
         if self.focused is filter_input:
             if event.key in ("escape", "down", "up"):
@@ -213,18 +215,18 @@ class DashboardScreen(AllianceScreen):
                     filter_input.value = ""
                 self.table.focus()
             return
-        if self.focused is self.table and event.character and event.character.isalpha() and event.character.isupper():
-            event.stop()
-            event.prevent_default()
-            filter_input.value = event.character
-            filter_input.focus()
-            filter_input.cursor_position = len(filter_input.value)
-        elif self.focused is self.table and event.key == "escape" and filter_input.value:
-            event.stop()
+        if self.focused is not self.table:
+            return
+        if event.is_printable and event.character:
+            filter_input.value += event.character
+        elif event.key == "backspace" and filter_input.value:
+            filter_input.value = filter_input.value[:-1]
+        elif event.key == "escape" and filter_input.value:
             filter_input.value = ""
-
-    def action_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        else:
+            return
+        event.stop()
+        event.prevent_default()
 
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived

@@ -10,7 +10,7 @@ import contextlib
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, cast
 
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -24,11 +24,12 @@ from ..models.commitments import Commitment, CommitmentStatus
 from ..models.notes import Note, NoteKind
 from ..models.present import Present
 from ..models.prompts import PromptSet, prompts_for_moment
-from ..models.quicklog import EntryKind, bare_prefix, parse
+from ..models.quicklog import PRIVATE_NOTE, EntryKind, LineKind, parse_as
 from ..models.session import Session
 from ..models.text import TextRefused
 from ..models.timeutil import local_date
-from ..store import ClientUnavailable, StoreError
+from ..models.undo import Added, Changed, PromptAdded, PromptRemoved, UndoStack, UndoStep, undone_message
+from ..store import ClientUnavailable, ReadOnlyPractice, StoreError
 from ..widgets.accountability_pane import AccountabilityPane, AccountabilityView, awaiting
 from ..widgets.agreement_pane import FIELDS, AgreementPane, AgreementView
 from ..widgets.footer import KeyFooter
@@ -49,6 +50,7 @@ COMPACT_WIDTH = 100
 # client list): it is not kept, so "sessions held" stays true. Older ones always stay.
 MISTAKEN_SESSION = timedelta(minutes=5)
 COMPACT_HEIGHT = 30
+MIN_PAUSE_SECONDS = 1.0  # a pause clock stopped sooner was a slip of the key, not a pause
 
 
 def kept_name(client_id: str) -> str:
@@ -65,27 +67,28 @@ def show_session_screen(app: App[Any], client_id: str) -> None:
     has one screen: when it is already open under the screen the coach is on,
     they are told so, and nothing is pushed twice.
 
-    The session is started (written) here, before any screen is pushed, so a
-    refusal raises StoreError and nothing is shown; the screen itself then
-    resumes the session that is on disk.
+    Opening writes nothing: the session begins (is written) with its first
+    entry, check-in or pause, so a screen opened by mistake and left leaves
+    no session behind. A client whose file cannot be read raises StoreError,
+    and nothing is shown.
     """
     name = kept_name(client_id)
-    if app.is_screen_installed(name):
-        kept = app.get_screen(name)
-        if kept not in app.screen_stack:
-            app.push_screen(kept)
-        elif kept is not app.screen:
-            app.notify(
-                "This session is already open under this screen: Esc goes back to it.",
-                title="Session open",
-                timeout=6,
-                markup=False,
-            )
+    if not app.is_screen_installed(name):
+        cast("AllianceApp", app).store.session_to_start(client_id)  # unreadable: said now, nothing pushed
+        screen = SessionScreen(client_id)
+        app.install_screen(screen, name)
+        app.push_screen(screen)
         return
-    cast("AllianceApp", app).store.start_session(client_id)
-    screen = SessionScreen(client_id)
-    app.install_screen(screen, name)
-    app.push_screen(screen)
+    kept = app.get_screen(name)
+    if kept not in app.screen_stack:
+        app.push_screen(kept)
+    elif kept is not app.screen:
+        app.notify(
+            "This session is already open under this screen: Esc goes back to it.",
+            title="Session open",
+            timeout=6,
+            markup=False,
+        )
 
 
 def forget_session_screen(app: App[Any], client_id: str) -> None:
@@ -107,18 +110,6 @@ def forget_session_screen(app: App[Any], client_id: str) -> None:
         kept.remove()
 
 
-def _ask_binding(n: int) -> Binding:
-    return Binding(
-        str(n),
-        f"ask({n})",
-        "Ask prompt",
-        key_display="1-9",
-        show=n == 1,
-        id=f"session.ask_{n}",
-        tooltip="Ask revisit question N and type the client's answer",
-    )
-
-
 def commitments_to_check(present: Present, number: int) -> tuple[Commitment, ...]:
     """Earlier commitments still open, plus those already checked in this session."""
     return tuple(
@@ -138,58 +129,104 @@ def prompt_lead(number: int, programme: int) -> str:
 
 class SessionScreen(AllianceScreen):
     CSS_PATH = "session.tcss"
-    AUTO_FOCUS = ".-starts-focus OptionList"
+    AUTO_FOCUS = "#quicklog-input"  # where the coach types: a sentence typed at once is a note, never a key
 
+    # Every key that acts from anywhere holds ctrl, so a sentence typed into the wrong place is only
+    # text: single letters act only in the pane the coach moved to (a check-in, a question's number),
+    # where what they do is visible at once and ctrl+z takes it back.
     BINDINGS = [
-        Binding("t", "toggle_pause", "Think time", id="session.pause", tooltip="Start or stop the pause clock"),
-        Binding(
-            "ctrl+t",
-            "toggle_pause",
-            "Think time",
-            show=False,
-            priority=True,
-            id="session.pause_anywhere",
-            tooltip="Start or stop the pause clock, even while typing",
-        ),
-        Binding("l", "log('')", "Log", id="session.log", tooltip="Type a note, adjustment or commitment"),
         Binding(
             "ctrl+l",
-            "log('')",
-            "Log",
-            show=False,
+            "log('note')",
+            "Note",
+            show=False,  # typing goes to the log line anyway: the footer's room is for the other keys
             priority=True,
-            id="session.log_anywhere",
-            tooltip="Jump to the quick-log line from anywhere",
-        ),
-        Binding("a", "log('a: ')", "Adjust", id="session.adjust", tooltip="Log an adjustment to the alliance"),
-        Binding("c", "log('c: ')", "Commit", id="session.commit", tooltip="Log a commitment: what | by when | how"),
-        Binding(
-            "s",
-            "toggle_shared",
-            "Shared",
-            id="session.shared",
-            tooltip="Mark the next note shared with the client (notes are private by default)",
+            id="session.log",
+            tooltip="Type a private note in the log line (where typing goes anyway)",
         ),
         Binding(
             "ctrl+s",
             "shared_or_save",
             "Shared",
-            show=False,
             priority=True,
-            id="session.shared_anywhere",
-            tooltip="Mark the note being typed in the log line shared; in any other field, save what it holds",
+            id="session.shared",
+            tooltip="Open the log line marked shared with the client (again: back to private); "
+            "in any other field, save what it holds",
         ),
-        Binding("e", "end", "End", id="session.end", tooltip="End the session (asks first) and see the summary"),
-        *(_ask_binding(n) for n in range(1, 10)),
         Binding(
-            "plus",
+            "ctrl+r",
+            "log('adjust')",
+            "Adjust",
+            priority=True,
+            id="session.adjust",
+            tooltip="Log an adjustment the client asks for (Tab picks its category)",
+        ),
+        Binding(
+            "ctrl+n",
+            "log('commit')",
+            "Commit",
+            priority=True,
+            id="session.commit",
+            tooltip="Log a commitment: what | by when | how to be held accountable",
+        ),
+        Binding(
+            "ctrl+y",
+            "check_in",
+            "Check-in",
+            priority=True,
+            id="session.checkin",
+            tooltip="Go to the check-in: then d done, p partly, n not, x dropped, f carried (Shift adds a note)",
+        ),
+        Binding(
+            "ctrl+t",
+            "toggle_pause",
+            "Think time",
+            priority=True,
+            id="session.pause",
+            tooltip="Start or stop the pause clock, even while typing",
+        ),
+        Binding(
+            "ctrl+f",
+            "questions",
+            "Questions",
+            priority=True,
+            id="session.questions",
+            tooltip="Go to the revisit questions: then 1-9, or arrows and Enter for any, to ask one",
+        ),
+        Binding(
+            "ctrl+o",
             "own_prompt",
             "Own question",
             show=False,
+            priority=True,
             id="session.own_prompt",
             tooltip="Add a revisit question of your own, kept for every client",
         ),
-        Binding("g", "edit_focus", "Focus", id="session.focus", tooltip="Edit today's focus and how it goes well"),
+        Binding(
+            "ctrl+g",
+            "edit_focus",
+            "Focus",
+            show=False,
+            priority=True,
+            id="session.focus",
+            tooltip="Edit today's focus and how it goes well",
+        ),
+        Binding(
+            "ctrl+z",
+            "undo",
+            "Undo",
+            priority=True,
+            id="session.undo",
+            tooltip="Take back the latest entry, check-in, pause or change made here (again for the one before)",
+        ),
+        Binding(
+            "ctrl+e",
+            "end",
+            "End",
+            priority=True,
+            id="session.end",
+            tooltip="End the session (asks first) and see the summary; in a field holding text, the end of the line",
+        ),
         Binding(
             "escape",
             "leave",
@@ -213,6 +250,9 @@ class SessionScreen(AllianceScreen):
         self._pause_started: datetime | None = None
         self._pause_clock: PauseClock | None = None
         self._refused: StoreError | None = None
+        self.started = False  # the session written (begin): only with its first entry, check-in or pause
+        self._opened_at: datetime | None = None  # when the coach opened the screen
+        self.undo_stack = UndoStack()  # every write made here, newest last: ctrl+z takes them back
         self._shown: tuple[int, int] = (-1, -1)  # the app's count of this client's changes when last filled
         self._ticker: Timer | None = None
 
@@ -221,12 +261,15 @@ class SessionScreen(AllianceScreen):
     def compose(self) -> ComposeResult:
         """The session's data in every widget before the first layout: each pane draws once.
 
-        The session is started here (written), or the open one resumed, before
-        any widget exists: no key can reach a session that is not on disk.
-        show_session_screen starts it first, so a refusal shows no screen.
+        Nothing is written here: the session the coach would begin (or the one
+        still open) is shown, and begins with the first thing logged in it.
         """
         try:
-            self.session = self.store.start_session(self.client_id)
+            if self.store.read_only:  # nothing could be logged: said at once, not at the first entry
+                reason = self.store.read_only_reason or "This window is read-only."
+                raise ReadOnlyPractice(f"No session can be held here: {reason.rstrip('.')}.")
+            self.session = self.store.session_to_start(self.client_id)
+            self.started = self.present.open_session is not None
         except StoreError as error:
             self._refused = error  # said, and the screen left, once it is shown
             return
@@ -241,14 +284,11 @@ class SessionScreen(AllianceScreen):
         agreement.view = self.agreement_view
         revisit = RevisitPane(id="revisit")
         revisit.border_title = "Revisit prompts"
+        revisit.border_subtitle = "^f: 1-9, ↑↓ Enter · ^o own"
         revisit.view = self.revisit_view
         accountability = AccountabilityPane(id="accountability")
         accountability.border_title = "Accountability check-in"
         accountability.view = self.accountability_view
-        # Focus where the coach starts (AUTO_FOCUS), given once: a commitment still to check in, else the questions.
-        view = self.accountability_view
-        starts = accountability if any(awaiting(c, view.session_number) for c in view.to_check) else revisit
-        starts.add_class("-starts-focus")
         today = TodayLog(id="today")
         today.border_title = "Logged today"
         today.notes = self.today_notes
@@ -280,10 +320,12 @@ class SessionScreen(AllianceScreen):
         if not self.is_attached or self.app.screen is not self:
             return  # taken off again before this arrived (its client was erased, say, or the app quit)
         if self._refused is not None:
-            self.report(self._refused, title="Session not started")
+            self.report(self._refused, title="Session not shown")
             self.app.pop_screen()
             self._let_go()
             return
+        if self._opened_at is None:
+            self._opened_at = self._now()
         if self._ticker is not None:
             self._ticker.resume()
         if self.alliance_app.changes_seen(self.client_id) != self._shown:
@@ -295,6 +337,25 @@ class SessionScreen(AllianceScreen):
                 self._let_go()
                 return
         self._tick()
+
+    def begin(self) -> None:
+        """The session written, as its first entry, check-in or pause is; raises StoreError if refused.
+
+        It begins when the coach opened the screen, and ctrl+z can take the
+        beginning back too (a session begun by mistake).
+        """
+        if self.started:
+            return
+        if self._refused is not None:
+            raise self._refused
+        assert self.session is not None
+        had_open = self.present.open_session is not None
+        self.session = self.store.start_session(self.client_id, started=self.session.started)
+        self.started = True
+        if not had_open:
+            self.undo_stack.push(
+                Added(f"Session {self.session.number} begun", self.client_id, "sessions", self.session.id)
+            )
 
     def _let_go(self) -> None:
         """Not kept any longer: called once popped or switched away, so that Textual removes this screen."""
@@ -378,6 +439,74 @@ class SessionScreen(AllianceScreen):
             LastNote(own_words[-1].id, own_words[-1].text, own_words[-1].private) if own_words else None
         )
 
+    # ----------------------------------------------------------------- writing, announcing, undoing
+
+    def _wrote(self, step: UndoStep, confirmation: str = "") -> None:
+        """A write is on disk: kept for ctrl+z, the panes redrawn, and the coach told in a quiet line."""
+        self.undo_stack.push(step)
+        self._refresh()
+        self._say(f"{confirmation or '✔ ' + step.label} · ctrl+z undoes")
+
+    def _say(self, message: str) -> None:
+        self.query_one(QuickLog).say(message)
+
+    def action_undo(self) -> None:
+        """Take back the newest write made here; again for the one before, for the whole session."""
+        step = self.undo_stack.pop()
+        if step is None:
+            self._say("Nothing to undo: nothing was written from this screen since it opened.")
+            return
+        try:
+            self.store.undo(step)
+        except StoreError as error:
+            self.undo_stack.push(step)  # still there to take back once the store can
+            self.query_one(QuickLog).show_message(f"{error.message} (not undone)")
+            return
+        if isinstance(step, Added) and step.table == "sessions":
+            self.started = False  # begun by mistake: nothing of it is left on disk
+        self._refresh()
+        self._say(
+            f"{undone_message(step)} · {len(self.undo_stack)} more to undo" if self.undo_stack else undone_message(step)
+        )
+
+    def _begun(self) -> bool:
+        """The session on disk before the first thing in it is written; False (and said) if refused."""
+        try:
+            self.begin()
+        except StoreError as error:
+            self.query_one(QuickLog).show_message(f"{error.message} (the session was not begun; nothing saved)")
+            return False
+        return True
+
+    def _not_begun_after_all(self) -> None:
+        """The first write was refused: the session begun for it is taken back, so nothing is left unsaid."""
+        step = self.undo_stack.newest()
+        if isinstance(step, Added) and step.table == "sessions":
+            with contextlib.suppress(StoreError):
+                self.store.undo(step)
+                self.undo_stack.pop()
+                self.started = False
+
+    # ----------------------------------------------------------------- typing goes to the log line
+
+    def on_key(self, event: events.Key) -> None:
+        """A character typed where no field takes it goes into the log line as text, never a command.
+
+        Only the pane the coach moved to keeps its own keys (d in the check-in,
+        a question's number): what they do shows at once and ctrl+z takes it back.
+        """
+        focused = self.focused
+        if isinstance(focused, Input) or not event.is_printable or event.character is None:
+            return
+        own = self.active_bindings.get(event.key)
+        if own is not None and own.enabled and own.node is not self:
+            return
+        event.stop()
+        event.prevent_default()
+        box = self.query_one(QuickLogInput)
+        self.set_focus(box)
+        box.insert_text_at_cursor(event.character)
+
     # ----------------------------------------------------------------- pause clock
 
     def action_toggle_pause(self) -> None:
@@ -385,6 +514,7 @@ class SessionScreen(AllianceScreen):
         if not pause.running:
             self._pause_started = self._now()
             pause.start()
+            self._say("Pause clock running · ctrl+t stops it")
             return
         self._record_pause(pause.stop())
 
@@ -396,8 +526,13 @@ class SessionScreen(AllianceScreen):
     def _record_pause(self, actual: float) -> None:
         started = self._pause_started or self._now()
         self._pause_started = None
+        if actual < MIN_PAUSE_SECONDS:
+            self._say("Pause clock stopped within a second: not recorded")
+            return
+        if not self._begun():
+            return
         try:
-            self.store.record_pause(
+            pause = self.store.record_pause(
                 self.client_id,
                 target_seconds=self.query_one(PauseClock).target_seconds,
                 actual_seconds=actual,
@@ -405,9 +540,10 @@ class SessionScreen(AllianceScreen):
                 session_number=self.number,
             )
         except StoreError as error:
+            self._not_begun_after_all()
             self.report(error, title="Pause not recorded")
             return
-        self._refresh()
+        self._wrote(Added(f"Pause of {round(actual)} s recorded", self.client_id, "pauses", pause.id))
 
     def _stop_pause_if_running(self) -> None:
         pause = self.query_one(PauseClock)
@@ -419,42 +555,44 @@ class SessionScreen(AllianceScreen):
         timer = self._pause_clock.timer if self._pause_clock is not None else None
         if timer is None or not timer.running or self.session is None:
             return
+        actual = timer.stop()
+        if actual < MIN_PAUSE_SECONDS:
+            return
         with contextlib.suppress(StoreError):  # the app is closing; there is no one left to tell
+            self.begin()
             self.store.record_pause(
                 self.client_id,
                 target_seconds=timer.target_seconds,
-                actual_seconds=timer.stop(),
+                actual_seconds=actual,
                 started=self._pause_started or self._now(),
                 session_number=self.session.number,
             )
 
     # ----------------------------------------------------------------- quick log
 
-    def action_log(self, prefix: str) -> None:
+    def action_log(self, kind: str) -> None:
+        """The log line, ready for the kind of entry asked for, shown beside it before any word is typed."""
+        quick_log = self.query_one(QuickLog)
+        if kind == "adjust":
+            quick_log.choose(LineKind(EntryKind.ADJUSTMENT))
+        elif kind == "commit":
+            quick_log.choose(LineKind(EntryKind.COMMITMENT))
+        else:
+            quick_log.choose(PRIVATE_NOTE)
+        self._to_log_line()
+
+    def _to_log_line(self) -> None:
         box = self.query_one(QuickLogInput)
-        focused = self.focused
-        if focused is not None and focused is not box:
-            self._return_to = focused
-        if prefix and not box.value.strip():
-            box.value = prefix
         self.set_focus(box)  # at once, so keys typed straight after land in the line
         box.cursor_position = len(box.value)
 
     def _give_focus_back(self) -> None:
-        target = self._return_to
-        self._return_to = None
-        if target is not None and target.is_attached and target.display:
-            self.set_focus(target)
-        else:
-            self.set_focus(self.query_one("#prompts"))
-
-    @on(QuickLogInput.Leave)
-    def _leave_log(self) -> None:
-        self._give_focus_back()
+        """After an entry is saved, refused or cancelled anywhere, typing goes back to the log line."""
+        self._to_log_line()
 
     def action_toggle_shared(self) -> None:
-        quick_log = self.query_one(QuickLog)
-        quick_log.shared_next = not quick_log.shared_next
+        self.query_one(QuickLog).toggle_shared()
+        self._to_log_line()
 
     async def action_shared_or_save(self) -> None:
         """ctrl+s is "save" everywhere else: in a field other than the log line it saves, never arms sharing."""
@@ -467,52 +605,68 @@ class SessionScreen(AllianceScreen):
     @on(QuickLog.Submitted)
     def _quick_log(self, event: QuickLog.Submitted) -> None:
         quick_log = self.query_one(QuickLog)
+        step: UndoStep
         try:
-            entry = parse(event.text, self.store.categories())
+            entry = parse_as(event.line_kind, event.text, self.store.categories())
+            if not self._begun():
+                return
             if entry.kind is EntryKind.ADJUSTMENT:
                 # The coach's own requests are the coach's; every other in-session change is the client's ask.
                 by = RequestedBy.COACH if entry.category == "Coach's requests" else RequestedBy.CLIENT
-                self.store.add_alliance_item(
+                version = self.store.add_alliance_item(
                     self.client_id, entry.category, entry.text, requested_by=by, session_number=self.number
                 )
-                confirmation = f"✔ Alliance adjusted ({entry.category})"
+                step = Added(f"Alliance adjusted ({entry.category})", self.client_id, "versions", version.id)
             elif entry.kind is EntryKind.COMMITMENT:
-                self.store.add_commitment(
+                commitment = self.store.add_commitment(
                     self.client_id,
                     entry.text,
                     by_when=entry.by_when,
                     how_accountable=entry.how_accountable,
                     session_number=self.number,
                 )
-                confirmation = "✔ Commitment saved"
+                step = Added("Commitment saved", self.client_id, "commitments", commitment.id)
             else:
-                self.store.log_note(self.client_id, entry.text, private=not event.shared, session_number=self.number)
-                confirmation = "✔ Note saved, shared with the client" if event.shared else "✔ Note saved, private"
+                note = self.store.log_note(
+                    self.client_id, entry.text, private=not event.shared, session_number=self.number
+                )
+                label = "Note saved, shared with the client" if event.shared else "Note saved, private"
+                step = Added(label, self.client_id, "notes", note.id)
         except TextRefused as refused:
-            quick_log.show_message(f"{refused} (nothing saved; your text is still here)")
+            quick_log.show_message(f"{refused} (nothing saved; your text is still here, now as a private note)")
+            self._give_focus_back()
             return
         except StoreError as error:
-            quick_log.show_message(f"{error.message} (your text is still here)")
+            self._not_begun_after_all()
+            quick_log.show_message(f"{error.message} (your text is still here, now as a private note)")
+            self._give_focus_back()
             return
-        # Shared was for this one entry, whatever it turned out to be: a private note typed next stays private.
-        quick_log.shared_next = False
-        self._refresh()
-        quick_log.saved(confirmation)  # after the refresh, which clears an older confirmation
+        quick_log.saved("")
+        self._wrote(step)
         self._give_focus_back()
 
     @on(QuickLog.Reworded)
     def _reworded(self, event: QuickLog.Reworded) -> None:
         quick_log = self.query_one(QuickLog)
+        before = next((n for n in self.present.notes if n.id == event.note_id), None)
         try:
             self.store.update_note(self.client_id, event.note_id, text=event.text)
         except StoreError as error:
             quick_log.show_message(f"{error.message} (the note is unchanged; your text is still here)")
             return
-        self._refresh()
-        quick_log.saved("✔ Note reworded")
+        quick_log.saved("")
+        if before is not None:
+            self._wrote(Changed("Note reworded", self.client_id, "notes", before))
         self._give_focus_back()
 
     # ----------------------------------------------------------------- check-in
+
+    def action_check_in(self) -> None:
+        pane = self.query_one(AccountabilityPane)
+        if not pane.view.to_check:
+            self._say("Nothing to check in from earlier sessions.")
+            return
+        pane.focus_list()
 
     @on(AccountabilityPane.CheckedIn)
     def _checked_in(self, event: AccountabilityPane.CheckedIn) -> None:
@@ -522,24 +676,31 @@ class SessionScreen(AllianceScreen):
         except StoreError as error:  # the client's file was damaged outside the app
             pane.show_message(error.message)
             return
+        if existing is None or not self._begun():
+            return
         try:
             self.store.check_in(
                 self.client_id,
                 event.commitment_id,
                 event.status,
                 # A note from an earlier check-in (a carried commitment) stays with that session.
-                note=existing.checkin_note if existing and existing.checked_in_session == self.number else "",
+                note=existing.checkin_note if existing.checked_in_session == self.number else "",
                 session_number=self.number,
             )
         except StoreError as error:
+            self._not_begun_after_all()
             pane.show_message(error.message)
             return
         pane.show_message("")
-        self._refresh()
+        self._wrote(
+            Changed(f"Checked in: {existing.what[:40]} · {event.status.label}", self.client_id, "commitments", existing)
+        )
         if event.with_note:
             pane.action_note()
-        else:
+        elif any(awaiting(c, self.number) for c in pane.view.to_check):
             pane.advance()
+        else:
+            self._give_focus_back()  # all checked in: back to where the coach types
 
     @on(AccountabilityPane.NoteGiven)
     def _checkin_note(self, event: AccountabilityPane.NoteGiven) -> None:
@@ -561,14 +722,21 @@ class SessionScreen(AllianceScreen):
         except StoreError as error:
             pane.show_message(f"{error.message} (your note is still here)")
             return
-        self._refresh()
         pane.note_saved()
-        pane.advance()  # on to the next commitment still to check in
+        self._wrote(Changed("Check-in note saved", self.client_id, "commitments", commitment))
+        if any(awaiting(c, self.number) for c in pane.view.to_check):
+            pane.advance()  # on to the next commitment still to check in
+        else:
+            self._give_focus_back()
+
+    @on(AccountabilityPane.NoteClosed)
+    def _checkin_note_closed(self) -> None:
+        self._give_focus_back()
 
     # ----------------------------------------------------------------- revisit
 
-    def action_ask(self, number: int) -> None:
-        self.query_one(RevisitPane).ask(number)
+    def action_questions(self) -> None:
+        self.query_one(RevisitPane).focus_list()
 
     def action_own_prompt(self) -> None:
         self.query_one(RevisitPane).action_own_prompt()
@@ -576,8 +744,10 @@ class SessionScreen(AllianceScreen):
     @on(RevisitPane.Answered)
     def _answered(self, event: RevisitPane.Answered) -> None:
         pane = self.query_one(RevisitPane)
+        if not self._begun():
+            return
         try:
-            self.store.log_note(
+            note = self.store.log_note(
                 self.client_id,
                 event.answer,
                 kind=NoteKind.REVISIT,
@@ -585,37 +755,43 @@ class SessionScreen(AllianceScreen):
                 prompt=event.prompt,
             )
         except StoreError as error:
+            self._not_begun_after_all()
             pane.show_message(f"{error.message} (the answer is still here)")
             return
-        self._refresh()
         pane.done()
-        pane.show_message("✔ Answer saved as a revisit note")
+        self._wrote(Added("Answer saved as a revisit note", self.client_id, "notes", note.id))
+        self._give_focus_back()
 
     @on(RevisitPane.PromptAdded)
     def _prompt_added(self, event: RevisitPane.PromptAdded) -> None:
         pane = self.query_one(RevisitPane)
         try:
-            self.store.add_prompt(event.text)
+            prompt = self.store.add_prompt(event.text)
         except StoreError as error:
             pane.show_message(f"{error.message} (your question is still here)")
             return
-        self._refresh()
         pane.done()
-        pane.show_message("✔ Question added to your own prompts")
+        self._wrote(PromptAdded("Question added to your own prompts", prompt.id))
+        self._give_focus_back()
+
+    @on(RevisitPane.Closed)
+    def _revisit_closed(self) -> None:
+        self._give_focus_back()
 
     @on(RevisitPane.PromptRemoved)
     def _prompt_removed(self, event: RevisitPane.PromptRemoved) -> None:
         pane = self.query_one(RevisitPane)
-        own = next((p for p in self.store.settings.prompts if p.text == event.text), None)
-        if own is None:
+        prompts = list(self.store.settings.prompts)
+        position = next((i for i, p in enumerate(prompts) if p.text == event.text), None)
+        if position is None:
             return
+        own = prompts[position]
         try:
             self.store.remove_prompt(own.id)
         except StoreError as error:
             pane.show_message(error.message)
             return
-        self._refresh()
-        pane.show_message("✔ Your question was removed; the built-in ones stay")
+        self._wrote(PromptRemoved("Your question was removed (the built-in ones stay)", own, position))
 
     # ----------------------------------------------------------------- session agreement
 
@@ -624,21 +800,24 @@ class SessionScreen(AllianceScreen):
         self._give_focus_back()
 
     def action_edit_focus(self) -> None:
-        if self.focused is not None and not isinstance(self.focused, Input):
-            self._return_to = self.focused
         self.set_focus(self.query_one("#session-focus"))
 
     @on(AgreementPane.SessionAgreementEdited)
     def _agreement_edited(self, event: AgreementPane.SessionAgreementEdited) -> None:
         pane = self.query_one(AgreementPane)
+        if not self._begun():
+            return
         assert self.session is not None
+        before = self.present.session_numbered(self.number) or self.session
         try:
             self.store.update_session(self.client_id, self.session.id, **{event.field_name: event.value})
         except StoreError as error:
+            self._not_begun_after_all()
             pane.field_refused(event.field_name, f"{error.message} (your text is still here)")
             return
         pane.field_saved(event.field_name)
-        self._refresh()
+        label = "Today's focus saved" if event.field_name == "focus" else "How today goes well saved"
+        self._wrote(Changed(label, self.client_id, "sessions", before))
         if event.submitted:
             self._give_focus_back()
 
@@ -660,8 +839,6 @@ class SessionScreen(AllianceScreen):
         for box in self.query(Input):
             if not box.value.strip() or not box.display:
                 continue
-            if isinstance(box, QuickLogInput) and bare_prefix(box.value, self.store.categories()):
-                continue  # only what the a or c key typed ("a: ", "a permissions: "): nothing to lose
             name = (box.id or "").removeprefix("session-")
             if name in FIELDS and box.value == getattr(self.session, name):
                 continue
@@ -687,7 +864,17 @@ class SessionScreen(AllianceScreen):
             return False  # refused, or not on screen yet: no field the coach typed into
         return self._refuse_if_unsaved(then="; ctrl+q again quits without it")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "end":
+            # In a field holding text, ctrl+e is the end of the line, as in any text field.
+            focused = self.focused
+            return not (isinstance(focused, Input) and focused.value)
+        return super().check_action(action, parameters)
+
     def action_end(self) -> None:
+        if not self.started:
+            self.action_leave()  # nothing logged, so no session to end: back to the clients, nothing kept
+            return
         if self._refuse_if_unsaved():
             return
         self.app.push_screen(EndSessionConfirm(self._client_name(), self.number), self._end_confirmed)
@@ -745,9 +932,14 @@ class SessionScreen(AllianceScreen):
         except ClientUnavailable as error:
             self._leave_unreadable(error, title="Session not kept")
             return
-        if self._discard_if_mistaken():
+        if not self.started or self._discard_if_mistaken():
+            self.started = False  # no session on disk: nothing of it left to take back
+            self.undo_stack.steps = [
+                step for step in self.undo_stack.steps if not (isinstance(step, Added) and step.table == "sessions")
+            ]
             self.app.pop_screen()
-            self._let_go()
+            if not self.undo_stack:
+                self._let_go()  # else kept, so ctrl+z can still take back a question of the coach's own
             self.app.notify(
                 f"Session {number} with {name} was not kept: nothing was logged in it.",
                 title="Session not kept",

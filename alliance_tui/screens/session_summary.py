@@ -16,6 +16,7 @@ from ..models.commitments import CommitmentStatus
 from ..models.diff import ChangeKind, diff_versions
 from ..models.notes import Note, NoteKind
 from ..models.record import ClientRecord
+from ..models.undo import Changed, UndoStack, undone_message
 from ..store import StoreError
 from ..widgets.footer import KeyFooter
 from ..widgets.inputs import TextInput
@@ -135,12 +136,21 @@ class SessionSummaryScreen(AllianceScreen):
             id="summary.reword",
             tooltip="Tidy the wording of the highlighted note before it goes in the recap",
         ),
+        Binding(
+            "ctrl+z",
+            "undo",
+            "Undo",
+            priority=True,
+            id="summary.undo",
+            tooltip="Take back the latest sharing or rewording made here (again for the one before)",
+        ),
     ]
 
     def __init__(self, client_id: str, session_number: int) -> None:
         super().__init__()
         self.client_id = client_id
         self.session_number = session_number
+        self.undo_stack = UndoStack()  # sharing and rewording done here, newest last: ctrl+z takes them back
 
     def compose(self) -> ComposeResult:
         yield Static(Text(f"Session {self.session_number} ended", style="bold"), id="summary-title")
@@ -156,7 +166,10 @@ class SessionSummaryScreen(AllianceScreen):
         self.query_one("#note-edit").display = False
         self._show()
         notes = self.query_one("#summary-notes", OptionList)
-        (notes if notes.option_count else self.query_one("#summary-scroll")).focus()
+        scroll = self.query_one("#summary-scroll")
+        (notes if notes.option_count else scroll).focus(scroll_visible=False)
+        # Opens at its top ("Lasted", today's focus, the adjustments), even where the notes sit below the fold.
+        self.call_after_refresh(scroll.scroll_home, animate=False)
 
     def _show(self) -> None:
         """Data down: the summary and the notes list redrawn from what the store holds."""
@@ -206,7 +219,28 @@ class SessionSummaryScreen(AllianceScreen):
         except StoreError as error:
             self.report(error)
             return
+        self._wrote(Changed("Note made private" if not note.private else "Note shared", self.client_id, "notes", note))
+
+    def _wrote(self, step: Changed) -> None:
+        """On disk: kept for ctrl+z, shown, and named in a quiet line."""
+        self.undo_stack.push(step)
         self._show()
+        self.query_one("#note-message", Static).update(Text(f"✔ {step.label} · ctrl+z undoes", style="dim"))
+
+    def action_undo(self) -> None:
+        step = self.undo_stack.pop()
+        message = self.query_one("#note-message", Static)
+        if step is None:
+            message.update(Text("Nothing to undo here.", style="dim"))
+            return
+        try:
+            self.store.undo(step)
+        except StoreError as error:
+            self.undo_stack.push(step)
+            message.update(Text(f"✘ {error.message} (not undone)", style="bold"))
+            return
+        self._show()
+        message.update(Text(undone_message(step), style="dim"))
 
     def action_reword(self) -> None:
         note = self._highlighted_note()
@@ -236,9 +270,8 @@ class SessionSummaryScreen(AllianceScreen):
             # Said beside the line; what was typed stays in it.
             self.query_one("#note-message", Static).update(Text(f"✘ {error.message}", style="bold"))
             return
-        self.query_one("#note-message", Static).update("")
         self._close_edit()
-        self._show()
+        self._wrote(Changed("Note reworded", self.client_id, "notes", note))
 
     def action_export_recap(self) -> None:
         exporter = type(self).export_recap
@@ -249,4 +282,10 @@ class SessionSummaryScreen(AllianceScreen):
         if self.query_one("#note-edit").display:
             self._close_edit()  # Esc leaves the wording as it was saved
             return
-        self.app.pop_screen()
+        from .dashboard import DashboardScreen
+
+        # "Clients", as the key says: the client list, whatever the session was opened from.
+        app = self.app
+        app.pop_screen()
+        while len(app.screen_stack) > 1 and not isinstance(app.screen, DashboardScreen):
+            app.pop_screen()

@@ -43,7 +43,7 @@ class TooSmallScreen(Screen[None]):
     # is thinking in silence, and the coach stops the clock when they speak.
     BINDINGS = [
         Binding(
-            "t,ctrl+t",
+            "ctrl+t",
             "pause_underneath",
             "Think time",
             id="too_small.pause",

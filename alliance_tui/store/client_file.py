@@ -286,6 +286,10 @@ class ClientFile:
             },
         )
 
+    def remove(self, table: str, record_id: str) -> None:
+        """Take one document out (an entry undone); the write is atomic like every other."""
+        self.db.table(table, cache_size=0).remove(Query().id == record_id)
+
     def set_client(self, client: Client) -> None:
         self.replace("client", client)
 

@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from ..models.record import ClientRecord
     from ..models.session import Session
     from ..models.settings import PracticeSettings
+    from ..models.undo import UndoStep
     from .client_file import ClientFile
     from .migrate import Progress
 
@@ -802,8 +803,14 @@ class PracticeStore:
 
     # ----------------------------------------------------------------- writing: sessions
 
-    def session_to_start(self, client_id: str, planned_minutes: int | None = None) -> Session:
-        """The session start_session would give now, written nowhere: the open one, else the next."""
+    def session_to_start(
+        self, client_id: str, planned_minutes: int | None = None, *, started: datetime | None = None
+    ) -> Session:
+        """The session start_session would give now, written nowhere: the open one, else the next.
+
+        A session screen shows it from the start; it is written (start_session)
+        only with the first entry, check-in or pause logged in it.
+        """
         from ..models.session import Session
 
         with self._lock:
@@ -813,14 +820,16 @@ class PracticeStore:
             with validating():
                 return Session(
                     number=present.next_session_number,
-                    started=self.clock(),
+                    started=started or self.clock(),
                     planned_minutes=planned_minutes or present.client.session_minutes,
                 )
 
-    def start_session(self, client_id: str, planned_minutes: int | None = None) -> Session:
-        """Resume the open session if there is one, otherwise start the next."""
+    def start_session(
+        self, client_id: str, planned_minutes: int | None = None, *, started: datetime | None = None
+    ) -> Session:
+        """Resume the open session if there is one, otherwise start the next (begun at `started`, else now)."""
         with self._lock:
-            session = self.session_to_start(client_id, planned_minutes)
+            session = self.session_to_start(client_id, planned_minutes, started=started)
             record = self._held(client_id)
             if session.is_open and any(s.id == session.id for s in record.sessions):
                 return session
@@ -990,6 +999,64 @@ class PracticeStore:
                 session_number=session_number,
             )
         return self._insert(client_id, "pauses", pause)
+
+    # ----------------------------------------------------------------- taking back (ctrl+z)
+
+    def remove_record(self, client_id: str, table: str, record_id: str) -> None:
+        """Take back a record written by mistake, as if it had never been written.
+
+        An alliance version goes only while it is the latest (it is withdrawn,
+        never rewritten); a session only while nothing is logged in it.
+        """
+        with self._lock:
+            self._check_writable()
+            record = self._held(client_id)
+            items: list[Any] = getattr(record, table)
+            if not any(m.id == record_id for m in items):
+                raise UnknownRecord("That entry is no longer in this client's file; nothing was undone.")
+            if table == "versions" and items[-1].id != record_id:
+                raise InvalidInput("A later version of the alliance was saved since; nothing was undone.")
+            if table == "sessions":
+                number = next(m.number for m in items if m.id == record_id)
+                linked = (record.notes, record.commitments, record.pauses, record.versions)
+                if any(m.session_number == number for models in linked for m in models) or any(
+                    c.checked_in_session == number for c in record.commitments
+                ):
+                    raise InvalidInput("That session holds entries still; undo them first.")
+            self._write(client_id, lambda f: f.remove(table, record_id))
+            setattr(record, table, [m for m in items if m.id != record_id])
+            self._refresh_summary(client_id)
+
+    def put_record(self, client_id: str, table: str, model: Any) -> None:
+        """Put a record back exactly as it was before a change (a check-in's earlier status, say)."""
+        with self._lock:
+            self._check_writable()
+            record = self._held(client_id)
+            items: list[Any] = getattr(record, table)
+            index = next((i for i, m in enumerate(items) if m.id == model.id), None)
+            # Not at hand: put away with its session (a note reworded in the session summary).
+            if index is None and self._files[client_id].held_in_history(table, model.id) is None:
+                raise UnknownRecord("That entry is no longer in this client's file; nothing was undone.")
+            self._write(client_id, lambda f: f.replace(table, model))
+            if index is not None:
+                items[index] = model
+            self._refresh_summary(client_id)
+
+    def undo(self, step: UndoStep) -> None:
+        """Take back one write a screen made (models.undo); on disk when it returns."""
+        from ..models.undo import Added, Changed, PromptAdded, PromptRemoved
+
+        with self._lock:
+            if isinstance(step, Added):
+                self.remove_record(step.client_id, step.table, step.record_id)
+            elif isinstance(step, Changed):
+                self.put_record(step.client_id, step.table, step.before)
+            elif isinstance(step, PromptAdded):
+                self.remove_prompt(step.prompt_id)
+            elif isinstance(step, PromptRemoved):
+                prompts = [p for p in self.settings.prompts if p.id != step.prompt.id]
+                prompts.insert(min(step.position, len(prompts)), step.prompt)
+                self.update_settings(prompts=prompts)
 
     # ----------------------------------------------------------------- internals
 

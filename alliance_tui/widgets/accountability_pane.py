@@ -29,8 +29,8 @@ STATUS_KEYS = {
     "f": CommitmentStatus.CARRIED,
 }
 
-CHECKIN_HINT = "d done · p partly · n not done · x dropped · f carry · Shift+key adds a note"
-CHECKIN_HINT_SHORT = "d ✔  p ◐  n ✘  x –  f ↻  ⇧ + note"
+CHECKIN_HINT = "ctrl+y, then d done · p partly · n not done · x dropped · f carry · Shift+key adds a note"
+CHECKIN_HINT_SHORT = "^y: d ✔  p ◐  n ✘  x –  f ↻  ⇧ + note"
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def commitment_line(c: Commitment, session_number: int, detail: str = "dim", tod
 
 def made_today_text(view: AccountabilityView) -> Text:
     if not view.made_today:
-        return Text("Made today: none yet (c: what | by when | how)", style="dim")
+        return Text("Made today: none yet (ctrl+n: what | by when | how)", style="dim")
     out = Text()
     out.append("Made today", style="bold")
     for c in view.made_today:
@@ -129,6 +129,9 @@ class AccountabilityPane(Vertical):
     class NoteGiven(Message):
         commitment_id: str
         note: str
+
+    class NoteClosed(Message):
+        """The note field closed without saving (Esc): the screen puts the coach back where they type."""
 
     view: reactive[AccountabilityView] = reactive(AccountabilityView, always_update=True)
 
@@ -262,3 +265,4 @@ class AccountabilityPane(Vertical):
 
     def action_cancel_note(self) -> None:
         self.note_saved()
+        self.post_message(self.NoteClosed())

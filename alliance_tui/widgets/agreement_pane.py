@@ -46,9 +46,7 @@ def alliance_groups(view: AgreementView) -> list[tuple[Text, bool]]:
     bring the newest change into view on a small terminal.
     """
     if view.current is None or not view.current.items:
-        return [
-            (Text("No agreements yet. Log one with a: (for example  a tone: be direct with me)", style="dim"), False)
-        ]
+        return [(Text("No agreements yet. Log one with ctrl+r (Tab picks its category)", style="dim"), False)]
     marks = {
         change.item.id: _MARKS[change.kind]
         for change in diff_versions(view.before_session, view.current)

@@ -63,7 +63,7 @@ class PauseClock(Widget):
         self.timer = PauseTimer(target_seconds, monotonic)
         self.set_reactive(PauseClock.target_seconds, target_seconds)
         self._ticker: Timer | None = None
-        self.tooltip = "Click, or press t, to start and stop the think time"
+        self.tooltip = "Click, or press ctrl+t, to start and stop the think time"
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
@@ -129,9 +129,9 @@ class PauseClock(Widget):
         phase = self.timer.phase()
         state = Text(_PHASE_WORDS[phase], style=self.get_component_rich_style("pause-clock--state", partial=True))
         if phase is PausePhase.IDLE:
-            state.append(f"  {self.timer.target_seconds} s agreed · t starts")
+            state.append(f"  {self.timer.target_seconds} s agreed · ctrl+t starts")
         else:
-            state.append("  · t stops", style="dim")
+            state.append("  · ctrl+t stops", style="dim")
         return state
 
     def _bar(self) -> Text:

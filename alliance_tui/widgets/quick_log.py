@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -14,21 +15,17 @@ from textual.reactive import reactive
 from textual.widgets import Input, Static
 
 from ..models.alliance import DEFAULT_CATEGORIES
-from ..models.quicklog import (
-    DEFAULT_ADJUSTMENT_CATEGORY,
-    PREFIX,
-    EntryKind,
-    entry_kind,
-    find_category,
-    next_category,
-    parse,
-    with_category,
-)
+from ..models.quicklog import PRIVATE_NOTE, EntryKind, LineKind, next_category, parse_as, typed_kind
 from ..models.text import TextRefused
 from .in_place import in_place
 from .inputs import TextInput
 
-HINT = "a: adjustment · c: what | by when | how · n: or plain text = note"
+HINT = "type a note · ctrl+s shared · ctrl+r adjustment · ctrl+n commitment · Enter saves"
+PLACEHOLDERS = {
+    EntryKind.NOTE: HINT,
+    EntryKind.ADJUSTMENT: "what the client asks to change · Tab: category · Enter saves · Esc: back to a note",
+    EntryKind.COMMITMENT: "what | by when | how to be held accountable · Enter saves · Esc: back to a note",
+}
 
 
 class QuickLogInput(TextInput):
@@ -42,10 +39,10 @@ class QuickLogInput(TextInput):
         ),
         Binding(
             "escape",
-            "leave",
-            "Back",
+            "reset_kind",
+            "Back to note",
             id="quicklog.leave",
-            tooltip="Go back to where you were; what you typed stays here",
+            tooltip="Back to a private note (the words stay); Esc in a plain note goes back to the clients",
         ),
         Binding(
             "up",
@@ -56,10 +53,14 @@ class QuickLogInput(TextInput):
         ),
     ]
 
-    categories: tuple[str, ...] = DEFAULT_CATEGORIES
+    line_kind: LineKind = PRIVATE_NOTE  # kept in step by QuickLog, for the keys it offers
+    rewording = False  # kept in step by QuickLog
     can_recall = False  # set by QuickLog: there is a note from today to reword
 
-    class Leave(Message):
+    class ResetAsked(Message):
+        pass
+
+    class CategoryAsked(Message):
         pass
 
     class RecallAsked(Message):
@@ -67,7 +68,10 @@ class QuickLogInput(TextInput):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cycle_category":
-            return entry_kind(self.value) is EntryKind.ADJUSTMENT
+            return self.line_kind.kind is EntryKind.ADJUSTMENT
+        if action == "reset_kind":
+            # Nothing to reset: Esc goes on to the screen (back to the clients).
+            return not self.line_kind.is_default or self.rewording
         if action == "recall":
             return self.can_recall and not self.value
         return super().check_action(action, parameters)
@@ -76,14 +80,10 @@ class QuickLogInput(TextInput):
         self.post_message(self.RecallAsked())
 
     def action_cycle_category(self) -> None:
-        match = PREFIX.match(self.value)
-        word = (match.group(2) or "") if match else ""
-        current = find_category(word, self.categories) if word else DEFAULT_ADJUSTMENT_CATEGORY
-        self.value = with_category(self.value, next_category(current or "", self.categories))
-        self.cursor_position = len(self.value)
+        self.post_message(self.CategoryAsked())
 
-    def action_leave(self) -> None:
-        self.post_message(self.Leave())
+    def action_reset_kind(self) -> None:
+        self.post_message(self.ResetAsked())
 
 
 @dataclass(frozen=True)
@@ -96,23 +96,30 @@ class LastNote:
 
 
 class QuickLog(Vertical):
-    """Shows what the line will be saved as, and whether the next note is shared.
+    """Shows what the line will be saved as before Enter: a private or shared note, an adjustment, a commitment.
 
-    Up in the empty line brings back the last note logged today, so a typo made
-    while listening is fixed in two keys rather than left in the record.
+    The kind is chosen by a key (or a prefix typed into the empty line) and
+    goes back to a private note after every save, refusal or Esc, so an entry
+    never inherits the kind of the one before. Up in the empty line brings
+    back the last note logged today, so a typo made while listening is fixed
+    in two keys rather than left in the record.
     """
 
     @dataclass
     class Submitted(Message):
         text: str
-        shared: bool
+        line_kind: LineKind
+
+        @property
+        def shared(self) -> bool:
+            return self.line_kind.shared
 
     @dataclass
     class Reworded(Message):
         note_id: str
         text: str
 
-    shared_next: reactive[bool] = reactive(False)
+    line_kind: reactive[LineKind] = reactive(PRIVATE_NOTE)
     categories: reactive[tuple[str, ...]] = reactive(DEFAULT_CATEGORIES)
     last_note: reactive[LastNote | None] = reactive(None)
 
@@ -129,6 +136,10 @@ class QuickLog(Vertical):
     def rewording(self) -> bool:
         return self._rewording is not None
 
+    @property
+    def shared_next(self) -> bool:
+        return self.line_kind.shared
+
     def compose(self) -> ComposeResult:
         with Horizontal(id="quicklog-row"):
             yield self._kind_label
@@ -139,7 +150,6 @@ class QuickLog(Vertical):
         # Its own Mount is still being handled, so only its parts can say they are mounted.
         if not (self.is_attached and in_place(self._kind_label, self._field)):
             return  # quitting as the line mounts takes it and its input off first
-        self.input.categories = self.categories  # given before mounting: passed on now
         self.input.can_recall = self.last_note is not None
         self._show_kind()
 
@@ -152,54 +162,95 @@ class QuickLog(Vertical):
     def input(self) -> QuickLogInput:
         return self._field
 
-    def watch_shared_next(self) -> None:
-        if in_place(self, self._kind_label, self._field):
-            self._show_kind()
+    def choose(self, line_kind: LineKind) -> None:
+        """The kind the next Enter saves (a key asked for it); the words typed so far stay."""
+        if self._rewording is not None:
+            self._stop_rewording()
+            self.input.value = ""
+        self.line_kind = line_kind
 
-    def watch_categories(self, categories: tuple[str, ...]) -> None:
-        if in_place(self, self._field):
-            self.input.categories = categories
+    def toggle_shared(self) -> None:
+        """Shared on, or off again; an adjustment or commitment being typed becomes a shared note."""
+        kind = self.line_kind
+        self.choose(PRIVATE_NOTE if kind.shared else LineKind(EntryKind.NOTE, shared=True))
+
+    def reset_kind(self) -> None:
+        """Back to a private note: after every save, refusal and Esc."""
+        self.line_kind = PRIVATE_NOTE
+
+    def watch_line_kind(self) -> None:
+        if in_place(self, self._kind_label, self._field):
+            self.input.line_kind = self.line_kind
+            self.input.placeholder = PLACEHOLDERS[self.line_kind.kind]
+            self._show_kind()
+            self.input.refresh_bindings()
 
     def watch_last_note(self, last_note: LastNote | None) -> None:
         if in_place(self, self._field) and self.input.can_recall != (last_note is not None):
             self.input.can_recall = last_note is not None
             self.input.refresh_bindings()
 
+    @on(QuickLogInput.CategoryAsked)
+    def _next_category(self, event: QuickLogInput.CategoryAsked) -> None:
+        event.stop()
+        kind = self.line_kind
+        self.line_kind = LineKind(EntryKind.ADJUSTMENT, category=next_category(kind.category, self.categories))
+
     @on(QuickLogInput.RecallAsked)
     def _recall(self, event: QuickLogInput.RecallAsked) -> None:
         event.stop()
         if self.last_note is None:
             return
+        self.line_kind = PRIVATE_NOTE
         self._rewording = self.last_note
+        self.input.rewording = True
         self.input.value = self.last_note.text
         self.input.cursor_position = len(self.input.value)
         self._say("Rewording your last note: Enter saves it, Esc leaves it as it was")
 
-    @on(QuickLogInput.Leave)
-    def _leave(self) -> None:
-        """Esc while rewording puts the note back as it was; the screen then returns focus."""
+    @on(QuickLogInput.ResetAsked)
+    def _reset_asked(self, event: QuickLogInput.ResetAsked) -> None:
+        """Esc: a note being reworded is left as it was; any other kind goes back to a private note."""
+        event.stop()
         if self._rewording is not None:
             self._stop_rewording()
             self.input.value = ""
             self._say("")
+        elif not self.line_kind.is_default:
+            self._say(f"Back to a private note ({kind_words(self.line_kind)} not saved)")
+        self.reset_kind()
 
     def _stop_rewording(self) -> None:
         self._rewording = None
+        self.input.rewording = False
         self.set_class(False, "-rewording")
+        self._show_kind()
 
     def show_message(self, message: str) -> None:
+        """A refusal: said, the words kept, and the line back to a private note."""
         self._message_line.update(Text(message))
         self.set_class(bool(message), "-refused")
+        self.reset_kind()
 
     def saved(self, confirmation: str) -> None:
-        """The entry is on disk: clear the line and say what was kept."""
+        """The entry is on disk: clear the line, back to a private note, and say what was kept."""
         self._stop_rewording()
         self.input.value = ""
+        self.reset_kind()
         self._say(confirmation)
+
+    def say(self, message: str) -> None:
+        """A quiet word about something saved or undone elsewhere on the screen."""
+        self._say(message)
 
     def _say(self, message: str) -> None:
         self._message_line.update(Text(message, style="dim"))
         self.remove_class("-refused")
+
+    @property
+    def message(self) -> str:
+        """What the line's message says now (for the coach's screen and for tests)."""
+        return str(self._message_line.render())
 
     def forget_confirmation(self) -> None:
         """Something else was saved since: the confirmation no longer speaks for the latest action."""
@@ -212,6 +263,12 @@ class QuickLog(Vertical):
             # Emptied: what is typed next is a new entry, never new words for the old note.
             self._stop_rewording()
             self._say("")
+        if self._rewording is None and self.line_kind.is_default:
+            typed = typed_kind(event.value, self.categories)
+            if typed is not None:
+                self.input.value = ""  # the prefix chose the kind; the words start after it
+                self.line_kind = typed
+                return
         self._show_kind()
         if self.input.can_recall and (not event.value) != self._was_empty:
             self.input.refresh_bindings()  # "Reword last" is offered only in the empty line
@@ -223,36 +280,41 @@ class QuickLog(Vertical):
         if self._rewording is not None:
             self.post_message(self.Reworded(self._rewording.id, event.value))
         else:
-            self.post_message(self.Submitted(event.value, self.shared_next))
+            self.post_message(self.Submitted(event.value, self.line_kind))
 
     def _show_kind(self) -> None:
-        value = self.input.value
-        kind = entry_kind(value)
-        category: str | None = None
-        try:
-            # What Enter would save, so "a: Between sessions: ..." shows Between sessions as typed.
-            entry = parse(value, self.categories)
-            kind, category = entry.kind, entry.category or None
-        except TextRefused:
-            pass
         label = Text()
         self.set_class(self._rewording is not None, "-rewording")
+        kind = self.line_kind
+        self.set_class(kind.kind is EntryKind.ADJUSTMENT, "-adjust")
+        self.set_class(kind.kind is EntryKind.COMMITMENT, "-commit")
+        self.set_class(kind.shared, "-shared")
         if self._rewording is not None:
             label.append("✎ reword", style="bold")
             label.append(" · private" if self._rewording.private else " · ◉ shared")
-        elif kind is EntryKind.ADJUSTMENT:
-            if category is None:
-                match = PREFIX.match(value)
-                word = (match.group(2) or "") if match else ""
-                category = find_category(word, self.categories) if word else DEFAULT_ADJUSTMENT_CATEGORY
+        elif kind.kind is EntryKind.ADJUSTMENT:
+            category = kind.category
+            with contextlib.suppress(TextRefused):
+                # "perm: ..." typed in the words picks Permissions: shown as it will be saved.
+                category = parse_as(kind, self.input.value, self.categories).category or category
             label.append("± adjust", style="bold")
-            label.append(f" {category or '?'}")
-        elif kind is EntryKind.COMMITMENT:
+            label.append(f" · {category}")
+        elif kind.kind is EntryKind.COMMITMENT:
             label.append("✚ commit", style="bold")
         else:
             label.append("✎ note", style="bold")
-            if self.shared_next:
+            if kind.shared:
                 label.append(" · ◉ SHARED", style="bold")
             else:
                 label.append(" · private")
+        label.append(" ")
         self._kind_label.update(label)
+
+
+def kind_words(kind: LineKind) -> str:
+    """The kind of entry in a few words, for messages."""
+    if kind.kind is EntryKind.ADJUSTMENT:
+        return f"adjustment ({kind.category})"
+    if kind.kind is EntryKind.COMMITMENT:
+        return "commitment"
+    return "shared note" if kind.shared else "private note"

@@ -37,8 +37,21 @@ def prompt_line(number: int, text: str, asked: bool) -> Hanging:
     return Hanging(mark, line, 3)
 
 
+def _ask_binding(n: int) -> Binding:
+    return Binding(
+        str(n),
+        f"ask({n})",
+        "Ask",
+        key_display="1-9",
+        show=n == 1,
+        id=f"revisit.ask_{n}",
+        tooltip="Ask question N and type the client's answer (arrows and Enter ask any question)",
+    )
+
+
 class RevisitPane(Vertical):
     BINDINGS = [
+        *(_ask_binding(n) for n in range(1, 10)),
         Binding("plus", "own_prompt", "Own question", id="revisit.own", tooltip="Add a revisit question of your own"),
         Binding(
             "delete",
@@ -68,6 +81,9 @@ class RevisitPane(Vertical):
     @dataclass
     class PromptRemoved(Message):
         text: str
+
+    class Closed(Message):
+        """The answer or question field closed (Esc): the screen puts the coach back where they type."""
 
     view: reactive[RevisitView] = reactive(RevisitView, always_update=True)
 
@@ -105,6 +121,12 @@ class RevisitPane(Vertical):
         )
         if view.prompts:
             options.highlighted = min(keep or 0, len(view.prompts) - 1)
+
+    def focus_list(self) -> None:
+        self.screen.set_focus(self._prompts)
+
+    def action_ask(self, number: int) -> None:
+        self.ask(number)
 
     def ask(self, number: int) -> None:
         """Open the answer field for prompt `number` (1-based)."""
@@ -161,6 +183,8 @@ class RevisitPane(Vertical):
             widget.display = False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "ask":
+            return not self.busy and isinstance(parameters[0], int) and parameters[0] <= len(self.view.prompts)
         if action == "cancel":
             return self._asking is not None or self._adding
         if action == "own_prompt":
@@ -179,17 +203,20 @@ class RevisitPane(Vertical):
             self.post_message(self.PromptRemoved(prompt))
 
     def action_cancel(self) -> None:
+        self._close()
+        self.post_message(self.Closed())
+
+    def _close(self) -> None:
         self._asking = None
         self._adding = False
         self.refresh_bindings()
         self._close_field()
         self.show_message("")
-        self.screen.set_focus(self._prompts)
 
     def done(self) -> None:
         """The answer or question is on disk: close the field and clear it."""
         self._answer_box().value = ""
-        self.action_cancel()
+        self._close()
 
     def show_message(self, message: str) -> None:
         box = self._message

@@ -1,0 +1,81 @@
+"""What ctrl+z takes back: each write a screen made, as plain data, newest last.
+
+A screen pushes one step per write it made and pops the newest on ctrl+z; the
+store does the taking back (`PracticeStore.undo`), so a step only says what
+to take back: a record added (removed again), a record changed (its earlier
+copy put back), or a question of the coach's own added or removed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# The tables of a client's file a step may name.
+TABLES = frozenset({"notes", "commitments", "pauses", "versions", "sessions"})
+
+
+@dataclass(frozen=True)
+class Added:
+    """A record written new (a note, a commitment, a pause, an alliance version, a session begun)."""
+
+    label: str
+    client_id: str
+    table: str
+    record_id: str
+
+
+@dataclass(frozen=True)
+class Changed:
+    """A record changed (a check-in, today's focus, a note reworded): `before` is the copy to put back."""
+
+    label: str
+    client_id: str
+    table: str
+    before: Any  # the record as it was: a frozen pydantic model of the table's kind
+
+
+@dataclass(frozen=True)
+class PromptAdded:
+    """A revisit question of the coach's own, added to the practice's settings."""
+
+    label: str
+    prompt_id: str
+
+
+@dataclass(frozen=True)
+class PromptRemoved:
+    """A question of the coach's own, removed: it goes back where it was in the list."""
+
+    label: str
+    prompt: Any  # the RevisitPrompt as it was
+    position: int
+
+
+UndoStep = Added | Changed | PromptAdded | PromptRemoved
+
+
+@dataclass
+class UndoStack:
+    """The writes of one screen's life, newest last; nothing here touches the disk."""
+
+    steps: list[UndoStep] = field(default_factory=list)
+
+    def push(self, step: UndoStep) -> None:
+        if isinstance(step, Added | Changed) and step.table not in TABLES:
+            raise ValueError(f"not a table of a client's file: {step.table}")
+        self.steps.append(step)
+
+    def newest(self) -> UndoStep | None:
+        return self.steps[-1] if self.steps else None
+
+    def pop(self) -> UndoStep | None:
+        return self.steps.pop() if self.steps else None
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+
+def undone_message(step: UndoStep) -> str:
+    """What the coach is told once a step is taken back."""
+    return f"↶ Undone: {step.label[:1].lower()}{step.label[1:]}"
