@@ -18,6 +18,7 @@ from alliance_tui.models.record import ClientRecord
 from alliance_tui.models.session import Session
 from alliance_tui.models.timeutil import local_date
 from alliance_tui.screens.dashboard import short_date as row_date
+from alliance_tui.store import PracticeStore
 from alliance_tui.widgets.accountability_pane import commitment_line
 
 WEDNESDAY = date(2026, 12, 2)
@@ -157,3 +158,28 @@ def test_the_app_and_the_exports_name_the_same_day_across_a_time_zone_boundary()
     assert local_date(evening) == date(2026, 11, 20)
     assert row_date(evening) == "20 Nov 2026"
     assert long_date(evening) == "20 November 2026"
+
+
+async def test_the_log_line_shows_the_day_a_commitment_is_due_while_it_is_typed(demo_store: PracticeStore) -> None:
+    from alliance_tui.app import AllianceApp
+    from alliance_tui.models.quicklog import EntryKind, LineKind
+    from alliance_tui.widgets.quick_log import QuickLog, QuickLogInput
+
+    from .conftest import FROZEN_NOW  # a Friday
+    from .test_session_flow import FakeMonotonic, open_session
+    from .waits import until
+
+    app = AllianceApp(demo_store, clock=lambda: FROZEN_NOW, monotonic=FakeMonotonic(), cursor_blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_session(app, pilot, "Daniel Reyes")
+        log = screen.query_one(QuickLog)
+        log.choose(LineKind(EntryKind.COMMITMENT))
+        label = screen.query_one("#quicklog-kind")
+
+        def shown() -> str:
+            return str(label.render())
+
+        screen.query_one(QuickLogInput).value = "Email the draft | next Friday"
+        await until(pilot, lambda: "by Fri 27 Nov" in shown(), "the due day beside the kind")
+        screen.query_one(QuickLogInput).value = "Email the draft | before our next session"
+        await until(pilot, lambda: "by " not in shown() and "commit" in shown(), "no day for words that name none")

@@ -434,6 +434,7 @@ class SessionScreen(AllianceScreen):
         pause.recent = tuple(p.actual_seconds for p in present.pauses_of(session.number))
         pause.earlier = tuple((n, median) for n, median in present.earlier_pause_medians if n < session.number)
         quick_log.categories = self.store.categories()
+        quick_log.today = local_date(self._now())
         own_words = [n for n in self.today_notes if n.kind in (NoteKind.NOTE, NoteKind.REVISIT)]
         quick_log.last_note = (
             LastNote(own_words[-1].id, own_words[-1].text, own_words[-1].private) if own_words else None

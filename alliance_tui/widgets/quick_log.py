@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
+from datetime import date
 
 from rich.text import Text
 from textual import on
@@ -15,6 +16,7 @@ from textual.reactive import reactive
 from textual.widgets import Input, Static
 
 from ..models.alliance import DEFAULT_CATEGORIES
+from ..models.dates import resolve_by_when, short_date
 from ..models.quicklog import PRIVATE_NOTE, EntryKind, LineKind, next_category, parse_as, typed_kind
 from ..models.text import TextRefused
 from .in_place import in_place
@@ -122,6 +124,7 @@ class QuickLog(Vertical):
     line_kind: reactive[LineKind] = reactive(PRIVATE_NOTE)
     categories: reactive[tuple[str, ...]] = reactive(DEFAULT_CATEGORIES)
     last_note: reactive[LastNote | None] = reactive(None)
+    today: reactive[date | None] = reactive(None)  # the coach's day: a commitment's "by when" shown as a date
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -301,6 +304,9 @@ class QuickLog(Vertical):
             label.append(f" · {category}")
         elif kind.kind is EntryKind.COMMITMENT:
             label.append("✚ commit", style="bold")
+            due = self._due()
+            if due is not None:
+                label.append(f" · by {short_date(due, self.today)}")
         else:
             label.append("✎ note", style="bold")
             if kind.shared:
@@ -309,6 +315,16 @@ class QuickLog(Vertical):
                 label.append(" · private")
         label.append(" ")
         self._kind_label.update(label)
+
+    def _due(self) -> date | None:
+        """The day the commitment's "by when" means, as it is being typed (None while it names no day)."""
+        if self.today is None:
+            return None
+        try:
+            by_when = parse_as(self.line_kind, self.input.value, self.categories).by_when
+        except TextRefused:
+            return None
+        return resolve_by_when(by_when, self.today) if by_when else None
 
 
 def kind_words(kind: LineKind) -> str:
