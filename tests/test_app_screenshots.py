@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from alliance_tui import screenshots
 from alliance_tui.app import AllianceApp
-from alliance_tui.screenshots import HandClock, Shot, Skip, take_all
+from alliance_tui.devtools import screenshots
+from alliance_tui.devtools.screenshots import HandClock, Shot, Skip, take_all
 
 
 async def missing(app: AllianceApp, pilot: object, clock: HandClock) -> None:

@@ -1,4 +1,4 @@
-"""`python -m alliance_tui.screenshots [DIR]`: SVG screenshots of the real app on the demo practice.
+"""`python -m alliance_tui.devtools.screenshots [DIR]`: SVG screenshots of the real app on the demo practice.
 
 Each picture starts from a fresh demo practice at a fixed moment, drives the
 app the way a coach would (keys, through Textual's Pilot) at 120x36, and saves
@@ -19,8 +19,8 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from .app import AllianceApp
-from .store import PracticeStore, StoreError
+from ..app import AllianceApp
+from ..store import PracticeStore, StoreError
 
 SIZE = (120, 36)
 # A fixed moment, so the dates in the pictures never drift between runs.
@@ -135,7 +135,7 @@ async def shot_session(app: AllianceApp, pilot: Pilot[None], clock: HandClock) -
 async def shot_history(app: AllianceApp, pilot: Pilot[None], clock: HandClock) -> None:
     client_id = pick(app.store, _history_score)
     try:
-        from .screens.history import AllianceHistoryScreen
+        from ..screens.history import AllianceHistoryScreen
     except ImportError as exc:
         raise Skip("the alliance history screen is not in this build") from exc
     await app.push_screen(AllianceHistoryScreen(client_id))
@@ -160,7 +160,7 @@ SHOTS = (
 
 async def take(shot: Shot, out_dir: Path, work_dir: Path) -> Path:
     """Make one picture from a fresh demo practice; raises Skip when it cannot."""
-    from .demo import build_demo
+    from ..demo import build_demo
 
     store = build_demo(work_dir / shot.name / "practice", now=SHOT_TIME)
     clock = HandClock()
@@ -207,7 +207,7 @@ async def take_all(out_dir: Path, only: Sequence[str] = ()) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m alliance_tui.screenshots",
+        prog="python -m alliance_tui.devtools.screenshots",
         description="SVG screenshots of the real app on the demo practice, at 120x36.",
     )
     parser.add_argument("dir", nargs="?", default=str(DEFAULT_DIR), help="where to write them (default: screenshots)")
