@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from alliance_tui.models.credentials import credential_progress, hours_summary, next_credential
+from alliance_tui.store import PracticeStore
 
 
 def test_a_new_coach_works_toward_acc() -> None:
@@ -37,3 +38,26 @@ def test_a_credential_met_stays_met_with_more_hours(paid: float, free: float) ->
     after = [p.met for p in credential_progress(paid + 1, free + 1)]
     assert all(a or not b for b, a in zip(before, after, strict=True))
     assert before == sorted(before, reverse=True)  # a higher credential is never met before a lower one
+
+
+def test_the_dashboard_line_sums_every_clients_hours_toward_the_next_credential() -> None:
+    from alliance_tui.models.summary import ClientSummary
+    from alliance_tui.screens.dashboard import credential_line
+
+    paid = ClientSummary(id="a", name="Ada", hours_held=60.0)
+    free = ClientSummary(id="b", name="Bo", hours_held=30.0, pro_bono=True, archived=True)
+    broken = ClientSummary(id="c", name="Cy", hours_held=500.0, problem="cannot be read")
+    assert credential_line([]) == ""
+    assert credential_line([paid, free, broken]) == "ICF hours toward ACC: 90.00 of 100 hours, 60.00 of 75 paid"
+    again = ClientSummary.from_index(paid.to_index())
+    assert (again.hours_held, again.pro_bono) == (60.0, False)
+
+
+def test_the_index_keeps_each_clients_hours_as_the_hours_log_counts_them(demo_store: PracticeStore) -> None:
+    from alliance_tui.exports.hours import hours_rows
+
+    summaries = demo_store.summaries(include_archived=True)
+    records = [demo_store.record(s.id) for s in summaries]
+    counted = {r.name: r.hours for r in hours_rows(records, anonymise=True)}
+    by_name = {s.name: round(s.hours_held, 2) for s in summaries if s.hours_held}
+    assert sorted(by_name.values()) == sorted(round(h, 2) for h in counted.values())

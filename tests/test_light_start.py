@@ -169,6 +169,8 @@ class ReferenceSummary(BaseModel):
     sessions_held: int = 0
     last_session_at: UtcDatetime | None = None
     open_commitments: int = 0
+    hours_held: float = 0.0
+    pro_bono: bool = False
     nudges: list[str] = Field(default_factory=list)
     problem: str = ""
 
@@ -189,6 +191,8 @@ summaries = st.builds(
     sessions_held=st.integers(0, 10_000),
     last_session_at=st.none() | times,
     open_commitments=st.integers(0, 500),
+    hours_held=st.floats(0, 10_000, allow_nan=False),
+    pro_bono=st.booleans(),
     nudges=st.lists(st.text(max_size=60), max_size=4),
     problem=st.text(max_size=60),
 )

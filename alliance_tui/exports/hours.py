@@ -36,8 +36,6 @@ HEADER = (
     "Pro bono hours",
 )
 
-RUNAWAY_FACTOR = 2
-
 
 @dataclass(frozen=True)
 class HoursRow:
@@ -77,11 +75,7 @@ def ended_before_it_began(session: Session) -> bool:
 
 
 def session_hours(session: Session) -> float:
-    planned = session.planned_minutes / 60
-    if session.ended is None or ended_before_it_began(session):
-        return planned
-    actual = (session.ended - session.started).total_seconds() / 3600
-    return planned if actual > planned * RUNAWAY_FACTOR else actual
+    return session.hours
 
 
 def hours_warnings(rows: list[HoursRow]) -> list[str]:

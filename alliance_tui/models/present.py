@@ -31,6 +31,7 @@ class Present(BaseModel):
     client: Client
     session: Session | None = None  # the open session, else the latest; None before the first
     sessions_held: int = 0
+    hours_held: float = 0.0  # ended sessions, as the hours log counts them (the dashboard's credential totals)
     current_alliance: AllianceVersion | None = None
     alliance_at_start: AllianceVersion | None = None  # as the open session (or the next one) began
     version_count: int = 0
@@ -96,6 +97,7 @@ class Present(BaseModel):
         upcoming = live.next_session_number if live.sessions else archived.through + 1
         at_start = [v for v in live.versions if live.session_of(v) < upcoming]
         held = archived.sessions_held + sum(1 for s in live.sessions if s.number > archived.through)
+        hours = archived.hours_held + sum(s.hours for s in live.sessions if s.number > archived.through)
         medians = dict(archived.pause_medians)
         medians.update((t.session_number, t.median_seconds) for t in pause_trend(live))
         marks = [m for m in (archived.last_revisit, last_revisit_session(live)) if m is not None]
@@ -103,6 +105,7 @@ class Present(BaseModel):
             client=live.client,
             session=session,
             sessions_held=held,
+            hours_held=hours,
             current_alliance=live.versions[-1] if live.versions else archived.alliance,
             alliance_at_start=at_start[-1] if at_start else archived.alliance,
             version_count=archived.version_count + len(live.versions),
@@ -131,6 +134,7 @@ class Archived(BaseModel):
 
     through: int = 0  # every session up to this number is in its own file
     sessions_held: int = 0
+    hours_held: float = 0.0
     version_count: int = 0
     alliance: AllianceVersion | None = None  # the latest version put away, whole
     recent_pauses: tuple[float, ...] = ()
@@ -146,6 +150,7 @@ class Archived(BaseModel):
         return Archived(
             through=max(through, self.through),
             sessions_held=self.sessions_held + sum(1 for s in put_away.sessions if s.number > self.through),
+            hours_held=self.hours_held + sum(s.hours for s in put_away.sessions if s.number > self.through),
             version_count=self.version_count + len(put_away.versions),
             alliance=put_away.versions[-1] if put_away.versions else self.alliance,
             recent_pauses=(*self.recent_pauses, *(p.actual_seconds for p in put_away.pauses))[-THINK_TIME_WINDOW:],

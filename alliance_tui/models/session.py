@@ -10,6 +10,8 @@ from .base import Record
 from .client import DEFAULT_SESSION_MINUTES
 from .fields import OptionalNote, UtcDatetime
 
+RUNAWAY_FACTOR = 2  # a session over twice its planned length was left running: counted as planned
+
 
 class Session(Record):
     number: int = Field(ge=1)
@@ -29,6 +31,16 @@ class Session(Record):
     @property
     def is_open(self) -> bool:
         return self.ended is None
+
+    @property
+    def hours(self) -> float:
+        """Hours as the hours log counts them: the planned length when the real one cannot be trusted
+        (still open, ended on a clock set back, or over twice as long as planned: left running)."""
+        planned = self.planned_minutes / 60
+        if self.ended is None or self.clock_doubt:
+            return planned
+        actual = (self.ended - self.started).total_seconds() / 3600
+        return planned if actual > planned * RUNAWAY_FACTOR else actual
 
     def elapsed_seconds(self, now: datetime) -> float:
         end = self.ended or now

@@ -31,6 +31,8 @@ class ClientSummary:
     sessions_held: int = 0
     last_session_at: datetime | None = None
     open_commitments: int = 0
+    hours_held: float = 0.0  # as the hours log counts them: the dashboard's running totals toward a credential
+    pro_bono: bool = False
     nudges: list[str] = field(default_factory=list)
     problem: str = ""  # set when the client's file cannot be read
 
@@ -56,6 +58,8 @@ class ClientSummary:
             "sessions_held": self.sessions_held,
             "last_session_at": None if self.last_session_at is None else format_utc(self.last_session_at),
             "open_commitments": self.open_commitments,
+            "hours_held": self.hours_held,
+            "pro_bono": self.pro_bono,
             "nudges": list(self.nudges),
             "problem": self.problem,
         }
@@ -73,6 +77,8 @@ class ClientSummary:
                 raise InvalidSummary(f"{name} is not {kind.__name__}")
         if "id" not in entry or "name" not in entry:
             raise InvalidSummary("id or name missing")
+        if "hours_held" not in entry:  # written before the index kept hours: read the client's file once
+            raise InvalidSummary("hours_held missing")
         nudges = entry.get("nudges", [])
         if not isinstance(nudges, list) or not all(type(n) is str for n in nudges):
             raise InvalidSummary("nudges are not a list of text")
@@ -90,6 +96,8 @@ class ClientSummary:
             sessions_held=entry.get("sessions_held", 0),
             last_session_at=when,
             open_commitments=entry.get("open_commitments", 0),
+            hours_held=entry["hours_held"],
+            pro_bono=entry.get("pro_bono", False),
             nudges=list(nudges),
             problem=entry.get("problem", ""),
         )
@@ -102,6 +110,8 @@ _KINDS: dict[str, type] = {
     "programme_sessions": int,
     "sessions_held": int,
     "open_commitments": int,
+    "hours_held": float,
+    "pro_bono": bool,
     "problem": str,
 }
 _FIELDS = frozenset({*_KINDS, "last_session_at", "nudges"})

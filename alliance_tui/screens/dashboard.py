@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header, Input, Static
 
+from ..models.credentials import next_credential
 from ..models.summary import ClientSummary
 from ..models.timeutil import local_date
 from ..models.wording import plural
@@ -26,6 +27,16 @@ from .base import AllianceScreen
 
 REVISIT_MARK = "⚑ revisit due"
 PROBLEM_MARK = "⚠ cannot be read"
+
+
+def credential_line(summaries: list[ClientSummary]) -> str:
+    """The next ICF credential's distance, over every client's hours (archived ones too); "" before any."""
+    paid = sum(s.hours_held for s in summaries if not s.pro_bono and not s.problem)
+    free = sum(s.hours_held for s in summaries if s.pro_bono and not s.problem)
+    if paid + free <= 0:
+        return ""
+    progress = next_credential(paid, free)
+    return f"ICF hours toward {progress.line}" if progress else "ICF hours: ACC, PCC and MCC all met"
 
 
 def short_date(when: datetime | None) -> str:
@@ -101,6 +112,7 @@ class DashboardScreen(AllianceScreen):
         yield Header()
         yield TextInput(placeholder="Type a name to filter the list", id="filter", select_on_focus=False)
         yield Static(id="counts")
+        yield Static(id="credential")
         yield ClientList(id="clients")
         yield Static(id="detail")
         yield KeyFooter()
@@ -148,6 +160,10 @@ class DashboardScreen(AllianceScreen):
         if wanted:
             parts.append(f"{len(self.shown)} matching the filter")
         self.query_one("#counts", Static).update(Text(" · ".join(parts)))
+        credential = self.query_one("#credential", Static)
+        line = credential_line(everyone)
+        credential.update(Text(line))
+        credential.display = bool(line)
         ids = [s.id for s in self.shown]
         if keep in ids:
             table.move_cursor(row=ids.index(keep))

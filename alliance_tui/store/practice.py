@@ -1225,6 +1225,8 @@ class PracticeStore:
             archived=client.archived,
             programme_sessions=client.programme_sessions,
             sessions_held=present.sessions_held,
+            hours_held=float(round(present.hours_held, 4)),
+            pro_bono=client.pro_bono,
             last_session_at=present.session.started if present.session is not None else None,
             open_commitments=len(present.open_commitments),
             nudges=[n.text for n in present.nudges(self.settings.revisit_every_sessions)],
