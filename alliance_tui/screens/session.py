@@ -606,6 +606,10 @@ class SessionScreen(AllianceScreen):
     @on(QuickLog.Submitted)
     def _quick_log(self, event: QuickLog.Submitted) -> None:
         quick_log = self.query_one(QuickLog)
+        if not event.text.strip() and event.line_kind.is_default:
+            # Enter on an empty private-note line means nothing: no refusal over what the line last said
+            # (an empty adjustment or commitment is still refused, and the line goes back to a private note).
+            return
         step: UndoStep
         try:
             entry = parse_as(event.line_kind, event.text, self.store.categories())
