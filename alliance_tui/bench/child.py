@@ -304,6 +304,11 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
             out["pause_errors_ms"].append(abs(recorded[-1].actual_seconds - truth) * 1000)
         app.exit()
 
+    run_and_report(app, store, autopilot, out, result)
+
+
+def run_and_report(app: Any, store: Any, autopilot: Any, out: dict[str, Any], result: Path) -> None:
+    """Run the app headless under the autopilot, then write what it measured with the child's peak memory."""
     try:
         app.run(headless=True, size=SIZE, auto_pilot=autopilot)
     finally:
@@ -351,12 +356,7 @@ def run_open_review(result: Path, data_dir: str, client_id: str, repeats: int) -
             await until(pilot, lambda: app.screen is dashboard, "the dashboard again")
         app.exit()
 
-    try:
-        app.run(headless=True, size=SIZE, auto_pilot=autopilot)
-    finally:
-        store.close()
-    out["peak_mb"] = peak_mb()
-    result.write_text(json.dumps(out))
+    run_and_report(app, store, autopilot, out, result)
 
 
 def read_and_parse_every_file(data_dir: Path) -> tuple[float, int]:
