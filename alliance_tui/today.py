@@ -68,7 +68,7 @@ def cmd_today(args: argparse.Namespace) -> int:
             record = records[call.client.id]
             last = record.last_session
             preps[call.client.id] = CallPrep(
-                session_label=f"session {record.next_session_number} of {record.client.programme_sessions}",
+                session_label="session {} of {}".format(*record.in_programme(record.next_session_number)),
                 revisit_due=bool(revisit_nudges(record, store.settings.revisit_every_sessions)),
                 open_commitments=len(record.open_commitments),
                 overdue=sum(1 for c in record.open_commitments if c.overdue(day)),

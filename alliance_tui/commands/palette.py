@@ -100,7 +100,9 @@ class ClientCommands(_CommandListProvider):
             yield (
                 f"Start session with {summary.name}",
                 partial(app.open_session, summary.id),
-                escape(f"Session {summary.sessions_held + 1} of {summary.programme_sessions}, or the one already open"),
+                escape(
+                    f"Session {summary.held_in_programme + 1} of {summary.programme_sessions}, or the one already open"
+                ),
             )
             yield (
                 f"Review {summary.name}",

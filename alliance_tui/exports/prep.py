@@ -35,7 +35,8 @@ def prep_sheet(
     client = record.client
     last = record.last_session
     number = record.next_session_number
-    head = f"# Prep: {md_inline(client.name)}, session {number} of {client.programme_sessions}"
+    position, length = record.in_programme(number)
+    head = f"# Prep: {md_inline(client.name)}, session {position} of {length}"
     out = [head, ""]
     facts = [f"think time {client.think_time_seconds} s"]
     if last is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from .base import Record, new_id
+from .decisions import ItemDecision, RevisitAnswer
 from .fields import Label, NoteText, OptionalNote, UtcDatetime
 from .kinds import RequestedBy
 
@@ -37,6 +38,9 @@ class AllianceVersion(Record):
     session_number: int | None = Field(default=None, ge=1)
     reason: OptionalNote = ""
     full_design: bool = False  # a whole re-design of the alliance, not a single tweak
+    revisit: bool = False  # made by a revisit that walked every item (models/revisit.py)
+    decisions: tuple[ItemDecision, ...] = ()  # a revisit's decision per item, each with its reason
+    answers: tuple[RevisitAnswer, ...] = ()  # what the client said was going well, less well, to change
     items: list[AllianceItem] = Field(default_factory=list)
 
     def by_category(self, categories: tuple[str, ...] = DEFAULT_CATEGORIES) -> list[tuple[str, list[AllianceItem]]]:

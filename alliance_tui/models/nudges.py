@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from .client import Client
 from .notes import NoteKind
+from .programme import Programme, current_programme
 from .record import ClientRecord
 
 THINK_TIME_WINDOW = 5  # the last N pauses that must all run short
@@ -30,7 +31,7 @@ class Nudge:
 
 def last_revisit_session(record: ClientRecord) -> int | None:
     """The latest session in which the alliance was fully designed or revisited."""
-    marks = [record.session_of(v) for v in record.versions if v.full_design]  # 0: designed before session 1
+    marks = [record.session_of(v) for v in record.versions if v.full_design or v.revisit]  # 0: before session 1
     marks += [n.session_number for n in record.notes if n.kind is NoteKind.REVISIT and n.session_number]
     return max(marks) if marks else None
 
@@ -39,6 +40,7 @@ def revisit_nudges(record: ClientRecord, every_sessions: int = 4) -> list[Nudge]
     return nudges_for(
         record.client,
         upcoming=record.next_session_number,
+        programme=current_programme(record.programmes, record.client),
         any_full_design=any(v.full_design for v in record.versions),
         last_revisit=last_revisit_session(record),
         recent_pauses=[p.actual_seconds for p in record.pauses[-THINK_TIME_WINDOW:]],
@@ -50,6 +52,7 @@ def nudges_for(
     client: Client,
     *,
     upcoming: int,
+    programme: Programme | None = None,
     any_full_design: bool,
     last_revisit: int | None,
     recent_pauses: Sequence[float],
@@ -76,13 +79,16 @@ def nudges_for(
                 + (f"(session {last})." if last else "(before the first session)."),
             )
         )
-    if upcoming >= client.programme_sessions:
-        where = "the last" if upcoming == client.programme_sessions else "past the end"
+    # "n of m" is counted within the programme running now (models/programme.py).
+    position = programme.position(upcoming) if programme is not None else upcoming
+    length = client.programme_sessions
+    if position >= length:
+        where = "the last" if position == length else "past the end"
+        which = f"programme {programme.number}" if programme is not None and programme.number > 1 else "programme"
         nudges.append(
             Nudge(
                 NudgeKind.PROGRAMME_END,
-                f"Session {upcoming} is {where} of the {client.programme_sessions}-session programme: "
-                "revisit before it ends or is renewed.",
+                f"Session {position} is {where} of the {length}-session {which}: revisit before it ends or is renewed.",
             )
         )
     recent = list(recent_pauses[-THINK_TIME_WINDOW:])

@@ -10,14 +10,18 @@ handed it cannot change.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from pydantic import BaseModel, ConfigDict
 
 from .alliance import AllianceVersion
 from .client import Client
 from .commitments import Commitment
+from .contacts import Contact
 from .notes import Note, NoteKind
 from .nudges import THINK_TIME_WINDOW, Nudge, last_revisit_session, nudges_for
 from .pauses import PauseRecord
+from .programme import Programme, current_programme, in_programme
 from .record import ClientRecord
 from .session import Session
 from .trends import pause_trend
@@ -42,6 +46,17 @@ class Present(BaseModel):
     earlier_pause_medians: tuple[tuple[int, float], ...] = ()  # (session, median) of the sessions before this one
     last_revisit: int | None = None
     any_full_design: bool = False
+    programmes: tuple[Programme, ...] = ()  # as stored: none until the first renewal
+    contacts: tuple[Contact, ...] = ()  # between sessions, since the last session ended (oldest first)
+
+    @property
+    def programme(self) -> Programme:
+        """The programme running now (programme 1 until the first renewal)."""
+        return current_programme(self.programmes, self.client)
+
+    def in_programme(self, session_number: int) -> tuple[int, int]:
+        """(n, m): that session is session n of its programme's m."""
+        return in_programme(self.programmes, session_number, self.client)
 
     @property
     def open_session(self) -> Session | None:
@@ -72,6 +87,7 @@ class Present(BaseModel):
         return nudges_for(
             self.client,
             upcoming=self.next_session_number,
+            programme=self.programme,
             any_full_design=self.any_full_design,
             last_revisit=self.last_revisit,
             recent_pauses=self.recent_pauses,
@@ -101,6 +117,7 @@ class Present(BaseModel):
         medians = dict(archived.pause_medians)
         medians.update((t.session_number, t.median_seconds) for t in pause_trend(live))
         marks = [m for m in (archived.last_revisit, last_revisit_session(live)) if m is not None]
+        ended = max((s.ended for s in live.sessions if s.ended is not None), default=None)
         return cls(
             client=live.client,
             session=session,
@@ -120,7 +137,13 @@ class Present(BaseModel):
             earlier_pause_medians=tuple((n, m) for n, m in sorted(medians.items()) if n < upcoming)[-EARLIER_SESSIONS:],
             last_revisit=max(marks) if marks else None,
             any_full_design=archived.any_full_design or any(v.full_design for v in live.versions),
+            programmes=tuple(sorted(live.programmes, key=lambda p: p.number)),
+            contacts=tuple(sorted((c for c in live.contacts if ended is None or c.created > ended), key=_created)),
         )
+
+
+def _created(contact: Contact) -> datetime:
+    return contact.created
 
 
 class Archived(BaseModel):

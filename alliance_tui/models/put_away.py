@@ -35,7 +35,9 @@ def sort_out(record: ClientRecord, low: int, through: int) -> dict[str, dict[str
     the longest run from the oldest, so the ones at hand always follow on from
     the last one put away.
     """
-    moves: dict[str, dict[str, int]] = {name: {} for name in ("sessions", "notes", "pauses", "versions", "commitments")}
+    moves: dict[str, dict[str, int]] = {
+        name: {} for name in ("sessions", "notes", "pauses", "versions", "commitments", "contacts")
+    }
 
     def place(table: str, pairs: Iterable[tuple[str, int]]) -> None:
         for record_id, anchor in pairs:
@@ -47,6 +49,8 @@ def sort_out(record: ClientRecord, low: int, through: int) -> dict[str, dict[str
     place("sessions", ((s.id, s.number) for s in record.sessions if not s.is_open and s.number >= low))
     place("notes", ((n.id, n.session_number or session_at(record, n.created)) for n in record.notes))
     place("pauses", ((p.id, p.session_number or session_at(record, p.started)) for p in record.pauses))
+    # A contact goes with the session after it: it stays at hand until that session ends.
+    place("contacts", ((c.id, session_at(record, c.created) + 1) for c in record.contacts))
     place(
         "commitments",
         (

@@ -7,8 +7,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from .alliance import AllianceVersion
 from .client import Client
 from .commitments import Commitment
+from .contacts import Contact
 from .notes import Note, NoteKind
 from .pauses import PauseRecord
+from .programme import Programme
 from .session import Session
 from .summary import ClientSummary
 
@@ -22,6 +24,8 @@ class ClientRecord(BaseModel):
     notes: list[Note] = Field(default_factory=list)
     commitments: list[Commitment] = Field(default_factory=list)
     pauses: list[PauseRecord] = Field(default_factory=list)
+    contacts: list[Contact] = Field(default_factory=list)  # between sessions: never sessions, never hours
+    programmes: list[Programme] = Field(default_factory=list)  # none until the first renewal (models/programme.py)
 
     @property
     def current_alliance(self) -> AllianceVersion | None:
@@ -65,6 +69,12 @@ class ClientRecord(BaseModel):
         """The alliance as it stood when the given session began."""
         earlier = [v for v in self.versions if self.session_of(v) < session_number]
         return earlier[-1] if earlier else None
+
+    def in_programme(self, session_number: int) -> tuple[int, int]:
+        """(n, m): that session is session n of its programme's m (models/programme.py)."""
+        from .programme import in_programme
+
+        return in_programme(self.programmes, session_number, self.client)
 
     def session(self, number: int) -> Session | None:
         return next((s for s in self.sessions if s.number == number), None)

@@ -29,6 +29,7 @@ class ClientSummary:
     archived: bool = False
     programme_sessions: int = DEFAULT_PROGRAMME_SESSIONS
     sessions_held: int = 0
+    programme_first_session: int = 1  # where the current programme began (global session number)
     last_session_at: datetime | None = None
     open_commitments: int = 0
     hours_held: float = 0.0  # as the hours log counts them: the dashboard's running totals toward a credential
@@ -39,6 +40,11 @@ class ClientSummary:
     def __post_init__(self) -> None:
         if self.last_session_at is not None:
             object.__setattr__(self, "last_session_at", to_utc(self.last_session_at))
+
+    @property
+    def held_in_programme(self) -> int:
+        """Sessions held in the current programme: the dashboard's "3 of 12"."""
+        return max(0, self.sessions_held - (self.programme_first_session - 1))
 
     @property
     def revisit_due(self) -> bool:
@@ -56,6 +62,7 @@ class ClientSummary:
             "archived": self.archived,
             "programme_sessions": self.programme_sessions,
             "sessions_held": self.sessions_held,
+            **({"programme_first_session": self.programme_first_session} if self.programme_first_session > 1 else {}),
             "last_session_at": None if self.last_session_at is None else format_utc(self.last_session_at),
             "open_commitments": self.open_commitments,
             "hours_held": self.hours_held,
@@ -94,6 +101,7 @@ class ClientSummary:
             archived=entry.get("archived", False),
             programme_sessions=entry.get("programme_sessions", DEFAULT_PROGRAMME_SESSIONS),
             sessions_held=entry.get("sessions_held", 0),
+            programme_first_session=entry.get("programme_first_session", 1),
             last_session_at=when,
             open_commitments=entry.get("open_commitments", 0),
             hours_held=entry["hours_held"],
@@ -109,6 +117,7 @@ _KINDS: dict[str, type] = {
     "archived": bool,
     "programme_sessions": int,
     "sessions_held": int,
+    "programme_first_session": int,
     "open_commitments": int,
     "hours_held": float,
     "pro_bono": bool,

@@ -53,11 +53,14 @@ def apply(before: Sequence[AllianceItem], delta: Delta) -> list[AllianceItem]:
 
 
 VERSION_FIELDS = ("id", "number", "created", "session_number", "reason", "full_design")
+REVISIT_FIELDS = ("revisit", "decisions", "answers")  # stored only on a version a revisit made
 
 
 def compact_doc(previous: AllianceVersion | None, version: AllianceVersion) -> dict[str, Any]:
     """The stored form of a version: its own fields and its delta from the previous one, as JSON."""
     doc = version.model_dump(mode="json", include=set(VERSION_FIELDS))
+    if version.revisit:
+        doc.update(version.model_dump(mode="json", include=set(REVISIT_FIELDS)))
     delta = diff(previous.items if previous else (), version.items).model_dump(mode="json")
     # Only the parts there are; each item stored whole, so its meaning never rests on a default.
     doc["delta"] = {key: value for key, value in delta.items() if value}

@@ -57,7 +57,7 @@ def client_row(summary: ClientSummary) -> tuple[Text, ...]:
     status = Text(REVISIT_MARK, style="bold yellow") if summary.revisit_due else Text("")
     return (
         name,
-        Text(f"{summary.sessions_held} of {summary.programme_sessions}"),
+        Text(f"{summary.held_in_programme} of {summary.programme_sessions}"),
         Text(short_date(summary.last_session_at)),
         Text(str(summary.open_commitments)),
         status,

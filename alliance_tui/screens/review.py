@@ -18,6 +18,7 @@ from textual.widgets import Header, Static
 from ..models.diff import ChangeKind, diff_versions
 from ..models.notes import NoteKind
 from ..models.nudges import revisit_nudges
+from ..models.programme import current_programme_number
 from ..models.record import ClientRecord
 from ..models.session import Session
 from ..models.timeutil import local_date
@@ -167,7 +168,10 @@ class ClientReviewScreen(AllianceScreen):
         head.append(client.name, style="bold")
         if client.pronouns:
             head.append(f" ({client.pronouns})")
-        head.append(f"   Session {nxt} of {client.programme_sessions} {state}")
+        position, length = record.in_programme(nxt)
+        number = current_programme_number(record.programmes)
+        where = f"Programme {number}, session" if number > 1 else "Session"
+        head.append(f"   {where} {position} of {length} {state}")
         if record.last_session:
             head.append(f" · last held {short_date(record.last_session.started)}")
         if client.contact:

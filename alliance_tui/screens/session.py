@@ -400,8 +400,9 @@ class SessionScreen(AllianceScreen):
         self.session = session
         client = present.client
         header.client_name = client.name
-        header.session_number = session.number
-        header.programme_sessions = client.programme_sessions
+        position, length = present.in_programme(session.number)  # "3 of 12" within the programme
+        header.session_number = position
+        header.programme_sessions = length
         header.planned_minutes = session.planned_minutes
         header.elapsed_seconds = session.elapsed_seconds(self._now())
         self.agreement_view = AgreementView(
@@ -416,7 +417,7 @@ class SessionScreen(AllianceScreen):
             session_number=session.number,
             today=local_date(self._now()),
         )
-        prompts = prompts_for_moment(session.number, client.programme_sessions, list(self.store.settings.prompts))
+        prompts = prompts_for_moment(position, length, list(self.store.settings.prompts))
         own = [p.text for p in prompts if p.prompt_set is PromptSet.OWN]
         self.revisit_view = RevisitView(
             prompts=tuple(dict.fromkeys([p.text for p in prompts if p.prompt_set is not PromptSet.OWN] + own)),
@@ -424,7 +425,7 @@ class SessionScreen(AllianceScreen):
             asked=frozenset(n.prompt for n in present.notes_of(session.number, NoteKind.REVISIT)),
             lead="\n".join(
                 [
-                    prompt_lead(session.number, client.programme_sessions),
+                    prompt_lead(position, length),
                     *(f"⚑ {n.text}" for n in present.nudges(self.store.settings.revisit_every_sessions)),
                 ]
             ),

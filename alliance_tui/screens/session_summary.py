@@ -35,7 +35,8 @@ def summary_text(record: ClientRecord, number: int) -> Text:
     out = Text()
     if session is None:
         return Text("This session is not in the client's file.")
-    out.append(f"{record.client.name}, session {number} of {record.client.programme_sessions}\n", style="bold")
+    position, length = record.in_programme(number)
+    out.append(f"{record.client.name}, session {position} of {length}\n", style="bold")
     lasted = minutes_text(session.elapsed_seconds(session.ended or session.started))
     out.append(f"Lasted {lasted} ({session.planned_minutes} min planned)\n")
     if session.focus:

@@ -16,9 +16,11 @@ from tinydb import Query, TinyDB
 from ..models.alliance import AllianceVersion
 from ..models.client import Client
 from ..models.commitments import Commitment
+from ..models.contacts import Contact
 from ..models.notes import Note
 from ..models.pauses import PauseRecord
 from ..models.present import Archived
+from ..models.programme import Programme
 from ..models.put_away import sort_out
 from ..models.record import ClientRecord
 from ..models.session import Session
@@ -39,6 +41,8 @@ TABLES: dict[str, type[BaseModel]] = {
     "notes": Note,
     "commitments": Commitment,
     "pauses": PauseRecord,
+    "contacts": Contact,
+    "programmes": Programme,  # small per-client state: always in the present, never put away
 }
 
 
@@ -50,6 +54,8 @@ ORDER: dict[str, Any] = {
     "notes": lambda n: n.created,
     "pauses": lambda p: p.started,
     "commitments": lambda c: c.created,
+    "contacts": lambda c: c.created,
+    "programmes": lambda p: p.number,
 }
 
 
@@ -263,7 +269,7 @@ class ClientFile:
                 remaining[name] = kept
         for number, docs in sorted(files.items()):
             merge_into(session_path(self.history, number), docs)
-        gone = {name: set(ids) for name, ids in moves.items()}
+        gone = {name: set(moves.get(name, {})) for name in TABLES}
         put = ClientRecord(
             client=live.client,
             sessions=[s for s in live.sessions if not s.is_open and s.number <= through],

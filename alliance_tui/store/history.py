@@ -19,7 +19,7 @@ from .jsonfile import Data, load_json, meta_table
 from .storage import META_TABLE, AtomicJSONStorage
 
 KIND = "session"
-TABLES = ("sessions", "notes", "pauses", "versions", "commitments")
+TABLES = ("sessions", "notes", "pauses", "versions", "commitments", "contacts")
 
 
 def history_dir(present_path: Path) -> Path:

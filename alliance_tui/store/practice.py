@@ -1225,6 +1225,7 @@ class PracticeStore:
             archived=client.archived,
             programme_sessions=client.programme_sessions,
             sessions_held=present.sessions_held,
+            programme_first_session=present.programme.first_session,
             hours_held=float(round(present.hours_held, 4)),
             pro_bono=client.pro_bono,
             last_session_at=present.session.started if present.session is not None else None,
