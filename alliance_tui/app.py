@@ -146,6 +146,7 @@ class AllianceApp(App[None]):
         monotonic: Callable[[], float] = time.monotonic,
         cursor_blink: bool = True,
         config_file: Path | None = None,
+        calendar: Path | None = None,
     ) -> None:
         super().__init__()
         self.store = store
@@ -158,6 +159,9 @@ class AllianceApp(App[None]):
         if store.read_only:  # stays in view after the start-up message has gone
             self.sub_title += " · read-only"
         self.config: LoadedConfig = read_user_config(config_file if config_file is not None else config_path())
+        chosen = self.preferences.calendar if self.preferences is not None else None
+        # --calendar, else the config file's [preferences] calendar: read by the dashboard, never written.
+        self.calendar: Path | None = calendar or (Path(chosen).expanduser() if chosen else None)
         self._start_up_messages: list[tuple[str, str]] = []
         self._reported_clashes: set[tuple[str, ...]] = set()
         self._changes: dict[str | None, int] = {}  # writes per client (None: practice-wide), from the store

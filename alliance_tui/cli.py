@@ -90,6 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--client", metavar="NAME", help="open straight into a session with this client")
     parser.add_argument(
+        "--calendar",
+        metavar="PATH",
+        help="your calendar (an .ics file or a folder of them, read offline, never written): the dashboard "
+        "opens on the next call (default: 'calendar' in the config file's [preferences]; the demo has its own)",
+    )
+    parser.add_argument(
         "--log-level",
         choices=LEVELS,
         default="info",
@@ -574,17 +580,18 @@ def run_app(args: argparse.Namespace) -> int:
 
     demo_dir: tempfile.TemporaryDirectory[str] | None = None
     try:
+        calendar = Path(args.calendar).expanduser() if args.calendar else None
         if args.demo and args.data_dir:
-            from .demo import build_demo, write_demo_calendar
+            from .demo import build_demo, write_demo_files
 
             store = build_demo(_empty_demo_folder(Path(args.data_dir).expanduser()))
-            write_demo_calendar(store.data_dir)
+            calendar = calendar or write_demo_files(store)
         elif args.demo:
-            from .demo import build_demo, write_demo_calendar
+            from .demo import build_demo, write_demo_files
 
             demo_dir = tempfile.TemporaryDirectory(prefix="alliance-tui-demo-")
             store = build_demo(Path(demo_dir.name) / "practice")
-            write_demo_calendar(store.data_dir)
+            calendar = calendar or write_demo_files(store)
         else:
             store = PracticeStore(resolve_data_dir(args.data_dir), defer_changed=True)
             store.on_progress = say  # before the app draws: a plain line on the terminal
@@ -597,7 +604,7 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         from .app import AllianceApp
 
-        app = AllianceApp(store, demo=bool(args.demo), start_client=args.client)
+        app = AllianceApp(store, demo=bool(args.demo), start_client=args.client, calendar=calendar)
         app.run()
         return app.return_code or 0
     finally:

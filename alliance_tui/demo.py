@@ -381,6 +381,11 @@ def build_demo(data_dir: Path, now: datetime | None = None) -> PracticeStore:
 DEMO_CALENDAR = "demo-calendar.ics"
 
 
+def write_demo_files(store: PracticeStore) -> Path:
+    """Beside the demo practice, the files a coach would bring: a calendar (its path returned)."""
+    return write_demo_calendar(store.data_dir)
+
+
 def write_demo_calendar(folder: Path, now: datetime | None = None) -> Path:
     """The calendar `alliance-tui today` reads for the demo, beside the demo practice; its path."""
     today = (now or datetime.now(UTC)).astimezone(UTC).replace(hour=9, minute=0, second=0, microsecond=0)

@@ -173,6 +173,7 @@ class ReferenceSummary(BaseModel):
     pro_bono: bool = False
     nudges: list[str] = Field(default_factory=list)
     problem: str = ""
+    emails: list[str] = Field(default_factory=list)
 
 
 times = st.datetimes(
@@ -195,6 +196,7 @@ summaries = st.builds(
     pro_bono=st.booleans(),
     nudges=st.lists(st.text(max_size=60), max_size=4),
     problem=st.text(max_size=60),
+    emails=st.lists(st.text(max_size=40), max_size=3).map(tuple),
 )
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers(-(2**40), 2**40) | st.floats(allow_nan=False) | st.text(max_size=30),
@@ -283,6 +285,18 @@ settings_docs = st.fixed_dictionaries(
         "theme": st.text(max_size=70) | st.just(None),
         "categories": st.lists(labels, max_size=3) | st.just("Pace"),
         "prompts": st.lists(prompt_docs, max_size=2),
+        "calendar_matches": st.dictionaries(st.text(max_size=30), st.text(max_size=70), max_size=2) | json_values,
+        "intake_questions": st.lists(
+            st.fixed_dictionaries(
+                {
+                    "key": st.sampled_from(["purpose", "a1", "A", "x\n", "9a", "ok_2"]),
+                    "category": labels,
+                    "text": labels,
+                },
+                optional={"extra": st.just(1)},
+            ),
+            max_size=2,
+        ),
         "surprise": json_values,
     },
 )

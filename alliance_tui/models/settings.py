@@ -2,21 +2,46 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from .fields import Label
 from .prompts import RevisitPrompt
-from .settings_doc import DEFAULT_REVISIT_EVERY, DEFAULT_THEME, REVISIT_EVERY_MAX, REVISIT_EVERY_MIN, THEME_MAX
+from .settings_doc import (
+    DEFAULT_REVISIT_EVERY,
+    DEFAULT_THEME,
+    ID_MAX,
+    MATCH_KEY_MAX,
+    MATCHES_MAX,
+    QUESTION_KEY,
+    REVISIT_EVERY_MAX,
+    REVISIT_EVERY_MIN,
+    THEME_MAX,
+)
 
 _FIELD = {
     "revisit_every_sessions": "how often a revisit is due",
     "theme": "the theme",
     "categories": "your categories",
     "prompts": "your revisit questions",
+    "calendar_matches": "the calls you matched to clients",
+    "intake_questions": "your intake questions",
 }
-_ITEM = {"categories": "your category", "prompts": "your revisit question"}
+_ITEM = {"categories": "your category", "prompts": "your revisit question", "intake_questions": "your intake question"}
+
+MatchKey = Annotated[str, StringConstraints(min_length=1, max_length=MATCH_KEY_MAX)]
+ClientRef = Annotated[str, StringConstraints(max_length=ID_MAX)]  # "" : not a client
+
+
+class IntakeQuestionSetting(BaseModel):
+    """One of the practice's own intake questions, as the coach wrote it; key ties an answer to it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    key: Annotated[str, StringConstraints(pattern=QUESTION_KEY)]
+    category: Label
+    text: Label
 
 
 class PracticeSettings(BaseModel):
@@ -26,6 +51,9 @@ class PracticeSettings(BaseModel):
     theme: str = Field(default=DEFAULT_THEME, max_length=THEME_MAX)
     categories: list[Label] = Field(default_factory=list)  # the coach's own, beyond the defaults
     prompts: list[RevisitPrompt] = Field(default_factory=list)  # the coach's own revisit questions
+    # A calendar event's UID or title (models/calendar.match_keys) -> the client the coach said it is with.
+    calendar_matches: dict[MatchKey, ClientRef] = Field(default_factory=dict, max_length=MATCHES_MAX)
+    intake_questions: list[IntakeQuestionSetting] = Field(default_factory=list)  # empty: the built-in questions
 
     @classmethod
     def salvage(cls, doc: object) -> tuple[PracticeSettings, list[str]]:

@@ -9,6 +9,7 @@ practice opens, as it always was.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .text import SHORT_MAX, _already_clean
@@ -20,9 +21,16 @@ DEFAULT_THEME = "textual-dark"
 THEME_MAX = 64
 ID_MAX = 64
 PROMPT_SETS = ("check-in", "design", "renewal", "own")  # PromptSet's values (a test keeps them equal)
+MATCH_KEY_MAX = 1_000
+MATCHES_MAX = 5_000
+QUESTION_KEY = r"^[a-z][a-z0-9_]{0,39}$"
 
-_SETTINGS_FIELDS = frozenset({"revisit_every_sessions", "theme", "categories", "prompts"})
+_SETTINGS_FIELDS = frozenset(
+    {"revisit_every_sessions", "theme", "categories", "prompts", "calendar_matches", "intake_questions"}
+)
 _PROMPT_FIELDS = frozenset({"id", "text", "prompt_set"})
+_QUESTION_FIELDS = frozenset({"key", "category", "text"})
+_QUESTION_KEY = re.compile(QUESTION_KEY)
 
 
 def _plain_label(value: object) -> bool:
@@ -36,6 +44,27 @@ def _plain_prompt(value: object) -> bool:
     if type(ident) is not str or not 1 <= len(ident) <= ID_MAX or not _plain_label(value.get("text")):
         return False
     return "prompt_set" not in value or (type(value["prompt_set"]) is str and value["prompt_set"] in PROMPT_SETS)
+
+
+def _plain_question(value: object) -> bool:
+    if not isinstance(value, dict) or value.keys() != _QUESTION_FIELDS:
+        return False
+    key = value["key"]
+    return (
+        type(key) is str
+        and _QUESTION_KEY.fullmatch(key) is not None
+        and _plain_label(value["category"])
+        and _plain_label(value["text"])
+    )
+
+
+def _plain_matches(value: object) -> bool:
+    return (
+        isinstance(value, dict)
+        and len(value) <= MATCHES_MAX
+        and all(type(k) is str and 1 <= len(k) <= MATCH_KEY_MAX for k in value)
+        and all(type(v) is str and len(v) <= ID_MAX for v in value.values())
+    )
 
 
 def plainly_valid(doc: object) -> bool:
@@ -52,7 +81,12 @@ def plainly_valid(doc: object) -> bool:
     if not isinstance(categories, list) or not all(_plain_label(c) for c in categories):
         return False
     prompts = doc.get("prompts", [])
-    return isinstance(prompts, list) and all(_plain_prompt(p) for p in prompts)
+    if not isinstance(prompts, list) or not all(_plain_prompt(p) for p in prompts):
+        return False
+    if "calendar_matches" in doc and not _plain_matches(doc["calendar_matches"]):
+        return False
+    questions = doc.get("intake_questions", [])
+    return isinstance(questions, list) and all(_plain_question(q) for q in questions)
 
 
 def theme_of(doc: dict[str, Any]) -> str:

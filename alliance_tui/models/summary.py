@@ -36,6 +36,7 @@ class ClientSummary:
     pro_bono: bool = False
     nudges: list[str] = field(default_factory=list)
     problem: str = ""  # set when the client's file cannot be read
+    emails: tuple[str, ...] = ()  # found in the client's contact, lower case: today's calls are matched by them
 
     def __post_init__(self) -> None:
         if self.last_session_at is not None:
@@ -69,6 +70,7 @@ class ClientSummary:
             "pro_bono": self.pro_bono,
             "nudges": list(self.nudges),
             "problem": self.problem,
+            "emails": list(self.emails),
         }
 
     @classmethod
@@ -86,6 +88,11 @@ class ClientSummary:
             raise InvalidSummary("id or name missing")
         if "hours_held" not in entry:  # written before the index kept hours: read the client's file once
             raise InvalidSummary("hours_held missing")
+        if "emails" not in entry:  # written before the index kept emails: read the client's file once
+            raise InvalidSummary("emails missing")
+        emails = entry["emails"]
+        if not isinstance(emails, list) or not all(type(e) is str for e in emails):
+            raise InvalidSummary("emails are not a list of text")
         nudges = entry.get("nudges", [])
         if not isinstance(nudges, list) or not all(type(n) is str for n in nudges):
             raise InvalidSummary("nudges are not a list of text")
@@ -108,6 +115,7 @@ class ClientSummary:
             pro_bono=entry.get("pro_bono", False),
             nudges=list(nudges),
             problem=entry.get("problem", ""),
+            emails=tuple(emails),
         )
 
 
@@ -123,4 +131,4 @@ _KINDS: dict[str, type] = {
     "pro_bono": bool,
     "problem": str,
 }
-_FIELDS = frozenset({*_KINDS, "last_session_at", "nudges"})
+_FIELDS = frozenset({*_KINDS, "last_session_at", "nudges", "emails"})

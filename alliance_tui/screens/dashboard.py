@@ -7,7 +7,8 @@ the coach opens one of their screens.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from functools import partial
 
 from rich.text import Text
 from textual import events, on
@@ -24,6 +25,7 @@ from ..widgets.client_list import ClientList
 from ..widgets.footer import KeyFooter
 from ..widgets.inputs import TextInput
 from .base import AllianceScreen
+from .next_call import POLL_SECONDS, TICK_SECONDS, CalendarRead, NextCall, read_calendar
 
 REVISIT_MARK = "⚑ revisit due"
 PROBLEM_MARK = "⚠ cannot be read"
@@ -101,15 +103,26 @@ class DashboardScreen(AllianceScreen):
         Binding(
             "ctrl+t", "toggle_archived", "Archived", id="dashboard.archived", tooltip="Show or hide archived clients"
         ),
+        Binding(
+            "ctrl+l",
+            "link_call",
+            "Match call",
+            id="dashboard.link_call",
+            tooltip="The call in the line at the top is with the highlighted client (remembered for its series)",
+            show=False,
+        ),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.show_archived = False
         self.shown: list[ClientSummary] = []
+        self.next_call: NextCall | None = None
+        self._calendar_selected = False  # the next call's client is selected once, as the dashboard opens
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield Static(id="next-call")
         yield TextInput(placeholder="Type a name to filter the list", id="filter", select_on_focus=False)
         yield Static(id="counts")
         yield Static(id="credential")
@@ -126,9 +139,105 @@ class DashboardScreen(AllianceScreen):
         table.add_column("Revisit", key="revisit")
         self.refresh_clients()
         table.focus()
+        self.watch_calendar()
 
     def on_screen_resume(self) -> None:
         self.refresh_clients()
+        self.show_next_call()
+
+    # ----------------------------------------------------------------- the next call
+
+    def watch_calendar(self) -> None:
+        """With a calendar set, its line on top: read now (off this thread), again when the file changes."""
+        line = self.query_one("#next-call", Static)
+        path = self.alliance_app.calendar
+        line.display = path is not None
+        if path is None:
+            return
+        self.next_call = NextCall(path)
+        self._say_next_call(self.next_call.line(self.alliance_app.clock()))
+        self.set_interval(POLL_SECONDS, self.poll_calendar)
+        self.set_interval(TICK_SECONDS, self.show_next_call)
+        self.call_after_refresh(self.poll_calendar)  # after the first frame: start-up reads no calendar
+
+    def poll_calendar(self) -> None:
+        watch = self.next_call
+        if watch is None or watch.reading:
+            return
+        watch.reading = True
+        day = local_date(self.alliance_app.clock())
+        self.run_worker(partial(self._read_calendar, watch, day), thread=True, group="calendar", exit_on_error=False)
+
+    def _read_calendar(self, watch: NextCall, day: date) -> None:
+        """On a worker thread: a stat of the files, and a read only when they changed (or the day did)."""
+        from ..store.calendar_file import calendar_stamp
+
+        found: CalendarRead | None = None
+        try:
+            stamp = calendar_stamp(watch.path)
+            if watch.read is None or watch.read.day != day or watch.read.stamp != stamp:
+                found = read_calendar(watch.path, day, stamp)
+        finally:
+            self.app.call_from_thread(self._calendar_read, watch, found)
+
+    def _calendar_read(self, watch: NextCall, found: CalendarRead | None) -> None:
+        watch.reading = False
+        if found is None:
+            return
+        watch.read = found
+        self.show_next_call()
+        if self._calendar_selected or not found.events:
+            return
+        self._calendar_selected = True
+        call = watch.upcoming(self.alliance_app.clock())
+        if call is not None and call.client is not None and not self.query_one("#filter", Input).value:
+            self.refresh_clients(select=call.client.id)
+
+    def show_next_call(self) -> None:
+        """Matched again from the index as it is now (a session ended, a match corrected), then said."""
+        watch = self.next_call
+        if watch is None or watch.read is None:
+            return
+        watch.match(self.store.summaries(include_archived=False), dict(self.store.settings.calendar_matches))
+        self._say_next_call(watch.line(self.alliance_app.clock()))
+
+    def _say_next_call(self, text: Text) -> None:
+        """One line, whatever its length: the whole of it is the line's tooltip."""
+        text.no_wrap = True
+        text.overflow = "ellipsis"
+        line = self.query_one("#next-call", Static)
+        line.update(text)
+        line.tooltip = text.plain
+
+    def action_link_call(self) -> None:
+        """The next call is with the highlighted client: remembered by its UID and title, and shown at once."""
+        from ..store.calendar_matches import remember_match
+
+        watch = self.next_call
+        if watch is None:
+            self.notify("No calendar is set: --calendar PATH, or calendar in the config's [preferences].", timeout=6)
+            return
+        call = watch.upcoming(self.alliance_app.clock())
+        summary = self.highlighted()
+        if call is None or summary is None:
+            self.notify("No call left today to match, or no client highlighted.", timeout=4)
+            return
+        if call.client is not None and call.client.id == summary.id:
+            self.notify(f"That call is already matched to {summary.name}.", timeout=4, markup=False)
+            return
+        try:
+            remember_match(self.store, call.event, summary.id)
+        except StoreError as exc:
+            self.report(exc)
+            return
+        title = call.event.title or "(no title)"
+        self.notify(
+            f"Remembered: {title!r} is with {summary.name}, and so is the rest of its series.",
+            title="Call matched",
+            timeout=6,
+            markup=False,
+        )
+        self.show_next_call()
 
     # ----------------------------------------------------------------- showing
 

@@ -34,6 +34,22 @@ def calendar_files(path: Path) -> list[Path]:
     raise CalendarProblem(f"The calendar {path} is not there (no such file or folder).")
 
 
+CalendarStamp = tuple[tuple[str, int, int], ...]
+
+
+def calendar_stamp(path: Path) -> CalendarStamp | None:
+    """What the calendar is on disk now (each file's name, time and size): a change means read it again.
+
+    Cheap enough to ask every few seconds (one stat per file); None when it is
+    not there, which is itself a change worth saying.
+    """
+    try:
+        files = calendar_files(path)
+        return tuple((f.name, (st := f.stat()).st_mtime_ns, st.st_size) for f in files)
+    except (CalendarProblem, OSError):
+        return None
+
+
 def read_day(path: Path, day: date, tz: tzinfo | None = None) -> list[CalendarEvent]:
     """Every timed event on ``day`` (the coach's local day) in the calendar at ``path``; all-day ones are not calls."""
     import icalendar
@@ -73,7 +89,8 @@ def _event(component: Any, zone: tzinfo | None) -> CalendarEvent | None:
     emails: set[str] = set()
     for attendee in attendees:
         emails |= emails_in(str(attendee))
-    return CalendarEvent(start, end, str(component.get("SUMMARY", "")).strip(), tuple(sorted(emails)))
+    title = " ".join(str(component.get("SUMMARY", "")).split())
+    return CalendarEvent(start, end, title, tuple(sorted(emails)), str(component.get("UID", "")).strip())
 
 
 def _aware(moment: datetime, zone: tzinfo | None) -> datetime:

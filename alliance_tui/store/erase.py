@@ -26,6 +26,7 @@ from tinydb import Query
 from ..models.wording import plural
 from .atomic import atomic_write_bytes, fsync_dir
 from .backup import BACKUPS_DIR, CLIENTS_DIR, PRACTICE_FILE
+from .calendar_matches import forget_client_matches
 from .errors import FileProblem, InvalidInput, StoreError
 from .export_files import client_export_dirs, exports_dir
 from .storage import load_json
@@ -105,6 +106,7 @@ def erase_client(store: PracticeStore, client_id: str, typed_name: str) -> Erasu
         if file is not None:
             file.close()
         store._records.pop(client_id, None)
+        forget_client_matches(store, client_id)  # the calls matched to them in the calendar
         store._practice_write(lambda db: db.table("clients", cache_size=0).remove(Query().summary.id == client_id))
         store._summaries.pop(client_id, None)
         store._broken.pop(client_id, None)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
 
+from ..models.calendar import contact_emails
 from ..models.kinds import NoteKind, RequestedBy
 from ..models.settings_doc import DEFAULT_THEME, plainly_valid, theme_of
 from ..models.summary import ClientSummary, InvalidSummary
@@ -707,6 +708,11 @@ class PracticeStore:
 
     # Read-modify-write of the settings happens under the lock, so two callers never lose each other's change.
 
+    def revise_settings(self, change: Callable[[PracticeSettings], dict[str, Any]]) -> PracticeSettings:
+        """The settings changed by what ``change`` makes of them as they stand, under the lock."""
+        with self._lock:
+            return self.update_settings(**change(self.settings))
+
     def add_prompt(self, text: str) -> RevisitPrompt:
         from ..models.prompts import RevisitPrompt
 
@@ -1231,6 +1237,7 @@ class PracticeStore:
             last_session_at=present.session.started if present.session is not None else None,
             open_commitments=len(present.open_commitments),
             nudges=[n.text for n in present.nudges(self.settings.revisit_every_sessions)],
+            emails=contact_emails(client.contact),
         )
         self._summaries[client_id] = summary
         if write_index:
