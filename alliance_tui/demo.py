@@ -13,9 +13,11 @@ from pathlib import Path
 
 from .models.alliance import AllianceItem, RequestedBy
 from .models.commitments import CommitmentStatus
+from .models.ladder import Landing
 from .models.notes import NoteKind
 from .store import PracticeStore
 from .store.calendar_file import write_calendar
+from .store.ladders import set_ladder
 
 WEEK = timedelta(days=7)
 
@@ -259,6 +261,14 @@ def build_demo(data_dir: Path, now: datetime | None = None) -> PracticeStore:
                 session_number=n,
                 full_design=True,
             )
+            set_ladder(
+                store,
+                priya.id,
+                "Two afternoons a week with no meetings, most weeks",
+                "The leadership team runs the Monday meeting without me",
+                "I take a full week off and the studio doesn't notice",
+                session_number=n,
+            )
             store.log_note(
                 priya.id,
                 "What's working well?",
@@ -305,6 +315,9 @@ def build_demo(data_dir: Path, now: datetime | None = None) -> PracticeStore:
                     CommitmentStatus.NOT_DONE,
                 )[k % 4]
                 store.check_in(priya.id, c.id, status, session_number=n)
+        landed = (None, None, Landing.BELOW, Landing.GOOD, Landing.GOOD, Landing.GREAT, Landing.AMAZING)[k]
+        if landed is not None:
+            store.update_session(priya.id, record.sessions[-1].id, landed=landed)
         close(priya.id)
     store.log_note(
         priya.id, "Considering a renewal for another six months; wants to focus on succession.", session_number=7

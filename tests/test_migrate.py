@@ -18,7 +18,7 @@ from alliance_tui.store import PracticeStore
 from alliance_tui.store.backup import read_backup
 from tests.conftest import FROZEN_NOW
 
-TABLES = ("versions", "sessions", "notes", "commitments", "pauses")
+TABLES = ("versions", "sessions", "notes", "commitments", "pauses", "ladders")
 
 
 def write_previous_release(data_dir: Path, records: list[ClientRecord], settings: PracticeSettings) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from ..models.alliance import DEFAULT_CATEGORIES, AllianceItem, AllianceVersion
+from ..models.ladder import ladder_of
+from ..models.programme import current_programme
 from ..models.record import ClientRecord
 from .markdown import long_date, md_block, md_inline
 from .recap import NothingToExport
@@ -34,6 +36,19 @@ def _item_lines(record: ClientRecord, item: AllianceItem, with_reasons: bool) ->
     if with_reasons and item.reason:
         lines[-1] += f" · why: {md_block(item.reason, indent=2)}"
     return lines
+
+
+def _ladder_lines(record: ClientRecord) -> list[str]:
+    """What success looks like, in the client's words: the current programme's ladder."""
+    ladder = ladder_of(record.ladders, current_programme(record.programmes, record.client).number)
+    if ladder is None or ladder.is_empty:
+        return []
+    out = ["## What success looks like", ""]
+    for rung in ("good", "great", "amazing"):
+        words = str(getattr(ladder, rung))
+        if words:
+            out.append(f"- **{rung.capitalize()}**: {md_block(words, indent=2)}")
+    return [*out, ""]
 
 
 def alliance_document(
@@ -77,5 +92,6 @@ def alliance_document(
         for item in items:
             out += _item_lines(record, item, with_reasons)
         out.append("")
+    out += _ladder_lines(record)
     out += ["This agreement is ours to change: if something is not working for you, say so.", ""]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -13,7 +13,9 @@ from datetime import tzinfo
 
 from ..models.commitments import Commitment
 from ..models.diff import ChangeKind, diff_versions
+from ..models.ladder import ladder_of
 from ..models.notes import Note, NoteKind
+from ..models.programme import programme_of
 from ..models.record import ClientRecord
 from .markdown import long_date, md_block, md_inline
 
@@ -75,6 +77,16 @@ def session_recap(record: ClientRecord, session_number: int, *, tz: tzinfo | Non
         if session.success_measure:
             out.append(f"- How you would know it went well: {md_block(session.success_measure, indent=2)}")
         out.append("")
+
+    if session.landed is not None:
+        ladder = ladder_of(record.ladders, programme_of(record.programmes, session.number, record.client).number)
+        words = ladder.words_for(session.landed) if ladder is not None else ""
+        out += [
+            "## Where this session landed",
+            "",
+            f"- {session.landed.label.capitalize()}" + (f": {md_block(words, indent=2)}" if words else ""),
+            "",
+        ]
 
     adjustments = _adjustment_lines(record, session_number)
     if adjustments:

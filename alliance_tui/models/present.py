@@ -18,6 +18,7 @@ from .alliance import AllianceVersion
 from .client import Client
 from .commitments import Commitment
 from .contacts import Contact
+from .ladder import SuccessLadder, ladder_of
 from .notes import Note, NoteKind
 from .nudges import THINK_TIME_WINDOW, Nudge, last_revisit_session, nudges_for
 from .pauses import PauseRecord
@@ -57,6 +58,13 @@ class Present(BaseModel):
     def in_programme(self, session_number: int) -> tuple[int, int]:
         """(n, m): that session is session n of its programme's m."""
         return in_programme(self.programmes, session_number, self.client)
+
+    ladders: tuple[SuccessLadder, ...] = ()  # the success ladder of each programme (small: kept at hand)
+
+    @property
+    def ladder(self) -> SuccessLadder | None:
+        """The success ladder of the programme the client is in now, if one is set."""
+        return ladder_of(self.ladders, self.programme.number)
 
     @property
     def open_session(self) -> Session | None:
@@ -139,6 +147,7 @@ class Present(BaseModel):
             any_full_design=archived.any_full_design or any(v.full_design for v in live.versions),
             programmes=tuple(sorted(live.programmes, key=lambda p: p.number)),
             contacts=tuple(sorted((c for c in live.contacts if ended is None or c.created > ended), key=_created)),
+            ladders=tuple(live.ladders),
         )
 
 

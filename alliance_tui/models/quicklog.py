@@ -55,6 +55,7 @@ class EntryKind(StrEnum):
     NOTE = "note"
     ADJUSTMENT = "adjustment"
     COMMITMENT = "commitment"
+    LADDER = "ladder"  # the success ladder: good | great | amazing (models/ladder.py)
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class QuickEntry:
     category: str = ""
     by_when: str = ""
     how_accountable: str = ""
+    ladder: tuple[str, str, str] = ("", "", "")
 
 
 def find_category(word: str, categories: tuple[str, ...]) -> str | None:
@@ -253,4 +255,8 @@ def parse_as(line_kind: LineKind, text: str, categories: tuple[str, ...] = DEFAU
         return parse(f"a: {text}", categories, default_category=line_kind.category)
     if line_kind.kind is EntryKind.COMMITMENT:
         return parse(f"c: {text}", categories)
+    if line_kind.kind is EntryKind.LADDER:
+        from .ladder import parse_ladder
+
+        return QuickEntry(EntryKind.LADDER, text.strip(), ladder=parse_ladder(text))
     return QuickEntry(EntryKind.NOTE, clean(text, field="A note", max_len=NOTE_MAX, multiline=False))

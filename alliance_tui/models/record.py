@@ -8,6 +8,7 @@ from .alliance import AllianceVersion
 from .client import Client
 from .commitments import Commitment
 from .contacts import Contact
+from .ladder import SuccessLadder
 from .notes import Note, NoteKind
 from .pauses import PauseRecord
 from .programme import Programme
@@ -26,6 +27,7 @@ class ClientRecord(BaseModel):
     pauses: list[PauseRecord] = Field(default_factory=list)
     contacts: list[Contact] = Field(default_factory=list)  # between sessions: never sessions, never hours
     programmes: list[Programme] = Field(default_factory=list)  # none until the first renewal (models/programme.py)
+    ladders: list[SuccessLadder] = Field(default_factory=list)  # one per programme; always in the present
 
     @property
     def current_alliance(self) -> AllianceVersion | None:

@@ -9,6 +9,7 @@ from pydantic import Field
 from .base import Record
 from .client import DEFAULT_SESSION_MINUTES
 from .fields import OptionalNote, UtcDatetime
+from .ladder import Landing
 
 RUNAWAY_FACTOR = 2  # a session over twice its planned length was left running: counted as planned
 
@@ -22,6 +23,7 @@ class Session(Record):
     success_measure: OptionalNote = ""  # how they will know it went well
     # The computer's clock read earlier than the start when it ended: it was ended at its start instead.
     clock_set_back: bool = False
+    landed: Landing | None = None  # where it landed on the client's success ladder (models/ladder.py)
 
     @property
     def clock_doubt(self) -> bool:

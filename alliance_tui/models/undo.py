@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # The tables of a client's file a step may name.
-TABLES = frozenset({"notes", "commitments", "pauses", "versions", "sessions", "contacts", "programmes"})
+TABLES = frozenset({"notes", "commitments", "pauses", "versions", "sessions", "contacts", "programmes", "ladders"})
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,10 @@ from textual.widget import Widget
 from textual.widgets import Header, Static
 
 from ..models.diff import ChangeKind, diff_versions
+from ..models.ladder import describe_landings, ladder_of, landing_chart
 from ..models.notes import NoteKind
 from ..models.nudges import revisit_nudges
-from ..models.programme import current_programme_number
+from ..models.programme import current_programme, current_programme_number
 from ..models.record import ClientRecord
 from ..models.session import Session
 from ..models.timeutil import local_date
@@ -190,7 +191,11 @@ class ClientReviewScreen(AllianceScreen):
             *self.commitments_section(record),
             *self.last_session_section(record),
         ]
-        side: list[Widget] = [*self.trend_sections(record), Static("Discovery notes", classes="title")]
+        side: list[Widget] = [
+            *self.ladder_section(record),
+            *self.trend_sections(record),
+            Static("Discovery notes", classes="title"),
+        ]
         side.append(
             Static(
                 Text(client.discovery_notes or "None written.", style="" if client.discovery_notes else "dim"),
@@ -319,6 +324,27 @@ class ClientReviewScreen(AllianceScreen):
                     body.append(f" ({c.checkin_note})", style="dim")
                 rows.append((Text(f"{c.status.symbol} {c.status.label}", style="bold"), body))
         return hanging(rows) if rows else Text("Nothing was logged.", style="dim")
+
+    def ladder_section(self, record: ClientRecord) -> list[Static]:
+        """The current programme's ladder in the client's words, and where its sessions landed, as a small chart."""
+        programme = current_programme(record.programmes, record.client)
+        ladder = ladder_of(record.ladders, programme.number)
+        body = Text()
+        chart: list[Text] = []
+        if ladder is None:
+            body.append("Not set yet: in a session, ctrl+b opens it (good | great | amazing).", style="dim")
+        else:
+            for rung in ("good", "great", "amazing"):
+                words = str(getattr(ladder, rung))
+                body.append(f"{rung + ':':<9}", style="bold")
+                body.append(words or "(not in words yet)", style="" if words else "dim")
+                body.append("\n")
+            marks = [(s.number, s.landed) for s in record.sessions if programme.holds(s.number)]
+            body.append(describe_landings(marks), style="italic")
+            # Line by line, never wrapped: the columns only mean something while they stay aligned.
+            chart = [Text(row, no_wrap=True, overflow="crop") for row in landing_chart(marks)]
+        title = "Success ladder" + (f" (programme {programme.number})" if programme.number > 1 else "")
+        return [Static(title, classes="title"), Static(Group(body, *chart), classes="block", id="ladder")]
 
     def trend_sections(self, record: ClientRecord) -> list[Static | Trend]:
         pauses = pause_trend(record)

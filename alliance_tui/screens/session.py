@@ -21,6 +21,7 @@ from textual.widgets import Input
 
 from ..models.alliance import RequestedBy
 from ..models.commitments import Commitment, CommitmentStatus
+from ..models.ladder import Landing, next_landing
 from ..models.notes import Note, NoteKind
 from ..models.present import Present
 from ..models.prompts import PromptSet, prompts_for_moment
@@ -119,6 +120,11 @@ def commitments_to_check(present: Present, number: int) -> tuple[Commitment, ...
     )
 
 
+def _next_words(landed: Landing | None) -> str:
+    following = next_landing(landed)
+    return following.label if following is not None else "no mark"
+
+
 def prompt_lead(number: int, programme: int) -> str:
     if number >= programme:
         return f"Last session of {programme}: a renewal conversation"
@@ -210,6 +216,16 @@ class SessionScreen(AllianceScreen):
             priority=True,
             id="session.focus",
             tooltip="Edit today's focus and how it goes well",
+        ),
+        Binding(
+            "ctrl+b",
+            "ladder",
+            "Ladder",
+            show=False,
+            priority=True,
+            id="session.ladder",
+            tooltip="The success ladder in the log line (good | great | amazing); "
+            "pressed again, marks where this session landed on it",
         ),
         Binding(
             "ctrl+z",
@@ -410,6 +426,8 @@ class SessionScreen(AllianceScreen):
             before_session=present.alliance_at_start,
             categories=self.store.categories(),
             saved={"focus": session.focus, "success_measure": session.success_measure},
+            ladder=present.ladder,
+            landed=session.landed,
         )
         self.accountability_view = AccountabilityView(
             to_check=commitments_to_check(present, session.number),
@@ -623,6 +641,8 @@ class SessionScreen(AllianceScreen):
                     self.client_id, entry.category, entry.text, requested_by=by, session_number=self.number
                 )
                 step = Added(f"Alliance adjusted ({entry.category})", self.client_id, "versions", version.id)
+            elif entry.kind is EntryKind.LADDER:
+                step = self._save_ladder(entry.ladder)
             elif entry.kind is EntryKind.COMMITMENT:
                 commitment = self.store.add_commitment(
                     self.client_id,
@@ -650,6 +670,56 @@ class SessionScreen(AllianceScreen):
         quick_log.saved("")
         self._wrote(step)
         self._give_focus_back()
+
+    # ----------------------------------------------------------------- success ladder
+
+    def action_ladder(self) -> None:
+        """The ladder into the log line to set or change; pressed again there, today's mark moves up a rung."""
+        quick_log = self.query_one(QuickLog)
+        ladder = self.present.ladder
+        if quick_log.line_kind.kind is EntryKind.LADDER and ladder is not None:
+            self._mark_landing()
+            return
+        quick_log.choose(LineKind(EntryKind.LADDER), words=ladder.as_line() if ladder is not None else "")
+        self._to_log_line()
+        if ladder is None:
+            self._say("No success ladder yet: type good | great | amazing in the client's words, Enter saves")
+        else:
+            self._say("Change the ladder and Enter, or ctrl+b again to mark where today landed")
+
+    def _save_ladder(self, words: tuple[str, str, str]) -> UndoStep:
+        """The programme's ladder set or changed from the log line (raises StoreError if refused)."""
+        from ..store.ladders import set_ladder
+
+        ladder, before = set_ladder(
+            self.store,
+            self.client_id,
+            *words,
+            programme=self.present.programme.number,
+            session_number=self.number,
+        )
+        if before is None:
+            return Added("Success ladder set", self.client_id, "ladders", ladder.id)
+        return Changed("Success ladder changed", self.client_id, "ladders", before)
+
+    def _mark_landing(self) -> None:
+        """Where today landed, one rung up per press (then below good, then no mark); ctrl+z takes it back."""
+        if not self._begun():
+            return
+        assert self.session is not None
+        before = self.present.session_numbered(self.number) or self.session
+        landed = next_landing(before.landed)
+        try:
+            self.store.update_session(self.client_id, before.id, landed=landed)
+        except StoreError as error:
+            self._not_begun_after_all()
+            self.query_one(QuickLog).show_message(f"{error.message} (no mark saved)")
+            return
+        said = f"Landed: {landed.label}" if landed is not None else "Mark taken off"
+        self._wrote(
+            Changed(f"Session {self.number} {said.lower()}", self.client_id, "sessions", before),
+            f"◆ {said} · ctrl+b again: {_next_words(landed)}",
+        )
 
     @on(QuickLog.Reworded)
     def _reworded(self, event: QuickLog.Reworded) -> None:

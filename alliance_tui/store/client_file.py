@@ -17,6 +17,7 @@ from ..models.alliance import AllianceVersion
 from ..models.client import Client
 from ..models.commitments import Commitment
 from ..models.contacts import Contact
+from ..models.ladder import SuccessLadder
 from ..models.notes import Note
 from ..models.pauses import PauseRecord
 from ..models.present import Archived
@@ -43,6 +44,7 @@ TABLES: dict[str, type[BaseModel]] = {
     "pauses": PauseRecord,
     "contacts": Contact,
     "programmes": Programme,  # small per-client state: always in the present, never put away
+    "ladders": SuccessLadder,  # small per-client state: never put away with a session
 }
 
 
@@ -56,6 +58,7 @@ ORDER: dict[str, Any] = {
     "commitments": lambda c: c.created,
     "contacts": lambda c: c.created,
     "programmes": lambda p: p.number,
+    "ladders": lambda ladder: ladder.programme,
 }
 
 
@@ -273,7 +276,11 @@ class ClientFile:
         put = ClientRecord(
             client=live.client,
             sessions=[s for s in live.sessions if not s.is_open and s.number <= through],
-            **{name: [m for m in getattr(live, name) if m.id in gone[name]] for name in TABLES if name != "sessions"},
+            **{
+                name: [m for m in getattr(live, name) if m.id in gone.get(name, ())]
+                for name in TABLES
+                if name != "sessions"
+            },
         )
         archived = self.archived.after(put, through)
         remaining[META_TABLE] = meta_table(KIND)
@@ -286,7 +293,7 @@ class ClientFile:
             client=live.client,
             sessions=[s for s in live.sessions if s.id in kept_sessions],
             **{
-                name: [m for m in getattr(live, name) if m.id not in gone[name]]
+                name: [m for m in getattr(live, name) if m.id not in gone.get(name, ())]
                 for name in TABLES
                 if name != "sessions"
             },

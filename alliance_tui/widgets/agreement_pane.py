@@ -17,6 +17,7 @@ from textual.widgets import Input, Label, Static
 
 from ..models.alliance import DEFAULT_CATEGORIES, AllianceVersion
 from ..models.diff import ChangeKind, diff_versions
+from ..models.ladder import Landing, SuccessLadder
 from .hanging import Hanging
 from .in_place import in_place
 from .inputs import TextInput
@@ -37,6 +38,24 @@ class AgreementView:
     before_session: AllianceVersion | None = None
     categories: tuple[str, ...] = DEFAULT_CATEGORIES
     saved: dict[str, str] = field(default_factory=dict)
+    ladder: SuccessLadder | None = None  # this programme's success ladder, once set
+    landed: Landing | None = None  # where this session landed on it
+
+
+def ladder_block(ladder: SuccessLadder, landed: Landing | None) -> Text:
+    """The ladder in two lines: where today landed, in the client's words (the whole ladder is a ctrl+b away)."""
+    block = Text()
+    block.append("Success ladder", style="bold")
+    if landed is None:
+        block.append(" · today not marked (ctrl+b twice)", style="dim")
+        return block
+    block.append("\n")
+    block.append(" ◆ ", style="bold")
+    block.append(f"today: {landed.label}", style="italic")
+    words = ladder.words_for(landed)
+    if words:
+        block.append(f" · {words}")
+    return block
 
 
 def alliance_groups(view: AgreementView) -> list[tuple[Text, bool]]:
@@ -45,14 +64,16 @@ def alliance_groups(view: AgreementView) -> list[tuple[Text, bool]]:
     Each block says whether it holds something changed today, so the pane can
     bring the newest change into view on a small terminal.
     """
+    ladder = [(ladder_block(view.ladder, view.landed), False)] if view.ladder is not None else []
     if view.current is None or not view.current.items:
-        return [(Text("No agreements yet. Log one with ctrl+r (Tab picks its category)", style="dim"), False)]
+        empty = Text("No agreements yet. Log one with ctrl+r (Tab picks its category)", style="dim")
+        return [*ladder, (empty, False)]
     marks = {
         change.item.id: _MARKS[change.kind]
         for change in diff_versions(view.before_session, view.current)
         if change.kind in _MARKS
     }
-    groups: list[tuple[Text, bool]] = []
+    groups: list[tuple[Text, bool]] = list(ladder)
     for category, items in view.current.by_category(view.categories):
         block = Text()
         block.append(category, style="bold")

@@ -27,6 +27,7 @@ PLACEHOLDERS = {
     EntryKind.NOTE: HINT,
     EntryKind.ADJUSTMENT: "what the client asks to change · Tab: category · Enter saves · Esc: back to a note",
     EntryKind.COMMITMENT: "what | by when | how to be held accountable · Enter saves · Esc: back to a note",
+    EntryKind.LADDER: "good | great | amazing, in the client's words · Enter saves · ctrl+b again: mark today",
 }
 
 
@@ -129,6 +130,7 @@ class QuickLog(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._rewording: LastNote | None = None
+        self._offered = ""  # words put into the line for the coach to change (choose), not typed
         self._was_empty = True
         # The parts, kept rather than looked up: data can come as they leave, and then there is nothing to find.
         self._kind_label = Static(id="quicklog-kind")
@@ -165,12 +167,21 @@ class QuickLog(Vertical):
     def input(self) -> QuickLogInput:
         return self._field
 
-    def choose(self, line_kind: LineKind) -> None:
-        """The kind the next Enter saves (a key asked for it); the words typed so far stay."""
+    def choose(self, line_kind: LineKind, *, words: str = "") -> None:
+        """The kind the next Enter saves (a key asked for it); the words typed so far stay.
+
+        words, into an empty line, are what is already saved for that kind (the
+        success ladder), to change in place; they go again if the line goes
+        back to a note unchanged, so they are never saved as a note.
+        """
         if self._rewording is not None:
             self._stop_rewording()
             self.input.value = ""
         self.line_kind = line_kind
+        if words and not self.input.value:
+            self.input.value = words
+            self.input.cursor_position = len(words)
+            self._offered = words
 
     def toggle_shared(self) -> None:
         """Shared on, or off again; an adjustment or commitment being typed becomes a shared note."""
@@ -179,6 +190,9 @@ class QuickLog(Vertical):
 
     def reset_kind(self) -> None:
         """Back to a private note: after every save, refusal and Esc."""
+        if self._offered and self.input.value == self._offered:
+            self.input.value = ""  # offered, left unchanged: never a note
+        self._offered = ""
         self.line_kind = PRIVATE_NOTE
 
     def watch_line_kind(self) -> None:
@@ -291,6 +305,7 @@ class QuickLog(Vertical):
         kind = self.line_kind
         self.set_class(kind.kind is EntryKind.ADJUSTMENT, "-adjust")
         self.set_class(kind.kind is EntryKind.COMMITMENT, "-commit")
+        self.set_class(kind.kind is EntryKind.LADDER, "-ladder")
         self.set_class(kind.shared, "-shared")
         if self._rewording is not None:
             label.append("✎ reword", style="bold")
@@ -302,6 +317,8 @@ class QuickLog(Vertical):
                 category = parse_as(kind, self.input.value, self.categories).category or category
             label.append("± adjust", style="bold")
             label.append(f" · {category}")
+        elif kind.kind is EntryKind.LADDER:
+            label.append("◆ ladder", style="bold")
         elif kind.kind is EntryKind.COMMITMENT:
             label.append("✚ commit", style="bold")
             due = self._due()
@@ -333,4 +350,6 @@ def kind_words(kind: LineKind) -> str:
         return f"adjustment ({kind.category})"
     if kind.kind is EntryKind.COMMITMENT:
         return "commitment"
+    if kind.kind is EntryKind.LADDER:
+        return "success ladder"
     return "shared note" if kind.shared else "private note"

@@ -1,0 +1,43 @@
+"""The success ladder in a live session: ctrl+b to set it inline, ctrl+b again to mark today, ctrl+z undoes."""
+
+from __future__ import annotations
+
+from alliance_tui.models.ladder import Landing
+from alliance_tui.store import PracticeStore
+from alliance_tui.widgets.quick_log import QuickLog, QuickLogInput
+
+from .test_session_flow import make_app, open_session, screen_text
+from .waits import settled
+
+
+async def test_the_ladder_is_set_inline_and_today_marked_in_two_keys(store: PracticeStore) -> None:
+    client = store.add_client("Ana Lima")
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_session(app, pilot, "Ana Lima")
+        await pilot.press("ctrl+b")
+        line = screen.query_one(QuickLog)
+        assert "No success ladder yet" in line.message
+        await pilot.press(*"a plan | [b]moving[/b] | she leads", "enter")
+        await settled(pilot)
+        ladder = store.present(client.id).ladder
+        assert ladder is not None and ladder.great == "[b]moving[/b]"
+        assert "Success ladder set" in line.message
+        assert "today not marked" in screen_text(app)
+
+        await pilot.press("ctrl+b")  # the ladder back in the line, to change...
+        box = screen.query_one(QuickLogInput)
+        assert box.value == "a plan | [b]moving[/b] | she leads"
+        await pilot.press("ctrl+b", "ctrl+b")  # ...or, again, to mark today: good, then great
+        await settled(pilot)
+        assert store.present(client.id).session is not None
+        assert store.present(client.id).session.landed is Landing.GREAT  # type: ignore[union-attr]
+        assert "Landed: great" in line.message and "ctrl+b again: amazing" in line.message
+        assert "today: great · [b]moving[/b]" in screen_text(app)  # typed markup is text
+
+        await pilot.press("ctrl+z")
+        await settled(pilot)
+        assert store.present(client.id).session.landed is Landing.GOOD  # type: ignore[union-attr]
+
+        await pilot.press("escape")  # back to a note: the ladder offered and left unchanged is not a note
+        assert box.value == "" and line.line_kind.is_default
