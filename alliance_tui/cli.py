@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .config.command import add_config_command
+from .encrypt_command import add_encrypt_commands
 from .intake_command import add_intake_command
 from .models.wording import plural
 from .store.logfile import LEVELS, log_failure, start_logging, stop_logging
@@ -28,6 +29,7 @@ from .today import add_today_command
 
 if TYPE_CHECKING:
     from .store import PracticeStore
+    from .store.crypto.vault import Vault
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -47,6 +49,20 @@ def _data_dir_option(parser: argparse.ArgumentParser, *, default: object = None)
         metavar="DIR",
         default=default,
         help="where the practice lives (default: $ALLIANCE_TUI_DATA, then the user data directory)",
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        type=Path,
+        default=default,
+        help="an encrypted practice's passphrase, from the first line of FILE (else it is asked for, unechoed)",
+    )
+    parser.add_argument(
+        "--recovery-key-file",
+        metavar="FILE",
+        type=Path,
+        default=default,
+        help="open an encrypted practice with its recovery key",
     )
 
 
@@ -104,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_config_command(commands)
+    add_encrypt_commands(commands)
     add_today_command(commands)
     add_intake_command(commands)
     _add_export(commands)
@@ -218,6 +235,12 @@ def _add_restore(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         action="store_true",
         help="restore over existing data, after moving it to backups/before-restore-<time>/",
     )
+    restore.add_argument(
+        "--backup-passphrase-file",
+        metavar="FILE",
+        type=Path,
+        help="an encrypted backup's passphrase, from the first line of FILE (else it is asked for)",
+    )
     restore.set_defaults(handler=cmd_restore)
 
 
@@ -230,7 +253,7 @@ def _add_backups(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "kept) and the data set aside by restore --replace, all inside the practice folder. Restore one with "
         "'alliance-tui restore FOLDER --replace'.",
     )
-    backups.set_defaults(handler=cmd_backups)
+    backups.set_defaults(handler=cmd_backups, unlocks=False)
 
 
 def _add_erase(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -276,9 +299,15 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if handler is None:
         parser.error(f"unknown command {args.command}")
     from .store import StoreError
+    from .unlock import UnlockFailed
 
+    vault = None
     try:
+        if getattr(args, "unlocks", True):
+            vault = _unlock(args)
         return handler(args)
+    except UnlockFailed as exc:
+        return fail(str(exc))
     except CommandFailed as exc:
         return fail(str(exc))
     except StoreError as exc:
@@ -290,6 +319,23 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     except Exception as exc:  # the promise is one clear line, never a traceback
         log_failure(f"command {args.command}", exc)
         return fail(f"unexpected error ({type(exc).__name__}: {exc}); nothing was changed by this command")
+    finally:
+        if vault is not None:
+            from .store.crypto.vault import detach
+
+            detach(vault)
+
+
+def _unlock(args: argparse.Namespace) -> Vault | None:
+    """An encrypted practice's key, asked once before a command reads or writes it (unlock.py)."""
+    from .store import resolve_data_dir
+    from .unlock import unlock_practice
+
+    return unlock_practice(
+        resolve_data_dir(getattr(args, "data_dir", None)),
+        passphrase_file=getattr(args, "passphrase_file", None),
+        recovery_key_file=getattr(args, "recovery_key_file", None),
+    )
 
 
 def fail(message: str) -> int:
@@ -485,21 +531,31 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from .encrypt_command import BackupKeys
     from .models.timeutil import utcnow
     from .store import PracticeStore, resolve_data_dir
     from .store.backup import read_backup, restore_backup
 
     data_dir = resolve_data_dir(args.data_dir)
-    backup = read_backup(args.file)
-    with TerminalProgress("Restoring") as progress:
-        result = restore_backup(data_dir, backup, now=utcnow(), replace=args.replace, progress=progress)
-    store = PracticeStore(data_dir).open()  # rebuilds the practice index from the restored files
+    keys = BackupKeys(args.backup_passphrase_file)
+    backup = read_backup(args.file, unlock=keys)
+    adopted = keys.adopt(data_dir)  # an encrypted backup into a plain practice: encrypted with the backup's key
+    restored = False
     try:
-        count = len(store.summaries(include_archived=True))
-        for problem in store.problems:
-            say(f"Note: {problem}")
+        with TerminalProgress("Restoring") as progress:
+            result = restore_backup(data_dir, backup, now=utcnow(), replace=args.replace, progress=progress)
+        restored = True
+        store = PracticeStore(data_dir).open()  # rebuilds the practice index from the restored files
+        try:
+            count = len(store.summaries(include_archived=True))
+            for problem in store.problems:
+                say(f"Note: {problem}")
+        finally:
+            store.close()
     finally:
-        store.close()
+        keys.finish(data_dir, adopted, restored=restored)
+    if adopted:
+        say("The backup was encrypted, so the practice now is too, with the backup's passphrase.")
     say(f"Restored {plural(count, 'client')} into {data_dir}")
     if result.moved_aside is not None:
         say(f"What was there before was moved to {result.moved_aside}")

@@ -26,6 +26,7 @@ def add_config_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "'sample' prints a commented config with every action id and its description; "
         "'check' reads a config file and names every problem with its line.",
     )
+    config.set_defaults(unlocks=False)
     actions = config.add_subparsers(dest="config_action", metavar="ACTION", required=True)
     path = actions.add_parser("path", help="where the config, data and log live, with the versions")
     path.add_argument("--data-dir", metavar="DIR", default=None, help="the practice folder to report")

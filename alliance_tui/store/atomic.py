@@ -59,6 +59,16 @@ def atomic_write_bytes(path: Path, data: bytes, *, temp_dir: Path | None = None)
     fsync_dir(directory)
 
 
+def write_data_file(path: Path, data: bytes, *, temp_dir: Path | None = None) -> None:
+    """A practice data file, written atomically: sealed first when the practice is encrypted (store/crypto)."""
+    from .crypto.vault import seal_for
+
+    if temp_dir is None:
+        atomic_write_bytes(path, seal_for(path, data))
+    else:
+        atomic_write_bytes(path, seal_for(path, data), temp_dir=temp_dir)
+
+
 def remove_stale_temporaries(directory: Path) -> None:
     """Temporary files left by a killed process hold no acknowledged data."""
     for leftover in directory.glob(f".*{TMP_SUFFIX}"):

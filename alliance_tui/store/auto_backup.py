@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 BACKUPS_DIR = "backups"
 AUTO_PREFIX = "auto-"
 AUTO_KEEP = 7
-PRACTICE_FILE = "practice.json"  # the same names PracticeStore uses
+PRACTICE_FILE = "practice.json"
+HEADER_FILE = "encryption.json"  # store/crypto/header.py  # the same names PracticeStore uses
 CLIENTS_DIR = "clients"
 
 
@@ -96,6 +97,8 @@ def take_automatic_backup(data_dir: Path, *, now: datetime, keep: int = AUTO_KEE
     if practice.exists():
         _link_or_copy(practice, partial / PRACTICE_FILE)
     link_clients(data_dir / CLIENTS_DIR, partial / CLIENTS_DIR)
+    if (data_dir / HEADER_FILE).exists():  # an encrypted practice's snapshot carries the header that opens it
+        _link_or_copy(data_dir / HEADER_FILE, partial / HEADER_FILE)
     fsync_dir(partial)
     os.replace(partial, target)
     fsync_dir(folder)

@@ -33,7 +33,7 @@ from ..models.fields import UtcDatetime
 from ..models.progress import Progress
 from ..models.record import ClientRecord
 from ..models.settings import PracticeSettings
-from .atomic import atomic_write_bytes, ensure_private_dir, fsync_dir
+from .atomic import atomic_write_bytes, ensure_private_dir, fsync_dir, write_data_file
 from .auto_backup import (
     AUTO_KEEP,
     AUTO_PREFIX,
@@ -52,6 +52,8 @@ from .paths import usable_client_id
 from .storage import META_TABLE, SCHEMA_VERSION, load_json, meta_table
 
 if TYPE_CHECKING:
+    from .crypto.envelope import Unlock
+    from .crypto.vault import Vault
     from .practice import PracticeStore
 
 BACKUP_FORMAT: Literal["alliance-tui-backup"] = "alliance-tui-backup"
@@ -158,10 +160,22 @@ def write_backup(
         raise BackupRefused(f"{target} already exists; it was left as it is. Choose another name or use --overwrite.")
     backup, left_out = practice_backup(store, now=now, skip_damaged=skip_damaged, progress=progress)
     try:
-        atomic_write_bytes(target, backup.to_json())  # 0600 from the start: no chmod through the name
+        atomic_write_bytes(target, backup_bytes(store, backup))  # 0600 from the start: no chmod through the name
     except OSError as exc:
         raise WriteFailed.from_os_error(target, exc) from exc
     return backup, left_out
+
+
+def backup_bytes(store: PracticeStore, backup: PracticeBackup) -> bytes:
+    """The backup file's bytes: encrypted with the practice's key, and its header, when the practice is."""
+    from .crypto.vault import vault_for
+
+    vault = store.vault or vault_for(store.practice_path)
+    if vault is None or not vault.seals:
+        return backup.to_json()
+    from .crypto.envelope import seal_backup
+
+    return seal_backup(vault.key, vault.header, backup.to_json())
 
 
 # ----------------------------------------------------------------- reading and checking a backup
@@ -217,11 +231,14 @@ def check_backup(data: object, source: str) -> PracticeBackup:
     return backup
 
 
-def read_backup(path: Path) -> PracticeBackup:
-    """A backup file, or an automatic backup folder, checked in full; nothing is written."""
+def read_backup(path: Path, unlock: Unlock | None = None) -> PracticeBackup:
+    """A backup file, or an automatic backup folder, checked in full; nothing is written.
+
+    unlock gives the data key of an encrypted backup from its header (the CLI asks the coach).
+    """
     path = Path(path).expanduser()
     if path.is_dir():
-        return read_snapshot(path)
+        return read_snapshot(path, unlock)
     try:
         if path.stat().st_size > MAX_BACKUP_BYTES:
             raise BackupRefused(f"{path} is too large to be an Alliance TUI backup. Nothing was changed.")
@@ -230,6 +247,13 @@ def read_backup(path: Path) -> PracticeBackup:
         raise BackupRefused(f"{path} does not exist. Nothing was changed.") from None
     except OSError as exc:
         raise BackupRefused(f"{path} cannot be read ({exc.strerror or exc}). Nothing was changed.") from exc
+    from .crypto.envelope import EnvelopeRefused, is_envelope, open_backup
+
+    if is_envelope(raw):
+        try:
+            raw = open_backup(raw, str(path), unlock)
+        except EnvelopeRefused as exc:
+            raise BackupRefused(f"{exc} Nothing was changed.") from None
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
@@ -237,8 +261,41 @@ def read_backup(path: Path) -> PracticeBackup:
     return check_backup(data, str(path))
 
 
-def read_snapshot(folder: Path) -> PracticeBackup:
+def _snapshot_vault(folder: Path, unlock: Unlock | None) -> Vault | None:
+    """The key of an encrypted backup folder: the practice's own if it opens it, else asked through unlock."""
+    from .crypto.header import Locked, read_header
+    from .crypto.vault import Vault, vault_for
+
+    header = read_header(folder)
+    if header is None:
+        return None
+    covering = vault_for(folder / PRACTICE_FILE)
+    if covering is not None:
+        with contextlib.suppress(Locked):
+            header.verify(covering.key)
+            return Vault(folder, covering.key, header)
+    if unlock is None:
+        raise BackupRefused(
+            f"{folder} is an encrypted backup: its passphrase is needed to read it. Nothing was changed."
+        )
+    return Vault(folder, unlock(header, str(folder)), header)
+
+
+def read_snapshot(folder: Path, unlock: Unlock | None = None) -> PracticeBackup:
     """An automatic backup folder (practice.json + clients/) read as a backup."""
+    from .crypto.vault import attach, detach
+
+    vault = _snapshot_vault(folder, unlock)
+    if vault is not None:
+        attach(vault)
+    try:
+        return _read_snapshot(folder)
+    finally:
+        if vault is not None:
+            detach(vault)
+
+
+def _read_snapshot(folder: Path) -> PracticeBackup:
     practice = folder / PRACTICE_FILE
     clients_dir = folder / CLIENTS_DIR
     if not practice.is_file() or not clients_dir.is_dir():
@@ -356,8 +413,8 @@ def _restore_locked(
         for done, record in enumerate(backup.clients):
             if progress is not None:
                 progress(done, len(backup.clients))
-            atomic_write_bytes(staging / CLIENTS_DIR / f"{record.client.id}.json", client_file_bytes(record))
-        atomic_write_bytes(staging / PRACTICE_FILE, _practice_file_bytes(backup.settings))
+            write_data_file(staging / CLIENTS_DIR / f"{record.client.id}.json", client_file_bytes(record))
+        write_data_file(staging / PRACTICE_FILE, _practice_file_bytes(backup.settings))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

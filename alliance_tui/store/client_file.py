@@ -26,7 +26,7 @@ from ..models.put_away import sort_out
 from ..models.record import ClientRecord
 from ..models.session import Session
 from ..models.version_delta import compact_doc, expand_all
-from .atomic import atomic_write_bytes
+from .atomic import write_data_file
 from .errors import CorruptFile, WriteFailed
 from .history import find_in_history, history_dir, history_docs, merge_into, session_path, update_in_history
 from .jsonfile import CLIENT_SCHEMA_VERSION
@@ -113,7 +113,7 @@ class ClientFile:
 
         data = {META_TABLE: meta_table(KIND), "client": {"1": dump(client)}}
         try:
-            atomic_write_bytes(path, orjson.dumps(data))
+            write_data_file(path, orjson.dumps(data))
         except OSError as exc:
             raise WriteFailed.from_os_error(path, exc) from exc
         return cls(path)
@@ -122,7 +122,7 @@ class ClientFile:
     def create_from_record(cls, path: Path, record: ClientRecord) -> ClientFile:
         """A whole client in one atomic write (bulk import, the benchmark's generator)."""
         try:
-            atomic_write_bytes(path, client_file_bytes(record))
+            write_data_file(path, client_file_bytes(record))
         except OSError as exc:
             raise WriteFailed.from_os_error(path, exc) from exc
         return cls(path)

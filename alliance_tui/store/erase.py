@@ -24,11 +24,12 @@ import orjson
 from tinydb import Query
 
 from ..models.wording import plural
-from .atomic import atomic_write_bytes, fsync_dir
+from .atomic import fsync_dir, write_data_file
 from .backup import BACKUPS_DIR, CLIENTS_DIR, PRACTICE_FILE
 from .calendar_matches import forget_client_matches
 from .errors import FileProblem, InvalidInput, StoreError
 from .export_files import client_export_dirs, exports_dir
+from .jsonfile import read_data_bytes
 from .storage import load_json
 
 if TYPE_CHECKING:
@@ -168,7 +169,7 @@ def _prune_backups(data_dir: Path, client_id: str) -> int:
             fsync_dir(client_file.parent)
             touched = True
         index = snapshot / PRACTICE_FILE
-        if index.exists() and client_id in index.read_text("utf-8", errors="replace"):
+        if index.exists() and client_id in _text_of(index):
             touched = _drop_from_index(index, client_id) or touched
         pruned += touched
     return pruned
@@ -187,7 +188,7 @@ def _drop_from_index(index: Path, client_id: str) -> bool:
     if len(kept) == len(clients):
         return False
     data["clients"] = kept
-    atomic_write_bytes(index, orjson.dumps(data))
+    write_data_file(index, orjson.dumps(data))
     return True
 
 
@@ -196,11 +197,16 @@ def _forms(name: str) -> set[str]:
     return {name.casefold(), orjson.dumps(name).decode()[1:-1].casefold()}
 
 
-def _mentions_text(path: Path, name: str, client_id: str) -> bool:
+def _text_of(path: Path) -> str:
+    """A file's text as the practice wrote it, opened if sealed; "" when it cannot be read or opened."""
     try:
-        text = path.read_bytes().decode("utf-8", errors="replace").casefold()
-    except OSError:
-        return False
+        return read_data_bytes(path, path.read_bytes()).decode("utf-8", errors="replace")
+    except (OSError, FileProblem):
+        return ""
+
+
+def _mentions_text(path: Path, name: str, client_id: str) -> bool:
+    text = _text_of(path).casefold()
     return client_id in text or any(form in text for form in _forms(name))
 
 

@@ -47,6 +47,10 @@ class CorruptFile(FileProblem):
     pass
 
 
+class SealRefused(CorruptFile):
+    """An encrypted file that cannot be opened: altered, swapped, or the practice is locked. Never moved aside."""
+
+
 class NewerSchema(FileProblem):
     pass
 

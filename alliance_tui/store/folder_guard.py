@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import orjson
 
 from ..models.wording import plural
-from .atomic import atomic_write_bytes, ensure_private_dir
+from .atomic import atomic_write_bytes, ensure_private_dir, write_data_file
 from .client_file import ClientFile
 from .jsonfile import META_TABLE, meta_table
 
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 def _rescue(store: PracticeStore) -> str:
     """What this window holds, as a backup file beside the practice folder (restore brings it back)."""
-    from .backup import PracticeBackup
+    from .backup import PracticeBackup, backup_bytes
 
     records = sorted(store._records.values(), key=lambda r: (r.client.created, r.client.id))
     if not records:
@@ -37,7 +37,7 @@ def _rescue(store: PracticeStore) -> str:
     target = store.data_dir.parent / f"alliance-tui-rescue-{now.astimezone():%Y%m%dT%H%M%S}.json"
     try:
         backup = PracticeBackup(created=now, settings=store.settings, clients=records)
-        atomic_write_bytes(target, backup.to_json())
+        atomic_write_bytes(target, backup_bytes(store, backup))
     except OSError as exc:
         return f" What this window holds could not be saved as a backup file ({exc.strerror or exc})."
     return (
@@ -77,7 +77,7 @@ def recover_folder(store: PracticeStore) -> str:
         if old is not None:
             old.close()
         if held is not None:
-            atomic_write_bytes(path, orjson.dumps(held))
+            write_data_file(path, orjson.dumps(held))
             store._files[client_id] = ClientFile(path)
             store._files[client_id].load()
         else:
@@ -89,7 +89,7 @@ def recover_folder(store: PracticeStore) -> str:
         store._db = None
     store._index_parse = None
     doc = {META_TABLE: meta_table("practice"), "settings": {"1": settings.model_dump(mode="json")}}
-    atomic_write_bytes(store.practice_path, orjson.dumps(doc))
+    write_data_file(store.practice_path, orjson.dumps(doc))
     for client_id, name in lost.items():
         store._mark_broken(
             client_id,

@@ -106,11 +106,19 @@ def damage(raw: bytes, exc: orjson.JSONDecodeError) -> str:
     return f"it is not laid out as Alliance TUI writes it, at line {exc.lineno:,}, column {exc.colno:,}"
 
 
+def read_data_bytes(path: Path, raw: bytes) -> bytes:
+    """A data file's bytes as read, opened if sealed (store/crypto/vault.py)."""
+    from .crypto.vault import open_from
+
+    return open_from(path, raw)
+
+
 def load_json(path: Path, kind: str, *, documents: bool = True) -> Data:
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise CorruptFile(path, f"cannot be read ({exc.strerror or exc}).") from exc
+    raw = read_data_bytes(path, raw)
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:

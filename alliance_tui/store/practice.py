@@ -30,7 +30,7 @@ from ..models.kinds import NoteKind, RequestedBy
 from ..models.settings_doc import DEFAULT_THEME, plainly_valid, theme_of
 from ..models.summary import ClientSummary, InvalidSummary
 from ..models.timeutil import Clock, utcnow
-from .atomic import atomic_write_bytes, ensure_private_dir, fsync_dir, remove_stale_temporaries
+from .atomic import ensure_private_dir, fsync_dir, remove_stale_temporaries, write_data_file
 from .errors import (
     ClientUnavailable,
     FileProblem,
@@ -38,11 +38,12 @@ from .errors import (
     NewerSchema,
     PracticeUnavailable,
     ReadOnlyPractice,
+    SealRefused,
     StoreError,
     UnknownRecord,
     WriteFailed,
 )
-from .jsonfile import META_TABLE, Data, check_data, identity_stamp
+from .jsonfile import META_TABLE, Data, check_data, identity_stamp, read_data_bytes
 from .lock import PracticeLock
 from .paths import usable_client_id
 
@@ -62,6 +63,7 @@ if TYPE_CHECKING:
     from ..models.settings import PracticeSettings
     from ..models.undo import UndoStep
     from .client_file import ClientFile
+    from .crypto.vault import Vault
     from .migrate import Progress
 
 PRACTICE_FILE = "practice.json"
@@ -104,6 +106,10 @@ def _replace_settings(db: TinyDB, doc: dict[str, Any]) -> None:
         table.insert(doc)
 
 
+def _plain_bytes(path: Path) -> bytes:
+    return read_data_bytes(path, path.read_bytes())
+
+
 def _name_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
@@ -122,9 +128,16 @@ LONG_READ_BYTES = 5_000_000  # client files to read at open beyond this are anno
 
 class PracticeStore:
     def __init__(
-        self, data_dir: Path, *, clock: Clock = utcnow, read_only: bool = False, defer_changed: bool = False
+        self,
+        data_dir: Path,
+        *,
+        clock: Clock = utcnow,
+        read_only: bool = False,
+        defer_changed: bool = False,
+        vault: Vault | None = None,
     ) -> None:
         self.data_dir = Path(data_dir)
+        self.vault = vault  # an encrypted practice's key, unlocked (store/crypto): its files are sealed and opened
         self.clock = clock
         self.read_only = read_only
         self.read_only_reason = "opened read-only" if read_only else ""
@@ -179,6 +192,10 @@ class PracticeStore:
 
     def open(self, progress: Progress | None = None) -> PracticeStore:
         """Open the practice; a practice of an earlier layout is moved first (store/migrate.py), with progress."""
+        if self.vault is not None:
+            from .crypto.vault import attach
+
+            attach(self.vault)
         try:
             if not self.read_only:  # a read-only view never creates anything
                 ensure_private_dir(self.data_dir)
@@ -246,8 +263,9 @@ class PracticeStore:
                 self.close()
                 raise PracticeUnavailable(exc.message) from exc
             except FileProblem as exc:
-                if self.read_only or not os.access(path, os.R_OK) or exc.detail.startswith("cannot be read"):
-                    # Unreadable is not damaged: leave the file exactly where it is.
+                unreadable = exc.detail.startswith("cannot be read") or isinstance(exc, SealRefused)
+                if self.read_only or not os.access(path, os.R_OK) or unreadable:
+                    # Unreadable (or refused as tampered) is not damaged: leave the file exactly where it is.
                     self.close()
                     raise PracticeUnavailable(exc.message) from exc
                 aside = path.with_name(f"{PRACTICE_FILE}.damaged-{self.clock().strftime('%Y%m%dT%H%M%S')}")
@@ -290,7 +308,7 @@ class PracticeStore:
         data: Data = {}
         if stamp is not None:
             try:
-                data = check_data(path, orjson.loads(path.read_bytes()), PRACTICE_KIND)
+                data = check_data(path, orjson.loads(read_data_bytes(path, path.read_bytes())), PRACTICE_KIND)
             except (OSError, orjson.JSONDecodeError, FileProblem):
                 return False
             self._index_parse = (data, stamp)
@@ -333,11 +351,12 @@ class PracticeStore:
         try:
             copy = orjson.dumps(doc, option=orjson.OPT_INDENT_2)
             # Opened again before any settings change: the copy kept last time stands, no new one each start.
-            aside = next((p for p in self.data_dir.glob(f"{PRACTICE_FILE}.settings-*") if p.read_bytes() == copy), None)
+            kept = self.data_dir.glob(f"{PRACTICE_FILE}.settings-*")
+            aside = next((p for p in kept if _plain_bytes(p) == copy), None)
             if aside is None:
                 aside = self.data_dir / f"{PRACTICE_FILE}.settings-{self.clock().strftime('%Y%m%dT%H%M%S')}"
-                atomic_write_bytes(aside, copy)
-        except (OSError, TypeError) as exc:
+                write_data_file(aside, copy)
+        except (OSError, TypeError, FileProblem) as exc:
             return f"A copy of them could not be kept ({getattr(exc, 'strerror', None) or exc})."
         return f"A copy of them as they were is in {aside.name}."
 
@@ -419,6 +438,10 @@ class PracticeStore:
             self._index_open = False
             self._index_parse = None
             self._practice_lock.release()
+            if self.vault is not None:
+                from .crypto.vault import detach
+
+                detach(self.vault)
 
     def _save_stamps(self, only: str | None = None) -> None:
         """Record the files this window wrote, in one index write at close.

@@ -23,6 +23,8 @@ from ..models.settings import PracticeSettings
 from ..models.settings_doc import DEFAULT_REVISIT_EVERY, DEFAULT_THEME
 from ..models.wording import plural
 from .auto_backup import PRACTICE_FILE, automatic_backups
+from .errors import FileProblem
+from .jsonfile import read_data_bytes
 
 if TYPE_CHECKING:
     from .practice import PracticeStore
@@ -95,8 +97,8 @@ def _cut_short(text: str, tries: int = 200) -> object:
 def _settings_doc(path: Path) -> object:
     """The settings record in a practice file, read whole or, from a damaged one, as far as it goes."""
     try:
-        raw = path.read_bytes()
-    except OSError:
+        raw = read_data_bytes(path, path.read_bytes())
+    except (OSError, FileProblem):
         return None
     with contextlib.suppress(orjson.JSONDecodeError, AttributeError, TypeError, KeyError, StopIteration):
         return next(iter(orjson.loads(raw)["settings"].values()))

@@ -108,10 +108,13 @@ class AtomicJSONStorage(Storage):
             raise WriteFailed.from_os_error(self.path, exc) from exc
 
     def _replace_file(self, payload: bytes) -> None:
+        from .crypto.vault import seal_for
+
+        sealed = seal_for(self.path, payload)  # as it is when the practice is encrypted (store/crypto)
         if self.temp_dir is None:
-            atomic_write_bytes(self.path, payload)
+            atomic_write_bytes(self.path, sealed)
         else:
-            atomic_write_bytes(self.path, payload, temp_dir=self.temp_dir)
+            atomic_write_bytes(self.path, sealed, temp_dir=self.temp_dir)
 
     def unchanged_on_disk(self) -> bool:
         """True when the file is still exactly the one this storage last read or wrote."""
