@@ -633,6 +633,7 @@ def run_app(args: argparse.Namespace) -> int:
     lighten_start()
     from .store import PracticeStore, StoreError, resolve_data_dir
     from .store.auto_backup import take_automatic_backup_quietly
+    from .unlock import UnlockFailed
 
     demo_dir: tempfile.TemporaryDirectory[str] | None = None
     try:
@@ -649,11 +650,12 @@ def run_app(args: argparse.Namespace) -> int:
             store = build_demo(Path(demo_dir.name) / "practice")
             calendar = calendar or write_demo_files(store)
         else:
-            store = PracticeStore(resolve_data_dir(args.data_dir), defer_changed=True)
+            vault = _unlock(args)
+            store = PracticeStore(resolve_data_dir(args.data_dir), defer_changed=True, vault=vault)
             store.on_progress = say  # before the app draws: a plain line on the terminal
             store.open()
             take_automatic_backup_quietly(store)
-    except CommandFailed as exc:
+    except (CommandFailed, UnlockFailed) as exc:
         return fail(str(exc))
     except StoreError as exc:
         return fail(exc.message)

@@ -179,8 +179,8 @@ def read_header(data_dir: Path) -> Header | None:
     path = header_path(data_dir)
     try:
         raw = path.read_bytes()
-    except FileNotFoundError:
-        return None
+    except (FileNotFoundError, NotADirectoryError):
+        return None  # no header, or no folder to hold one: the practice is not encrypted
     except OSError as exc:
         raise Locked(f"{path} cannot be read ({exc.strerror or exc}). Nothing was changed.") from exc
     return Header.from_json(raw, str(path))
