@@ -20,6 +20,8 @@ class Client(Record):
     programme_sessions: int = Field(default=DEFAULT_PROGRAMME, ge=1, le=500)
     session_minutes: int = Field(default=DEFAULT_SESSION_MINUTES, ge=5, le=480)
     think_time_seconds: int = Field(default=DEFAULT_THINK_TIME, ge=5, le=600)
+    # How many contacts between two sessions the client and coach agreed are fine (0: nothing agreed).
+    contacts_between_sessions: int = Field(default=0, ge=0, le=99)
     archived: bool = False
     pro_bono: bool = False
     in_hours_log: bool = True

@@ -10,26 +10,12 @@ review says so quietly (pace_note).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from enum import StrEnum
+from datetime import datetime
 
 from .base import Record
+from .contact_words import CHANNELS, describe_line, next_channel
 from .fields import NoteText, UtcDatetime
-
-
-class Channel(StrEnum):
-    MESSAGE = "message"
-    EMAIL = "email"
-    CALL = "call"
-    PORTAL = "portal"
-    OTHER = "other"
-
-
-class StartedBy(StrEnum):
-    CLIENT = "client"
-    COACH = "coach"
-
-
-CHANNELS: tuple[Channel, ...] = tuple(Channel)
+from .kinds import Channel, StartedBy
 
 
 class Contact(Record):
@@ -40,15 +26,13 @@ class Contact(Record):
     private: bool = True  # like a note: the coach's own unless marked shared
 
 
-def next_channel(channel: Channel) -> Channel:
-    """Tab on the contact line: the next channel, round again after the last."""
-    return CHANNELS[(CHANNELS.index(channel) + 1) % len(CHANNELS)]
+def since(contacts: Sequence[Contact], last_ended: datetime | None) -> tuple[Contact, ...]:
+    """The contacts logged after the last session ended (all of them before any ended), oldest first."""
+    return tuple(sorted((c for c in contacts if last_ended is None or c.created > last_ended), key=_created))
 
 
-def describe_line(channel: Channel, started_by: StartedBy, private: bool) -> str:
-    """The contact line's state, shown before Enter: what Enter will write."""
-    who = "from the client" if started_by is StartedBy.CLIENT else "from you"
-    return f"✉ contact · {channel.value} · {who} · {'private' if private else 'shared'}"
+def _created(contact: Contact) -> datetime:
+    return contact.created
 
 
 def contact_line(contact: Contact) -> str:
@@ -69,3 +53,6 @@ def pace_note(contacts: Sequence[Contact], agreed: int, since_session: int | Non
     since = f"since session {since_session}" if since_session else "so far"
     plural = "contact" if agreed == 1 else "contacts"
     return f"{len(contacts)} contacts {since}: more than the {agreed} {plural} between sessions agreed."
+
+
+__all__ = ["CHANNELS", "Channel", "Contact", "StartedBy", "describe_line", "next_channel", "pace_note", "since"]

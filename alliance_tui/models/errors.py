@@ -12,6 +12,7 @@ FIELD_LABELS = {
     "contact": "Contact",
     "discovery_notes": "Discovery notes",
     "programme_sessions": "Programme length",
+    "contacts_between_sessions": "Contacts between sessions",
     "session_minutes": "Session length",
     "think_time_seconds": "Think time",
     "wording": "Wording",

@@ -12,6 +12,21 @@ class NoteKind(StrEnum):
     REVISIT = "revisit"
 
 
+class Channel(StrEnum):
+    """How a contact between sessions came (models/contacts.py)."""
+
+    MESSAGE = "message"
+    EMAIL = "email"
+    CALL = "call"
+    PORTAL = "portal"
+    OTHER = "other"
+
+
+class StartedBy(StrEnum):
+    CLIENT = "client"
+    COACH = "coach"
+
+
 class RequestedBy(StrEnum):
     CLIENT = "client"
     COACH = "coach"

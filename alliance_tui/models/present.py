@@ -10,14 +10,13 @@ handed it cannot change.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from pydantic import BaseModel, ConfigDict
 
 from .alliance import AllianceVersion
 from .client import Client
 from .commitments import Commitment
 from .contacts import Contact
+from .contacts import since as contacts_since
 from .ladder import SuccessLadder, ladder_of
 from .notes import Note, NoteKind
 from .nudges import THINK_TIME_WINDOW, Nudge, last_revisit_session, nudges_for
@@ -146,13 +145,9 @@ class Present(BaseModel):
             last_revisit=max(marks) if marks else None,
             any_full_design=archived.any_full_design or any(v.full_design for v in live.versions),
             programmes=tuple(sorted(live.programmes, key=lambda p: p.number)),
-            contacts=tuple(sorted((c for c in live.contacts if ended is None or c.created > ended), key=_created)),
+            contacts=contacts_since(live.contacts, ended),
             ladders=tuple(live.ladders),
         )
-
-
-def _created(contact: Contact) -> datetime:
-    return contact.created
 
 
 class Archived(BaseModel):

@@ -21,6 +21,7 @@ NUMBER_FIELDS = {
     "programme_sessions": ("Programme length", 1, 500, "sessions"),
     "session_minutes": ("Session length", 5, 480, "minutes"),
     "think_time_seconds": ("Think time", 5, 600, "seconds"),
+    "contacts_between_sessions": ("Contacts between sessions", 0, 99, "contacts"),
 }
 
 
@@ -90,6 +91,14 @@ class ClientFormScreen(Screen[str | None]):
             with Horizontal(classes="pair"):
                 yield Label("Think time (seconds)")
                 yield TextInput(str(self.default_think_time), id="think_time_seconds", type="text")
+            with Horizontal(classes="pair"):
+                yield Label("Contacts agreed")
+                yield TextInput(
+                    "0",
+                    id="contacts_between_sessions",
+                    type="text",
+                    tooltip="How many contacts between two sessions are fine (0: nothing agreed)",
+                )
             yield Label("Discovery notes: what you learned before the first session")
             yield TextEditor(id="discovery_notes", soft_wrap=True)
             yield Checkbox("Pro bono: unpaid coaching, counted apart in the hours log", id="pro_bono")

@@ -19,9 +19,11 @@ from textual.widgets import Header, Input, Static
 from ..models.credentials import next_credential
 from ..models.summary import ClientSummary
 from ..models.timeutil import local_date
+from ..models.undo import UndoStack
 from ..models.wording import plural
 from ..store import ClientUnavailable, StoreError, UnknownRecord
 from ..widgets.client_list import ClientList
+from ..widgets.contact_line import ContactLine
 from ..widgets.footer import KeyFooter
 from ..widgets.inputs import TextInput
 from .base import AllianceScreen
@@ -111,6 +113,22 @@ class DashboardScreen(AllianceScreen):
             tooltip="The call in the line at the top is with the highlighted client (remembered for its series)",
             show=False,
         ),
+        Binding(
+            "ctrl+k",
+            "contact",
+            "Contact",
+            id="dashboard.contact",
+            tooltip="Log a contact between sessions with this client (a message, an email, a call): type it, Enter",
+        ),
+        Binding(
+            "ctrl+z",
+            "undo_contact",
+            "Undo contact",
+            id="dashboard.undo_contact",
+            tooltip="Take back the latest contact logged here (again for the one before)",
+            priority=True,
+            show=False,
+        ),
     ]
 
     def __init__(self) -> None:
@@ -119,6 +137,7 @@ class DashboardScreen(AllianceScreen):
         self.shown: list[ClientSummary] = []
         self.next_call: NextCall | None = None
         self._calendar_selected = False  # the next call's client is selected once, as the dashboard opens
+        self.contact_undo = UndoStack()  # the contacts logged from this screen, for ctrl+z
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -352,6 +371,33 @@ class DashboardScreen(AllianceScreen):
             return
         event.stop()
         event.prevent_default()
+
+    async def action_contact(self) -> None:
+        """Two keys and the words: ctrl+k opens the contact line for the highlighted client, Enter saves.
+
+        The line is built the first time it is asked for: the first frame needs none of it.
+        """
+        summary = self._usable()
+        if summary is None:
+            return
+        if not self.query(ContactLine):
+            await self.mount(ContactLine(id="contact-line"), before="#detail")
+        self.query_one(ContactLine).open_for(summary.id, summary.name)
+
+    @on(ContactLine.Submitted)
+    def _contact_submitted(self, event: ContactLine.Submitted) -> None:
+        from .contact_entry import save_contact
+
+        save_contact(self, self.contact_undo, event)
+
+    @on(ContactLine.Closed)
+    def _contact_closed(self) -> None:
+        self.table.focus()
+
+    def action_undo_contact(self) -> None:
+        from .contact_entry import undo_contact
+
+        undo_contact(self, self.contact_undo)
 
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived

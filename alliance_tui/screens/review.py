@@ -9,12 +9,15 @@ from __future__ import annotations
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Header, Static
 
+from ..models.contacts import contact_line, pace_note
+from ..models.contacts import since as contacts_since
 from ..models.diff import ChangeKind, diff_versions
 from ..models.ladder import describe_landings, ladder_of, landing_chart
 from ..models.notes import NoteKind
@@ -24,8 +27,10 @@ from ..models.record import ClientRecord
 from ..models.session import Session
 from ..models.timeutil import local_date
 from ..models.trends import describe_follow_through, describe_pauses, follow_through_trend, pause_trend
+from ..models.undo import UndoStack
 from ..models.wording import plural
 from ..store import StoreError
+from ..widgets.contact_line import ContactLine
 from ..widgets.footer import KeyFooter
 from ..widgets.trend import Trend
 from ..widgets.version_diff import TAG_WIDTH, change_tag, hanging, item_line
@@ -90,6 +95,22 @@ class ClientReviewScreen(AllianceScreen):
             tooltip="One page to read before the call: revisit due, open commitments, last focus, the agreement",
         ),
         Binding(
+            "k",
+            "contact",
+            "Contact",
+            id="review.contact",
+            tooltip="Log a contact between sessions (a message, an email, a call): type it, Enter",
+        ),
+        Binding(
+            "ctrl+z",
+            "undo_contact",
+            "Undo contact",
+            id="review.undo_contact",
+            tooltip="Take back the latest contact logged here (again for the one before)",
+            priority=True,
+            show=False,
+        ),
+        Binding(
             "X",
             "erase",
             "Erase client…",
@@ -107,10 +128,12 @@ class ClientReviewScreen(AllianceScreen):
         self.focus_section = section
         self.pinned_session = session_number  # always shown, even when older than the latest few
         self.show_all_sessions = False
+        self.contact_undo = UndoStack()  # the contacts logged from this screen, for ctrl+z
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield VerticalScroll(id="review")
+        yield ContactLine(id="contact-line")
         yield KeyFooter()
 
     async def on_screen_resume(self) -> None:
@@ -158,6 +181,34 @@ class ClientReviewScreen(AllianceScreen):
             self.query_one("#review", VerticalScroll).scroll_to_widget(widget, top=True, animate=False)
             widget.add_class("found")
 
+    # ----------------------------------------------------------------- contacts between sessions
+
+    def action_contact(self) -> None:
+        """k, then the words, then Enter: a contact between sessions, shown in the review at once."""
+        try:
+            name = self.store.present(self.client_id).client.name
+        except StoreError as exc:
+            self.report(exc, title="Cannot log a contact")
+            return
+        self.query_one(ContactLine).open_for(self.client_id, name)
+
+    @on(ContactLine.Submitted)
+    async def _contact_submitted(self, event: ContactLine.Submitted) -> None:
+        from .contact_entry import save_contact
+
+        save_contact(self, self.contact_undo, event)
+        await self.rebuild()
+
+    @on(ContactLine.Closed)
+    def _contact_closed(self) -> None:
+        self.query_one("#review", VerticalScroll).focus()
+
+    async def action_undo_contact(self) -> None:
+        from .contact_entry import undo_contact
+
+        undo_contact(self, self.contact_undo)
+        await self.rebuild()
+
     # ----------------------------------------------------------------- sections
 
     def sections(self, record: ClientRecord) -> tuple[list[Widget], list[Widget], list[Widget]]:
@@ -189,6 +240,7 @@ class ClientReviewScreen(AllianceScreen):
         main: list[Widget] = [
             *self.alliance_section(record),
             *self.commitments_section(record),
+            *self.contacts_section(record),
             *self.last_session_section(record),
         ]
         side: list[Widget] = [
@@ -275,6 +327,29 @@ class ClientReviewScreen(AllianceScreen):
         return [
             Static(f"Open commitments to check in ({len(open_ones)})", classes="title"),
             Static(content, classes="block", id="commitments"),
+        ]
+
+    def contacts_section(self, record: ClientRecord) -> list[Static]:
+        """Contacts between sessions since the last one ended, and a quiet line if past what was agreed."""
+        ended = [s for s in record.sessions if s.ended is not None]
+        last = max(ended, key=lambda s: s.number) if ended else None
+        found = contacts_since(record.contacts, last.ended if last else None)
+        where = f"since session {last.number}" if last else "before the first session"
+        rows: list[tuple[Text, Text]] = []
+        for contact in found:
+            body = Text(contact.note)
+            body.append(f"\n{short_date(contact.created)} · {contact_line(contact)}", style="dim")
+            rows.append((Text(contact.channel.value, style="bold"), body))
+        parts: list[Text | Table] = [hanging(rows) if rows else Text("None logged. k logs one.", style="dim")]
+        agreed = record.client.contacts_between_sessions
+        pace = pace_note(found, agreed, last.number if last else None)
+        if pace:
+            parts.append(Text(pace, style="italic"))
+        elif agreed:
+            parts.append(Text(f"{agreed} between sessions agreed.", style="dim italic"))
+        return [
+            Static(f"Contacts {where} ({len(found)})", classes="title"),
+            Static(Group(*parts), classes="block", id="contacts"),
         ]
 
     def last_session_section(self, record: ClientRecord) -> list[Static]:
