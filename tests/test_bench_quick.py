@@ -28,6 +28,7 @@ from alliance_tui.models.notes import NoteKind
 from alliance_tui.models.text import _already_clean, _normalise
 from alliance_tui.store import PracticeStore
 from alliance_tui.store.client_file import ClientFile
+from alliance_tui.store.client_records import ClientRecords
 
 from .conftest import FROZEN_NOW
 
@@ -194,13 +195,13 @@ def test_only_a_revisit_note_recomputes_the_summary(tmp_path: Path, monkeypatch:
         session = store.start_session(client.id)
         assert any("since the alliance was last revisited" in n for n in store.summary(client.id).nudges)
         refreshed: list[str] = []
-        real = PracticeStore._refresh_summary
+        real = ClientRecords.refresh_summary
 
-        def counting(self: PracticeStore, client_id: str, **kwargs: bool) -> None:
+        def counting(self: ClientRecords, client_id: str, **kwargs: bool) -> None:
             refreshed.append(client_id)
             real(self, client_id, **kwargs)
 
-        monkeypatch.setattr(PracticeStore, "_refresh_summary", counting)
+        monkeypatch.setattr(ClientRecords, "refresh_summary", counting)
         before = store.summary(client.id)
         store.log_note(client.id, "Quiet about the board again", session_number=session.number)
         assert refreshed == [] and store.summary(client.id) == before

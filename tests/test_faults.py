@@ -600,7 +600,7 @@ def test_data_that_cannot_be_encoded_is_a_refusal_not_a_crash(store: PracticeSto
     # A model that slipped past validation (here forced in) must not crash the write or poison memory.
     broken = note.model_copy(update={"text": "\ud800"})
     with pytest.raises(WriteFailed, match="could not be encoded"):
-        store._write(client.id, lambda f: f.insert("notes", broken))
+        store.client_writes.write(client.id, lambda f: f.insert("notes", broken))
     assert store.record(client.id).notes == record.notes
     store.log_note(client.id, "still fine")
     assert [n.text for n in store.record(client.id).notes] == ["fine", "still fine"]

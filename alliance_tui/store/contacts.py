@@ -24,14 +24,14 @@ def log_contact(
     private: bool = True,
 ) -> Contact:
     """One contact outside a session, on disk when it returns."""
-    from .practice import validating
+    from .validating import validating
 
     with validating(note="Contact note"):
         contact = Contact(created=store.clock(), channel=channel, started_by=started_by, note=note, private=private)
-    return store._insert(client_id, "contacts", contact, summary_may_change=False)
+    return store.client_writes.insert(client_id, "contacts", contact, summary_may_change=False)
 
 
 def contacts_since_last_session(store: PracticeStore, client_id: str) -> tuple[Contact, ...]:
     """Every contact logged since the last session ended (those at hand in the present), oldest first."""
-    with store._lock:
-        return store._present(client_id).contacts
+    with store.core.lock:
+        return store.client_records.present_of(client_id).contacts

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
-from tinydb import Query
 
 from ..models.wording import plural
 from .atomic import fsync_dir, write_data_file
@@ -87,8 +86,8 @@ def names_match(typed: str, name: str) -> bool:
 
 def erase_client(store: PracticeStore, client_id: str, typed_name: str) -> ErasureReport:
     """Remove every record of one client once the coach has typed their name."""
-    with store._lock:
-        store._check_writable()
+    with store.core.lock:
+        store.core.check_writable()
         summary = store.summary(client_id)
         if not names_match(typed_name, summary.name):
             raise InvalidInput(f"To erase, type the client's name exactly: {summary.name}. Nothing was erased.")
@@ -102,15 +101,11 @@ def erase_client(store: PracticeStore, client_id: str, typed_name: str) -> Erasu
                 "alliance version": len(record.versions),
                 "pause": len(record.pauses),
             }
-        path = store._client_path(client_id)
-        file = store._files.pop(client_id, None)
-        if file is not None:
-            file.close()
-        store._records.pop(client_id, None)
+        path = store.client_path(client_id)
+        store.client_records.forget(client_id)
         forget_client_matches(store, client_id)  # the calls matched to them in the calendar
-        store._practice_write(lambda db: db.table("clients", cache_size=0).remove(Query().summary.id == client_id))
-        store._summaries.pop(client_id, None)
-        store._broken.pop(client_id, None)
+        store.index.remove(client_id)
+        store.client_records.broken.pop(client_id, None)
         store.problems = [p for p in store.problems if summary.name not in p]
         if path.exists():
             path.unlink()

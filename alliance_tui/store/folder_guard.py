@@ -30,7 +30,7 @@ def _rescue(store: PracticeStore) -> str:
     """What this window holds, as a backup file beside the practice folder (restore brings it back)."""
     from .backup import PracticeBackup, backup_bytes
 
-    records = sorted(store._records.values(), key=lambda r: (r.client.created, r.client.id))
+    records = sorted(store.client_records.records.values(), key=lambda r: (r.client.created, r.client.id))
     if not records:
         return ""
     now = store.clock()
@@ -52,7 +52,7 @@ def recover_folder(store: PracticeStore) -> str:
     Raises OSError when the folder cannot be made again (the caller reports it as a refused write).
     """
     ensure_private_dir(store.clients_dir)  # the practice folder too
-    lock = store._practice_lock
+    lock = store.core.practice_lock
     if not lock.reacquire():
         who = lock.holder or "another process"
         store.read_only = True
@@ -64,39 +64,37 @@ def recover_folder(store: PracticeStore) -> str:
         return store.read_only_reason + _rescue(store)
     written: list[str] = []
     lost: dict[str, str] = {}
-    for client_id, summary in list(store._summaries.items()):
-        path = store._client_path(client_id)
+    clients = store.client_records
+    for client_id, summary in list(store.index.entries.items()):
+        path = store.client_path(client_id)
         if path.exists():
             continue
-        record = store._records.get(client_id)
+        record = clients.records.get(client_id)
         if record is None:
             lost[client_id] = summary.name
             continue
-        old = store._files.pop(client_id, None)
+        old = clients.files.pop(client_id, None)
         held = old.storage.read() if old is not None else None  # the present as this window last had it
         if old is not None:
             old.close()
         if held is not None:
             write_data_file(path, orjson.dumps(held))
-            store._files[client_id] = ClientFile(path)
-            store._files[client_id].load()
+            clients.files[client_id] = ClientFile(path)
+            clients.files[client_id].load()
         else:
-            store._files[client_id] = ClientFile.create_from_record(path, record)
+            clients.files[client_id] = ClientFile.create_from_record(path, record)
         written.append(summary.name)
     settings = store.settings
-    if store._db is not None:
-        store._db.close()
-        store._db = None
-    store._index_parse = None
+    store.index.forget_file()
     doc = {META_TABLE: meta_table("practice"), "settings": {"1": settings.model_dump(mode="json")}}
     write_data_file(store.practice_path, orjson.dumps(doc))
     for client_id, name in lost.items():
-        store._mark_broken(
+        clients.mark_broken(
             client_id,
             f"{name}'s file was deleted with the practice folder; restore it from a backup of your own "
             "(alliance-tui restore).",
         )
-    store._write_index([cid for cid in store._summaries if cid not in store._broken])
+    store.index.write_summaries([cid for cid in store.index.entries if cid not in clients.broken])
     message = (
         f"The practice folder {store.data_dir} was deleted while Alliance TUI had it open. It was made again "
         f"and what this window holds was written back: the settings"

@@ -32,7 +32,7 @@ def set_ladder(
     """
     from .practice import validating
 
-    with store._lock:
+    with store.core.lock:
         existing = ladder_of(store.present(client_id).ladders, programme)
         words = {"good": good, "great": great, "amazing": amazing}
         if existing is None:
@@ -40,8 +40,8 @@ def set_ladder(
                 ladder = SuccessLadder(
                     programme=programme, updated=store.clock(), set_in_session=session_number, **words
                 )
-            return store._insert(client_id, "ladders", ladder, summary_may_change=False), None
-        updated: SuccessLadder = store._replace(
+            return store.client_writes.insert(client_id, "ladders", ladder, summary_may_change=False), None
+        updated: SuccessLadder = store.client_writes.replace(
             client_id,
             "ladders",
             existing.id,

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 
 def programmes(store: PracticeStore, client_id: str) -> tuple[Programme, ...]:
     """Every programme of this client, oldest first (programme 1 even when never written)."""
-    with store._lock:
-        present = store._present(client_id)
+    with store.core.lock:
+        present = store.client_records.present_of(client_id)
         return tuple(all_programmes(present.programmes, present.client))
 
 
@@ -39,11 +39,11 @@ def renew_programme(
     The next programme begins with the next session to hold. A session still
     open belongs to the programme it began in: end it first.
     """
-    from .practice import revise, validating
+    from .validating import revise, validating
 
-    with store._lock:
-        store._check_writable()
-        present = store._present(client_id)
+    with store.core.lock:
+        store.core.check_writable()
+        present = store.client_records.present_of(client_id)
         if present.open_session is not None:
             raise InvalidInput(
                 f"Session {present.open_session.number} is still open: end it before renewing. Nothing was changed."
@@ -73,11 +73,11 @@ def restore_programmes(
     store: PracticeStore, client_id: str, stored: tuple[Programme, ...], programme_sessions: int
 ) -> None:
     """Put the programmes and the programme length back as they were (a renewal undone)."""
-    from .practice import revise
+    from .validating import revise
 
-    with store._lock:
-        store._check_writable()
-        client = revise(store._present(client_id).client, programme_sessions=programme_sessions)
+    with store.core.lock:
+        store.core.check_writable()
+        client = revise(store.client_records.present_of(client_id).client, programme_sessions=programme_sessions)
         _write_programmes(store, client_id, list(stored), client)
 
 
@@ -85,11 +85,11 @@ def _write_programmes(store: PracticeStore, client_id: str, stored: list[Program
     from .present_tables import write_tables
 
     docs = [p.model_dump(mode="json") for p in sorted(stored, key=lambda p: p.number)]
-    store._write(
+    store.client_writes.write(
         client_id,
         lambda f: write_tables(f, {"programmes": docs or None, "client": [client.model_dump(mode="json")]}),
     )
-    record = store._held(client_id)
+    record = store.client_records.held(client_id)
     record.programmes = sorted(stored, key=lambda p: p.number)
     record.client = client
-    store._refresh_summary(client_id)
+    store.client_records.refresh_summary(client_id)

@@ -25,9 +25,9 @@ def revisit_draft(store: PracticeStore, client_id: str) -> RevisitDraft | None:
     """The revisit left under way for this client, if any."""
     from .present_tables import table_docs
 
-    with store._lock:
-        store._held(client_id)
-        docs = table_docs(store._files[client_id], DRAFT_TABLE)
+    with store.core.lock:
+        store.client_records.held(client_id)
+        docs = table_docs(store.client_records.files[client_id], DRAFT_TABLE)
     if not docs:
         return None
     from pydantic import ValidationError
@@ -43,8 +43,8 @@ def start_revisit(store: PracticeStore, client_id: str, session_number: int | No
     found = revisit_draft(store, client_id)
     if found is not None:
         return found
-    with store._lock:
-        present = store._present(client_id)
+    with store.core.lock:
+        present = store.client_records.present_of(client_id)
         return RevisitDraft(started=store.clock(), base_version=present.version_count, session_number=session_number)
 
 
@@ -52,11 +52,11 @@ def save_revisit_draft(store: PracticeStore, client_id: str, draft: RevisitDraft
     """Keep what the revisit decided so far; on disk when it returns."""
     from .present_tables import write_tables
 
-    with store._lock:
-        store._check_writable()
-        store._held(client_id)
+    with store.core.lock:
+        store.core.check_writable()
+        store.client_records.held(client_id)
         doc = draft.model_dump(mode="json")
-        store._write(client_id, lambda f: write_tables(f, {DRAFT_TABLE: [doc]}))
+        store.client_writes.write(client_id, lambda f: write_tables(f, {DRAFT_TABLE: [doc]}))
         return draft
 
 
@@ -64,20 +64,20 @@ def discard_revisit_draft(store: PracticeStore, client_id: str) -> None:
     """Forget the revisit under way (nothing of the alliance changes)."""
     from .present_tables import write_tables
 
-    with store._lock:
-        store._check_writable()
-        store._held(client_id)
-        store._write(client_id, lambda f: write_tables(f, {DRAFT_TABLE: None}))
+    with store.core.lock:
+        store.core.check_writable()
+        store.client_records.held(client_id)
+        store.client_writes.write(client_id, lambda f: write_tables(f, {DRAFT_TABLE: None}))
 
 
 def finish_revisit(store: PracticeStore, client_id: str, draft: RevisitDraft) -> AllianceVersion:
     """One new alliance version from the revisit: the items as decided, a reason per change, the answers."""
     from ..models.alliance import AllianceItem, AllianceVersion
-    from .practice import validating
+    from .validating import validating
 
-    with store._lock:
-        store._check_writable()
-        present = store._present(client_id)
+    with store.core.lock:
+        store.core.check_writable()
+        present = store.client_records.present_of(client_id)
         previous = present.current_alliance
         base = previous.items if previous is not None else []
         with validating():
@@ -91,9 +91,9 @@ def finish_revisit(store: PracticeStore, client_id: str, draft: RevisitDraft) ->
                 answers=draft.attached_answers(),
                 items=[AllianceItem.model_validate(i.model_dump()) for i in draft.result(base)],
             )
-        store._write(client_id, lambda f: _insert_version_and_drop_draft(f, previous, version))
-        store._held(client_id).versions.append(version)
-        store._refresh_summary(client_id)
+        store.client_writes.write(client_id, lambda f: _insert_version_and_drop_draft(f, previous, version))
+        store.client_records.held(client_id).versions.append(version)
+        store.client_records.refresh_summary(client_id)
         return version
 
 

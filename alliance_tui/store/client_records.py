@@ -1,0 +1,291 @@
+"""The clients' records as this window holds them: each present file read on first use, and kept.
+
+The present (clients/<id>.json) is held in memory while the client is open;
+a screen is never handed what is held, only frozen values built from it
+(models/present.py) or a whole record read for it alone. The history (the
+session files) is read only for the screens that show it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..models.calendar import contact_emails
+from ..models.summary import ClientSummary
+from .core import StoreCore, file_stamp
+from .errors import ClientUnavailable, FileProblem, UnknownRecord
+from .paths import usable_client_id
+from .practice_index import PracticeIndex
+from .practice_settings import PracticeSettingsStore
+
+if TYPE_CHECKING:
+    from ..models.alliance import AllianceVersion
+    from ..models.present import Present, SessionEntries
+    from ..models.record import ClientRecord
+    from ..models.session import Session
+    from .client_file import ClientFile
+
+LONG_READ_BYTES = 5_000_000  # client files to read at open beyond this are announced (on_progress)
+
+
+class ClientRecords:
+    """Reads clients' files, keeps what is at hand of each, and keeps their summaries in the index in step."""
+
+    def __init__(
+        self, core: StoreCore, index: PracticeIndex, prefs: PracticeSettingsStore, *, defer_changed: bool = False
+    ) -> None:
+        self.core = core
+        self.index = index
+        self.prefs = prefs
+        # With defer_changed, a client file changed since the index was written is not read at open:
+        # its summary from the index stands until check_changed (a worker, after the first frame) or
+        # the coach opening that client reads it. A 50 MB file then costs no start-up time.
+        self.defer_changed = defer_changed
+        self.unchecked: dict[str, Path] = {}
+        self.records: dict[str, ClientRecord] = {}
+        self.files: dict[str, ClientFile] = {}
+        self.broken: dict[str, str] = {}
+        self.broken_stamps: dict[str, list[int] | None] = {}  # the file as it was when it failed
+
+    # ----------------------------------------------------------------- what screens are given
+
+    def record(self, client_id: str) -> ClientRecord:
+        """Everything about one client, for the screens that show it all (review, exports, erase).
+
+        The caller's own: its lists are new ones, and the records in them are
+        frozen, so nothing done with it changes what the store holds.
+        """
+        with self.core.lock:
+            self.held(client_id)
+            file = self.files[client_id]
+            try:
+                return file.load_whole()  # read now: the caller's own, built for it alone
+            except FileProblem as exc:
+                name = self.held(client_id).client.name
+                raise ClientUnavailable(
+                    f"{name}'s earlier sessions cannot all be read: {exc.message} "
+                    "The live session still works; nothing was changed."
+                ) from exc
+
+    def present(self, client_id: str) -> Present:
+        """What a live session needs of this client (models/present.py), frozen."""
+        with self.core.lock:
+            return self.present_of(client_id)
+
+    def present_of(self, client_id: str) -> Present:
+        """The present, for a caller already holding the lock."""
+        from ..models.present import Present
+
+        live = self.held(client_id)
+        return Present.build(live, self.files[client_id].archived)
+
+    def sessions(self, client_id: str) -> tuple[Session, ...]:
+        """Every session held with this client, oldest first."""
+        with self.core.lock:
+            return tuple(self.record(client_id).sessions)
+
+    def session_entries(self, client_id: str, session_number: int) -> SessionEntries:
+        """One session and what was written in it, for a screen that shows that session."""
+        from ..models.present import SessionEntries
+
+        with self.core.lock:
+            held = self.record(client_id)
+            if held.session(session_number) is None:
+                raise UnknownRecord("That session is not in this client's file.")
+            return SessionEntries.of(held, session_number)
+
+    def versions(self, client_id: str) -> tuple[AllianceVersion, ...]:
+        """Every version of the alliance, each whole, oldest first."""
+        with self.core.lock:
+            return tuple(self.record(client_id).versions)
+
+    def is_loaded(self, client_id: str) -> bool:
+        return client_id in self.records
+
+    # ----------------------------------------------------------------- what is held
+
+    def held(self, client_id: str) -> ClientRecord:
+        """What is at hand of one client (its present file), loaded on first use and kept: never handed out."""
+        with self.core.lock:
+            if client_id in self.records:
+                return self.records[client_id]
+            path = self.core.client_path(client_id)
+            recovering = client_id in self.broken
+            if recovering:
+                if file_stamp(path) == self.broken_stamps.get(client_id):
+                    raise ClientUnavailable(self.broken[client_id])
+                # The file changed since it failed (restored or repaired): try it again.
+                message = self.broken.pop(client_id)
+                self.core.problems = [p for p in self.core.problems if p != message]
+            if not path.exists():
+                if client_id in self.index.entries:
+                    name = self.index.entries[client_id].name
+                    self.mark_broken(client_id, f"The file for {name} is missing from {self.core.clients_dir}.")
+                    raise ClientUnavailable(self.broken[client_id])
+                raise UnknownRecord("That client is not in this practice.")
+            try:
+                file, record = self._read_client_file(path)
+            except FileProblem as exc:
+                entries = self.index.entries
+                whose = f"{entries[client_id].name}'s file" if client_id in entries else "A client file"
+                self.mark_broken(client_id, f"{whose} cannot be opened: {exc.message}")
+                raise ClientUnavailable(self.broken[client_id]) from exc
+            self.files[client_id] = file
+            self.records[client_id] = record
+            if self.unchecked.pop(client_id, None) is not None or recovering:
+                self.refresh_summary(client_id)
+            return record
+
+    def _read_client_file(self, path: Path) -> tuple[ClientFile, ClientRecord]:
+        """A client's file opened and its records built; nothing is left open when it cannot be read."""
+        from .client_file import ClientFile
+
+        file = ClientFile(path, read_only=self.core.read_only)
+        try:
+            record = file.load()
+        except FileProblem:
+            file.close()
+            raise
+        return file, record
+
+    def check_changed(self, client_id: str) -> None:
+        """Bring one deferred client's summary up to date with their file (see defer_changed).
+
+        Made for a worker thread: the file is read and checked without holding the
+        store's lock, so the screens go on; only the new summary is put in under it.
+        """
+        from ..models.present import Present
+        from .client_file import ClientFile
+
+        path = self.unchecked.get(client_id)
+        if path is None:
+            return
+        stamp = file_stamp(path)
+        file = ClientFile(path, read_only=True)
+        try:
+            present = Present.build(file.load(), file.archived)
+        except FileProblem as exc:
+            with self.core.lock:
+                if self.unchecked.pop(client_id, None) is not None and client_id not in self.records:
+                    self.mark_broken(
+                        client_id, f"{self.index.entries[client_id].name}'s file cannot be opened: {exc.message}"
+                    )
+            return
+        finally:
+            file.close()
+        with self.core.lock:
+            if self.unchecked.pop(client_id, None) is None or client_id in self.records:
+                return  # opened meanwhile, which brought the summary up to date
+            if file_stamp(path) == stamp:
+                self.refresh_summary(client_id, present=present)
+
+    def release(self, client_id: str) -> None:
+        """Let go of a loaded client's records; the next record() reads them from disk again."""
+        with self.core.lock:
+            file = self.files.get(client_id)
+            if file is not None:
+                self.index.save_stamps({client_id: file})  # as close() would: the next start trusts the index
+            self.records.pop(client_id, None)
+            file = self.files.pop(client_id, None)
+            if file is not None:
+                file.close()
+
+    def forget(self, client_id: str) -> None:
+        """Let go of a client without writing anything (erased, or their file gone)."""
+        file = self.files.pop(client_id, None)
+        if file is not None:
+            file.close()
+        self.records.pop(client_id, None)
+
+    def close(self) -> None:
+        self.index.save_stamps(self.files)
+        for file in self.files.values():
+            file.close()
+        self.files.clear()
+
+    def mark_broken(self, client_id: str, message: str) -> None:
+        self.broken[client_id] = message
+        self.broken_stamps[client_id] = file_stamp(self.core.clients_dir / f"{client_id}.json")
+        if message not in self.core.problems:
+            self.core.problems.append(message)
+        self.index.mark_problem(client_id, message)
+
+    # ----------------------------------------------------------------- summaries
+
+    def refresh_summary(self, client_id: str, *, write_index: bool = True, present: Present | None = None) -> None:
+        """Keep the dashboard's index in step, writing it only when it changed."""
+        present = present if present is not None else self.present_of(client_id)
+        client = present.client
+        summary = ClientSummary(
+            id=client_id,
+            name=client.name,
+            archived=client.archived,
+            programme_sessions=client.programme_sessions,
+            sessions_held=present.sessions_held,
+            programme_first_session=present.programme.first_session,
+            hours_held=float(round(present.hours_held, 4)),
+            pro_bono=client.pro_bono,
+            last_session_at=present.session.started if present.session is not None else None,
+            open_commitments=len(present.open_commitments),
+            nudges=[n.text for n in present.nudges(self.prefs.settings.revisit_every_sessions)],
+            emails=contact_emails(client.contact),
+        )
+        self.index.entries[client_id] = summary
+        if write_index:
+            self.index.write_summaries([client_id])
+
+    def refresh_all_summaries(self) -> None:
+        """Every readable client's summary again (the revisit interval changed), in one index write."""
+        refreshed = []
+        for client_id in list(self.index.entries):
+            if client_id not in self.broken:
+                with contextlib.suppress(ClientUnavailable, UnknownRecord):
+                    self.refresh_summary(client_id, write_index=False)
+                    refreshed.append(client_id)
+        self.index.write_summaries(refreshed)
+
+    def reconcile(self) -> None:
+        """The index is a cache: trust it only where the client's file is unchanged."""
+        stamps = self.index.stamps()
+        clients_dir = self.core.clients_dir
+        found = clients_dir.glob("*.json") if clients_dir.is_dir() else []
+        # Only names this store could have written; anything else in the folder is not a client.
+        on_disk = {p.stem: p for p in found if usable_client_id(p.stem)}
+        entries = self.index.entries
+        stale = []
+        to_read = []
+        for client_id, path in on_disk.items():
+            if client_id in entries and stamps.get(client_id) == file_stamp(path):
+                continue
+            if client_id in entries and self.defer_changed:
+                self.unchecked[client_id] = path
+                continue
+            to_read.append(client_id)
+        self._say_long_read([on_disk[c] for c in to_read])
+        for client_id in to_read:
+            with contextlib.suppress(ClientUnavailable):
+                self.refresh_summary(client_id, write_index=False)
+                stale.append(client_id)
+        self.index.write_summaries(stale)  # one write for all of them, however many
+        for client_id, summary in list(entries.items()):
+            if client_id not in on_disk:
+                self.mark_broken(client_id, f"The file for {summary.name} is missing from {clients_dir}.")
+
+    def _say_long_read(self, paths: list[Path]) -> None:
+        """Files that must be read before the practice opens (no summary of them in the index): a long read is said."""
+        on_progress = self.core.on_progress
+        if on_progress is None or not paths:
+            return
+        size = 0
+        for path in paths:
+            with contextlib.suppress(OSError):
+                size += path.stat().st_size
+        if size >= LONG_READ_BYTES:
+            from ..models.wording import plural
+
+            on_progress(
+                f"Reading {plural(len(paths), 'client file')} ({size / 1_000_000:.0f} MB) to bring the practice "
+                "index up to date…"
+            )
