@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar
 
 from ..models.timeutil import Clock, utcnow
 from .client_records import ClientRecords
@@ -52,6 +52,9 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+S = TypeVar("S")
+R = TypeVar("R")
+P = ParamSpec("P")
 
 
 class _Shared(Generic[T]):
@@ -72,6 +75,24 @@ class _Shared(Generic[T]):
         setattr(getattr(store, self.part), self.name, value)
 
 
+class _Call(Generic[S, P, R]):
+    """A call of the facade that is one part's method (store.log_note is store.session_ops.log_note).
+
+    A class attribute, so the call is found on the class as on any method
+    (help(), a test that replaces it for every store).
+    """
+
+    def __init__(self, part: str, method: Callable[Concatenate[S, P], R]) -> None:
+        self.part = part
+        self.name = method.__name__
+        self.__doc__ = method.__doc__
+
+    def __get__(self, store: Any, owner: type | None = None) -> Callable[P, R]:
+        if store is None:
+            return self  # type: ignore[return-value]
+        return getattr(getattr(store, self.part), self.name)
+
+
 class PracticeStore:
     data_dir: _Shared[Path] = _Shared("core")
     clock: _Shared[Clock] = _Shared("core")
@@ -82,6 +103,50 @@ class PracticeStore:
     on_progress: _Shared[Callable[[str], None] | None] = _Shared("core")  # told before a long read at open
     defer_changed: _Shared[bool] = _Shared("client_records")  # see ClientRecords
     unchecked: _Shared[dict[str, Path]] = _Shared("client_records")
+
+    # The calls screens and commands make, each done by the part whose job it is.
+    subscribe = _Call("core", StoreCore.subscribe)
+    client_path = _Call("core", StoreCore.client_path)
+    guard_folder = _Call("core", StoreCore.guard_folder)
+    index_meta = _Call("index", PracticeIndex.meta)
+    mark_layout = _Call("index", PracticeIndex.mark_layout)
+    summaries = _Call("index", PracticeIndex.summaries)
+    summary = _Call("index", PracticeIndex.summary)
+    find_client = _Call("index", PracticeIndex.find_client)
+    update_settings = _Call("prefs", PracticeSettingsStore.update_settings)
+    revise_settings = _Call("prefs", PracticeSettingsStore.revise_settings)
+    add_prompt = _Call("prefs", PracticeSettingsStore.add_prompt)
+    remove_prompt = _Call("prefs", PracticeSettingsStore.remove_prompt)
+    add_category = _Call("prefs", PracticeSettingsStore.add_category)
+    categories = _Call("prefs", PracticeSettingsStore.categories)
+    record = _Call("client_records", ClientRecords.record)
+    present = _Call("client_records", ClientRecords.present)
+    sessions = _Call("client_records", ClientRecords.sessions)
+    session_entries = _Call("client_records", ClientRecords.session_entries)
+    versions = _Call("client_records", ClientRecords.versions)
+    check_changed = _Call("client_records", ClientRecords.check_changed)
+    is_loaded = _Call("client_records", ClientRecords.is_loaded)
+    release = _Call("client_records", ClientRecords.release)
+    add_client = _Call("client_writes", ClientWrites.add_client)
+    update_client = _Call("client_writes", ClientWrites.update_client)
+    set_archived = _Call("client_writes", ClientWrites.set_archived)
+    import_record = _Call("client_writes", ClientWrites.import_record)
+    move_client = _Call("client_writes", ClientWrites.move_client)
+    adjust_alliance = _Call("session_ops", SessionOperations.adjust_alliance)
+    add_alliance_item = _Call("session_ops", SessionOperations.add_alliance_item)
+    session_to_start = _Call("session_ops", SessionOperations.session_to_start)
+    start_session = _Call("session_ops", SessionOperations.start_session)
+    update_session = _Call("session_ops", SessionOperations.update_session)
+    end_session = _Call("session_ops", SessionOperations.end_session)
+    discard_session_if_empty = _Call("session_ops", SessionOperations.discard_session_if_empty)
+    log_note = _Call("session_ops", SessionOperations.log_note)
+    update_note = _Call("session_ops", SessionOperations.update_note)
+    add_commitment = _Call("session_ops", SessionOperations.add_commitment)
+    check_in = _Call("session_ops", SessionOperations.check_in)
+    record_pause = _Call("session_ops", SessionOperations.record_pause)
+    remove_record = _Call("taking_back", TakingBack.remove_record)
+    put_record = _Call("taking_back", TakingBack.put_record)
+    undo = _Call("taking_back", TakingBack.undo)
 
     def __init__(
         self,
@@ -98,54 +163,10 @@ class PracticeStore:
         self.prefs = prefs = PracticeSettingsStore(core, index)
         self.client_records = clients = ClientRecords(core, index, prefs, defer_changed=defer_changed)
         self.client_writes = writes = ClientWrites(core, clients)
-        self.session_ops = ops = SessionOperations(core, clients, writes)
-        self.taking_back = back = TakingBack(core, clients, writes, prefs)
+        self.session_ops = SessionOperations(core, clients, writes)
+        self.taking_back = TakingBack(core, clients, writes, prefs)
         core.recover_folder = self._recover_folder
         prefs.on_revisit_change = clients.refresh_all_summaries
-
-        # The calls screens and commands make, each done by the part whose job it is.
-        self.subscribe = core.subscribe
-        self.client_path = core.client_path
-        self.guard_folder = core.guard_folder
-        self.index_meta = index.meta
-        self.mark_layout = index.mark_layout
-        self.summaries = index.summaries
-        self.summary = index.summary
-        self.find_client = index.find_client
-        self.update_settings = prefs.update_settings
-        self.revise_settings = prefs.revise_settings
-        self.add_prompt = prefs.add_prompt
-        self.remove_prompt = prefs.remove_prompt
-        self.add_category = prefs.add_category
-        self.categories = prefs.categories
-        self.record = clients.record
-        self.present = clients.present
-        self.sessions = clients.sessions
-        self.session_entries = clients.session_entries
-        self.versions = clients.versions
-        self.check_changed = clients.check_changed
-        self.is_loaded = clients.is_loaded
-        self.release = clients.release
-        self.add_client = writes.add_client
-        self.update_client = writes.update_client
-        self.set_archived = writes.set_archived
-        self.import_record = writes.import_record
-        self.move_client = writes.move_client
-        self.adjust_alliance = ops.adjust_alliance
-        self.add_alliance_item = ops.add_alliance_item
-        self.session_to_start = ops.session_to_start
-        self.start_session = ops.start_session
-        self.update_session = ops.update_session
-        self.end_session = ops.end_session
-        self.discard_session_if_empty = ops.discard_session_if_empty
-        self.log_note = ops.log_note
-        self.update_note = ops.update_note
-        self.add_commitment = ops.add_commitment
-        self.check_in = ops.check_in
-        self.record_pause = ops.record_pause
-        self.remove_record = back.remove_record
-        self.put_record = back.put_record
-        self.undo = back.undo
 
     @property
     def clients_dir(self) -> Path:
