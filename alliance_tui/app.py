@@ -17,6 +17,8 @@ from textual.dom import DOMNode
 from textual.driver import Driver
 from textual.screen import Screen
 
+from .idle_lock import CHOICES as IDLE_CHOICES
+from .idle_lock import IdleLock
 from .models.timeutil import Clock, utcnow
 from .screens.base import AllianceScreen
 from .screens.dashboard import DashboardScreen
@@ -167,6 +169,7 @@ class AllianceApp(App[None]):
         self._changes: dict[str | None, int] = {}  # writes per client (None: practice-wide), from the store
         self.ansi_theme_light = LEGIBLE_LIGHT
         self._apply_saved_theme()
+        self.idle_lock = IdleLock(self)
 
     # ------------------------------------------------------------ start-up
 
@@ -229,6 +232,32 @@ class AllianceApp(App[None]):
         if self.start_client:
             self._open_start_client(self.start_client)
         self.call_after_refresh(guard_size, self)  # once the first screens are on the stack
+        self.idle_lock.start()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Any key, click, scroll or paste is the coach at work: the idle lock counts from there."""
+        if isinstance(
+            event, events.Key | events.MouseDown | events.MouseScrollDown | events.MouseScrollUp | events.Paste
+        ):
+            self.idle_lock.touched()
+        await super().on_event(event)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Over the lock screen the palette stays closed: it would list clients and open them."""
+        if action == "command_palette" and self.idle_lock.locked:
+            return False
+        return super().check_action(action, parameters)
+
+    def set_idle_lock(self, minutes: int | None) -> None:
+        """The coach's choice, kept in the config file's [preferences] for every practice."""
+        try:
+            save_preference(self.config.path, "lock_after_minutes", minutes or 0)
+        except (OSError, StoreError) as exc:
+            self.notify(getattr(exc, "message", str(exc)), title="Idle lock", severity="error", markup=False)
+            return
+        self.config = read_user_config(self.config.path)
+        said = f"after {minutes} minutes idle" if minutes else "never"
+        self.notify(f"The screen now locks {said}.", title="Idle lock", markup=False)
 
     def on_unmount(self) -> None:
         self._unsubscribe()
@@ -306,6 +335,18 @@ class AllianceApp(App[None]):
                 "Write a commented config file listing every key, ready to change",
                 self.create_config_file,
             )
+        if self.store.vault is not None and not self.idle_lock.locked:
+            yield SystemCommand(
+                "Lock the screen now",
+                "Cover everything until the passphrase is typed; nothing beneath is closed",
+                self.idle_lock.lock,
+            )
+            for minutes in (*IDLE_CHOICES, None):
+                yield SystemCommand(
+                    f"Idle lock: {f'after {minutes} minutes' if minutes else 'never'}",
+                    "When the screen locks itself after no key, click or scroll (kept in the config file)",
+                    partial(self.set_idle_lock, minutes),
+                )
         yield SystemCommand(
             "Debug info",
             "Versions and where the config, the practice and the log live, copied for a bug report",

@@ -650,8 +650,13 @@ def run_app(args: argparse.Namespace) -> int:
             store = build_demo(Path(demo_dir.name) / "practice")
             calendar = calendar or write_demo_files(store)
         else:
-            vault = _unlock(args)
-            store = PracticeStore(resolve_data_dir(args.data_dir), defer_changed=True, vault=vault)
+            from .unlock import unlock_for_app
+
+            data_dir = resolve_data_dir(args.data_dir)
+            vault = unlock_for_app(
+                data_dir, passphrase_file=args.passphrase_file, recovery_key_file=args.recovery_key_file
+            )
+            store = PracticeStore(data_dir, defer_changed=True, vault=vault)
             store.on_progress = say  # before the app draws: a plain line on the terminal
             store.open()
             take_automatic_backup_quietly(store)

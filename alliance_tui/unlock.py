@@ -127,3 +127,42 @@ def unlock_practice(
     vault = Vault(data_dir, key, header)
     attach(vault)
     return vault
+
+
+def keyring_available() -> bool:
+    """Whether the keyring package is installed (offered on the unlock screen only then)."""
+    from importlib.util import find_spec
+
+    return find_spec("keyring") is not None
+
+
+def unlock_for_app(data_dir: Path, *, passphrase_file: Path | None, recovery_key_file: Path | None) -> Vault | None:
+    """The app's start: a file given, else the key the keyring remembers, else the unlock screen (screens/lock.py).
+
+    Returns None for a plain practice; raises UnlockFailed when the coach leaves the screen.
+    """
+    from .store.crypto.header import Locked, read_header
+    from .store.crypto.keychain import recall, remember
+    from .store.crypto.vault import Vault
+
+    if passphrase_file is not None or recovery_key_file is not None:
+        return unlock_practice(data_dir, passphrase_file=passphrase_file, recovery_key_file=recovery_key_file)
+    header = read_header(data_dir)
+    if header is None:
+        return None
+    key = recall(data_dir)
+    if key is not None:
+        try:
+            header.verify(key)
+            return Vault(data_dir, key, header)
+        except Locked:
+            pass  # the keyring holds an older key: the passphrase is asked
+    from .screens.lock import UnlockApp
+
+    result = UnlockApp(header, f"the practice at {data_dir}", offer_keyring=keyring_available()).run()
+    if result is None:
+        raise UnlockFailed("the practice was left locked; nothing was opened")
+    key, wanted = result
+    if wanted:
+        remember(data_dir, key)  # quietly nothing where no keyring works
+    return Vault(data_dir, key, header)

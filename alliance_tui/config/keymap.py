@@ -255,6 +255,7 @@ def sample_config(catalogue: Mapping[str, BindingInfo], path_label: str = "confi
         '# theme = "textual-dark"          # also saved here when you pick a theme in the palette',
         "# think_time_seconds = 30         # the think time a new client starts with (5 to 600)",
         '# calendar = "~/calendar.ics"    # an .ics file or folder, read offline for alliance-tui today',
+        "# lock_after_minutes = 15         # an encrypted practice locks its screen after this long idle (0: never)",
     ]
     return "\n".join(lines) + "\n"
 

@@ -60,6 +60,9 @@ class Preferences(BaseModel):
     theme: Annotated[str, StringConstraints(min_length=1, max_length=64)] | None = None
     think_time_seconds: Annotated[int, Field(ge=5, le=600)] | None = None  # for new clients
     calendar: Annotated[str, StringConstraints(min_length=1, max_length=4096)] | None = None  # .ics file or folder
+    lock_after_minutes: Annotated[int, Field(ge=0, le=480)] | None = (
+        None  # idle lock of an encrypted practice; 0: never
+    )
 
 
 def _complaint(error: PydanticValidationError, subject: str) -> str:
