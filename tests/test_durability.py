@@ -1,9 +1,11 @@
-"""A coach never loses an acknowledged word: SIGKILL at random moments, about twenty times.
+"""A coach never loses an acknowledged word: SIGKILL at random moments, about twenty times, plain and encrypted.
 
 A child process writes through the real PracticeStore in a loop and prints each
 record's id only after the call has returned (so after its fsync). The parent
 kills it with SIGKILL at random moments, restarts it on the same directory, and
 in the end every file must load and every acknowledged id must be there.
+ALLIANCE_TUI_KILLS sets how many kills (500 and more for a storm run by hand);
+the encrypted run makes a third as many by default.
 """
 
 from __future__ import annotations
@@ -18,11 +20,18 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
+
 from alliance_tui.store import PracticeStore
 from alliance_tui.store.atomic import TMP_SUFFIX
+from alliance_tui.store.crypto.cipher import is_sealed
+from alliance_tui.store.crypto.convert import convert, start_encryption
+from alliance_tui.store.crypto.header import KdfParams, read_header
+from alliance_tui.store.crypto.vault import Vault, attach, detach
+from alliance_tui.store.jsonfile import read_data_bytes
 from alliance_tui.store.storage import load_json
 
-KILLS = 20
+KILLS = int(os.environ.get("ALLIANCE_TUI_KILLS", "20"))
 
 CHILD = textwrap.dedent(
     """
@@ -31,7 +40,14 @@ CHILD = textwrap.dedent(
     from alliance_tui.models.commitments import CommitmentStatus
     from alliance_tui.store import PracticeStore
 
-    store = PracticeStore(sys.argv[1]).open()
+    vault = None
+    if len(sys.argv) > 2:  # an encrypted practice: the data key, from a file the test wrote
+        from pathlib import Path
+        from alliance_tui.store.crypto.header import read_header
+        from alliance_tui.store.crypto.vault import Vault
+
+        vault = Vault(Path(sys.argv[1]), bytes.fromhex(Path(sys.argv[2]).read_text()), read_header(Path(sys.argv[1])))
+    store = PracticeStore(sys.argv[1], vault=vault).open()
     assert not store.read_only, store.problems
     found = store.find_client("Durable Client")
     client_id = found.id if found else store.add_client("Durable Client").id
@@ -70,9 +86,9 @@ CHILD = textwrap.dedent(
 )
 
 
-def spawn(data_dir: Path) -> subprocess.Popen[bytes]:
+def spawn(data_dir: Path, key_file: Path | None = None) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(data_dir)],
+        [sys.executable, "-c", CHILD, str(data_dir), *([str(key_file)] if key_file else [])],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
@@ -102,15 +118,30 @@ def acknowledged_writes(child: subprocess.Popen[bytes], count: int) -> bytes:
     return lines
 
 
-def test_sigkill_at_random_moments_never_loses_an_acknowledged_write(tmp_path: Path) -> None:
+def _encrypted(data_dir: Path, key_file: Path) -> Vault:
+    """An empty practice, encrypted (at a small key-derivation cost): every write the children make is sealed."""
+    data_dir.mkdir(mode=0o700)
+    _, key = start_encryption(data_dir, "a long enough passphrase", KdfParams(n=2**10))
+    convert(data_dir, key, to_sealed=True)
+    key_file.write_text(key.hex())
+    header = read_header(data_dir)
+    assert header is not None and header.state == "encrypted"
+    return Vault(data_dir, key, header)
+
+
+@pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
+def test_sigkill_at_random_moments_never_loses_an_acknowledged_write(tmp_path: Path, encrypted: bool) -> None:
     data_dir = tmp_path / "practice"
+    key_file = tmp_path / "key.hex" if encrypted else None
+    vault = _encrypted(data_dir, key_file) if key_file else None
+    kills = KILLS if not encrypted or "ALLIANCE_TUI_KILLS" in os.environ else KILLS // 3
     rng = random.Random(20261120)
     kinds = ("notes", "commitments", "pauses", "sessions", "checked", "versions", "prompts")
     acknowledged: dict[str, set[str]] = {k: set() for k in kinds}
     client_ids: set[str] = set()
     mid_write = 0  # kills that left a temporary file: they landed inside a write
-    for _ in range(KILLS):
-        child = spawn(data_dir)
+    for _ in range(kills):
+        child = spawn(data_dir, key_file)
         output = wait_for_first_line(child)
         # At least one write acknowledged before each kill, however busy the machine: a wait on the
         # child's own words, not on the clock. Then the kill's random moment, not a wait for anything.
@@ -132,18 +163,32 @@ def test_sigkill_at_random_moments_never_loses_an_acknowledged_write(tmp_path: P
 
     assert len(client_ids) == 1, "every restart found the same client"
     total = sum(len(v) for v in acknowledged.values())
-    assert total >= KILLS, "the children wrote something between kills"
-    print(f"{total} acknowledged writes across {KILLS} kills, {mid_write} of them inside a write")
+    assert total >= kills, "the children wrote something between kills"
+    form = "encrypted" if encrypted else "plain"
+    print(f"{total} acknowledged writes across {kills} kills ({form}), {mid_write} of them inside a write")
     assert mid_write >= 1, "no kill landed inside a write, so the test proved nothing"
 
-    # Every file is whole and readable on its own.
+    if vault is not None:
+        attach(vault)  # the checks below read through the practice's key, as the app would
+    try:
+        _check_all(data_dir, client_ids, acknowledged, vault)
+    finally:
+        if vault is not None:
+            detach(vault)
+
+
+def _check_all(data_dir: Path, client_ids: set[str], acknowledged: dict[str, set[str]], vault: Vault | None) -> None:
+    # Every file is whole and readable on its own (and sealed, when the practice is encrypted).
     for path in data_dir.rglob("*.json"):
+        if path.name == "encryption.json":
+            continue
+        assert vault is None or is_sealed(path.read_bytes()), f"{path} was written plain"
         in_sessions = path.parent.parent.name == "clients"  # clients/<id>/0001.json: an ended session's own file
         kind = "practice" if path.name == "practice.json" else "session" if in_sessions else "client"
         load_json(path, kind)
 
     (client_id,) = client_ids
-    with PracticeStore(data_dir) as store:
+    with PracticeStore(data_dir, vault=vault) as store:
         assert not store.read_only
         assert store.problems == []
         assert not list(data_dir.rglob(f".*{TMP_SUFFIX}"))
@@ -163,5 +208,9 @@ def test_sigkill_at_random_moments_never_loses_an_acknowledged_write(tmp_path: P
         assert summary.sessions_held == len(record.sessions)
         assert summary.open_commitments == len(record.open_commitments)
         files = [store.clients_dir / f"{client_id}.json", *(store.clients_dir / client_id).glob("*.json")]
-        stored = {doc["id"] for path in files for doc in json.loads(path.read_text()).get("notes", {}).values()}
+        stored = {
+            doc["id"]
+            for path in files
+            for doc in json.loads(read_data_bytes(path, path.read_bytes())).get("notes", {}).values()
+        }
         assert stored == {n.id for n in record.notes}

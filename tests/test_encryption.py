@@ -197,3 +197,34 @@ def test_during_a_conversion_both_forms_read(practice: Path) -> None:
             assert all(store.record(s.id).client.name for s in store.summaries())
     finally:
         detach(vault)
+
+
+def test_the_keyring_remembers_the_key_only_when_asked(practice: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import keyring
+
+    from alliance_tui.store.crypto import keychain
+
+    held: dict[tuple[str, str], str] = {}
+    monkeypatch.setattr(keyring, "get_password", lambda service, user: held.get((service, user)))
+    monkeypatch.setattr(keyring, "set_password", lambda service, user, value: held.__setitem__((service, user), value))
+    monkeypatch.setattr(keyring, "delete_password", lambda service, user: held.pop((service, user)))
+    held[(keychain.SERVICE, f"data key {practice}")] = "bm90IGFza2VkIGZvcg=="
+    assert keychain.recall(practice) is None  # never asked to remember: the keyring is not even read
+    key = encrypt(practice)
+    assert keychain.remember(practice, key) and keychain.recall(practice) == key
+    keychain.forget(practice)
+    assert keychain.recall(practice) is None and not keychain.remembered(practice)
+
+
+def test_where_no_keyring_works_remembering_fails_quietly(practice: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import keyring
+    from keyring.errors import NoKeyringError
+
+    from alliance_tui.store.crypto import keychain
+
+    def no_keyring(*_: object) -> None:
+        raise NoKeyringError("no backend")
+
+    monkeypatch.setattr(keyring, "set_password", no_keyring)
+    assert keychain.remember(practice, b"k" * 32) is False
+    assert not keychain.remembered(practice)

@@ -86,6 +86,8 @@ def test_encrypt_then_every_command_asks_for_the_passphrase(
     )
     assert code == 0, said
     assert {p: p.read_bytes() for p in data_files(practice)} == before
+    logged = b"".join(p.read_bytes() for p in Path(os.environ["ALLIANCE_TUI_LOG"]).rglob("*") if p.is_file())
+    assert logged and b"correct horse" not in logged and b"not it at all" not in logged
 
 
 def test_passphrase_change_then_decrypt_and_an_encrypted_backup_restores_only_with_its_passphrase(

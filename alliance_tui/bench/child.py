@@ -98,20 +98,25 @@ def bare_app() -> App[None]:
     return Bare()
 
 
-def open_like_cli(data_dir: str) -> Any:
-    """What `alliance-tui --data-dir DIR` does before the app starts (cli.run_app)."""
+def open_like_cli(data_dir: str, passphrase_file: str | None = None) -> Any:
+    """What `alliance-tui --data-dir DIR [--passphrase-file FILE]` does before the app starts (cli.run_app)."""
     from ..cli import lighten_start
 
     lighten_start()
     from ..store import PracticeStore
     from ..store.auto_backup import take_automatic_backup_quietly
 
-    store = PracticeStore(Path(data_dir)).open()
+    vault = None
+    if passphrase_file is not None:
+        from ..unlock import unlock_for_app
+
+        vault = unlock_for_app(Path(data_dir), passphrase_file=Path(passphrase_file), recovery_key_file=None)
+    store = PracticeStore(Path(data_dir), vault=vault).open()
     take_automatic_backup_quietly(store)
     return store
 
 
-def run_startup(result: Path, kind: str, data_dir: str | None) -> None:
+def run_startup(result: Path, kind: str, data_dir: str | None, passphrase_file: str | None = None) -> None:
     ready: dict[str, Any] = {}
     store: Any = None
     if kind == "bare":
@@ -119,7 +124,7 @@ def run_startup(result: Path, kind: str, data_dir: str | None) -> None:
         screen_name = None
     else:
         assert data_dir is not None
-        store = open_like_cli(data_dir)
+        store = open_like_cli(data_dir, passphrase_file)
         from ..app import AllianceApp
 
         app = AllianceApp(store, cursor_blink=False)
@@ -143,7 +148,15 @@ def run_startup(result: Path, kind: str, data_dir: str | None) -> None:
     result.write_text(json.dumps(ready))
 
 
-def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, pauses: int, pause_s: float) -> None:
+def run_open_session(
+    result: Path,
+    data_dir: str,
+    client_id: str,
+    repeats: int,
+    pauses: int,
+    pause_s: float,
+    passphrase_file: str | None = None,
+) -> None:
     """Open the client's session screen from the dashboard by its key, cold each time (the record is released first).
 
     Each round also goes back to the session still open (its screen kept).
@@ -152,7 +165,7 @@ def run_open_session(result: Path, data_dir: str, client_id: str, repeats: int, 
     screen, the pause clock run by its key with the real monotonic clock, and
     what the store recorded compared with the time between the two key presses.
     """
-    store = open_like_cli(data_dir)
+    store = open_like_cli(data_dir, passphrase_file)
     from textual.app import ComposeResult
     from textual.binding import Binding
     from textual.screen import Screen
@@ -436,13 +449,14 @@ def run_search(result: Path, data_dir: str, query: str, repeats: int) -> None:
 def main(argv: list[str]) -> None:
     result, kind, *rest = argv
     if kind in ("bare", "alliance"):
-        run_startup(Path(result), kind, rest[0] if rest else None)
+        run_startup(Path(result), kind, rest[0] if rest else None, rest[1] if len(rest) > 1 else None)
     elif kind == "open-review":
         run_open_review(Path(result), rest[0], rest[1], int(rest[2]))
     elif kind == "search":
         run_search(Path(result), rest[0], rest[1], int(rest[2]))
     elif kind == "open-session":
-        run_open_session(Path(result), rest[0], rest[1], int(rest[2]), int(rest[3]), float(rest[4]))
+        passphrase_file = rest[5] if len(rest) > 5 else None
+        run_open_session(Path(result), rest[0], rest[1], int(rest[2]), int(rest[3]), float(rest[4]), passphrase_file)
     else:
         raise SystemExit(f"unknown benchmark step {kind!r}")
 

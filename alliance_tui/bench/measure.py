@@ -17,9 +17,12 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..store import PracticeStore
+
+if TYPE_CHECKING:
+    from ..store.crypto.vault import Vault
 
 NOTE_TEXT = "Named the pattern herself: agrees in the meeting, then resents the extra work. Worth returning to."
 
@@ -73,8 +76,10 @@ def compile_package() -> Path:
     return package
 
 
-def startup(kind: str, data_dir: Path | None, config_dir: Path) -> ChildRun:
+def startup(kind: str, data_dir: Path | None, config_dir: Path, passphrase_file: Path | None = None) -> ChildRun:
     args = [kind] if data_dir is None else [kind, str(data_dir)]
+    if passphrase_file is not None:  # an encrypted practice, unlocked as --passphrase-file does
+        args.append(str(passphrase_file))
     data, started = run_child(args, config_dir)
     return ChildRun(seconds=data["at"] - started, cpu_seconds=data["cpu"], max_rss_mb=data["peak_mb"])
 
@@ -113,9 +118,17 @@ class SessionOpening:
 
 
 def open_session(
-    data_dir: Path, client_id: str, repeats: int, pauses: int, pause_seconds: float, config_dir: Path
+    data_dir: Path,
+    client_id: str,
+    repeats: int,
+    pauses: int,
+    pause_seconds: float,
+    config_dir: Path,
+    passphrase_file: Path | None = None,
 ) -> SessionOpening:
     args = ["open-session", str(data_dir), client_id, str(repeats), str(pauses), str(pause_seconds)]
+    if passphrase_file is not None:
+        args.append(str(passphrase_file))
     data, _ = run_child(args, config_dir)
     return SessionOpening(
         times_ms=[float(t) for t in data["times_ms"]],
@@ -186,9 +199,12 @@ class NoteTiming:
     file_bytes: int
 
 
-def log_notes(data_dir: Path, client_id: str, repeats: int) -> NoteTiming:
-    """Alternate store.log_note (returns once fsynced) with the floor for a file of the same size."""
-    store = PracticeStore(data_dir).open()
+def log_notes(data_dir: Path, client_id: str, repeats: int, vault: Vault | None = None) -> NoteTiming:
+    """Alternate store.log_note (returns once fsynced) with the floor for a file of the same size.
+
+    vault: an encrypted practice's key, unlocked (bench/encryption.py).
+    """
+    store = PracticeStore(data_dir, vault=vault).open()
     try:
         session = store.start_session(client_id)
         store.log_note(client_id, NOTE_TEXT, session_number=session.number)  # loads the client; not timed
@@ -205,7 +221,7 @@ def log_notes(data_dir: Path, client_id: str, repeats: int) -> NoteTiming:
             leftover.unlink(missing_ok=True)
     finally:
         store.close()
-    reopened = PracticeStore(data_dir, read_only=True).open()
+    reopened = PracticeStore(data_dir, read_only=True, vault=vault).open()
     try:
         logged = sum(1 for n in reopened.record(client_id).notes if n.text == NOTE_TEXT)
     finally:

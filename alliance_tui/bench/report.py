@@ -284,6 +284,11 @@ def main(argv: Sequence[str]) -> int:
         action="store_true",
         help="one client's 1-year and 20-year histories: does a live session cost the same? (--quick: 1 and 2 years)",
     )
+    parser.add_argument(
+        "--encryption",
+        action="store_true",
+        help="encryption at rest against the same practice plain: a note, a session opening, start-up (and the KDF)",
+    )
     parser.add_argument("--cache-dir", type=Path, help="where generated practices are kept between runs")
     parser.add_argument("--output", type=Path, help="also write the table (Markdown) to this file")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON to this file")
@@ -293,6 +298,10 @@ def main(argv: Sequence[str]) -> int:
         from . import history
 
         return history.main(args.quick, cache_dir, args.output, log=lambda m: print(m, file=sys.stderr, flush=True))
+    if args.encryption:
+        from . import encryption
+
+        return encryption.main(args.quick, cache_dir, args.output, log=lambda m: print(m, file=sys.stderr, flush=True))
     plan = QUICK if args.quick else FULL
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="alliance-bench-work-") as work:
