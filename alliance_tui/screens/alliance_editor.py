@@ -105,6 +105,13 @@ class AllianceEditorScreen(AllianceScreen):
             tooltip="Mark this save as a full design or revisit of the alliance",
         ),
         Binding("n", "new_category", "New category", id="editor.category", tooltip="Add a category of your own"),
+        Binding(
+            "v",
+            "walk",
+            "Revisit",
+            id="editor.walk",
+            tooltip="A revisit that decides: keep, change or drop each agreement, add new ones, ask three questions",
+        ),
     ]
 
     def __init__(self, client_id: str) -> None:
@@ -136,6 +143,11 @@ class AllianceEditorScreen(AllianceScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.load()
+        self.query_one("#items", OptionList).focus()
+
+    def load(self) -> None:
+        """The agreement as saved, with nothing changed yet."""
         try:
             self.record = self.store.record(self.client_id)
         except StoreError as exc:
@@ -144,10 +156,10 @@ class AllianceEditorScreen(AllianceScreen):
         current = self.record.current_alliance
         self.items = [i.model_copy() for i in current.items] if current else []
         self.original = {i.id: i for i in self.items}
+        self.pending = {}
         self.sub_title = f"{self.record.client.name}: edit the alliance"
         self.fill_categories()
         self.refresh_items()
-        self.query_one("#items", OptionList).focus()
 
     # ----------------------------------------------------------------- showing
 
@@ -421,6 +433,22 @@ class AllianceEditorScreen(AllianceScreen):
                 lines.append(f"{words[pending.kind]} \u201c{item.wording[:80]}\u201d: {pending.reason}")
         text = "\n".join(lines)
         return text if len(text) <= REASON_MAX else text[: REASON_MAX - 1] + "…"
+
+    def action_walk(self) -> None:
+        """The revisit that walks every agreement; changes made here and not saved must be saved or undone first."""
+        if self.pending:
+            self.notify(
+                "Save (ctrl+s) or undo the changes made here first: the revisit starts from the saved agreement.",
+                timeout=6,
+            )
+            return
+        from .revisit import RevisitScreen
+
+        self.app.push_screen(RevisitScreen(self.client_id), lambda _: self.reload_after_revisit())
+
+    def reload_after_revisit(self) -> None:
+        """Back from a revisit: the editor shows the agreement as the revisit left it."""
+        self.load()
 
     def action_save(self) -> None:
         if self.record is None:

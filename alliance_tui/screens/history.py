@@ -35,11 +35,28 @@ def version_label(version: AllianceVersion, *, base: bool = False) -> Text:
         text.append("intake    " if version.number == 1 else "between   ")
     if version.full_design:
         text.append("  ★ full design", style="bold")
+    if version.revisit:
+        text.append("  ↻ revisit", style="bold")
     if base:
         text.append("  ◆ base", style="bold reverse")
     if version.reason:
         text.append("  ")
         text.append(version.reason.splitlines()[0], style="italic")
+    return text
+
+
+def revisit_lines(version: AllianceVersion) -> Text:
+    """What a revisit decided and why (changes and drops; kept ones are the diff's unchanged), and the answers."""
+    text = Text()
+    for decision in version.decisions:
+        if decision.decision.value == "keep" or not decision.reason:
+            continue
+        text.append(f"\n{decision.decision.value}: ", style="bold")
+        text.append(decision.wording)
+        text.append(f" (why: {decision.reason})", style="dim")
+    for answer in version.answers:
+        text.append(f"\n{answer.question} ", style="bold")
+        text.append(answer.answer)
     return text
 
 
@@ -152,6 +169,8 @@ class AllianceHistoryScreen(AllianceScreen):
         )
         heading.append(f"\nSaved {short_date(new.created)}, {when}. Why: ", style="dim")
         heading.append(new.reason or "no reason given", style="italic")
+        if new.revisit:
+            heading.append_text(revisit_lines(new))
         title.update(heading)
         diff.display = not self.side_by_side
         sides.display = self.side_by_side

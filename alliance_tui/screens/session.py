@@ -19,7 +19,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input
 
-from ..models.alliance import RequestedBy
+from ..models.alliance import AllianceVersion, RequestedBy
 from ..models.commitments import Commitment, CommitmentStatus
 from ..models.ladder import Landing, next_landing
 from ..models.notes import Note, NoteKind
@@ -849,6 +849,18 @@ class SessionScreen(AllianceScreen):
         pane.done()
         self._wrote(PromptAdded("Question added to your own prompts", prompt.id))
         self._give_focus_back()
+
+    @on(RevisitPane.WalkAsked)
+    def _walk_asked(self) -> None:
+        """The revisit that decides, from the revisit pane: one version at the end, on this screen's ctrl+z list."""
+        from .revisit import RevisitScreen
+
+        def saved(version: AllianceVersion) -> None:
+            self._wrote(Added(f"Revisit saved as version {version.number}", self.client_id, "versions", version.id))
+
+        self.app.push_screen(
+            RevisitScreen(self.client_id, session_number=self.number, before_finish=self._begun, on_saved=saved)
+        )
 
     @on(RevisitPane.Closed)
     def _revisit_closed(self) -> None:

@@ -54,6 +54,13 @@ class RevisitPane(Vertical):
         *(_ask_binding(n) for n in range(1, 10)),
         Binding("plus", "own_prompt", "Own question", id="revisit.own", tooltip="Add a revisit question of your own"),
         Binding(
+            "w",
+            "walk",
+            "Walk the agreement",
+            id="revisit.walk",
+            tooltip="A revisit that decides: keep, change or drop each agreement, add new ones, ask three questions",
+        ),
+        Binding(
             "delete",
             "remove_prompt",
             "Remove question",
@@ -81,6 +88,9 @@ class RevisitPane(Vertical):
     @dataclass
     class PromptRemoved(Message):
         text: str
+
+    class WalkAsked(Message):
+        """w: the coach wants the revisit that walks every agreement (screens/revisit.py)."""
 
     class Closed(Message):
         """The answer or question field closed (Esc): the screen puts the coach back where they type."""
@@ -124,6 +134,9 @@ class RevisitPane(Vertical):
 
     def focus_list(self) -> None:
         self.screen.set_focus(self._prompts)
+
+    def action_walk(self) -> None:
+        self.post_message(self.WalkAsked())
 
     def action_ask(self, number: int) -> None:
         self.ask(number)

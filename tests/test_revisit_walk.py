@@ -1,0 +1,59 @@
+"""The revisit that decides, driven by keys at 80x24: decisions kept across leaving, one version at the end."""
+
+from __future__ import annotations
+
+from alliance_tui.app import AllianceApp
+from alliance_tui.models.decisions import Decision
+from alliance_tui.screens.revisit import RevisitScreen
+from alliance_tui.store import PracticeStore
+from alliance_tui.store.revisits import revisit_draft
+
+from .conftest import FROZEN_NOW, client_id
+from .screen_text import screen_text
+from .waits import settled, until
+
+
+def make_app(store: PracticeStore) -> AllianceApp:
+    return AllianceApp(store, demo=True, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
+
+
+async def test_walk_keep_change_drop_leave_resume_and_save_one_version(demo_store: PracticeStore) -> None:
+    daniel = client_id(demo_store, "Daniel Reyes")
+    before = demo_store.present(daniel)
+    assert before.current_alliance is not None
+    items = before.current_alliance.items
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(RevisitScreen(daniel))
+        await until(pilot, lambda: "decided" in screen_text(app), "the walk")
+        await pilot.press("k")  # keep the first
+        await until(pilot, lambda: "Kept:" in screen_text(app), "the keep said")
+        await pilot.press("c", "ctrl+u", *"Weekly video calls, 50 minutes", "enter", *"Easier to see her", "enter")
+        await until(pilot, lambda: "Changed:" in screen_text(app), "the change said")
+        await pilot.press("escape")  # leave: what was decided is kept
+        await settled(pilot)
+        draft = revisit_draft(demo_store, daniel)
+        assert draft is not None and len(draft.decisions) == 2
+        await app.push_screen(RevisitScreen(daniel))
+        await until(pilot, lambda: "Resumed" in screen_text(app), "the walk resumed")
+        await pilot.press("x", *"No longer needed", "enter")
+        await until(pilot, lambda: "Dropped:" in screen_text(app), "the drop said")
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: "Undone" in screen_text(app), "the undo said")
+        draft = revisit_draft(demo_store, daniel)
+        assert draft is not None and len(draft.decisions) == 2
+        await pilot.press("x", "enter", "a", *"Tell me when I am rambling", "enter")
+        await until(pilot, lambda: "Added:" in screen_text(app), "the addition said")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not isinstance(app.screen, RevisitScreen), "the revisit saved")
+    after = demo_store.present(daniel)
+    assert after.version_count == before.version_count + 1
+    version = after.current_alliance
+    assert version is not None and version.revisit
+    wordings = [i.wording for i in version.items]
+    assert "Weekly video calls, 50 minutes" in wordings and "Tell me when I am rambling" in wordings
+    assert len(wordings) == len(items)  # one changed in place, one dropped, one added
+    kinds = [d.decision for d in version.decisions]
+    assert kinds.count(Decision.CHANGE) == 1 and kinds.count(Decision.DROP) == 1 and kinds.count(Decision.ADD) == 1
+    assert any(d.reason == "Easier to see her" for d in version.decisions)
+    assert revisit_draft(demo_store, daniel) is None
