@@ -348,10 +348,21 @@ class AllianceApp(App[None]):
                     partial(self.set_idle_lock, minutes),
                 )
         yield SystemCommand(
+            "Intake questions",
+            "Edit the questions of the intake form you send new clients (each answer becomes a draft agreement)",
+            self.edit_intake_questions,
+        )
+        yield SystemCommand(
             "Debug info",
             "Versions and where the config, the practice and the log live, copied for a bug report",
             self.show_debug_info,
         )
+
+    def edit_intake_questions(self) -> None:
+        from .screens.intake_questions import IntakeQuestionsScreen
+
+        if not isinstance(self.screen, IntakeQuestionsScreen):
+            self.push_screen(IntakeQuestionsScreen())
 
     def show_debug_info(self) -> None:
         """Versions and where things live, shown and copied: what a bug report needs, and no client's words."""
@@ -457,6 +468,14 @@ class AllianceApp(App[None]):
             show_session_screen(self, client_id)
         except StoreError as exc:
             self.notify(exc.message, title="Cannot open", severity="error", timeout=10, markup=False)
+
+    def demo_intake_form(self, client_id: str) -> str:
+        """In the demo, the path of the client's filled intake form to try (else "")."""
+        if not self.demo:
+            return ""
+        from .demo import demo_intake_for
+
+        return demo_intake_for(self.store.data_dir, client_id)
 
     def open_review(self, client_id: str) -> None:
         from .screens.review import ClientReviewScreen

@@ -394,9 +394,45 @@ def build_demo(data_dir: Path, now: datetime | None = None) -> PracticeStore:
 DEMO_CALENDAR = "demo-calendar.ics"
 
 
+DEMO_INTAKE = "demo-intake-{}.md"
+DEMO_ANSWERS = {
+    "purpose": "To lead my new team without doing their work for them, and to speak up with my director.",
+    "challenge": "Be direct. When I say 'it's quicker if I do it myself', stop me and ask what I'd hand over.",
+    "accountability": "Ask me at the start of every session what I handed over. A deadline said out loud works.",
+    "think_time": "A minute, sometimes. I go quiet when I'm thinking, not when I'm stuck.",
+    "feedback": "Straight, then what to try next. Skip the praise sandwich.",
+    "contact": "",  # left blank, as clients do
+    "logistics": "Fortnightly, 60 minutes, by video; Tuesday mornings suit me best.",
+}
+
+
 def write_demo_files(store: PracticeStore) -> Path:
-    """Beside the demo practice, the files a coach would bring: a calendar (its path returned)."""
+    """Beside the demo practice, the files a coach would bring: a calendar (its path returned), a filled intake form."""
+    write_demo_intake(store)
     return write_demo_calendar(store.data_dir)
+
+
+def write_demo_intake(store: PracticeStore) -> Path:
+    """Maya's intake form as she sent it back: i on her review reads it (one answer left blank)."""
+    from .exports.intake import intake_form
+    from .models.intake import PLACEHOLDER
+    from .store.intake import intake_questions, write_form
+
+    maya = store.find_client("Maya Okafor")
+    assert maya is not None
+    form = intake_form(maya.name, maya.id, intake_questions(store))
+    for key, answer in DEMO_ANSWERS.items():
+        if answer:
+            form = form.replace(f"<!-- q:{key} -->\n\n{PLACEHOLDER}", f"<!-- q:{key} -->\n\n{answer}")
+    path = store.data_dir / DEMO_INTAKE.format(maya.id)
+    write_form(path, form)
+    return path
+
+
+def demo_intake_for(data_dir: Path, client_id: str) -> str:
+    """The demo's filled form for this client, if there is one: the import screen starts with its path."""
+    path = data_dir / DEMO_INTAKE.format(client_id)
+    return str(path) if path.is_file() else ""
 
 
 def write_demo_calendar(folder: Path, now: datetime | None = None) -> Path:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .models.intake import IntakeAnswers, IntakeProblem, parse_intake
 from .models.timeutil import local_date, utcnow
 
 MAX_FORM_BYTES = 1024 * 1024
@@ -45,66 +44,48 @@ def add_intake_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
 def cmd_intake_export(args: argparse.Namespace) -> int:
     from .cli import _emit, _find_client, _open_read_only
     from .exports.intake import intake_form
+    from .store.intake import intake_questions
 
     store = _open_read_only(args)
     try:
         client_id = _find_client(store, args.client)
         summary = store.summary(client_id)
-        _emit(intake_form(summary.name, client_id), args.output, f"the intake form for {summary.name}")
+        form = intake_form(summary.name, client_id, intake_questions(store))
+        _emit(form, args.output, f"the intake form for {summary.name}")
     finally:
         store.close()
     return 0
 
 
-def read_form(path: Path) -> IntakeAnswers:
-    from .cli import CommandFailed
-
-    try:
-        if path.stat().st_size > MAX_FORM_BYTES:
-            raise CommandFailed(f"{path} is too large to be a filled intake form. Nothing was changed.")
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise CommandFailed(f"{path} is not text (UTF-8). Nothing was changed.") from None
-    except OSError as exc:
-        raise CommandFailed(f"{path}: {exc.strerror or exc}. Nothing was changed.") from None
-    try:
-        return parse_intake(text)
-    except IntakeProblem as exc:
-        raise CommandFailed(f"{path}: {exc} Nothing was changed.") from None
-
-
 def cmd_intake_import(args: argparse.Namespace) -> int:
     from .cli import CommandFailed, _open_read_only
-    from .store import PracticeStore, UnknownRecord, resolve_data_dir
+    from .models.wording import plural
+    from .store import PracticeStore, StoreError, resolve_data_dir
+    from .store.intake import apply_intake, read_form
 
-    answers = read_form(args.file)
-    if not answers.answers:
-        raise CommandFailed(f"{args.file} holds no answers yet (every question is still blank). Nothing was changed.")
     store = PracticeStore(resolve_data_dir(args.data_dir)).open() if args.apply else _open_read_only(args)
     try:
         try:
-            record = store.record(answers.client_id)
-        except UnknownRecord:
-            raise CommandFailed(
-                f"{args.file} was written for a client this practice does not have. Nothing was changed."
-            ) from None
-        name = record.client.name
-        if f"ref {answers.reference})" in record.client.discovery_notes:
-            raise CommandFailed(f"These answers are already in {name}'s discovery notes. Nothing was changed.")
-        block = answers.discovery_text(local_date(utcnow()).isoformat())
+            answers = read_form(store, args.file)
+        except StoreError as exc:
+            raise CommandFailed(exc.message) from None
+        name = store.summary(answers.client_id).name
         print(f"{name}'s intake: {len(answers.answers)} of {len(answers.answers) + len(answers.unanswered)} answered")
         for answer in answers.answers:
             first = answer.text.splitlines()[0]
             print(f"  {answer.question.category}: {first[:100]}")
         if not args.apply:
-            print("Nothing was changed. Run again with --apply to add these answers to the discovery notes;")
-            print("then draft the agreement from them in the alliance editor (e on the client review).")
+            print("Nothing was changed. Run again with --apply to add these answers to the discovery notes,")
+            print("each offered as a draft agreement to accept, edit or skip in the alliance editor (e on the review).")
             return 0
         if store.read_only:
             raise CommandFailed("the practice is open in Alliance TUI or cannot be written. Nothing was changed.")
-        notes = record.client.discovery_notes
-        store.update_client(answers.client_id, discovery_notes=f"{notes}\n\n{block}" if notes else block)
+        try:
+            _, drafts = apply_intake(store, answers, local_date(utcnow()).isoformat())
+        except StoreError as exc:
+            raise CommandFailed(exc.message) from None
         print(f"Added to {name}'s discovery notes, marked as from the intake.")
+        print(f"{plural(drafts, 'draft agreement')} to accept, edit or skip in the alliance editor (e on the review).")
     finally:
         store.close()
     return 0

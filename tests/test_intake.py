@@ -96,8 +96,11 @@ def test_import_shows_first_then_adds_on_apply_and_never_twice(
 
     assert cli.main(["--data-dir", data, "intake", "import", str(form), "--apply"]) == 0
     with PracticeStore(Path(data), read_only=True) as store:
-        notes = store.record(daniel.id).client.discovery_notes
+        client = store.present(daniel.id).client
+    notes = client.discovery_notes
     assert notes.startswith(before) and "From the intake form (" in notes and "Leave law, or stay well." in notes
+    assert [(d.category, d.wording) for d in client.intake_drafts] == [("Focus", "Leave law, or stay well.")]
+    assert "1 draft agreement to accept, edit or skip" in capsys.readouterr().out
 
     assert cli.main(["--data-dir", data, "intake", "import", str(form), "--apply"]) == cli.EXIT_FAILED
     assert "already in Daniel Reyes's discovery notes" in capsys.readouterr().err

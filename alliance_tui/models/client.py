@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from .base import Record
+from .drafts import DraftItem
 from .fields import Name, OptionalLong, OptionalShort, UtcDatetime
 
 DEFAULT_THINK_TIME = 30
@@ -26,3 +27,4 @@ class Client(Record):
     pro_bono: bool = False
     in_hours_log: bool = True
     created: UtcDatetime
+    intake_drafts: tuple[DraftItem, ...] = ()  # answers offered to the alliance, until accepted or skipped

@@ -37,6 +37,17 @@ INTAKE_QUESTIONS: tuple[IntakeQuestion, ...] = (
 )
 
 
+def practice_questions(own: object) -> tuple[IntakeQuestion, ...]:
+    """The practice's intake questions: the coach's own (settings), else the built-in ones."""
+    chosen = tuple(IntakeQuestion(q.key, q.category, q.text) for q in own) if isinstance(own, (list, tuple)) else ()
+    return chosen or INTAKE_QUESTIONS
+
+
+def already_imported(answers: IntakeAnswers, discovery_notes: str) -> bool:
+    """A second import of the same answers: the first left its reference in the discovery notes."""
+    return f"ref {answers.reference})" in discovery_notes
+
+
 class IntakeProblem(ValueError):
     """A file that cannot be read back as this form; the message says what and where."""
 
@@ -69,7 +80,7 @@ class IntakeAnswers:
 
 
 _HEADER = re.compile(rf"<!--\s*{re.escape(FORM_MARK)}\s+client:([A-Za-z0-9_-]{{1,64}})\s*-->")
-_QUESTION = re.compile(r"^<!--\s*q:([a-z_]+)\s*-->\s*$", re.MULTILINE)
+_QUESTION = re.compile(r"^<!--\s*q:([a-z][a-z0-9_]*)\s*-->\s*$", re.MULTILINE)
 _HEADING = re.compile(r"^##\s.*$", re.MULTILINE)
 
 

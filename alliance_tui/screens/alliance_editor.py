@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from ..models.alliance import DEFAULT_CATEGORIES, AllianceItem, RequestedBy
 from ..models.diff import ChangeKind
+from ..models.drafts import DraftItem, still_drafts
 from ..models.record import ClientRecord
 from ..models.text import TextRefused, clean
 from ..models.wording import plural
@@ -29,6 +30,7 @@ from ..widgets.footer import KeyFooter
 from ..widgets.inputs import TextInput
 from ..widgets.version_diff import TAG_WIDTH, change_tag, hanging
 from .base import AllianceScreen
+from .editor_drafts import DRAFT_PREFIX, FROM_INTAKE, DraftBook
 
 REASON_MAX = 2_000
 
@@ -112,6 +114,14 @@ class AllianceEditorScreen(AllianceScreen):
             id="editor.walk",
             tooltip="A revisit that decides: keep, change or drop each agreement, add new ones, ask three questions",
         ),
+        Binding(
+            "y",
+            "accept_draft",
+            "Accept draft",
+            id="editor.accept_draft",
+            tooltip="Add the highlighted draft from the intake to the agreement as it is (r edits it first)",
+            show=False,
+        ),
     ]
 
     def __init__(self, client_id: str) -> None:
@@ -125,6 +135,8 @@ class AllianceEditorScreen(AllianceScreen):
         self.mode: Mode | None = None
         self.editing: str | None = None  # the item id the form works on
         self.warned_unsaved = False
+        self.drafts = DraftBook([])
+        self.drafting: str | None = None  # the draft the add form is accepting, edited
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -157,6 +169,8 @@ class AllianceEditorScreen(AllianceScreen):
         self.items = [i.model_copy() for i in current.items] if current else []
         self.original = {i.id: i for i in self.items}
         self.pending = {}
+        agreed = [(i.category, i.wording) for i in self.items]
+        self.drafts = DraftBook(still_drafts(self.record.client.intake_drafts, agreed))
         self.sub_title = f"{self.record.client.name}: edit the alliance"
         self.fill_categories()
         self.refresh_items()
@@ -176,7 +190,7 @@ class AllianceEditorScreen(AllianceScreen):
         title.append(self.record.client.name, style="bold")
         version = current.number if current else 0
         title.append(f": alliance version {version}" if version else ": nothing agreed yet")
-        changes = len(self.pending)
+        changes = len(self.pending) + len(self.drafts.skipped)
         if changes:
             title.append(f" · {plural(changes, 'unsaved change')}", style="bold yellow")
             title.append(f" → ctrl+s saves version {version + 1}")
@@ -192,9 +206,14 @@ class AllianceEditorScreen(AllianceScreen):
         options = [Option(self.item_label(item), id=item.id) for item in shown]
         if not options:
             options = [Option(Text("No agreements yet: press a to add one.", style="dim"), id="empty", disabled=True)]
+        drafts = self.drafts.listed()
+        if drafts:
+            options.append(Option(self.drafts.heading(), id="drafts-heading", disabled=True))
+            options += [Option(self.drafts.label(d), id=DRAFT_PREFIX + d.id) for d in drafts]
         option_list.add_options(options)
-        if shown:
-            option_list.highlighted = min(keep or 0, len(shown) - 1)
+        enabled = [n for n, option in enumerate(options) if not option.disabled]
+        if enabled:
+            option_list.highlighted = min(enabled, key=lambda n: abs(n - (keep or 0)))
 
     def shown_items(self) -> list[AllianceItem]:
         """Working items in their saved order, removed ones kept in place so they can be seen and undone."""
@@ -215,6 +234,13 @@ class AllianceEditorScreen(AllianceScreen):
             body.append(pending.reason, style="dim italic")
         # The tag column only takes room once something has changed.
         return hanging([(change_tag(kind), body)], tag_width=TAG_WIDTH if self.pending else 1)
+
+    def highlighted_draft(self) -> DraftItem | None:
+        option_list = self.query_one("#items", OptionList)
+        index = option_list.highlighted
+        if index is None or index >= option_list.option_count:
+            return None
+        return self.drafts.find(option_list.get_option_at_index(index).id)
 
     def highlighted_item(self) -> AllianceItem | None:
         index = self.query_one("#items", OptionList).highlighted
@@ -258,6 +284,7 @@ class AllianceEditorScreen(AllianceScreen):
     def close_form(self) -> None:
         self.mode = None
         self.editing = None
+        self.drafting = None
         self.query_one("#item-form").remove_class("open")
         self.query_one("#items", OptionList).focus()
 
@@ -324,6 +351,9 @@ class AllianceEditorScreen(AllianceScreen):
                 )
                 self.items.append(new)
                 self.pending[new.id] = Pending(ChangeKind.ADDED, reason)
+                draft = self.drafts.find(DRAFT_PREFIX + self.drafting) if self.drafting else None
+                if draft is not None:
+                    self.drafts.accept(draft, new.id)
             else:
                 index = next(i for i, item in enumerate(self.items) if item.id == self.editing)
                 item = self.items[index]
@@ -331,6 +361,7 @@ class AllianceEditorScreen(AllianceScreen):
                     del self.items[index]
                     if self.pending.get(item.id, Pending(ChangeKind.UNCHANGED, "")).kind is ChangeKind.ADDED:
                         del self.pending[item.id]  # removing something never saved: nothing to record
+                        self.drafts.forget_item(item.id)
                     else:
                         self.pending[item.id] = Pending(ChangeKind.REMOVED, reason)
                 else:
@@ -382,6 +413,10 @@ class AllianceEditorScreen(AllianceScreen):
         self.open_form(Mode.ADD)
 
     def action_reword(self) -> None:
+        draft = self.highlighted_draft()
+        if draft is not None:
+            self.edit_draft(draft)
+            return
         item = self._need_item()
         if item is not None:
             self.open_form(Mode.REWORD, item)
@@ -392,6 +427,14 @@ class AllianceEditorScreen(AllianceScreen):
             self.open_form(Mode.RECATEGORISE, item)
 
     def action_remove(self) -> None:
+        draft = self.highlighted_draft()
+        if draft is not None:
+            skipped = self.drafts.toggle_skip(draft)
+            self.warned_unsaved = False
+            self.refresh_items()
+            said = "Skipped (u brings it back)" if skipped else "Offered again"
+            self.notify(f"{said}: {draft.wording[:60]}", timeout=3, markup=False)
+            return
         item = self._need_item()
         if item is not None:
             self.open_form(Mode.REMOVE, item)
@@ -400,6 +443,11 @@ class AllianceEditorScreen(AllianceScreen):
         self.open_form(Mode.CATEGORY)
 
     def action_undo(self) -> None:
+        draft = self.highlighted_draft()
+        if draft is not None and draft.id in self.drafts.skipped:
+            self.drafts.toggle_skip(draft)
+            self.refresh_items()
+            return
         item = self.highlighted_item()
         if item is None or item.id not in self.pending:
             self.notify("Nothing to undo on this agreement.", timeout=3)
@@ -407,6 +455,7 @@ class AllianceEditorScreen(AllianceScreen):
         pending = self.pending.pop(item.id)
         if pending.kind is ChangeKind.ADDED:
             self.items = [i for i in self.items if i.id != item.id]
+            self.drafts.forget_item(item.id)  # an accepted draft is offered again
         elif pending.kind is ChangeKind.REMOVED:
             original = list(self.original)
             self.items.append(self.original[item.id])
@@ -414,6 +463,33 @@ class AllianceEditorScreen(AllianceScreen):
         else:
             self.items = [self.original[i.id] if i.id == item.id else i for i in self.items]
         self.refresh_items()
+
+    def action_accept_draft(self) -> None:
+        """The highlighted draft, as the client wrote it, added to the working agreement (saved with ctrl+s)."""
+        draft = self.highlighted_draft()
+        if draft is None:
+            self.notify("Highlight a draft from the intake first (below the agreement).", timeout=4)
+            return
+        new = AllianceItem(
+            category=draft.category,
+            wording=draft.wording,
+            requested_by=RequestedBy.CLIENT,
+            reason=FROM_INTAKE,
+            agreed_in_session=self.session_number(),
+        )
+        self.items.append(new)
+        self.pending[new.id] = Pending(ChangeKind.ADDED, FROM_INTAKE)
+        self.drafts.accept(draft, new.id)
+        self.warned_unsaved = False
+        self.refresh_items()
+
+    def edit_draft(self, draft: DraftItem) -> None:
+        """The add form, holding the draft's words and category: Enter twice accepts it as edited."""
+        self.open_form(Mode.ADD)
+        self.drafting = draft.id
+        self.fill_categories(draft.category)
+        self.query_one("#wording", Input).value = draft.wording
+        self.query_one("#reason", Input).value = FROM_INTAKE
 
     def action_toggle_full_design(self) -> None:
         self.full_design = not self.full_design
@@ -456,6 +532,10 @@ class AllianceEditorScreen(AllianceScreen):
         if self.mode is not None and not self.apply_form():
             return
         if not self.pending and not self.full_design:
+            if self.drafts.decided:
+                self.save_drafts()
+                self.dismiss()
+                return
             self.notify("Nothing to save: no agreement has changed.", timeout=4)
             return
         try:
@@ -472,13 +552,28 @@ class AllianceEditorScreen(AllianceScreen):
         count = len(self.pending)
         self.notify(f"Saved as version {version.number} ({plural(count, 'change')}).", timeout=4)
         self.pending.clear()
+        if self.drafts.decided:
+            self.save_drafts()
         self.dismiss()
+
+    def save_drafts(self) -> None:
+        """The drafts decided on leave the client's card; those not yet decided wait for another day."""
+        from ..store.intake import set_drafts
+
+        try:
+            set_drafts(self.store, self.client_id, self.drafts.waiting())
+        except StoreError as exc:
+            self.report(exc, title="Drafts not cleared")
+            return
+        left = len(self.drafts.waiting())
+        if left:
+            self.notify(f"{plural(left, 'draft')} from the intake still waiting.", timeout=4)
 
     def action_back(self) -> None:
         if self.mode is not None:
             self.close_form()
             return
-        if self.pending and not self.warned_unsaved:
+        if (self.pending or self.drafts.skipped) and not self.warned_unsaved:
             self.warned_unsaved = True
             self.notify(
                 "Unsaved changes: ctrl+s saves them, Esc again leaves without saving.", severity="warning", timeout=6

@@ -111,6 +111,14 @@ class ClientReviewScreen(AllianceScreen):
             show=False,
         ),
         Binding(
+            "i",
+            "import_intake",
+            "Import intake",
+            id="review.import_intake",
+            tooltip="Read the client's filled intake form: shown first, then added to the discovery notes on ctrl+s",
+            show=False,
+        ),
+        Binding(
             "X",
             "erase",
             "Erase client…",
@@ -248,13 +256,12 @@ class ClientReviewScreen(AllianceScreen):
             *self.trend_sections(record),
             Static("Discovery notes", classes="title"),
         ]
-        side.append(
-            Static(
-                Text(client.discovery_notes or "None written.", style="" if client.discovery_notes else "dim"),
-                classes="block",
-                id="discovery",
-            )
-        )
+        discovery = Text(client.discovery_notes or "None written (i reads an intake form).")
+        discovery.stylize("" if client.discovery_notes else "dim")
+        if client.intake_drafts:
+            waiting = plural(len(client.intake_drafts), "draft agreement")
+            discovery.append(f"\n{waiting} from the intake wait in the editor (e).", style="bold cyan")
+        side.append(Static(discovery, classes="block", id="discovery"))
         side += self.sessions_section(record)
         return top, main, side
 
@@ -485,6 +492,11 @@ class ClientReviewScreen(AllianceScreen):
         from .prep import PrepScreen
 
         self.app.push_screen(PrepScreen(self.client_id))
+
+    def action_import_intake(self) -> None:
+        from .intake_import import IntakeImportScreen
+
+        self.app.push_screen(IntakeImportScreen(self.client_id, self.alliance_app.demo_intake_form(self.client_id)))
 
     def action_history(self) -> None:
         from .history import AllianceHistoryScreen
