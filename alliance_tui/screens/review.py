@@ -22,8 +22,9 @@ from ..models.diff import ChangeKind, diff_versions
 from ..models.ladder import describe_landings, ladder_of, landing_chart
 from ..models.notes import NoteKind
 from ..models.nudges import revisit_nudges
-from ..models.programme import current_programme, current_programme_number
+from ..models.programme import all_programmes, current_programme, current_programme_number
 from ..models.record import ClientRecord
+from ..models.renewal import programme_span
 from ..models.session import Session
 from ..models.timeutil import local_date
 from ..models.trends import describe_follow_through, describe_pauses, follow_through_trend, pause_trend
@@ -116,6 +117,14 @@ class ClientReviewScreen(AllianceScreen):
             "Import intake",
             id="review.import_intake",
             tooltip="Read the client's filled intake form: shown first, then added to the discovery notes on ctrl+s",
+            show=False,
+        ),
+        Binding(
+            "w",
+            "renew",
+            "Renew",
+            id="review.renew",
+            tooltip="Close this programme with a short summary and open the next (offers a revisit first)",
             show=False,
         ),
         Binding(
@@ -254,6 +263,7 @@ class ClientReviewScreen(AllianceScreen):
         side: list[Widget] = [
             *self.ladder_section(record),
             *self.trend_sections(record),
+            *self.programmes_section(record),
             Static("Discovery notes", classes="title"),
         ]
         discovery = Text(client.discovery_notes or "None written (i reads an intake form).")
@@ -335,6 +345,24 @@ class ClientReviewScreen(AllianceScreen):
             Static(f"Open commitments to check in ({len(open_ones)})", classes="title"),
             Static(content, classes="block", id="commitments"),
         ]
+
+    def programmes_section(self, record: ClientRecord) -> list[Static]:
+        """The chapters so far, once there is more than one (w renews)."""
+        if not record.programmes:
+            return []
+        held = record.next_session_number - 1
+        rows: list[tuple[Text, Text]] = []
+        for programme in all_programmes(record.programmes, record.client):
+            body = Text(programme_span(programme, held))
+            if programme.focus:
+                body.append(f"\nfocus: {programme.focus}", style="dim")
+            if programme.closed is not None:
+                body.append(f"\nclosed {short_date(programme.closed)}", style="dim")
+                if programme.closing_summary:
+                    body.append(f": {programme.closing_summary}", style="dim")
+            rows.append((Text(f"P{programme.number}", style="bold"), body))
+        table = hanging(rows, tag_width=3)
+        return [Static("Programmes", classes="title"), Static(table, classes="block", id="programmes")]
 
     def contacts_section(self, record: ClientRecord) -> list[Static]:
         """Contacts between sessions since the last one ended, and a quiet line if past what was agreed."""
@@ -481,6 +509,11 @@ class ClientReviewScreen(AllianceScreen):
         return widgets
 
     # ----------------------------------------------------------------- actions
+
+    def action_renew(self) -> None:
+        from .renewal import RenewalScreen
+
+        self.app.push_screen(RenewalScreen(self.client_id))
 
     def action_back(self) -> None:
         self.dismiss()
