@@ -416,15 +416,18 @@ def _add_prep(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
 def cmd_prep(args: argparse.Namespace) -> int:
     from .exports import prep_sheet
     from .models.timeutil import local_date, utcnow
+    from .store.contacts import contacts_since_last_session
 
     store = _open_read_only(args)
     try:
-        record = store.record(_find_client(store, args.client))
+        client_id = _find_client(store, args.client)
+        record = store.record(client_id)
         text = prep_sheet(
             record,
             categories=store.categories(),
             today=local_date(utcnow()),
             revisit_every=store.settings.revisit_every_sessions,
+            contacts=contacts_since_last_session(store, client_id),
         )
         _emit(text, args.output, f"the prep sheet for {record.client.name}")
     finally:

@@ -8,8 +8,10 @@ the top of an 80x24 terminal already answers "where are we?".
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, tzinfo
 
+from ..models.contacts import Contact, StartedBy, pace_note
 from ..models.diff import ChangeKind, diff_versions
 from ..models.nudges import revisit_nudges
 from ..models.record import ClientRecord
@@ -31,14 +33,20 @@ def prep_sheet(
     today: date,
     revisit_every: int = 4,
     tz: tzinfo | None = None,
+    contacts: Sequence[Contact] = (),
 ) -> str:
+    """The page; ``contacts`` are those since the last session (the store's read of the present)."""
     client = record.client
     last = record.last_session
     number = record.next_session_number
     position, length = record.in_programme(number)
     head = f"# Prep: {md_inline(client.name)}, session {position} of {length}"
     out = [head, ""]
-    facts = [f"think time {client.think_time_seconds} s"]
+    trend = pause_trend(record)
+    think = f"think time {client.think_time_seconds} s"
+    if trend:  # the last figures at the top; their trend is further down
+        think += f" (last paused {trend[-1].median_seconds:.0f} s, session {trend[-1].session_number})"
+    facts = [think]
     if last is not None:
         facts.insert(0, f"last session {long_date(last.started, tz)}")
     if record.open_session is not None:
@@ -52,6 +60,7 @@ def prep_sheet(
         out.append("")
 
     out += _commitments(record, today)
+    out += _contacts(record, contacts, tz)
     out += _last_session(record)
     out += _agreement(record, categories)
     out += _think_time(record)
@@ -75,6 +84,25 @@ def _commitments(record: ClientRecord, today: date) -> list[str]:
         if details:
             line += f" ({', '.join(details)})"
         out.append(line)
+    return [*out, ""]
+
+
+def _contacts(record: ClientRecord, contacts: Sequence[Contact], tz: tzinfo | None) -> list[str]:
+    """Between the sessions: when, how and who began it; a shared note's words, a private one only marked."""
+    last = record.last_session
+    since = f"since session {last.number}" if last is not None and last.ended is not None else "so far"
+    if not contacts:
+        return []  # where there are some: an empty section costs the first screen three lines
+    out = [f"## Contacts {since} ({len(contacts)})", ""]
+    for contact in contacts:
+        who = "the client" if contact.started_by is StartedBy.CLIENT else "you"
+        line = f"- {long_date(contact.created, tz)} · {contact.channel.value}, from {who}"
+        line += f": {md_block(contact.note, indent=2)}" if not contact.private else " *(private note, on the review)*"
+        out.append(line)
+    agreed = record.client.contacts_between_sessions
+    pace = pace_note(contacts, agreed, last.number if last is not None else None)
+    if pace:
+        out += ["", f"**{md_inline(pace)}**"]
     return [*out, ""]
 
 

@@ -14,6 +14,7 @@ from textual.widgets import Header, Markdown, Static
 from ..exports.prep import prep_sheet
 from ..models.timeutil import local_date
 from ..store import StoreError
+from ..store.contacts import contacts_since_last_session
 from ..widgets.footer import KeyFooter
 from .base import AllianceScreen
 
@@ -33,6 +34,7 @@ class PrepScreen(AllianceScreen):
         with VerticalScroll(id="prep"):
             try:
                 record = self.store.record(self.client_id)
+                contacts = contacts_since_last_session(self.store, self.client_id)
             except StoreError as exc:
                 yield Static(exc.message, id="problem", markup=False)
             else:
@@ -43,6 +45,7 @@ class PrepScreen(AllianceScreen):
                         categories=self.store.categories(),
                         today=local_date(self.alliance_app.clock()),
                         revisit_every=self.store.settings.revisit_every_sessions,
+                        contacts=contacts,
                     ),
                     id="sheet",
                 )
