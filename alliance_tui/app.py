@@ -218,7 +218,7 @@ class AllianceApp(App[None]):
         self.store.on_problem = self._practice_problem
         self._unsubscribe = self.store.subscribe(self._store_changed_elsewhere)
         if not self.store.read_only:
-            self.set_interval(FOLDER_CHECK_SECONDS, self.store.guard_folder)  # a deleted folder is found at once
+            self.set_interval(FOLDER_CHECK_SECONDS, self._every_few_seconds)
         if self.store.unchecked:
             from .screens.changed_files import check_changed_files
 
@@ -275,6 +275,11 @@ class AllianceApp(App[None]):
     def changes_seen(self, client_id: str) -> tuple[int, int]:
         """Where this client's changes, and the practice's, stand: a screen keeps it to know what it shows."""
         return self._changes.get(client_id, 0), self._changes.get(None, 0)
+
+    def _every_few_seconds(self) -> None:
+        """A deleted practice folder found at once; the client list's summaries the calls changed saved to the index."""
+        self.store.guard_folder()
+        self.store.save_index()
 
     def _practice_problem(self, message: str) -> None:
         """Found while the coach works (the folder deleted, a file gone): told at once, not kept for the next start."""

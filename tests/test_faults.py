@@ -446,7 +446,8 @@ def test_disk_full_for_settings_keeps_the_old_settings(store: PracticeStore, inj
 def test_index_write_failure_keeps_the_clients_data(store: PracticeStore, inject: Callable[..., None]) -> None:
     client = store.add_client("Ana")
     inject("open", errno.ENOSPC, only="practice.json")
-    session = store.start_session(client.id)  # the summary changes, so the index is written too
+    session = store.start_session(client.id)  # the summary changes: the index is written at the next save
+    store.save_index()
     assert any("index could not be updated" in p for p in store.problems)
     assert store.summary(client.id).sessions_held == 1
     with PracticeStore(store.data_dir, read_only=True) as view:
@@ -613,6 +614,7 @@ def test_practice_file_deleted_while_open_is_written_again(data_dir: Path, two_c
         store.practice_path.unlink()
         store.end_session(ana, store.start_session(ana).id)
         store.start_session(ana)  # a new session changes the summary: the index is written again, whole
+        store.save_index()
         assert store.practice_path.exists()
     with PracticeStore(data_dir) as again:
         assert again.settings.theme == "nord"
@@ -672,3 +674,29 @@ def test_a_damaged_file_repaired_while_open_is_used_again(data_dir: Path, two_cl
         assert not any("cannot be opened" in p for p in store.problems)
     with PracticeStore(data_dir) as again:
         assert again.record(ana).notes[-1] == note
+
+
+def test_a_session_end_refused_halfway_leaves_it_open_and_loses_nothing(
+    data_dir: Path, two_clients: tuple[str, str], inject: Callable[..., None]
+) -> None:
+    """Ending writes the session's own file, then the present: the second refused, the session is still open."""
+    ana, _ = two_clients
+    with PracticeStore(data_dir, clock=lambda: FROZEN_NOW) as store:
+        session = store.start_session(ana)
+        note = store.log_note(ana, "said just before the end", session_number=session.number)
+        inject("open", errno.ENOSPC, only=f".{ana}.json")  # the present's temporary file only
+        with pytest.raises(WriteFailed, match="Not saved"):
+            store.end_session(ana, session.id)
+        heal("open")
+        assert (store.clients_dir / ana / f"{session.number:04d}.json").exists()  # the first write was made
+        assert store.present(ana).open_session == session
+        with PracticeStore(data_dir, read_only=True) as view:
+            whole = view.record(ana)
+            assert [s for s in whole.sessions if s.id == session.id] == [session]
+            assert [n for n in whole.notes if n.id == note.id] == [note]
+        ended = store.end_session(ana, session.id)
+    with PracticeStore(data_dir) as again:
+        whole = again.record(ana)
+        assert [s for s in whole.sessions if s.id == session.id] == [ended]
+        assert [n for n in whole.notes if n.id == note.id] == [note]
+        assert again.present(ana).open_session is None

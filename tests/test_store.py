@@ -263,10 +263,33 @@ def test_summaries_follow_the_history(ticking: PracticeStore) -> None:
     summary = ticking.summary(client.id)
     assert (summary.sessions_held, summary.open_commitments) == (2, 1)
     assert summary.last_session_at == ticking.record(client.id).sessions[-1].started
+    # The calls left the index as it was: another view reads the changed file, and sees the same.
+    view = on_disk(ticking.data_dir)
+    assert view.summary(client.id) == summary
+    assert view.is_loaded(client.id)
+    view.close()
+    ticking.save_index()  # the app does this every few seconds, and at close
     view = on_disk(ticking.data_dir)
     assert view.summary(client.id) == summary
     assert not view.is_loaded(client.id)
     view.close()
+
+
+def test_in_call_writes_leave_the_index_alone(ticking: PracticeStore) -> None:
+    client = ticking.add_client("Ana", programme_sessions=3)
+    index = ticking.practice_path
+    before = index.read_bytes()
+    session = ticking.start_session(client.id)
+    made = ticking.add_commitment(client.id, "One", session_number=session.number)
+    ticking.check_in(client.id, made.id, CommitmentStatus.DONE, session_number=session.number)
+    ticking.end_session(client.id, session.id)
+    assert index.read_bytes() == before
+    assert ticking.summary(client.id).sessions_held == 1
+    ticking.save_index()
+    assert index.read_bytes() != before
+    saved = index.read_bytes()
+    ticking.save_index()  # nothing new: not written again
+    assert index.read_bytes() == saved
 
 
 def test_summaries_sorted_by_name_ignoring_case(store: PracticeStore) -> None:

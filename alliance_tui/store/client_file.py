@@ -237,7 +237,7 @@ class ClientFile:
         doc = find_in_history(self.history, table, record_id)
         return None if doc is None else _validated(TABLES[table], self.history, doc)
 
-    def put_away(self, live: ClientRecord, through: int) -> ClientRecord:
+    def put_away(self, live: ClientRecord, through: int, *, ended: Session | None = None) -> ClientRecord:
         """Every session up to through ended: their records go to their own files; returns what stays.
 
         The session files are written first (each merged by id, so doing it
@@ -249,6 +249,11 @@ class ClientFile:
         data = self.storage.read()
         if data is None:
             raise CorruptFile(self.path, "is missing.")
+        if ended is not None:  # ended as it is put away: the present never holds it ended and unmoved
+            sessions = dict(data.get("sessions", {}))
+            key = next((k for k, d in sessions.items() if d.get("id") == ended.id), None)
+            sessions[key if key is not None else str(max(map(int, sessions), default=0) + 1)] = dump(ended)
+            data = {**data, "sessions": sessions}
         moves = sort_out(live, self.archived.through + 1, through)
         latest = max((s for s in live.sessions if not s.is_open and s.number <= through), key=_number, default=None)
         files: dict[int, dict[str, list[dict[str, Any]]]] = {}

@@ -48,6 +48,7 @@ class ClientRecords:
         self.files: dict[str, ClientFile] = {}
         self.broken: dict[str, str] = {}
         self.broken_stamps: dict[str, list[int] | None] = {}  # the file as it was when it failed
+        self.unsaved: set[str] = set()  # summaries changed by in-call writes, not yet in the index (save_index)
 
     # ----------------------------------------------------------------- what screens are given
 
@@ -184,6 +185,9 @@ class ClientRecords:
     def release(self, client_id: str) -> None:
         """Let go of a loaded client's records; the next record() reads them from disk again."""
         with self.core.lock:
+            if client_id in self.unsaved:
+                self.unsaved.discard(client_id)
+                self.index.write_summaries([client_id])
             file = self.files.get(client_id)
             if file is not None:
                 self.index.save_stamps({client_id: file})  # as close() would: the next start trusts the index
@@ -200,6 +204,7 @@ class ClientRecords:
         self.records.pop(client_id, None)
 
     def close(self) -> None:
+        self.save_index()
         self.index.save_stamps(self.files)
         for file in self.files.values():
             file.close()
@@ -235,6 +240,26 @@ class ClientRecords:
         self.index.entries[client_id] = summary
         if write_index:
             self.index.write_summaries([client_id])
+
+    def keep_summary(self, client_id: str) -> None:
+        """After an in-call write: the summary is new in memory now, and in the index at the next save_index.
+
+        The index is a cache of the clients' files: a check-in or a session's
+        end need not wait for a second file to be replaced. Should the app stop
+        before the index is saved, the next start finds the client's file
+        changed since the index saw it and reads their summary from it.
+        """
+        self.refresh_summary(client_id, write_index=False)
+        self.unsaved.add(client_id)
+
+    def save_index(self) -> None:
+        """The summaries in-call writes changed, into the index in one write (none when none changed)."""
+        with self.core.lock:
+            if not self.unsaved:
+                return
+            client_ids = sorted(c for c in self.unsaved if c in self.index.entries)
+            self.unsaved.clear()
+            self.index.write_summaries(client_ids)
 
     def refresh_all_summaries(self) -> None:
         """Every readable client's summary again (the revisit interval changed), in one index write."""

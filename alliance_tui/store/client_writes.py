@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from ..models.client import Client
     from ..models.record import ClientRecord
+    from ..models.session import Session
     from .client_records import ClientRecords
 
 M = TypeVar("M", bound="BaseModel")
@@ -132,7 +133,7 @@ class ClientWrites:
             self.write(client_id, lambda f: f.insert(table, model))
             getattr(record, table).append(model)
             if summary_may_change:
-                self.clients.refresh_summary(client_id)
+                self.clients.keep_summary(client_id)
             return model
 
     def replace(self, client_id: str, table: str, record_id: str, **changes: Any) -> Any:
@@ -153,8 +154,35 @@ class ClientWrites:
             self.write(client_id, lambda f: f.replace(table, updated))
             if index is not None:
                 items[index] = updated
-            self.clients.refresh_summary(client_id)
+            self.clients.keep_summary(client_id)
             return updated
+
+    def end_and_put_away(self, client_id: str, ended: Session) -> Session:
+        """A session's end written with its putting away: its own file, then the present shrunk (two writes, not three).
+
+        Should the first write fail, nothing changed; should the second, the
+        session's file already holds it ended but the present still has it
+        open, and a record in both places counts as the present has it: the
+        session is still open, as the coach is told (the end was not saved).
+        Either way the end is then written the plain way, into the present,
+        and a refusal of that reaches the coach.
+        """
+        with self.core.lock:
+            self.core.check_writable()
+            live = self.clients.held(client_id)
+            file = self.clients.files[client_id]
+            after = live.model_copy(update={"sessions": [ended if s.id == ended.id else s for s in live.sessions]})
+            through = max(s.number for s in after.sessions if not s.is_open and s.number > file.archived.through)
+            try:
+                self.clients.records[client_id] = file.put_away(after, through, ended=ended)
+            except StoreError:
+                self.reload(client_id)
+                self.replace(client_id, "sessions", ended.id, **ended.model_dump())
+                self.put_away(client_id)
+                return ended
+            self.core.changed(client_id, "records")
+            self.clients.keep_summary(client_id)
+            return ended
 
     def put_away(self, client_id: str) -> None:
         """Every ended session's records into its own file, so the present stays small (store/history.py).

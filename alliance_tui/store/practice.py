@@ -127,6 +127,7 @@ class PracticeStore:
     check_changed = _Call("client_records", ClientRecords.check_changed)
     is_loaded = _Call("client_records", ClientRecords.is_loaded)
     release = _Call("client_records", ClientRecords.release)
+    save_index = _Call("client_records", ClientRecords.save_index)
     add_client = _Call("client_writes", ClientWrites.add_client)
     update_client = _Call("client_writes", ClientWrites.update_client)
     set_archived = _Call("client_writes", ClientWrites.set_archived)

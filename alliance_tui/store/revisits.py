@@ -93,7 +93,7 @@ def finish_revisit(store: PracticeStore, client_id: str, draft: RevisitDraft) ->
             )
         store.client_writes.write(client_id, lambda f: _insert_version_and_drop_draft(f, previous, version))
         store.client_records.held(client_id).versions.append(version)
-        store.client_records.refresh_summary(client_id)
+        store.client_records.keep_summary(client_id)
         return version
 
 

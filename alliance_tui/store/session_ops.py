@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..models.kinds import NoteKind, RequestedBy
 from .core import StoreCore
 from .errors import InvalidInput
-from .validating import validating
+from .validating import revise, validating
 
 if TYPE_CHECKING:
     from ..models.alliance import AllianceItem, AllianceVersion
@@ -65,7 +65,7 @@ class SessionOperations:
             previous = present.current_alliance
             self.writes.write(client_id, lambda f: f.insert_version(previous, version))
             self.clients.held(client_id).versions.append(version)
-            self.clients.refresh_summary(client_id)
+            self.clients.keep_summary(client_id)
             return version
 
     def add_alliance_item(
@@ -133,7 +133,7 @@ class SessionOperations:
             self.core.check_writable()
             self.writes.write(client_id, lambda f: f.insert("sessions", session))
             record.sessions.append(session)
-            self.clients.refresh_summary(client_id)
+            self.clients.keep_summary(client_id)
             return session
 
     def update_session(self, client_id: str, session_id: str, **changes: Any) -> Session:
@@ -149,15 +149,14 @@ class SessionOperations:
             found = next((s for s in self.clients.held(client_id).sessions if s.id == session_id), None)
             if found is not None and not found.is_open:
                 return found
+            if found is None:  # not at hand: refused as any change to a record that is not there
+                return self.writes.replace(client_id, "sessions", session_id, ended=self.core.clock())
             now = self.core.clock()
-            if found is not None and now < found.started:
-                ended: Session = self.writes.replace(
-                    client_id, "sessions", session_id, ended=found.started, clock_set_back=True
-                )
+            if now < found.started:
+                ended = revise(found, ended=found.started, clock_set_back=True)
             else:
-                ended = self.writes.replace(client_id, "sessions", session_id, ended=now)
-            self.writes.put_away(client_id)
-            return ended
+                ended = revise(found, ended=now)
+            return self.writes.end_and_put_away(client_id, ended)
 
     def discard_session_if_empty(self, client_id: str, session_id: str) -> bool:
         """Forget a session opened by mistake, so "sessions held" stays true.
@@ -186,7 +185,7 @@ class SessionOperations:
                 client_id, lambda f: f.db.table("sessions", cache_size=0).remove(Query().id == session_id)
             )
             record.sessions = [s for s in record.sessions if s.id != session_id]
-            self.clients.refresh_summary(client_id)
+            self.clients.keep_summary(client_id)
             return True
 
     # ----------------------------------------------------------------- writing: notes, commitments, pauses

@@ -54,7 +54,7 @@ class TakingBack:
                     raise InvalidInput("That session holds entries still; undo them first.")
             self.writes.write(client_id, lambda f: f.remove(table, record_id))
             setattr(record, table, [m for m in items if m.id != record_id])
-            self.clients.refresh_summary(client_id)
+            self.clients.keep_summary(client_id)
 
     def put_record(self, client_id: str, table: str, model: Any) -> None:
         """Put a record back exactly as it was before a change (a check-in's earlier status, say)."""
@@ -69,7 +69,7 @@ class TakingBack:
             self.writes.write(client_id, lambda f: f.replace(table, model))
             if index is not None:
                 items[index] = model
-            self.clients.refresh_summary(client_id)
+            self.clients.keep_summary(client_id)
 
     def undo(self, step: UndoStep) -> None:
         """Take back one write a screen made (models.undo); on disk when it returns."""
