@@ -406,10 +406,10 @@ DEMO_ANSWERS = {
 }
 
 
-def write_demo_files(store: PracticeStore) -> Path:
+def write_demo_files(store: PracticeStore, now: datetime | None = None) -> Path:
     """Beside the demo practice, the files a coach would bring: a calendar (its path returned), a filled intake form."""
     write_demo_intake(store)
-    return write_demo_calendar(store.data_dir)
+    return write_demo_calendar(store.data_dir, now)
 
 
 def write_demo_intake(store: PracticeStore) -> Path:

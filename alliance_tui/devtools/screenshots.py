@@ -100,6 +100,33 @@ def _history_score(store: PracticeStore, client_id: str) -> float:
 
 async def shot_dashboard(app: AllianceApp, pilot: Pilot[None], clock: HandClock) -> None:
     require_screen(app, "DashboardScreen")
+    await app.workers.wait_for_complete()  # the calendar, read off the screen's thread: the next call on top
+    await settle(pilot)
+
+
+async def shot_intake(app: AllianceApp, pilot: Pilot[None], clock: HandClock) -> None:
+    """Maya's filled intake form read from her review, then its answers as drafts in the alliance editor."""
+    maya = app.store.find_client("Maya Okafor")
+    if maya is None:
+        raise Skip("the demo has no Maya Okafor")
+    app.open_review(maya.id)
+    await settle(pilot)
+    await press_binding(app, pilot, "review.import_intake")
+    await pilot.press("enter")
+    await settle(pilot)
+    await press_binding(app, pilot, "intake_import.apply")
+    await press_binding(app, pilot, "review.edit")
+    require_screen(app, "AllianceEditorScreen")
+    await pilot.press("end", "up", "up")
+    await press_binding(app, pilot, "editor.accept_draft")
+    await pilot.press("end")
+
+
+async def shot_prep(app: AllianceApp, pilot: Pilot[None], clock: HandClock) -> None:
+    app.open_review(pick(app.store, _review_score))
+    await settle(pilot)
+    await press_binding(app, pilot, "review.prep")
+    require_screen(app, "PrepScreen")
 
 
 async def shot_review(app: AllianceApp, pilot: Pilot[None], clock: HandClock) -> None:
@@ -155,14 +182,17 @@ SHOTS = (
     Shot("session", "Alliance TUI: in session, mid-pause, check-ins done", shot_session),
     Shot("alliance-history", "Alliance TUI: how the alliance changed", shot_history),
     Shot("help", "Alliance TUI: F1 lists every key of the screen", shot_help),
+    Shot("prep-sheet", "Alliance TUI: the two minutes before a call", shot_prep),
+    Shot("intake-drafts", "Alliance TUI: the intake's answers as drafts, accepted or skipped", shot_intake),
 )
 
 
 async def take(shot: Shot, out_dir: Path, work_dir: Path) -> Path:
     """Make one picture from a fresh demo practice; raises Skip when it cannot."""
-    from ..demo import build_demo
+    from ..demo import build_demo, write_demo_files
 
     store = build_demo(work_dir / shot.name / "practice", now=SHOT_TIME)
+    calendar = write_demo_files(store, SHOT_TIME)
     clock = HandClock()
     try:
         app = AllianceApp(
@@ -172,6 +202,7 @@ async def take(shot: Shot, out_dir: Path, work_dir: Path) -> Path:
             monotonic=clock,
             cursor_blink=False,
             config_file=work_dir / "no-config.toml",  # the coach's own keymap never leaks in
+            calendar=calendar,
         )
         app.animation_level = "none"
         async with app.run_test(size=SIZE) as pilot:
