@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -31,5 +32,7 @@ async def test_pictures_are_made_and_a_missing_screen_is_skipped(
 
 def test_every_picture_the_readme_needs_is_planned() -> None:
     names = {shot.name for shot in screenshots.SHOTS}
-    assert names == {"dashboard", "client-review", "session", "alliance-history", "help"}
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert names == set(re.findall(r"\(screenshots/([\w-]+)\.svg\)", readme))
+    assert {"dashboard", "prep-sheet", "intake-drafts"} <= names
     assert screenshots.SIZE == (120, 36)
