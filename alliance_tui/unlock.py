@@ -8,6 +8,7 @@ Shared by the commands and by the app's start (before Textual draws).
 from __future__ import annotations
 
 import getpass
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -86,7 +87,7 @@ def key_for(
         except WrongPassphrase:
             if attempt == TRIES - 1:
                 raise
-            print("That is not its passphrase; try again.", flush=True)
+            print("That is not its passphrase; try again.", file=sys.stderr, flush=True)
     raise AssertionError("unreachable")
 
 

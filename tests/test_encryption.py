@@ -228,3 +228,25 @@ def test_where_no_keyring_works_remembering_fails_quietly(practice: Path, monkey
     monkeypatch.setattr(keyring, "set_password", no_keyring)
     assert keychain.remember(practice, b"k" * 32) is False
     assert not keychain.remembered(practice)
+
+
+def test_the_benchmark_logs_notes_on_both_practices_in_turn(built: Path, tmp_path: Path) -> None:
+    """bench/encryption.py's note measure writes real notes, sealed on the encrypted copy only."""
+    from alliance_tui.bench.encryption import notes_in_turn
+    from alliance_tui.bench.measure import NOTE_TEXT
+
+    plain = Path(shutil.copytree(built, tmp_path / "plain"))
+    sealed = Path(shutil.copytree(built, tmp_path / "sealed"))
+    key = encrypt(sealed)
+    header = read_header(sealed)
+    assert header is not None
+    vault = Vault(sealed, key, header)
+    with PracticeStore(plain) as store:
+        client = store.summaries(include_archived=False)[0].id
+    plain_ms, sealed_ms = notes_in_turn(plain, vault, client, 3)
+    assert len(plain_ms) == len(sealed_ms) == 3
+    for data_dir, given in ((plain, None), (sealed, vault)):
+        with PracticeStore(data_dir, vault=given) as store:
+            assert sum(n.text == NOTE_TEXT for n in store.record(client).notes) == 4
+    assert NOTE_TEXT.encode() in (plain / "clients" / f"{client}.json").read_bytes()
+    assert NOTE_TEXT.encode() not in every_byte(sealed)

@@ -98,6 +98,9 @@ def bare_app() -> App[None]:
     return Bare()
 
 
+UNLOCKED: dict[str, float] = {}  # seconds the key derivation took in this child, for the encryption benchmark
+
+
 def open_like_cli(data_dir: str, passphrase_file: str | None = None) -> Any:
     """What `alliance-tui --data-dir DIR [--passphrase-file FILE]` does before the app starts (cli.run_app)."""
     from ..cli import lighten_start
@@ -110,7 +113,9 @@ def open_like_cli(data_dir: str, passphrase_file: str | None = None) -> Any:
     if passphrase_file is not None:
         from ..unlock import unlock_for_app
 
+        began = time.perf_counter()
         vault = unlock_for_app(Path(data_dir), passphrase_file=Path(passphrase_file), recovery_key_file=None)
+        UNLOCKED["unlock"] = time.perf_counter() - began
     store = PracticeStore(Path(data_dir), vault=vault).open()
     take_automatic_backup_quietly(store)
     return store
@@ -145,6 +150,7 @@ def run_startup(result: Path, kind: str, data_dir: str | None, passphrase_file: 
         if store is not None:
             store.close()
     ready["peak_mb"] = peak_mb()
+    ready.update(UNLOCKED)
     result.write_text(json.dumps(ready))
 
 

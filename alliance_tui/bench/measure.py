@@ -32,6 +32,7 @@ class ChildRun:
     seconds: float  # process start until the first screen was painted and idle
     cpu_seconds: float  # CPU the process used until then
     max_rss_mb: float
+    unlock_seconds: float = 0.0  # an encrypted practice: unlocking it (the key derivation), inside the start
 
 
 def _child_env(config_dir: Path) -> dict[str, str]:
@@ -81,7 +82,12 @@ def startup(kind: str, data_dir: Path | None, config_dir: Path, passphrase_file:
     if passphrase_file is not None:  # an encrypted practice, unlocked as --passphrase-file does
         args.append(str(passphrase_file))
     data, started = run_child(args, config_dir)
-    return ChildRun(seconds=data["at"] - started, cpu_seconds=data["cpu"], max_rss_mb=data["peak_mb"])
+    return ChildRun(
+        seconds=data["at"] - started,
+        cpu_seconds=data["cpu"],
+        max_rss_mb=data["peak_mb"],
+        unlock_seconds=data.get("unlock", 0.0),
+    )
 
 
 def startups(practices: dict[str, Path], repeats: int, config_dir: Path) -> dict[str, list[ChildRun]]:
