@@ -260,7 +260,9 @@ def test_alliance_document_groups_by_category_with_version_and_date(demo_store: 
     created = current.created.astimezone(UTC)
     assert f"Version {current.number}, agreed {created.day} {created:%B %Y}" in doc
     headings = [line[3:] for line in doc.splitlines() if line.startswith("## ")]
-    assert headings == [c for c, _ in current.by_category(demo_store.categories())]
+    # The agreement by category, then what is still to design (Daniel has never designed challenge, say).
+    assert headings == [*(c for c, _ in current.by_category(demo_store.categories())), "Not yet designed"]
+    assert "- Challenge: how hard to push" in doc and "- Coach's requests" in doc
     for item in current.items:
         assert md_block(item.wording, indent=2) in doc
 
@@ -292,7 +294,7 @@ def test_alliance_document_escapes_the_coachs_words() -> None:
     record = ClientRecord(client=_client("Ann [x]"), versions=[AllianceVersion(number=1, created=T0, items=[item])])
     doc = alliance_document(record, tz=UTC)
     headings = [(t.type, t.tag) for t in MD.parse(doc) if t.type == "heading_open"]
-    assert headings == [("heading_open", "h1"), ("heading_open", "h2")]
+    assert headings == [("heading_open", "h1"), ("heading_open", "h2"), ("heading_open", "h2")]  # + not yet designed
     rendered = MD.render(doc)
     assert "<em>every</em>" not in rendered and "*every*" in rendered
     assert "[bold]Own[/]" in rendered and "Ann [x]" in rendered

@@ -41,3 +41,11 @@ async def test_the_ladder_is_set_inline_and_today_marked_in_two_keys(store: Prac
 
         await pilot.press("escape")  # back to a note: the ladder offered and left unchanged is not a note
         assert box.value == "" and line.line_kind.is_default
+
+
+async def test_the_revisit_prompts_say_what_the_alliance_has_never_designed(demo_store: PracticeStore) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_session(app, pilot, "Maya Okafor")  # session 2: too early for the nudge, still said
+        text = screen_text(app)
+        assert "○ Not yet designed: direct communication, challenge, accountability, feedback and contact" in text

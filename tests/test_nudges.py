@@ -8,6 +8,7 @@ import pytest
 
 from alliance_tui.models.alliance import AllianceItem, AllianceVersion
 from alliance_tui.models.client import Client
+from alliance_tui.models.coverage import AREAS
 from alliance_tui.models.notes import Note, NoteKind
 from alliance_tui.models.nudges import NudgeKind, revisit_nudges
 from alliance_tui.models.pauses import PauseRecord
@@ -27,6 +28,7 @@ def record(
     think_time: int = 30,
     archived: bool = False,
     open_session: bool = False,
+    covered: bool = True,
 ) -> ClientRecord:
     """A client who has held `held` sessions, with full designs in the given sessions."""
     client = Client(
@@ -45,10 +47,12 @@ def record(
         )
         for n in range(1, held + 1)
     ]
-    item = AllianceItem(category="Focus", wording="What we work on")
-    versions = [AllianceVersion(number=1, created=start, items=[item])]
+    items = [AllianceItem(category="Focus", wording="What we work on")]
+    if covered:  # every area an assessor listens for has an agreement: no coverage nudge
+        items += [AllianceItem(category=area.category, wording=f"About {area.name}") for area in AREAS]
+    versions = [AllianceVersion(number=1, created=start, items=items)]
     versions += [
-        AllianceVersion(number=k + 2, created=start, session_number=s, full_design=True, items=[item])
+        AllianceVersion(number=k + 2, created=start, session_number=s, full_design=True, items=items)
         for k, s in enumerate(designs)
     ]
     notes = [

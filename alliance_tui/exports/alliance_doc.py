@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from ..models.alliance import DEFAULT_CATEGORIES, AllianceItem, AllianceVersion
+from ..models.coverage import missing_areas
 from ..models.ladder import ladder_of
 from ..models.programme import current_programme
 from ..models.record import ClientRecord
@@ -51,6 +52,19 @@ def _ladder_lines(record: ClientRecord) -> list[str]:
     return [*out, ""]
 
 
+def _missing_lines(version: AllianceVersion, categories: tuple[str, ...]) -> list[str]:
+    """The areas and categories no agreement covers yet, as things still to talk about (the client reads this)."""
+    missing = missing_areas(version)
+    held = {i.category for i in version.items} | {a.category for a in missing}
+    empty = [c for c in categories if c not in held]
+    if not missing and not empty:
+        return []
+    out = ["## Not yet designed", "", "Worth agreeing between us when it fits:", ""]
+    out += [f"- {area.name.capitalize()}: {area.question}" for area in missing]
+    out += [f"- {md_inline(category)}" for category in empty]
+    return [*out, ""]
+
+
 def alliance_document(
     record: ClientRecord,
     *,
@@ -93,5 +107,7 @@ def alliance_document(
             out += _item_lines(record, item, with_reasons)
         out.append("")
     out += _ladder_lines(record)
+    if version.number == record.versions[-1].number:
+        out += _missing_lines(version, categories)
     out += ["This agreement is ours to change: if something is not working for you, say so.", ""]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .client import Client
+from .coverage import NUDGE_FROM, missing_areas
 from .notes import NoteKind
 from .programme import Programme, current_programme
 from .record import ClientRecord
@@ -21,6 +22,7 @@ class NudgeKind(StrEnum):
     OVERDUE = "overdue"
     PROGRAMME_END = "programme-end"
     THINK_TIME = "think-time"
+    COVERAGE = "coverage"  # areas an assessor listens for, never designed (models/coverage.py)
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ def revisit_nudges(record: ClientRecord, every_sessions: int = 4) -> list[Nudge]
         last_revisit=last_revisit_session(record),
         recent_pauses=[p.actual_seconds for p in record.pauses[-THINK_TIME_WINDOW:]],
         every_sessions=every_sessions,
+        missing=[a.name for a in missing_areas(record.current_alliance)],
     )
 
 
@@ -57,6 +60,7 @@ def nudges_for(
     last_revisit: int | None,
     recent_pauses: Sequence[float],
     every_sessions: int = 4,
+    missing: Sequence[str] = (),
 ) -> list[Nudge]:
     """The nudges from the few figures they rest on, so a live session needs none of the history."""
     if client.archived:
@@ -99,6 +103,14 @@ def nudges_for(
                 NudgeKind.THINK_TIME,
                 f"The last {THINK_TIME_WINDOW} pauses all ran under half the agreed {target} s "
                 f"(median {statistics.median(recent):.0f} s): does {target} s still fit?",
+            )
+        )
+    if missing and upcoming >= NUDGE_FROM:
+        listed = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
+        nudges.append(
+            Nudge(
+                NudgeKind.COVERAGE,
+                f"Session {upcoming} and never designed: {listed}. An assessor listens for these.",
             )
         )
     return nudges

@@ -17,6 +17,7 @@ from .client import Client
 from .commitments import Commitment
 from .contacts import Contact
 from .contacts import since as contacts_since
+from .coverage import missing_areas, touched_by_versions
 from .ladder import SuccessLadder, ladder_of
 from .notes import Note, NoteKind
 from .nudges import THINK_TIME_WINDOW, Nudge, last_revisit_session, nudges_for
@@ -59,6 +60,7 @@ class Present(BaseModel):
         return in_programme(self.programmes, session_number, self.client)
 
     ladders: tuple[SuccessLadder, ...] = ()  # the success ladder of each programme (small: kept at hand)
+    touched: tuple[tuple[str, int], ...] = ()  # (category, the last session that changed it): coverage
 
     @property
     def ladder(self) -> SuccessLadder | None:
@@ -99,6 +101,7 @@ class Present(BaseModel):
             last_revisit=self.last_revisit,
             recent_pauses=self.recent_pauses,
             every_sessions=every_sessions,
+            missing=[a.name for a in missing_areas(self.current_alliance)],
         )
 
     @classmethod
@@ -147,6 +150,7 @@ class Present(BaseModel):
             programmes=tuple(sorted(live.programmes, key=lambda p: p.number)),
             contacts=contacts_since(live.contacts, ended),
             ladders=tuple(live.ladders),
+            touched=touched_by_versions(archived.alliance, live.versions, live.session_of, archived.touched),
         )
 
 
@@ -168,6 +172,7 @@ class Archived(BaseModel):
     pause_medians: tuple[tuple[int, float], ...] = ()
     last_revisit: int | None = None
     any_full_design: bool = False
+    touched: tuple[tuple[str, int], ...] = ()  # (category, the last session that changed it)
 
     def after(self, put_away: ClientRecord, through: int) -> Archived:
         """These figures once put_away (its sessions, and everything written since the last) is put away too."""
@@ -184,6 +189,7 @@ class Archived(BaseModel):
             pause_medians=tuple(sorted(medians.items()))[-EARLIER_SESSIONS:],
             last_revisit=max(marks) if marks else None,
             any_full_design=self.any_full_design or any(v.full_design for v in put_away.versions),
+            touched=touched_by_versions(self.alliance, put_away.versions, put_away.session_of, self.touched),
         )
 
 

@@ -256,6 +256,7 @@ class ClientReviewScreen(AllianceScreen):
         top: list[Widget] = [Static(head, id="head"), self.nudges_section(record)]
         main: list[Widget] = [
             *self.alliance_section(record),
+            *self.coverage_section(record),
             *self.commitments_section(record),
             *self.contacts_section(record),
             *self.last_session_section(record),
@@ -326,6 +327,28 @@ class ClientReviewScreen(AllianceScreen):
                 hanging([(change_tag(ChangeKind.REMOVED), item_line(c.item)) for c in removed], tag_width=TAG_WIDTH)
             )
         return [Static(title, classes="title"), Static(Group(*parts), classes="block", id="alliance")]
+
+    def coverage_section(self, record: ClientRecord) -> list[Static]:
+        """Each category designed, never designed, or gone quiet; and the areas an assessor would miss."""
+        from ..models.coverage import Status, coverage, missing_areas, say_missing, touched_by_versions
+
+        touched = dict(touched_by_versions(None, record.versions, record.session_of))
+        states = coverage(record.current_alliance, self.store.categories(), touched, record.next_session_number)
+        marks = {Status.DESIGNED: ("✓", "green"), Status.NOT_DESIGNED: ("○", "bold"), Status.QUIET: ("◌", "yellow")}
+        rows = []
+        for state in states:
+            mark, style = marks[state.status]
+            body = Text(f"{state.category}: ", style="bold" if state.status is not Status.DESIGNED else "")
+            body.append(state.words, style="dim" if state.status is Status.DESIGNED else "italic")
+            rows.append((Text(mark, style=style), body))
+        parts: list[Text | Table] = [hanging(rows, tag_width=1)]
+        missing = say_missing(missing_areas(record.current_alliance))
+        if missing:
+            parts.append(Text(missing + " Ask about them at the next revisit.", style="italic"))
+        return [
+            Static("What the alliance covers", classes="title"),
+            Static(Group(*parts), classes="block", id="coverage"),
+        ]
 
     def commitments_section(self, record: ClientRecord) -> list[Static]:
         open_ones = record.open_commitments

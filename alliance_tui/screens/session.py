@@ -27,6 +27,7 @@ from ..models.present import Present
 from ..models.prompts import PromptSet, prompts_for_moment
 from ..models.quicklog import PRIVATE_NOTE, EntryKind, LineKind, parse_as
 from ..models.session import Session
+from ..models.settings import PracticeSettings
 from ..models.text import TextRefused
 from ..models.timeutil import local_date
 from ..models.undo import Added, Changed, PromptAdded, PromptRemoved, UndoStack, UndoStep, undone_message
@@ -123,6 +124,19 @@ def commitments_to_check(present: Present, number: int) -> tuple[Commitment, ...
 def _next_words(landed: Landing | None) -> str:
     following = next_landing(landed)
     return following.label if following is not None else "no mark"
+
+
+def revisit_lead(present: Present, lead: str, settings: PracticeSettings) -> list[str]:
+    """Above the questions: the moment, what is due, and what the alliance has never designed, in plain words."""
+    from ..models.coverage import missing_areas, names
+    from ..models.nudges import NudgeKind
+
+    nudges = present.nudges(settings.revisit_every_sessions)
+    lines = [lead, *(f"⚑ {n.text}" for n in nudges)]
+    missing = missing_areas(present.current_alliance)
+    if missing and not any(n.kind is NudgeKind.COVERAGE for n in nudges):
+        lines.append(f"○ Not yet designed: {names(missing)}")
+    return lines
 
 
 def prompt_lead(number: int, programme: int) -> str:
@@ -441,12 +455,7 @@ class SessionScreen(AllianceScreen):
             prompts=tuple(dict.fromkeys([p.text for p in prompts if p.prompt_set is not PromptSet.OWN] + own)),
             own=frozenset(own),
             asked=frozenset(n.prompt for n in present.notes_of(session.number, NoteKind.REVISIT)),
-            lead="\n".join(
-                [
-                    prompt_lead(position, length),
-                    *(f"⚑ {n.text}" for n in present.nudges(self.store.settings.revisit_every_sessions)),
-                ]
-            ),
+            lead="\n".join(revisit_lead(present, prompt_lead(position, length), self.store.settings)),
         )
         self.today_notes = present.notes_of(session.number)
         pause.target_seconds = client.think_time_seconds
