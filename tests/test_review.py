@@ -48,8 +48,8 @@ async def test_daniel_review_has_what_the_coach_needs_before_the_call(demo_store
         assert "1.5 of 2 commitments kept overall" in text and "100% 50%" in text
         assert "Career change from law to product design." in text
         # What the alliance covers, category by category, and the missing areas in plain words.
-        assert "✓ Style and tone: designed (1), last changed in session 2" in text
-        assert "○ Permissions: not yet designed" in text
+        assert "✓  Style and tone: designed (1), last changed in session 2" in text
+        assert "○  Permissions: not yet designed" in text
         assert "Not yet designed: challenge (how hard to push" in text
         assert "Not set yet: in a session, ctrl+b opens it" in text
 

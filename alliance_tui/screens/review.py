@@ -341,7 +341,7 @@ class ClientReviewScreen(AllianceScreen):
             body = Text(f"{state.category}: ", style="bold" if state.status is not Status.DESIGNED else "")
             body.append(state.words, style="dim" if state.status is Status.DESIGNED else "italic")
             rows.append((Text(mark, style=style), body))
-        parts: list[Text | Table] = [hanging(rows, tag_width=1)]
+        parts: list[Text | Table] = [hanging(rows, tag_width=2)]
         missing = say_missing(missing_areas(record.current_alliance))
         if missing:
             parts.append(Text(missing + " Ask about them at the next revisit.", style="italic"))
