@@ -121,7 +121,13 @@ async def test_a_call_matched_wrongly_is_corrected_with_ctrl_l_and_a_changed_fil
         assert "Today 09:40 Ana Lima (in 40 min)" in _line(app)
 
         calendar.unlink()
+        app.open_review(ana)  # behind another screen nothing is read: no work behind a call
+        await settled(pilot)
         screen.poll_calendar()
+        await settled(pilot)
+        assert screen.next_call is not None and screen.next_call.read is not None
+        assert not screen.next_call.read.problem
+        await pilot.press("escape")  # back on the dashboard: read again at once
         await settled(pilot)
         assert _line(app).strip().startswith("The calendar /")
         assert f"The calendar {calendar} is not there" in str(screen.query_one("#next-call").tooltip)

@@ -163,6 +163,8 @@ class DashboardScreen(AllianceScreen):
     def on_screen_resume(self) -> None:
         self.refresh_clients()
         self.show_next_call()
+        if self.next_call is not None and self.next_call.read is not None:  # the first read waits for a frame
+            self.poll_calendar()
 
     # ----------------------------------------------------------------- the next call
 
@@ -180,8 +182,9 @@ class DashboardScreen(AllianceScreen):
         self.call_after_refresh(self.poll_calendar)  # after the first frame: start-up reads no calendar
 
     def poll_calendar(self) -> None:
+        """Only while the dashboard is showing: nothing runs behind a call (it is asked again on return)."""
         watch = self.next_call
-        if watch is None or watch.reading:
+        if watch is None or watch.reading or self.app.screen is not self:
             return
         watch.reading = True
         day = local_date(self.alliance_app.clock())
@@ -215,7 +218,7 @@ class DashboardScreen(AllianceScreen):
     def show_next_call(self) -> None:
         """Matched again from the index as it is now (a session ended, a match corrected), then said."""
         watch = self.next_call
-        if watch is None or watch.read is None:
+        if watch is None or watch.read is None or self.app.screen is not self:
             return
         watch.match(self.store.summaries(include_archived=False), dict(self.store.settings.calendar_matches))
         self._say_next_call(watch.line(self.alliance_app.clock()))
