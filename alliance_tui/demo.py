@@ -1,8 +1,10 @@
 """A realistic demo practice, built through the real store.
 
 Five clients at different stages, so every screen has something true to show:
-one early on, one due a first full design, one at the last session of the
-programme, one mid-programme whose pauses have got much shorter, one archived.
+one early on, one due a first full design (with more contacts between sessions
+than agreed), one at the last session of the programme (a revisit left
+half-way), one in a second programme whose pauses have got much shorter (a
+revisit walked at session 6), one archived.
 """
 
 from __future__ import annotations
@@ -13,11 +15,16 @@ from pathlib import Path
 
 from .models.alliance import AllianceItem, RequestedBy
 from .models.commitments import CommitmentStatus
+from .models.decisions import Decision, ItemDecision
+from .models.kinds import Channel, StartedBy
 from .models.ladder import Landing
 from .models.notes import NoteKind
 from .store import PracticeStore
 from .store.calendar_file import write_calendar
+from .store.contacts import log_contact
 from .store.ladders import set_ladder
+from .store.programmes import renew_programme
+from .store.revisits import finish_revisit, save_revisit_draft, start_revisit
 
 WEEK = timedelta(days=7)
 
@@ -219,6 +226,26 @@ def build_demo(data_dir: Path, now: datetime | None = None) -> PracticeStore:
             )
         close(daniel.id)
 
+    # Between sessions: one short email agreed; two came since session 3.
+    store.update_client(daniel.id, contacts_between_sessions=1)
+    at(today - 10 * timedelta(days=1))
+    log_contact(store, daniel.id, "Asked whether to mention the portfolio review to his firm", channel=Channel.EMAIL)
+    at(today - 3 * timedelta(days=1))
+    log_contact(
+        store,
+        daniel.id,
+        "Sent the date of the portfolio review; I replied with a thumbs-up",
+        channel=Channel.EMAIL,
+        private=False,
+    )
+    log_contact(
+        store,
+        daniel.id,
+        "Texted to move next week's call by a day",
+        channel=Channel.MESSAGE,
+        started_by=StartedBy.CLIENT,
+    )
+
     # --- Priya: seven of eight held, the last session is next ----------------------
     at(today - 20 * WEEK)
     priya = store.add_client(
@@ -322,6 +349,15 @@ def build_demo(data_dir: Path, now: datetime | None = None) -> PracticeStore:
     store.log_note(
         priya.id, "Considering a renewal for another six months; wants to focus on succession.", session_number=7
     )
+    # A revisit begun with her at the end of session 7 and left half-way: it resumes where it stood.
+    walk = start_revisit(store, priya.id)
+    current = store.present(priya.id).current_alliance
+    assert current is not None
+    logistics = next(i for i in current.items if i.category == "Logistics")
+    walk = walk.decide(
+        ItemDecision(item_id=logistics.id, decision=Decision.KEEP, category="Logistics", wording=logistics.wording)
+    )
+    save_revisit_draft(store, priya.id, walk.answer("well", "Straight talk; the calendar screenshots keep me honest"))
 
     # --- Sofia: mid-programme, think time no longer fits ---------------------------
     at(today - 16 * WEEK)
@@ -367,6 +403,22 @@ def build_demo(data_dir: Path, now: datetime | None = None) -> PracticeStore:
                 session_number=n,
                 prompt="What would you like more of from me, and less of?",
             )
+            # The revisit walked together: one agreement reworded, the rest kept, the answers attached.
+            current = store.present(sofia.id).current_alliance
+            assert current is not None
+            style = next(i for i in current.items if i.category == "Style and tone")
+            walk = start_revisit(store, sofia.id, session_number=n).decide(
+                ItemDecision(
+                    item_id=style.id,
+                    decision=Decision.CHANGE,
+                    category=style.category,
+                    wording="Pointed questions early; open ones when I am stuck",
+                    reason="They warm up faster now and asked for more challenge",
+                )
+            )
+            walk = walk.answer("well", "The silences: I think better than I talk")
+            walk = walk.answer("change", "More pointed questions, sooner")
+            finish_revisit(store, sofia.id, walk)
         if n == 7:
             store.add_commitment(
                 sofia.id,
@@ -376,6 +428,15 @@ def build_demo(data_dir: Path, now: datetime | None = None) -> PracticeStore:
                 session_number=n,
             )
         close(sofia.id)
+        if n == 4:
+            # A first programme of four sessions to find the way of working, then a renewal for twelve.
+            renew_programme(
+                store,
+                sofia.id,
+                planned_sessions=12,
+                focus="Leading the team they now manage",
+                closing_summary="Found the pace and the silences; full design at session 4",
+            )
 
     # --- Tom: finished, archived ---------------------------------------------------
     at(today - 40 * WEEK)
