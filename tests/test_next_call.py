@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from alliance_tui import cli
 from alliance_tui.app import AllianceApp
@@ -78,8 +80,10 @@ def _calendar(path: Path, *events: tuple[str, datetime, str]) -> Path:
     return path
 
 
-def _app(store: PracticeStore, calendar: Path) -> AllianceApp:
-    return AllianceApp(store, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False, calendar=calendar)
+def _app(store: PracticeStore, calendar: Path, *, demo: bool = False) -> AllianceApp:
+    return AllianceApp(
+        store, demo=demo, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False, calendar=calendar
+    )
 
 
 def _line(app: AllianceApp) -> str:
@@ -155,3 +159,15 @@ def test_today_link_remembers_a_match_and_reads_no_history(
     assert read_whole == []
     with PracticeStore(store.data_dir, read_only=True) as again:
         assert client_id(again, "Ana Lima") in again.settings.calendar_matches.values()
+
+
+def test_dashboard_with_the_next_call_snapshot_80x24(
+    demo_store: PracticeStore, snap_compare: Callable[..., bool]
+) -> None:
+    app = _app(demo_store, write_demo_calendar(demo_store.data_dir, FROZEN_NOW), demo=True)
+
+    async def read(pilot: Pilot[None]) -> None:
+        await until(pilot, lambda: "Maya" in _line(app), "the next call's line")
+        await settled(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=read)
