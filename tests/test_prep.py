@@ -58,18 +58,18 @@ def test_contacts_since_the_last_session_are_on_the_sheet_private_words_kept_off
     from alliance_tui.models.contacts import Channel
     from alliance_tui.store.contacts import log_contact
 
-    daniel = demo_store.find_client("Daniel Reyes")
-    assert daniel is not None
-    demo_store.update_client(daniel.id, contacts_between_sessions=1)
-    log_contact(demo_store, daniel.id, "Asked whether to *accept* the offer", private=False)
-    log_contact(demo_store, daniel.id, "Sounded low; check in on sleep", channel=Channel.CALL)
+    maya = demo_store.find_client("Maya Okafor")  # the demo gives her no contacts of her own
+    assert maya is not None
+    demo_store.update_client(maya.id, contacts_between_sessions=1)
+    log_contact(demo_store, maya.id, "Asked whether to *accept* the offer", private=False)
+    log_contact(demo_store, maya.id, "Sounded low; check in on sleep", channel=Channel.CALL)
     demo_store.close()
-    assert cli.main(["--data-dir", str(demo_store.data_dir), "prep", "daniel"]) == cli.EXIT_OK
+    assert cli.main(["--data-dir", str(demo_store.data_dir), "prep", "maya"]) == cli.EXIT_OK
     out = capsys.readouterr().out
-    assert "## Contacts since session 3 (2)" in out
+    assert "## Contacts since session 1 (2)" in out
     assert "· message, from the client: Asked whether to \\*accept\\* the offer" in out
     assert "· call, from the client *(private note, on the review)*" in out and "sleep" not in out
-    assert "**2 contacts since session 3: more than the 1 contact between sessions agreed.**" in out
+    assert "**2 contacts since session 1: more than the 1 contact between sessions agreed.**" in out
     assert out.index("## Open commitments") < out.index("## Contacts") < out.index("## Last session")
 
 
