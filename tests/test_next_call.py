@@ -123,6 +123,12 @@ async def test_a_call_matched_wrongly_is_corrected_with_ctrl_l_and_a_changed_fil
         screen.poll_calendar()  # the timer's work, without waiting for it
         await settled(pilot)
         assert "Today 09:40 Ana Lima (in 40 min)" in _line(app)
+        await pilot.press("ctrl+l")  # on the client it is matched to: once to ask, again to say "no client's call"
+        await toast_saying(pilot, "ctrl+l again: it is no client's call")
+        await pilot.press("ctrl+l")
+        await toast_saying(pilot, "'Coaching call' is no client's call")
+        assert store.settings.calendar_matches["uid:weekly-1"] == ""
+        assert "No more calls today" in _line(app)
 
         calendar.unlink()
         app.open_review(ana)  # behind another screen nothing is read: no work behind a call

@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header, Input, Static
 
+from ..models.calendar import CalendarEvent
 from ..models.credentials import next_credential
 from ..models.summary import ClientSummary
 from ..models.timeutil import local_date
@@ -137,6 +138,7 @@ class DashboardScreen(AllianceScreen):
         self.shown: list[ClientSummary] = []
         self.next_call: NextCall | None = None
         self._calendar_selected = False  # the next call's client is selected once, as the dashboard opens
+        self._unlink_armed: CalendarEvent | None = None  # ctrl+l once more on this call's client: no client's call
         self.contact_undo = UndoStack()  # the contacts logged from this screen, for ctrl+z
 
     def compose(self) -> ComposeResult:
@@ -232,9 +234,11 @@ class DashboardScreen(AllianceScreen):
         line.tooltip = text.plain
 
     def action_link_call(self) -> None:
-        """The next call is with the highlighted client: remembered by its UID and title, and shown at once."""
-        from ..store.calendar_matches import remember_match
+        """The next call is with the highlighted client: remembered by its UID and title, and shown at once.
 
+        On the client it is already matched to, a second ctrl+l says it is no
+        client's call (a lunch with a friend who shares a client's first name).
+        """
         watch = self.next_call
         if watch is None:
             self.notify("No calendar is set: --calendar PATH, or calendar in the config's [preferences].", timeout=6)
@@ -244,22 +248,40 @@ class DashboardScreen(AllianceScreen):
         if call is None or summary is None:
             self.notify("No call left today to match, or no client highlighted.", timeout=4)
             return
+        title = call.event.title or "(no title)"
         if call.client is not None and call.client.id == summary.id:
-            self.notify(f"That call is already matched to {summary.name}.", timeout=4, markup=False)
+            if self._unlink_armed != call.event:
+                self._unlink_armed = call.event
+                self.notify(
+                    f"{title!r} is already matched to {summary.name}. ctrl+l again: it is no client's call.",
+                    timeout=6,
+                    markup=False,
+                )
+                return
+            if self._remember(call.event, None):
+                self.notify(
+                    f"Remembered: {title!r} is no client's call.", title="Call matched", timeout=6, markup=False
+                )
             return
+        if self._remember(call.event, summary.id):
+            self.notify(
+                f"Remembered: {title!r} is with {summary.name}, and so is the rest of its series.",
+                title="Call matched",
+                timeout=6,
+                markup=False,
+            )
+
+    def _remember(self, event: CalendarEvent, client_id: str | None) -> bool:
+        from ..store.calendar_matches import remember_match
+
+        self._unlink_armed = None
         try:
-            remember_match(self.store, call.event, summary.id)
+            remember_match(self.store, event, client_id)
         except StoreError as exc:
             self.report(exc)
-            return
-        title = call.event.title or "(no title)"
-        self.notify(
-            f"Remembered: {title!r} is with {summary.name}, and so is the rest of its series.",
-            title="Call matched",
-            timeout=6,
-            markup=False,
-        )
+            return False
         self.show_next_call()
+        return True
 
     # ----------------------------------------------------------------- showing
 
