@@ -30,7 +30,7 @@ from ..models.session import Session
 from ..store import CLIENT_SCHEMA_VERSION, SCHEMA_VERSION, PracticeStore
 
 # Bump whenever the generated data changes shape: cached practices are keyed by it.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2  # 2: session files keep the version before their first (the review reads no chain)
 COMPLETE_MARK = "generated.ok"
 PRACTICE_DIR = "practice"
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .commitments import CommitmentStatus
@@ -40,10 +41,15 @@ class SessionFollowThrough:
 
 def pause_trend(record: ClientRecord) -> list[SessionPauses]:
     """The median actual pause per session, oldest first; sessions without pauses are left out."""
+    return pause_trend_of((p.session_number, p.actual_seconds) for p in record.pauses)
+
+
+def pause_trend_of(pauses: Iterable[tuple[int | None, float]]) -> list[SessionPauses]:
+    """pause_trend from (session number, actual seconds) pairs alone (the review's digest of the history)."""
     by_session: dict[int, list[float]] = {}
-    for pause in record.pauses:
-        if pause.session_number is not None:
-            by_session.setdefault(pause.session_number, []).append(pause.actual_seconds)
+    for number, seconds in pauses:
+        if number is not None:
+            by_session.setdefault(number, []).append(seconds)
     return [
         SessionPauses(number, statistics.median(values), len(values)) for number, values in sorted(by_session.items())
     ]
@@ -51,12 +57,17 @@ def pause_trend(record: ClientRecord) -> list[SessionPauses]:
 
 def follow_through_trend(record: ClientRecord) -> list[SessionFollowThrough]:
     """Per check-in session, how much of what was checked had been done."""
+    return follow_through_of((c.checked_in_session, c.status) for c in record.commitments)
+
+
+def follow_through_of(checks: Iterable[tuple[int | None, CommitmentStatus]]) -> list[SessionFollowThrough]:
+    """follow_through_trend from (check-in session, status) pairs alone (the review's digest of the history)."""
     by_session: dict[int, list[float]] = {}
-    for commitment in record.commitments:
-        weight = _FOLLOW_THROUGH.get(commitment.status)
-        if weight is None or commitment.checked_in_session is None:
+    for number, status in checks:
+        weight = _FOLLOW_THROUGH.get(status)
+        if weight is None or number is None:
             continue
-        by_session.setdefault(commitment.checked_in_session, []).append(weight)
+        by_session.setdefault(number, []).append(weight)
     return [SessionFollowThrough(n, sum(v), len(v)) for n, v in sorted(by_session.items())]
 
 

@@ -19,15 +19,15 @@ from textual.widgets import Header, Static
 from ..models.contacts import contact_line, pace_note
 from ..models.contacts import since as contacts_since
 from ..models.diff import ChangeKind, diff_versions
+from ..models.history_view import HistoryView
 from ..models.ladder import describe_landings, ladder_of, landing_chart
 from ..models.notes import NoteKind
-from ..models.nudges import revisit_nudges
 from ..models.programme import all_programmes, current_programme, current_programme_number
 from ..models.record import ClientRecord
 from ..models.renewal import programme_span
 from ..models.session import Session
 from ..models.timeutil import local_date
-from ..models.trends import describe_follow_through, describe_pauses, follow_through_trend, pause_trend
+from ..models.trends import describe_follow_through, describe_pauses
 from ..models.undo import UndoStack
 from ..models.wording import plural
 from ..store import StoreError
@@ -171,12 +171,12 @@ class ClientReviewScreen(AllianceScreen):
         body = self.query_one("#review", VerticalScroll)
         await body.remove_children()
         try:
-            record = self.store.record(self.client_id)
+            view = self.store.review(self.client_id, self.latest_shown())
         except StoreError as exc:
             await body.mount(Static(Text(exc.message), id="problem"))
             return
-        self.sub_title = record.client.name
-        top, main, side = self.sections(record)
+        self.sub_title = view.record.client.name
+        top, main, side = self.sections(view)
         columns = Container(
             Vertical(*main, id="main-column", classes="column"),
             Vertical(*side, id="side-column", classes="column"),
@@ -228,8 +228,19 @@ class ClientReviewScreen(AllianceScreen):
 
     # ----------------------------------------------------------------- sections
 
-    def sections(self, record: ClientRecord) -> tuple[list[Widget], list[Widget], list[Widget]]:
+    def latest_shown(self) -> int | None:
+        """How many of the latest sessions are shown whole (None: every one, read from every file)."""
+        if self.show_all_sessions:
+            return None
+        if self.pinned_session is not None:
+            upcoming = self.store.present(self.client_id).next_session_number
+            if self.pinned_session <= upcoming - SESSIONS_SHOWN:
+                return None  # an older session asked for: read with the rest
+        return SESSIONS_SHOWN
+
+    def sections(self, view: HistoryView) -> tuple[list[Widget], list[Widget], list[Widget]]:
         """What goes across the top, in the main column, and in the side column."""
+        record = view.record
         client = record.client
         nxt = record.next_session_number
         state = "in progress" if record.open_session else "next"
@@ -263,7 +274,7 @@ class ClientReviewScreen(AllianceScreen):
         ]
         side: list[Widget] = [
             *self.ladder_section(record),
-            *self.trend_sections(record),
+            *self.trend_sections(view),
             *self.programmes_section(record),
             Static("Discovery notes", classes="title"),
         ]
@@ -277,7 +288,7 @@ class ClientReviewScreen(AllianceScreen):
         return top, main, side
 
     def nudges_section(self, record: ClientRecord) -> Static:
-        nudges = revisit_nudges(record, self.store.settings.revisit_every_sessions)
+        nudges = self.store.present(record.client.id).nudges(self.store.settings.revisit_every_sessions)
         if not nudges:
             return Static(Text("✓ No revisit of the alliance is due.", style="dim"), id="nudges")
         reasons = hanging([(Text("•"), Text(nudge.text)) for nudge in nudges], tag_width=1)
@@ -479,9 +490,11 @@ class ClientReviewScreen(AllianceScreen):
         title = "Success ladder" + (f" (programme {programme.number})" if programme.number > 1 else "")
         return [Static(title, classes="title"), Static(Group(body, *chart), classes="block", id="ladder")]
 
-    def trend_sections(self, record: ClientRecord) -> list[Static | Trend]:
-        pauses = pause_trend(record)
-        follow = follow_through_trend(record)
+    def trend_sections(self, view: HistoryView) -> list[Static | Trend]:
+        """Across every session: the view's figures, drawn from the digest of the history."""
+        record = view.record
+        pauses = list(view.pause_trend)
+        follow = list(view.follow_through)
         return [
             Static("Think time", classes="title"),
             Trend(
@@ -578,14 +591,14 @@ class ClientReviewScreen(AllianceScreen):
         from .exporting import export_recap
 
         try:
-            sessions = self.store.record(self.client_id).sessions
+            latest = self.store.present(self.client_id).session
         except StoreError as error:
             self.report(error, title="No recap")
             return
-        if not sessions:
+        if latest is None:
             self.notify("No session yet, so there is nothing to recap.", title="No recap", markup=False)
             return
-        export_recap(self, self.client_id, sessions[-1].number)
+        export_recap(self, self.client_id, latest.number)
 
     def action_alliance_document(self) -> None:
         from .exporting import export_alliance

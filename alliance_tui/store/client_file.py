@@ -28,7 +28,7 @@ from ..models.session import Session
 from ..models.version_delta import compact_doc, expand_all
 from .atomic import write_data_file
 from .errors import CorruptFile, WriteFailed
-from .history import find_in_history, history_dir, history_docs, merge_into, session_path, update_in_history
+from .history import BASE_TABLE, find_in_history, history_dir, history_docs, merge_into, session_path, update_in_history
 from .jsonfile import CLIENT_SCHEMA_VERSION
 from .storage import META_TABLE, AtomicJSONStorage, meta_table
 
@@ -275,7 +275,11 @@ class ClientFile:
                     kept[key] = doc
             if kept:
                 remaining[name] = kept
+        whole = {v.number: v for v in [self.archived.alliance, *live.versions] if v is not None}
         for number, docs in sorted(files.items()):
+            first = min((int(d.get("number", 0)) for d in docs.get("versions", [])), default=None)
+            if first is not None and first - 1 in whole:
+                docs[BASE_TABLE] = [dump(whole[first - 1])]
             merge_into(session_path(self.history, number), docs)
         gone = {name: set(moves.get(name, {})) for name in TABLES}
         put = ClientRecord(

@@ -22,6 +22,7 @@ from .practice_settings import PracticeSettingsStore
 
 if TYPE_CHECKING:
     from ..models.alliance import AllianceVersion
+    from ..models.history_view import HistoryView
     from ..models.present import Present, SessionEntries
     from ..models.record import ClientRecord
     from ..models.session import Session
@@ -69,6 +70,31 @@ class ClientRecords:
                     f"{name}'s earlier sessions cannot all be read: {exc.message} "
                     "The live session still works; nothing was changed."
                 ) from exc
+
+    def review(self, client_id: str, latest: int | None) -> HistoryView:
+        """What the client review shows: every session, and the entries of the latest ones (None: of every one).
+
+        Reads the present, the digest of the ended sessions and the latest
+        sessions' own files (store/review_read.py), so a client's twentieth
+        year opens as their first; the whole record only when asked for it all.
+        """
+        from ..models.history_view import HistoryView
+
+        with self.core.lock:
+            live = self.held(client_id)
+            if latest is not None:
+                from .review_read import read_review
+
+                try:
+                    view = read_review(self.files[client_id], live, latest, writable=not self.core.read_only)
+                except FileProblem as exc:
+                    raise ClientUnavailable(
+                        f"{live.client.name}'s earlier sessions cannot all be read: {exc.message} "
+                        "The live session still works; nothing was changed."
+                    ) from exc
+                if view is not None:
+                    return view
+            return HistoryView.whole(self.record(client_id))
 
     def present(self, client_id: str) -> Present:
         """What a live session needs of this client (models/present.py), frozen."""

@@ -20,6 +20,9 @@ from .storage import META_TABLE, AtomicJSONStorage
 
 KIND = "session"
 TABLES = ("sessions", "notes", "pauses", "versions", "commitments", "contacts")
+# The alliance version just before the file's first one, whole: its versions (stored as what changed) are
+# shown whole from this file alone, without the chain of every version before (store/review_read.py).
+BASE_TABLE = "base"
 
 
 def history_dir(present_path: Path) -> Path:
@@ -52,10 +55,13 @@ def merge_into(path: Path, docs: dict[str, list[dict[str, Any]]]) -> None:
     """
     existing: Data = read_session_file(path) if path.exists() else {}
     data: Data = {META_TABLE: meta_table(KIND)}
-    for table in TABLES:
+    for table in (*TABLES, BASE_TABLE):
         by_id: dict[str, dict[str, Any]] = {}
         for doc in [*existing.get(table, {}).values(), *docs.get(table, [])]:
             by_id[str(doc.get("id"))] = doc
+        if table == BASE_TABLE and by_id:  # only the one before the file's first version
+            first = min(by_id.values(), key=lambda d: int(d.get("number", 0)))
+            by_id = {str(first.get("id")): first}
         if by_id:
             data[table] = {str(n): doc for n, doc in enumerate(by_id.values(), start=1)}
     storage = AtomicJSONStorage(path, kind=KIND, temp_dir=path.parent.parent)

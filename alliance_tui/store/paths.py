@@ -17,6 +17,8 @@ def usable_client_id(value: object) -> bool:
     return isinstance(value, str) and _CLIENT_ID.fullmatch(value) is not None
 
 
+HISTORY_DIGEST = "digest.json"  # beside a client's session files: the review's digest of them (store/digest.py)
+
 APP_NAME = "alliance-tui"
 
 

@@ -121,6 +121,7 @@ class PracticeStore:
     categories = _Call("prefs", PracticeSettingsStore.categories)
     record = _Call("client_records", ClientRecords.record)
     present = _Call("client_records", ClientRecords.present)
+    review = _Call("client_records", ClientRecords.review)
     sessions = _Call("client_records", ClientRecords.sessions)
     session_entries = _Call("client_records", ClientRecords.session_entries)
     versions = _Call("client_records", ClientRecords.versions)

@@ -21,7 +21,7 @@ from ...models.progress import Progress
 from ..atomic import atomic_write_bytes, fsync_dir, remove_stale_temporaries
 from ..errors import StoreError
 from ..lock import PracticeLock
-from ..paths import usable_client_id
+from ..paths import HISTORY_DIGEST, usable_client_id
 from .cipher import is_sealed
 from .header import HEADER_FILE, Header, KdfParams, State, header_path, read_header, write_header
 from .vault import CLIENTS_DIR, PRACTICE_FILE, Vault
@@ -53,7 +53,7 @@ def data_files(data_dir: Path) -> Iterator[Path]:
             if usable_client_id(present.stem):
                 yield present
         for folder in sorted(p for p in clients.iterdir() if p.is_dir() and usable_client_id(p.name)):
-            yield from sorted(p for p in folder.glob("*.json") if p.stem.isdigit())
+            yield from sorted(p for p in folder.glob("*.json") if p.stem.isdigit() or p.name == HISTORY_DIGEST)
 
 
 def _temporaries_cleared(data_dir: Path) -> None:

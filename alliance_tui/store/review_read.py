@@ -1,0 +1,87 @@
+"""The client review's read: the present, the digest of every ended session, and the latest sessions' files.
+
+What the review shows grows with the history only where it lists sessions
+(store/digest.py keeps that small); the entries it shows are those of the
+latest few sessions, read from their own files. Their alliance versions,
+stored as what changed, are made whole from the version each file keeps of
+the one before its first (history.BASE_TABLE), so no chain of every version
+is read. A file written before that was kept returns None: the caller reads
+the whole record instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..models.alliance import AllianceVersion
+from ..models.commitments import CommitmentStatus
+from ..models.history_view import HistoryView
+from ..models.record import ClientRecord
+from ..models.session import Session
+from ..models.trends import follow_through_of, pause_trend_of
+from ..models.version_delta import expand_doc
+from .client_file import TABLES, ClientFile, _validated
+from .digest import read_digest
+from .history import BASE_TABLE, read_session_file, session_files, session_path
+
+
+def read_review(file: ClientFile, live: ClientRecord, latest: int, *, writable: bool) -> HistoryView | None:
+    """Every session and the entries of the latest ones (live: the present as held, not to be changed)."""
+    folder = file.history
+    entries = read_digest(folder, session_files(folder), writable=writable)
+    session_docs: dict[str, dict[str, Any]] = {}
+    pauses: dict[str, tuple[int | None, float]] = {}
+    checks: dict[str, tuple[int | None, str]] = {}
+    for entry in entries:
+        session_docs.update((str(d.get("id")), d) for d in entry["sessions"])
+        pauses.update((str(i), (n, s)) for i, n, s in entry["pauses"])
+        checks.update((str(i), (n, s)) for i, n, s in entry["checks"])
+    at_hand = {s.id for s in live.sessions}
+    put = [_validated(Session, folder, d) for i, d in session_docs.items() if i not in at_hand]
+    sessions = sorted([*put, *live.sessions], key=lambda s: s.number)
+    pauses.update((p.id, (p.session_number, p.actual_seconds)) for p in live.pauses)
+    checks.update((c.id, (c.checked_in_session, c.status.value)) for c in live.commitments)
+
+    shown = tuple(s.number for s in sessions[-latest:]) if latest > 0 else ()
+    put_away = [session_path(folder, n) for n in shown if n <= file.archived.through]
+    datas = [read_session_file(p) for p in put_away if p.exists()]
+    versions = _versions(datas, file.archived.alliance, live.versions)
+    if versions is None:
+        return None
+    lists: dict[str, list[Any]] = {}
+    for name in ("notes", "pauses", "commitments"):
+        by_id: dict[str, BaseModel] = {}
+        for path, data in zip(put_away, datas, strict=False):
+            by_id.update((str(d.get("id")), _validated(TABLES[name], path, d)) for d in data.get(name, {}).values())
+        by_id.update((m.id, m) for m in getattr(live, name))
+        lists[name] = list(by_id.values())
+    own = {name: list(value) for name, value in live if isinstance(value, list)}  # the caller's own lists
+    record = live.model_copy(update={**own, "sessions": sessions, "versions": versions, **lists})
+    return HistoryView(
+        record=record,
+        pause_trend=tuple(pause_trend_of(pauses.values())),
+        follow_through=tuple(follow_through_of((n, CommitmentStatus(s)) for n, s in checks.values())),
+        shown=shown,
+    )
+
+
+def _versions(
+    datas: list[dict[str, Any]], archived: AllianceVersion | None, at_hand: list[AllianceVersion]
+) -> list[AllianceVersion] | None:
+    """The versions of the files read, whole, with the latest put away and those at hand; None if one cannot be."""
+    known: dict[int, AllianceVersion] = {v.number: v for v in [archived, *at_hand] if v is not None}
+    for data in datas:
+        for doc in data.get(BASE_TABLE, {}).values():
+            base = AllianceVersion.model_validate(doc)
+            known.setdefault(base.number, base)
+        for doc in sorted(data.get("versions", {}).values(), key=lambda d: int(d.get("number", 0))):
+            number = int(doc.get("number", 0))
+            if number in known:
+                continue
+            previous = known.get(number - 1)
+            if previous is None and number > 1 and "delta" in doc:
+                return None  # written before files kept the version before their first
+            known[number] = expand_doc(previous, doc)
+    return [known[n] for n in sorted(known)]
