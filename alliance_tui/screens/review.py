@@ -6,6 +6,8 @@ what the client committed to, and whether it is time to revisit the alliance.
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -148,6 +150,10 @@ class ClientReviewScreen(AllianceScreen):
         self.contact_undo = UndoStack()  # the contacts logged from this screen, for ctrl+z
 
     def compose(self) -> ComposeResult:
+        # Named before the header mounts: a title first set in rebuild() could reach a header
+        # already taken apart when the coach leaves at once (Enter, Esc).
+        with suppress(StoreError):
+            self.sub_title = self.store.summary(self.client_id).name
         yield Header()
         yield VerticalScroll(id="review")
         yield ContactLine(id="contact-line")
