@@ -86,11 +86,11 @@ async def test_the_app_says_it_is_reading_a_large_file_and_updates_the_list(
 
 def test_files_that_must_be_read_at_open_are_announced_first(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No index to trust (it was deleted): every file is read before the practice opens, said beforehand."""
-    from alliance_tui.store import client_records
+    from alliance_tui.store import reconcile
 
     changed_behind_the_index(data_dir)
     (data_dir / "practice.json").unlink()
-    monkeypatch.setattr(client_records, "LONG_READ_BYTES", 0)
+    monkeypatch.setattr(reconcile, "LONG_READ_BYTES", 0)
     said: list[str] = []
     store = PracticeStore(data_dir, defer_changed=True)
     store.on_progress = said.append

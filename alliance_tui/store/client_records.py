@@ -16,7 +16,6 @@ from ..models.calendar import contact_emails
 from ..models.summary import ClientSummary
 from .core import StoreCore, file_stamp
 from .errors import ClientUnavailable, FileProblem, UnknownRecord
-from .paths import usable_client_id
 from .practice_index import PracticeIndex
 from .practice_settings import PracticeSettingsStore
 
@@ -27,8 +26,6 @@ if TYPE_CHECKING:
     from ..models.record import ClientRecord
     from ..models.session import Session
     from .client_file import ClientFile
-
-LONG_READ_BYTES = 5_000_000  # client files to read at open beyond this are announced (on_progress)
 
 
 class ClientRecords:
@@ -296,47 +293,3 @@ class ClientRecords:
                     self.refresh_summary(client_id, write_index=False)
                     refreshed.append(client_id)
         self.index.write_summaries(refreshed)
-
-    def reconcile(self) -> None:
-        """The index is a cache: trust it only where the client's file is unchanged."""
-        stamps = self.index.stamps()
-        clients_dir = self.core.clients_dir
-        found = clients_dir.glob("*.json") if clients_dir.is_dir() else []
-        # Only names this store could have written; anything else in the folder is not a client.
-        on_disk = {p.stem: p for p in found if usable_client_id(p.stem)}
-        entries = self.index.entries
-        stale = []
-        to_read = []
-        for client_id, path in on_disk.items():
-            if client_id in entries and stamps.get(client_id) == file_stamp(path):
-                continue
-            if client_id in entries and self.defer_changed:
-                self.unchecked[client_id] = path
-                continue
-            to_read.append(client_id)
-        self._say_long_read([on_disk[c] for c in to_read])
-        for client_id in to_read:
-            with contextlib.suppress(ClientUnavailable):
-                self.refresh_summary(client_id, write_index=False)
-                stale.append(client_id)
-        self.index.write_summaries(stale)  # one write for all of them, however many
-        for client_id, summary in list(entries.items()):
-            if client_id not in on_disk:
-                self.mark_broken(client_id, f"The file for {summary.name} is missing from {clients_dir}.")
-
-    def _say_long_read(self, paths: list[Path]) -> None:
-        """Files that must be read before the practice opens (no summary of them in the index): a long read is said."""
-        on_progress = self.core.on_progress
-        if on_progress is None or not paths:
-            return
-        size = 0
-        for path in paths:
-            with contextlib.suppress(OSError):
-                size += path.stat().st_size
-        if size >= LONG_READ_BYTES:
-            from ..models.wording import plural
-
-            on_progress(
-                f"Reading {plural(len(paths), 'client file')} ({size / 1_000_000:.0f} MB) to bring the practice "
-                "index up to date…"
-            )

@@ -12,6 +12,8 @@ facade's calls are theirs.
 - practice_index.py: practice.json, the one-line summary of each client
 - practice_settings.py: the practice's settings, kept in that index
 - client_records.py: each client's present, read on first use and held; frozen views
+- reconcile.py: at open, the index checked against the clients' files
+- review_read.py, digest.py: the client review's read of the history
 - client_writes.py: writing one client's file; adding and changing clients
 - session_ops.py: the in-call writes (session, notes, commitments, pauses, alliance)
 - taking_back.py: ctrl+z
@@ -31,6 +33,7 @@ from .core import CLIENTS_DIR, PRACTICE_FILE, Listener, StoreCore
 from .errors import PracticeUnavailable
 from .practice_index import PRACTICE_KIND, PracticeIndex
 from .practice_settings import PracticeSettingsStore
+from .reconcile import reconcile
 from .session_ops import SessionOperations
 from .taking_back import TakingBack
 from .validating import revise, validating
@@ -244,7 +247,7 @@ class PracticeStore:
             raise
         if found is not None:
             self.prefs.take(found[0], at_once=found[1])
-        self.client_records.reconcile()
+        reconcile(self.client_records)
         if not core.read_only:
             from .migrate import move_practice
 
