@@ -29,6 +29,9 @@ from .exporting import recap_of_screen
 RecapExporter = Callable[["SessionSummaryScreen"], None]
 
 
+RECENT = 12  # a session this recent is read from its own file; an older one with the whole record
+
+
 def summary_text(record: ClientRecord, number: int) -> Text:
     """Adjustments, commitments, check-ins, pauses, revisit answers and notes of one session."""
     session = record.session(number)
@@ -151,6 +154,7 @@ class SessionSummaryScreen(AllianceScreen):
         super().__init__()
         self.client_id = client_id
         self.session_number = session_number
+        self._notes: dict[str, Note] = {}  # as last shown: the keys act on these, without reading again
         self.undo_stack = UndoStack()  # sharing and rewording done here, newest last: ctrl+z takes them back
 
     def compose(self) -> ComposeResult:
@@ -175,12 +179,16 @@ class SessionSummaryScreen(AllianceScreen):
     def _show(self) -> None:
         """Data down: the summary and the notes list redrawn from what the store holds."""
         try:
-            record = self.store.record(self.client_id)
+            upcoming = self.store.present(self.client_id).next_session_number
+            # A recent session: its own file and the present (the client's twentieth year as their first).
+            latest = upcoming - self.session_number + 1 if upcoming - self.session_number < RECENT else None
+            record = self.store.review(self.client_id, latest).record
         except StoreError as error:
             self.report(error, title="Summary unavailable")
             return
         self.query_one("#summary-body", Static).update(summary_text(record, self.session_number))
         notes = session_notes(record, self.session_number)
+        self._notes = {n.id: n for n in notes}
         title = Text(f"\nNotes ({len(notes)})", style="bold underline")
         if notes:
             title.append("   space: share with the client or keep private · w: reword", style="dim")
@@ -198,10 +206,7 @@ class SessionSummaryScreen(AllianceScreen):
         if options.highlighted is None or not options.option_count:
             return None
         note_id = options.get_option_at_index(options.highlighted).id
-        try:
-            return next((n for n in self.store.record(self.client_id).notes if n.id == note_id), None)
-        except StoreError:
-            return None
+        return self._notes.get(note_id or "")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "export_recap":

@@ -13,13 +13,13 @@ and it is rebuilt from the session files when it is missing or unreadable.
 from __future__ import annotations
 
 import contextlib
+import os
 from pathlib import Path
 from typing import Any
 
 import orjson
 
 from .atomic import write_data_file
-from .core import file_stamp
 from .errors import FileProblem
 from .history import read_session_file
 from .jsonfile import read_data_bytes
@@ -49,19 +49,24 @@ def _stored(path: Path) -> dict[str, Entry]:
     return files if isinstance(files, dict) else {}
 
 
-def read_digest(folder: Path, files: list[Path], *, writable: bool) -> list[Entry]:
-    """Each session file's entry, in the order given; entries read again where the file changed (and saved)."""
+def read_digest(folder: Path, names: list[str], *, writable: bool) -> list[Entry]:
+    """Each session file's entry (names in folder), in order; read again where the file changed, and saved."""
     path = folder / HISTORY_DIGEST
     stored = _stored(path)
     fresh: dict[str, Entry] = {}
     changed = False
-    for session_file in files:
-        stamp = file_stamp(session_file)
-        entry = stored.get(session_file.name)
+    where = str(folder)
+    for name in names:
+        try:
+            st = os.stat(os.path.join(where, name))
+            stamp: list[int] | None = [st.st_mtime_ns, st.st_size]
+        except OSError:
+            stamp = None
+        entry = stored.get(name)
         if not isinstance(entry, dict) or entry.get("stamp") != stamp:
-            entry = {"stamp": stamp, **figures_of(read_session_file(session_file))}
+            entry = {"stamp": stamp, **figures_of(read_session_file(folder / name))}
             changed = True
-        fresh[session_file.name] = entry
+        fresh[name] = entry
     if writable and (changed or len(fresh) != len(stored)):
         # A cache: when it cannot be written, the next review reads those files again.
         with contextlib.suppress(OSError):

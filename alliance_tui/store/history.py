@@ -9,6 +9,7 @@ edits something in it; a live session never reads any of them.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -36,10 +37,17 @@ def session_path(folder: Path, number: int) -> Path:
 
 def session_files(folder: Path) -> list[Path]:
     """The session files there are, oldest session first (only names this store writes)."""
-    if not folder.is_dir():
+    return [folder / name for name in session_names(folder)]
+
+
+def session_names(folder: Path) -> list[str]:
+    """The session files' names, oldest first: plain strings, as a twenty-year client has a thousand."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
         return []
-    found = [p for p in folder.glob("*.json") if p.stem.isdigit()]
-    return sorted(found, key=lambda p: int(p.stem))
+    found = sorted((int(name[:-5]), name) for name in names if name.endswith(".json") and name[:-5].isdigit())
+    return [name for _, name in found]
 
 
 def read_session_file(path: Path) -> Data:

@@ -11,9 +11,10 @@ the whole record instead.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..models.alliance import AllianceVersion
 from ..models.commitments import CommitmentStatus
@@ -24,22 +25,29 @@ from ..models.trends import follow_through_of, pause_trend_of
 from ..models.version_delta import expand_doc
 from .client_file import TABLES, ClientFile, _validated
 from .digest import read_digest
-from .history import BASE_TABLE, read_session_file, session_files, session_path
+from .errors import CorruptFile
+from .history import BASE_TABLE, read_session_file, session_names, session_path
+
+SESSIONS = TypeAdapter(list[Session])
+STATUSES = {status.value: status for status in CommitmentStatus}
 
 
 def read_review(file: ClientFile, live: ClientRecord, latest: int, *, writable: bool) -> HistoryView | None:
     """Every session and the entries of the latest ones (live: the present as held, not to be changed)."""
     folder = file.history
-    entries = read_digest(folder, session_files(folder), writable=writable)
+    entries = read_digest(folder, session_names(folder), writable=writable)
     session_docs: dict[str, dict[str, Any]] = {}
     pauses: dict[str, tuple[int | None, float]] = {}
     checks: dict[str, tuple[int | None, str]] = {}
     for entry in entries:
-        session_docs.update((str(d.get("id")), d) for d in entry["sessions"])
-        pauses.update((str(i), (n, s)) for i, n, s in entry["pauses"])
-        checks.update((str(i), (n, s)) for i, n, s in entry["checks"])
+        for doc in entry["sessions"]:
+            session_docs[str(doc.get("id"))] = doc
+        for i, n, s in entry["pauses"]:
+            pauses[i] = (n, s)
+        for i, n, s in entry["checks"]:
+            checks[i] = (n, s)
     at_hand = {s.id for s in live.sessions}
-    put = [_validated(Session, folder, d) for i, d in session_docs.items() if i not in at_hand]
+    put = _sessions(folder, [d for i, d in session_docs.items() if i not in at_hand])
     sessions = sorted([*put, *live.sessions], key=lambda s: s.number)
     pauses.update((p.id, (p.session_number, p.actual_seconds)) for p in live.pauses)
     checks.update((c.id, (c.checked_in_session, c.status.value)) for c in live.commitments)
@@ -62,9 +70,17 @@ def read_review(file: ClientFile, live: ClientRecord, latest: int, *, writable: 
     return HistoryView(
         record=record,
         pause_trend=tuple(pause_trend_of(pauses.values())),
-        follow_through=tuple(follow_through_of((n, CommitmentStatus(s)) for n, s in checks.values())),
+        follow_through=tuple(follow_through_of((n, STATUSES[s]) for n, s in checks.values() if s in STATUSES)),
         shown=shown,
     )
+
+
+def _sessions(folder: Path, docs: list[dict[str, Any]]) -> list[Session]:
+    """The digest's sessions, validated in one call (a thousand of them, each checked as any record read)."""
+    try:
+        return SESSIONS.validate_python(docs)
+    except ValidationError as exc:
+        raise CorruptFile(folder, f"holds a session that does not validate: {exc.errors()[0]['msg']}.") from exc
 
 
 def _versions(
