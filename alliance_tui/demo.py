@@ -25,6 +25,7 @@ from .store.contacts import log_contact
 from .store.ladders import set_ladder
 from .store.programmes import renew_programme
 from .store.revisits import finish_revisit, save_revisit_draft, start_revisit
+from .store.think_time import set_think_time
 
 WEEK = timedelta(days=7)
 
@@ -137,7 +138,8 @@ def build_demo(data_dir: Path, now: datetime | None = None) -> PracticeStore:
         how_accountable="Bring the list",
         session_number=n,
     )
-    store.update_client(maya.id, think_time_seconds=60)
+    # Raised in the call (ctrl+↑ six times), so the trend shows both figures and the session records it.
+    set_think_time(store, maya.id, 60, session_id=store.record(maya.id).sessions[-1].id)
     close(maya.id)
 
     # --- Daniel: three sessions held, the fourth is next, no full design yet -------

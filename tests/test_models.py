@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from alliance_tui.models.alliance import AllianceItem, AllianceVersion
 from alliance_tui.models.client import Client
 from alliance_tui.models.commitments import Commitment, CommitmentStatus
+from alliance_tui.models.coverage import AREAS
 from alliance_tui.models.diff import ChangeKind, diff_versions
 from alliance_tui.models.errors import describe
 from alliance_tui.models.notes import Note, NoteKind
@@ -256,7 +257,11 @@ def test_revisit_nudges_first_design_overdue_programme_end_and_think_time() -> N
     assert [n.kind for n in first] == [NudgeKind.FIRST_DESIGN]
     assert "session 3" in first[0].text
 
-    design = AllianceVersion(number=1, created=NOW, session_number=3, full_design=True)
+    bare = AllianceVersion(number=1, created=NOW, session_number=3, full_design=True)
+    assert [n.kind for n in revisit_nudges(_record(sessions=_sessions(5), versions=[bare]))] == [NudgeKind.COVERAGE]
+    # Every area an assessor listens for designed: no coverage nudge, so each rule below is seen alone.
+    covering = [AllianceItem(category=area.category, wording=f"About {area.name}") for area in AREAS]
+    design = bare.model_copy(update={"items": covering})
     assert revisit_nudges(_record(sessions=_sessions(5), versions=[design])) == []
     overdue = revisit_nudges(_record(sessions=_sessions(6), versions=[design]))
     assert [n.kind for n in overdue] == [NudgeKind.OVERDUE]

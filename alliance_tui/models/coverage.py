@@ -82,7 +82,7 @@ AREAS: tuple[Area, ...] = (
         "what contact is fine between sessions, and how often",
         "Between sessions",
         "contact",
-        ("between sessions", "in between", "email me", "message me"),
+        ("between sessions", "email me", "message me"),
     ),
 )
 

@@ -222,6 +222,7 @@ class LineKind:
     kind: EntryKind = EntryKind.NOTE
     shared: bool = False
     category: str = DEFAULT_ADJUSTMENT_CATEGORY
+    replaces: str = ""  # an adjustment that rewords this agreement (its id) rather than adding one
 
     @property
     def is_default(self) -> bool:

@@ -23,6 +23,7 @@ class Session(Record):
     success_measure: OptionalNote = ""  # how they will know it went well
     # The computer's clock read earlier than the start when it ended: it was ended at its start instead.
     clock_set_back: bool = False
+    think_time_set: int | None = Field(default=None, ge=5, le=600)  # the think time as changed in this session
     landed: Landing | None = None  # where it landed on the client's success ladder (models/ladder.py)
 
     @property

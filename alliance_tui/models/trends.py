@@ -26,6 +26,7 @@ class SessionPauses:
     session_number: int
     median_seconds: float
     count: int
+    target_seconds: float = 0.0  # the agreed think time the clock ran to in that session (its median)
 
 
 @dataclass(frozen=True)
@@ -41,17 +42,24 @@ class SessionFollowThrough:
 
 def pause_trend(record: ClientRecord) -> list[SessionPauses]:
     """The median actual pause per session, oldest first; sessions without pauses are left out."""
-    return pause_trend_of((p.session_number, p.actual_seconds) for p in record.pauses)
+    return pause_trend_of((p.session_number, p.actual_seconds, p.target_seconds) for p in record.pauses)
 
 
-def pause_trend_of(pauses: Iterable[tuple[int | None, float]]) -> list[SessionPauses]:
-    """pause_trend from (session number, actual seconds) pairs alone (the review's digest of the history)."""
+def pause_trend_of(pauses: Iterable[tuple[int | None, float, float | None]]) -> list[SessionPauses]:
+    """pause_trend from (session number, actual, agreed seconds) alone (the review's digest of the history).
+
+    An agreed figure not known (None) is left out of that session's median.
+    """
     by_session: dict[int, list[float]] = {}
-    for number, seconds in pauses:
+    targets: dict[int, list[float]] = {}
+    for number, seconds, agreed in pauses:
         if number is not None:
             by_session.setdefault(number, []).append(seconds)
+            if agreed:
+                targets.setdefault(number, []).append(agreed)
     return [
-        SessionPauses(number, statistics.median(values), len(values)) for number, values in sorted(by_session.items())
+        SessionPauses(number, statistics.median(values), len(values), statistics.median(targets.get(number, [0.0])))
+        for number, values in sorted(by_session.items())
     ]
 
 
@@ -89,15 +97,19 @@ def direction(values: list[float]) -> str:
 
 
 def describe_pauses(trend: list[SessionPauses], target_seconds: int) -> str:
-    """One sentence a coach can read at a glance."""
+    """One sentence a coach can read at a glance, saying so when the agreed time has changed."""
     if not trend:
         return f"Agreed think time {target_seconds} s. No pauses timed yet."
+    agreed = [t.target_seconds for t in trend if t.target_seconds]
+    changed = ""
+    if agreed and (agreed[0] != target_seconds or len(set(agreed)) > 1):
+        changed = f" (agreed {agreed[0]:g} s at S{trend[0].session_number}, {target_seconds} s now)"
     values = [t.median_seconds for t in trend]
     last = trend[-1]
     if len(trend) == 1:
         return (
             f"Agreed think time {target_seconds} s. Only one session timed so far "
-            f"(S{last.session_number}, median {last.median_seconds:.0f} s)."
+            f"(S{last.session_number}, median {last.median_seconds:.0f} s){changed}."
         )
     way = {
         "down": "the client is taking less time than before",
@@ -106,7 +118,7 @@ def describe_pauses(trend: list[SessionPauses], target_seconds: int) -> str:
     }[direction(values)]
     return (
         f"Agreed think time {target_seconds} s. Last session (S{last.session_number}) "
-        f"median {last.median_seconds:.0f} s: {way}."
+        f"median {last.median_seconds:.0f} s: {way}{changed}."
     )
 
 

@@ -52,7 +52,17 @@ class PromptRemoved:
     position: int
 
 
-UndoStep = Added | Changed | PromptAdded | PromptRemoved
+@dataclass(frozen=True)
+class ThinkTimeChanged:
+    """The client's think time changed from the call: it goes back to seconds, the session as it was."""
+
+    label: str
+    client_id: str
+    seconds: int
+    session: Any  # the Session as it was (None: not recorded with a session)
+
+
+UndoStep = Added | Changed | PromptAdded | PromptRemoved | ThinkTimeChanged
 
 
 @dataclass

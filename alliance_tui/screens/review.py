@@ -510,6 +510,7 @@ class ClientReviewScreen(AllianceScreen):
                 unit="s",
                 reference=record.client.think_time_seconds,
                 reference_label="the agreed think time",
+                targets=[round(p.target_seconds) for p in pauses],
                 id="pause-trend",
             ),
             Static("Commitment follow-through", classes="title"),

@@ -30,8 +30,17 @@ from ..models.session import Session
 from ..models.settings import PracticeSettings
 from ..models.text import TextRefused
 from ..models.timeutil import local_date
-from ..models.undo import Added, Changed, PromptAdded, PromptRemoved, UndoStack, UndoStep, undone_message
-from ..store import ClientUnavailable, ReadOnlyPractice, StoreError
+from ..models.undo import (
+    Added,
+    Changed,
+    PromptAdded,
+    PromptRemoved,
+    ThinkTimeChanged,
+    UndoStack,
+    UndoStep,
+    undone_message,
+)
+from ..store import ClientUnavailable, InvalidInput, ReadOnlyPractice, StoreError
 from ..widgets.accountability_pane import AccountabilityPane, AccountabilityView, awaiting
 from ..widgets.agreement_pane import FIELDS, AgreementPane, AgreementView
 from ..widgets.footer import KeyFooter
@@ -240,6 +249,24 @@ class SessionScreen(AllianceScreen):
             id="session.ladder",
             tooltip="The success ladder in the log line (good | great | amazing); "
             "pressed again, marks where this session landed on it",
+        ),
+        Binding(
+            "ctrl+up",
+            "think_time(1)",
+            "More think time",
+            show=False,
+            priority=True,
+            id="session.think_more",
+            tooltip="Five seconds more agreed think time, recorded with this session (the agreement is offered it)",
+        ),
+        Binding(
+            "ctrl+down",
+            "think_time(-1)",
+            "Less think time",
+            show=False,
+            priority=True,
+            id="session.think_less",
+            tooltip="Five seconds less agreed think time, recorded with this session (the agreement is offered it)",
         ),
         Binding(
             "ctrl+z",
@@ -643,7 +670,9 @@ class SessionScreen(AllianceScreen):
             entry = parse_as(event.line_kind, event.text, self.store.categories())
             if not self._begun():
                 return
-            if entry.kind is EntryKind.ADJUSTMENT:
+            if entry.kind is EntryKind.ADJUSTMENT and event.line_kind.replaces:
+                step = self._reword_agreement(event.line_kind.replaces, entry.text)
+            elif entry.kind is EntryKind.ADJUSTMENT:
                 # The coach's own requests are the coach's; every other in-session change is the client's ask.
                 by = RequestedBy.COACH if entry.category == "Coach's requests" else RequestedBy.CLIENT
                 version = self.store.add_alliance_item(
@@ -677,8 +706,75 @@ class SessionScreen(AllianceScreen):
             self._give_focus_back()
             return
         quick_log.saved("")
-        self._wrote(step)
+        self._wrote(step, self._clock_in_step(entry.category, entry.text) if entry.kind is EntryKind.ADJUSTMENT else "")
         self._give_focus_back()
+
+    # ----------------------------------------------------------------- think time, in step with the agreement
+
+    def action_think_time(self, steps: int) -> None:
+        """The agreed think time five seconds up or down, on the clock at once and recorded with the session."""
+        from ..models.think_time import nudged
+        from ..store.think_time import set_think_time
+
+        current = self.present.client.think_time_seconds
+        target = nudged(current, steps)
+        if target == current:
+            self._say(f"Think time stays {current} s: it is kept between 5 s and 10 minutes")
+            return
+        if not self._begun():
+            return
+        assert self.session is not None
+        try:
+            _, session_before = set_think_time(self.store, self.client_id, target, session_id=self.session.id)
+        except StoreError as error:
+            self._not_begun_after_all()
+            self.query_one(QuickLog).show_message(f"{error.message} (the think time is unchanged)")
+            return
+        label = f"Think time {target} s (was {current} s)"
+        offer = self._agreement_in_step(target)
+        self._wrote(ThinkTimeChanged(label, self.client_id, current, session_before), f"◷ {label}{offer}")
+
+    def _agreement_in_step(self, target: int) -> str:
+        """The think-time agreement that names another number, offered reworded in the log line (if it is free)."""
+        from ..models.think_time import out_of_step, reworded, seconds_in
+
+        alliance = self.present.current_alliance
+        item = out_of_step(alliance.items, target) if alliance is not None else None
+        if item is None:
+            return ""
+        quick_log = self.query_one(QuickLog)
+        if quick_log.input.value or not quick_log.line_kind.is_default:
+            return f" · the agreement still says {seconds_in(item.wording)} s"
+        kind = LineKind(EntryKind.ADJUSTMENT, category=item.category, replaces=item.id)
+        quick_log.choose(kind, words=reworded(item.wording, target))
+        return " · the agreement, reworded, is in the line: Enter keeps it, Esc leaves it"
+
+    def _clock_in_step(self, category: str, wording: str) -> str:
+        """After an agreement about think time: the clock's target, if it says another number."""
+        from ..models.think_time import CATEGORY, seconds_in
+
+        said = seconds_in(wording) if category == CATEGORY else None
+        target = self.present.client.think_time_seconds
+        if said is None or said == target:
+            return ""
+        way = "ctrl+↑" if said > target else "ctrl+↓"
+        return f"✔ Alliance adjusted · the clock is at {target} s: {way} moves it toward {said} s"
+
+    def _reword_agreement(self, item_id: str, wording: str) -> UndoStep:
+        """One agreement reworded in place, as a new version (raises StoreError if refused)."""
+        current = self.present.current_alliance
+        items = list(current.items) if current is not None else []
+        if not any(i.id == item_id for i in items):
+            raise InvalidInput("That agreement is no longer in the alliance; nothing was reworded.")
+        from ..models.alliance import AllianceItem
+
+        changed: list[AllianceItem] = [
+            i.model_copy(update={"wording": wording}) if i.id == item_id else i for i in items
+        ]
+        version = self.store.adjust_alliance(
+            self.client_id, changed, reason=f"Reworded in session: {wording}"[:2000], session_number=self.number
+        )
+        return Added("Think time agreement reworded", self.client_id, "versions", version.id)
 
     # ----------------------------------------------------------------- success ladder
 

@@ -4,8 +4,8 @@ The review charts think time and follow-through across every session and
 lists every session, but shows the entries of the latest few only. What the
 charts and the list need of each session's file (the session itself, its
 pauses' seconds, the check-ins' outcomes) is kept in clients/<id>/digest.json,
-each entry with the file's size and time: an entry whose file changed since
-(an edit, a restore) is read again from it, and a new session's file is
+each entry with the file's size and time (a pause: id, session, actual and
+agreed seconds): an entry whose file changed since (an edit, a restore) is read again from it, and a new session's file is
 added. It is a cache, like the practice index: nothing is lost without it,
 and it is rebuilt from the session files when it is missing or unreadable.
 """
@@ -30,13 +30,20 @@ Entry = dict[str, Any]
 
 def figures_of(data: dict[str, Any]) -> Entry:
     """What the digest keeps of one session's file: its sessions whole, and two figures of each pause and check-in."""
-    pauses = [[d.get("id"), d.get("session_number"), d.get("actual_seconds")] for d in data.get("pauses", {}).values()]
+    pauses = [
+        [d.get("id"), d.get("session_number"), d.get("actual_seconds"), d.get("target_seconds")]
+        for d in data.get("pauses", {}).values()
+    ]
     checks = [
         [d.get("id"), d.get("checked_in_session"), d.get("status")]
         for d in data.get("commitments", {}).values()
         if d.get("checked_in_session") is not None
     ]
     return {"sessions": list(data.get("sessions", {}).values()), "pauses": pauses, "checks": checks}
+
+
+def _without_targets(entry: Entry) -> bool:
+    return any(len(pause) < 4 for pause in entry.get("pauses", ()))
 
 
 def _stored(path: Path) -> dict[str, Entry]:
@@ -63,7 +70,8 @@ def read_digest(folder: Path, names: list[str], *, writable: bool) -> list[Entry
         except OSError:
             stamp = None
         entry = stored.get(name)
-        if not isinstance(entry, dict) or entry.get("stamp") != stamp:
+        # An entry kept before the agreed seconds were (three figures a pause) is read again too.
+        if not isinstance(entry, dict) or entry.get("stamp") != stamp or _without_targets(entry):
             entry = {"stamp": stamp, **figures_of(read_session_file(folder / name))}
             changed = True
         fresh[name] = entry

@@ -37,19 +37,19 @@ def read_review(file: ClientFile, live: ClientRecord, latest: int, *, writable: 
     folder = file.history
     entries = read_digest(folder, session_names(folder), writable=writable)
     session_docs: dict[str, dict[str, Any]] = {}
-    pauses: dict[str, tuple[int | None, float]] = {}
+    pauses: dict[str, tuple[int | None, float, float | None]] = {}
     checks: dict[str, tuple[int | None, str]] = {}
     for entry in entries:
         for doc in entry["sessions"]:
             session_docs[str(doc.get("id"))] = doc
-        for i, n, s in entry["pauses"]:
-            pauses[i] = (n, s)
+        for i, n, s, t in entry["pauses"]:
+            pauses[i] = (n, s, t)
         for i, n, s in entry["checks"]:
             checks[i] = (n, s)
     at_hand = {s.id for s in live.sessions}
     put = _sessions(folder, [d for i, d in session_docs.items() if i not in at_hand])
     sessions = sorted([*put, *live.sessions], key=lambda s: s.number)
-    pauses.update((p.id, (p.session_number, p.actual_seconds)) for p in live.pauses)
+    pauses.update((p.id, (p.session_number, p.actual_seconds, p.target_seconds)) for p in live.pauses)
     checks.update((c.id, (c.checked_in_session, c.status.value)) for c in live.commitments)
 
     shown = tuple(s.number for s in sessions[-latest:]) if latest > 0 else ()

@@ -73,13 +73,18 @@ class TakingBack:
 
     def undo(self, step: UndoStep) -> None:
         """Take back one write a screen made (models.undo); on disk when it returns."""
-        from ..models.undo import Added, Changed, PromptAdded, PromptRemoved
+        from ..models.undo import Added, Changed, PromptAdded, PromptRemoved, ThinkTimeChanged
 
         with self.core.lock:
             if isinstance(step, Added):
                 self.remove_record(step.client_id, step.table, step.record_id)
             elif isinstance(step, Changed):
                 self.put_record(step.client_id, step.table, step.before)
+            elif isinstance(step, ThinkTimeChanged):
+                from .think_time import write_think_time
+
+                self.core.check_writable()
+                write_think_time(self.writes, self.clients, step.client_id, step.seconds, step.session)
             elif isinstance(step, PromptAdded):
                 self.prefs.remove_prompt(step.prompt_id)
             elif isinstance(step, PromptRemoved):

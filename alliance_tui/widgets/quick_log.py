@@ -315,7 +315,7 @@ class QuickLog(Vertical):
             with contextlib.suppress(TextRefused):
                 # "perm: ..." typed in the words picks Permissions: shown as it will be saved.
                 category = parse_as(kind, self.input.value, self.categories).category or category
-            label.append("± adjust", style="bold")
+            label.append("± reword" if kind.replaces else "± adjust", style="bold")
             label.append(f" · {category}")
         elif kind.kind is EntryKind.LADDER:
             label.append("◆ ladder", style="bold")

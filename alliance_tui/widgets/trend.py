@@ -30,15 +30,27 @@ def bar_rows(values: list[float], top: float, rows: int = ROWS) -> list[str]:
     return lines
 
 
-def chart(values: list[float], labels: list[str], *, unit: str, reference: float, reference_label: str) -> Group:
+def chart(
+    values: list[float],
+    labels: list[str],
+    *,
+    unit: str,
+    reference: float,
+    reference_label: str,
+    targets: list[float] | None = None,
+) -> Group:
+    """Bars of the values; with targets, each session's agreed figure written under its actual one."""
     values, labels = values[-MAX_COLUMNS:], labels[-MAX_COLUMNS:]
-    top = max([reference, *values]) or 1.0
+    shown = (targets or [])[-MAX_COLUMNS:]
+    top = max([reference, *values, *shown]) or 1.0
     bars = [Text(line, style="bold") for line in bar_rows(values, top)]
     numbers = Text("".join(f"{v:g}{unit}".center(COLUMN) for v in values))
+    agreed = [Text("".join(f"/{t:g}".center(COLUMN) for t in shown), style="italic")] if shown else []
     names = Text("".join(label.center(COLUMN) for label in labels), style="dim")
     why = reference_label if top == reference else "the largest value"
     scale = Text(f"full height = {top:g}{unit} ({why})", style="dim italic")
-    return Group(*bars, numbers, names, scale)
+    key = [Text("actual, then /agreed, per session", style="dim italic")] if shown else []
+    return Group(*bars, numbers, *agreed, names, scale, *key)
 
 
 class Trend(Static):
@@ -57,10 +69,13 @@ class Trend(Static):
         unit: str = "",
         reference: float = 0.0,
         reference_label: str = "",
+        targets: list[float] | None = None,
         id: str | None = None,
     ) -> None:
         parts: list[Text | Group] = [Text(summary)]
         if values:
-            parts.append(chart(values, labels, unit=unit, reference=reference, reference_label=reference_label))
+            parts.append(
+                chart(values, labels, unit=unit, reference=reference, reference_label=reference_label, targets=targets)
+            )
         super().__init__(Group(*parts), id=id)
         self.values = values
