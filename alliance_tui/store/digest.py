@@ -5,9 +5,10 @@ lists every session, but shows the entries of the latest few only. What the
 charts and the list need of each session's file (the session itself, its
 pauses' seconds, the check-ins' outcomes) is kept in clients/<id>/digest.json,
 each entry with the file's size and time (a pause: id, session, actual and
-agreed seconds): an entry whose file changed since (an edit, a restore) is read again from it, and a new session's file is
-added. It is a cache, like the practice index: nothing is lost without it,
-and it is rebuilt from the session files when it is missing or unreadable.
+agreed seconds): an entry whose file changed since (an edit, a restore) is
+read again from it, and a new session's file is added. It is a cache, like
+the practice index: nothing is lost without it, and it is rebuilt from the
+session files when it is missing or unreadable.
 """
 
 from __future__ import annotations
