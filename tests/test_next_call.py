@@ -7,6 +7,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from textual.pilot import Pilot
 
 from alliance_tui import cli
@@ -177,3 +179,41 @@ def test_dashboard_with_the_next_call_snapshot_80x24(
         await settled(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=read)
+
+
+PEOPLE = [
+    ADA,
+    BO,
+    ClientSummary(id="c", name="Ann Lee", emails=("ann@x.org",)),
+    ClientSummary(id="d", name="Old", archived=True),
+]
+event_st = st.builds(
+    lambda title, hour, uid, who: CalendarEvent(datetime(2026, 12, 2, hour, tzinfo=UTC), None, title, who, uid),
+    st.sampled_from(["Ada Lovelace", "Bo", "Ann Lee call", "Old catch-up", "Dentist", "ann", ""])
+    | st.text(max_size=20),
+    st.integers(0, 23),
+    st.sampled_from(["", "u1", "u2"]),
+    st.sampled_from([(), ("ann@x.org",), ("nobody@x.org",)]),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(event_st, max_size=6),
+    st.dictionaries(st.sampled_from(["uid:u1", "uid:u2"]), st.sampled_from(["a", "b", "d", "", "gone"])),
+)
+def test_matching_keeps_every_event_in_order_and_a_correction_always_wins(
+    events: list[CalendarEvent], remembered: dict[str, str]
+) -> None:
+    calls = match_events(events, PEOPLE, remembered)
+    assert len(calls) == len(events)
+    assert [c.event.start for c in calls] == sorted(e.start for e in events)
+    for call in calls:
+        assert call.client is None or not call.client.archived  # never an archived client
+        said = remembered.get(f"uid:{call.event.uid}") if call.event.uid else None
+        if said == "":
+            assert (call.client, call.matched_by) == (None, "yours")
+        elif said in ("a", "b"):
+            assert call.client is not None and (call.client.id, call.matched_by) == (said, "yours")
+        else:
+            assert call.matched_by != "yours"  # a correction to an archived or erased client is matched afresh

@@ -53,7 +53,11 @@ class IntakeQuestionsScreen(AllianceScreen):
         yield Static(id="questions-title")
         yield OptionList(id="questions")
         with Vertical(id="question-form"):
-            yield TextInput(placeholder="The question, as the client will read it (Enter saves)", id="question")
+            yield TextInput(
+                placeholder="The question, as the client will read it (Enter saves)",
+                id="question",
+                select_on_focus=False,
+            )
         yield Static(id="questions-message")
         yield KeyFooter()
 
@@ -105,7 +109,11 @@ class IntakeQuestionsScreen(AllianceScreen):
 
     def open_line(self, value: str, key: str | None) -> None:
         self.rewording = key
-        self.query_one("#question-form").add_class("open")
+        form = self.query_one("#question-form")
+        at = self.highlighted()
+        what = f"Reword question {at + 1}" if key is not None and at is not None else "A new question"
+        form.border_title = f"{what} · Enter saves · Esc cancels"
+        form.add_class("open")
         line = self.query_one("#question", Input)
         line.value = value
         line.focus()
