@@ -54,6 +54,12 @@ def test_every_refusal_names_the_file_and_changes_nothing(store: PracticeStore, 
     with pytest.raises(InvalidInput, match="is a folder"):
         read_form(store, tmp_path, ana)
     assert store.present(ana).client.discovery_notes == "" and store.present(ana).client.intake_drafts == ()
+    store.update_client(ana, discovery_notes="x" * 9_990)
+    filled = tmp_path / "filled.md"
+    filled.write_text(fill(intake_form("Ana Lima", ana), {"purpose": "To change careers."}), encoding="utf-8")
+    with pytest.raises(InvalidInput, match=r"would be 10,\d{3} characters, over the 10,000 they hold"):
+        apply_intake(store, read_form(store, filled, ana), "2026-11-20")
+    assert store.present(ana).client.discovery_notes == "x" * 9_990 and store.present(ana).client.intake_drafts == ()
 
 
 async def test_import_from_the_review_then_accept_edit_and_skip_drafts_in_the_editor(

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..models.intake import IntakeAnswers, IntakeProblem, IntakeQuestion, already_imported, parse_intake
+from ..models.text import LONG_MAX
 from .errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -81,6 +82,11 @@ def apply_intake(store: PracticeStore, answers: IntakeAnswers, day: str) -> tupl
         client = store.present(answers.client_id).client
         block = answers.discovery_text(day)
         notes = f"{client.discovery_notes}\n\n{block}" if client.discovery_notes else block
+        if len(notes) > LONG_MAX:
+            raise InvalidInput(
+                f"With these answers {client.name}'s discovery notes would be {len(notes):,} characters, over the "
+                f"{LONG_MAX:,} they hold: shorten them (c on the review), then import again. {NOTHING}"
+            )
         drafts = drafts_from(answers, store.categories())
         saved = store.update_client(
             answers.client_id, discovery_notes=notes, intake_drafts=(*client.intake_drafts, *drafts)
