@@ -135,5 +135,8 @@ def _link(store: PracticeStore, events: list[CalendarEvent], said: str) -> None:
         remember_match(store, at[0], client_id)
     except StoreError as exc:
         raise CommandFailed(exc.message) from None
-    name = store.summary(client_id).name if client_id else "no client"
-    print(f"Remembered: {at[0].title or '(no title)'!s} is with {name} (and so is the rest of its series).")
+    title = at[0].title or "(no title)"
+    if client_id is None:
+        print(f"Remembered: {title} is no client's call (and so is the rest of its series).")
+    else:
+        print(f"Remembered: {title} is with {store.summary(client_id).name} (and so is the rest of its series).")

@@ -34,6 +34,10 @@ def test_answers_land_as_notes_and_drafts_in_one_write_and_never_twice(demo_stor
     assert "From the intake form (2026-11-20, ref" in client.discovery_notes
     with PracticeStore(demo_store.data_dir, read_only=True) as again:  # on disk, both
         assert again.present(maya).client == client
+    from alliance_tui.exports.prep import prep_sheet
+
+    sheet = prep_sheet(demo_store.record(maya), categories=demo_store.categories(), today=FROZEN_NOW.date())
+    assert f"*{ANSWERED} drafts from the intake wait in the alliance editor, not yet agreed.*" in sheet
     with pytest.raises(InvalidInput, match="already in Maya Okafor's discovery notes"):
         read_form(demo_store, path, maya)
     daniel = client_id(demo_store, "Daniel Reyes")

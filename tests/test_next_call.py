@@ -20,7 +20,7 @@ from alliance_tui.screens.dashboard import DashboardScreen
 from alliance_tui.store import PracticeStore
 from alliance_tui.store.calendar_matches import forget_client_matches, remember_match
 
-from .conftest import FROZEN_NOW, client_id
+from .conftest import FROZEN_NOW
 from .screen_text import widget_text
 from .waits import settled, toast_saying, until
 
@@ -162,11 +162,17 @@ def test_today_link_remembers_a_match_and_reads_no_history(
     out = capsys.readouterr().out
     assert "Remembered: Coaching call is with Ana Lima" in out
     assert "Ana Lima" in out.splitlines()[-2] and "session 1 of 12" in out
+    assert cli.main([*args, "--link", f"{hhmm}=-"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "Remembered: Coaching call is no client's call" in out
+        and "Coaching call  (no client's call, as you said)" in out
+    )
     assert cli.main([*args, "--link", "07:77=Ana"]) == cli.EXIT_FAILED
     assert "no call starts at '07:77'" in capsys.readouterr().err
     assert read_whole == []
     with PracticeStore(store.data_dir, read_only=True) as again:
-        assert client_id(again, "Ana Lima") in again.settings.calendar_matches.values()
+        assert set(again.settings.calendar_matches.values()) == {""}
 
 
 def test_dashboard_with_the_next_call_snapshot_80x24(

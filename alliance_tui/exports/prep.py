@@ -126,7 +126,7 @@ def _last_session(record: ClientRecord) -> list[str]:
 def _agreement(record: ClientRecord, categories: tuple[str, ...]) -> list[str]:
     current = record.current_alliance
     if current is None:
-        return ["## The agreement", "", "Nothing agreed yet.", ""]
+        return ["## The agreement", "", "Nothing agreed yet.", "", *_drafts(record)]
     last = record.last_session
     since = record.version_before_session(last.number) if last else current
     changes = {c.item.id: c for c in diff_versions(since, current)} if since is not current else {}
@@ -149,6 +149,7 @@ def _agreement(record: ClientRecord, categories: tuple[str, ...]) -> list[str]:
             suffix = f" *({tag})*" if tag else ""
             out.append(f"- {md_block(item.wording, indent=2)}{suffix}")
         out.append("")
+    out += _drafts(record)
     removed = [c for c in changed if c.kind is ChangeKind.REMOVED]
     if removed:
         out.append("**No longer part of the agreement**")
@@ -156,6 +157,14 @@ def _agreement(record: ClientRecord, categories: tuple[str, ...]) -> list[str]:
         out += [f"- ~~{md_inline(c.item.wording)}~~" for c in removed]
         out.append("")
     return out
+
+
+def _drafts(record: ClientRecord) -> list[str]:
+    """Intake answers offered to the alliance and not yet decided on: not part of the agreement."""
+    if not record.client.intake_drafts:
+        return []
+    waiting = plural(len(record.client.intake_drafts), "draft")
+    return [f"*{waiting} from the intake wait in the alliance editor, not yet agreed.*", ""]
 
 
 def _think_time(record: ClientRecord) -> list[str]:

@@ -201,7 +201,7 @@ def day_plan(
     for call in calls:
         when = call.event.start.astimezone().strftime("%H:%M")
         if call.client is None:
-            said = "not a client (as you said)" if call.matched_by == "yours" else "no client matched"
+            said = "no client's call, as you said" if call.matched_by == "yours" else "no client matched"
             lines.append(f"{when}  {call.event.title or '(no title)'}  ({said})")
             continue
         soon = f" ({in_words(minutes_until(call.event.start, now))})" if now else ""
