@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from ..models.alliance import DEFAULT_CATEGORIES, AllianceItem, RequestedBy
 from ..models.diff import ChangeKind
-from ..models.drafts import DraftItem, still_drafts
+from ..models.drafts import still_drafts
 from ..models.record import ClientRecord
 from ..models.text import TextRefused, clean
 from ..models.wording import plural
@@ -29,8 +29,7 @@ from ..store import StoreError
 from ..widgets.footer import KeyFooter
 from ..widgets.inputs import TextInput
 from ..widgets.version_diff import TAG_WIDTH, change_tag, hanging
-from .base import AllianceScreen
-from .editor_drafts import DRAFT_PREFIX, FROM_INTAKE, DraftBook
+from .editor_drafts import DRAFT_PREFIX, DraftBook, DraftsInEditor
 
 REASON_MAX = 2_000
 
@@ -67,7 +66,7 @@ class Pending:
     reason: str
 
 
-class AllianceEditorScreen(AllianceScreen):
+class AllianceEditorScreen(DraftsInEditor):
     CSS_PATH = "alliance_editor.tcss"
     # In order of importance: a narrow footer leaves out the later ones (F1 lists them all).
     BINDINGS = [
@@ -235,13 +234,6 @@ class AllianceEditorScreen(AllianceScreen):
         # The tag column only takes room once something has changed.
         return hanging([(change_tag(kind), body)], tag_width=TAG_WIDTH if self.pending else 1)
 
-    def highlighted_draft(self) -> DraftItem | None:
-        option_list = self.query_one("#items", OptionList)
-        index = option_list.highlighted
-        if index is None or index >= option_list.option_count:
-            return None
-        return self.drafts.find(option_list.get_option_at_index(index).id)
-
     def highlighted_item(self) -> AllianceItem | None:
         index = self.query_one("#items", OptionList).highlighted
         shown = self.shown_items()
@@ -381,6 +373,15 @@ class AllianceEditorScreen(AllianceScreen):
         self.refresh_items()
         return True
 
+    def add_working_item(self, item: AllianceItem, reason: str) -> None:
+        """An agreement added on screen (saved with the version)."""
+        self.items.append(item)
+        self.pending[item.id] = Pending(ChangeKind.ADDED, reason)
+        self.warned_unsaved = False
+
+    def open_add_form(self) -> None:
+        self.open_form(Mode.ADD)
+
     def mark_changed(self, item: AllianceItem, reason: str) -> None:
         before = self.original.get(item.id)
         if before is None:
@@ -427,13 +428,7 @@ class AllianceEditorScreen(AllianceScreen):
             self.open_form(Mode.RECATEGORISE, item)
 
     def action_remove(self) -> None:
-        draft = self.highlighted_draft()
-        if draft is not None:
-            skipped = self.drafts.toggle_skip(draft)
-            self.warned_unsaved = False
-            self.refresh_items()
-            said = "Skipped (u brings it back)" if skipped else "Offered again"
-            self.notify(f"{said}: {draft.wording[:60]}", timeout=3, markup=False)
+        if self.skip_draft():
             return
         item = self._need_item()
         if item is not None:
@@ -443,10 +438,7 @@ class AllianceEditorScreen(AllianceScreen):
         self.open_form(Mode.CATEGORY)
 
     def action_undo(self) -> None:
-        draft = self.highlighted_draft()
-        if draft is not None and draft.id in self.drafts.skipped:
-            self.drafts.toggle_skip(draft)
-            self.refresh_items()
+        if self.restore_draft():
             return
         item = self.highlighted_item()
         if item is None or item.id not in self.pending:
@@ -463,33 +455,6 @@ class AllianceEditorScreen(AllianceScreen):
         else:
             self.items = [self.original[i.id] if i.id == item.id else i for i in self.items]
         self.refresh_items()
-
-    def action_accept_draft(self) -> None:
-        """The highlighted draft, as the client wrote it, added to the working agreement (saved with ctrl+s)."""
-        draft = self.highlighted_draft()
-        if draft is None:
-            self.notify("Highlight a draft from the intake first (below the agreement).", timeout=4)
-            return
-        new = AllianceItem(
-            category=draft.category,
-            wording=draft.wording,
-            requested_by=RequestedBy.CLIENT,
-            reason=FROM_INTAKE,
-            agreed_in_session=self.session_number(),
-        )
-        self.items.append(new)
-        self.pending[new.id] = Pending(ChangeKind.ADDED, FROM_INTAKE)
-        self.drafts.accept(draft, new.id)
-        self.warned_unsaved = False
-        self.refresh_items()
-
-    def edit_draft(self, draft: DraftItem) -> None:
-        """The add form, holding the draft's words and category: Enter twice accepts it as edited."""
-        self.open_form(Mode.ADD)
-        self.drafting = draft.id
-        self.fill_categories(draft.category)
-        self.query_one("#wording", Input).value = draft.wording
-        self.query_one("#reason", Input).value = FROM_INTAKE
 
     def action_toggle_full_design(self) -> None:
         self.full_design = not self.full_design
@@ -555,19 +520,6 @@ class AllianceEditorScreen(AllianceScreen):
         if self.drafts.decided:
             self.save_drafts()
         self.dismiss()
-
-    def save_drafts(self) -> None:
-        """The drafts decided on leave the client's card; those not yet decided wait for another day."""
-        from ..store.intake import set_drafts
-
-        try:
-            set_drafts(self.store, self.client_id, self.drafts.waiting())
-        except StoreError as exc:
-            self.report(exc, title="Drafts not cleared")
-            return
-        left = len(self.drafts.waiting())
-        if left:
-            self.notify(f"{plural(left, 'draft')} from the intake still waiting.", timeout=4)
 
     def action_back(self) -> None:
         if self.mode is not None:

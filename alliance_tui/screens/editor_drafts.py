@@ -11,9 +11,14 @@ from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
+from textual.widgets import Input, OptionList
 
+from ..models.alliance import AllianceItem, RequestedBy
 from ..models.drafts import DraftItem
+from ..models.wording import plural
+from ..store import StoreError
 from ..widgets.version_diff import TAG_WIDTH, hanging
+from .base import AllianceScreen
 
 DRAFT_PREFIX = "draft-"
 FROM_INTAKE = "From the intake form"
@@ -78,3 +83,98 @@ class DraftBook:
         body.append(Text(draft.wording, style="strike dim" if skipped else "italic"))
         tag = Text("– skipped" if skipped else "? draft", style="dim" if skipped else "bold cyan")
         return hanging([(tag, body)], tag_width=TAG_WIDTH)
+
+
+class DraftsInEditor(AllianceScreen):
+    """The alliance editor's keys on the intake's drafts: accept (y), edit (r), skip (d), bring back (u).
+
+    Mixed into AllianceEditorScreen, which provides the working agreement and
+    the form; kept apart so the editor's own class stays about agreements.
+    """
+
+    client_id: str
+    drafts: DraftBook
+    drafting: str | None  # the draft the add form is accepting, edited
+    warned_unsaved: bool
+
+    # The editor's own, used here.
+    def refresh_items(self) -> None:
+        raise NotImplementedError
+
+    def add_working_item(self, item: AllianceItem, reason: str) -> None:
+        raise NotImplementedError
+
+    def open_add_form(self) -> None:
+        raise NotImplementedError
+
+    def fill_categories(self, select: str | None = None) -> None:
+        raise NotImplementedError
+
+    def session_number(self) -> int | None:
+        raise NotImplementedError
+
+    def highlighted_draft(self) -> DraftItem | None:
+        option_list = self.query_one("#items", OptionList)
+        index = option_list.highlighted
+        if index is None or index >= option_list.option_count:
+            return None
+        return self.drafts.find(option_list.get_option_at_index(index).id)
+
+    def action_accept_draft(self) -> None:
+        """The highlighted draft, as the client wrote it, added to the working agreement (saved with ctrl+s)."""
+        draft = self.highlighted_draft()
+        if draft is None:
+            self.notify("Highlight a draft from the intake first (below the agreement).", timeout=4)
+            return
+        new = AllianceItem(
+            category=draft.category,
+            wording=draft.wording,
+            requested_by=RequestedBy.CLIENT,
+            reason=FROM_INTAKE,
+            agreed_in_session=self.session_number(),
+        )
+        self.add_working_item(new, FROM_INTAKE)
+        self.drafts.accept(draft, new.id)
+        self.refresh_items()
+
+    def edit_draft(self, draft: DraftItem) -> None:
+        """The add form, holding the draft's words and category: Enter twice accepts it as edited."""
+        self.open_add_form()
+        self.drafting = draft.id
+        self.fill_categories(draft.category)
+        self.query_one("#wording", Input).value = draft.wording
+        self.query_one("#reason", Input).value = FROM_INTAKE
+
+    def skip_draft(self) -> bool:
+        """d on a draft: skipped, or offered again; False when no draft is highlighted."""
+        draft = self.highlighted_draft()
+        if draft is None:
+            return False
+        skipped = self.drafts.toggle_skip(draft)
+        self.warned_unsaved = False
+        self.refresh_items()
+        said = "Skipped (u brings it back)" if skipped else "Offered again"
+        self.notify(f"{said}: {draft.wording[:60]}", timeout=3, markup=False)
+        return True
+
+    def restore_draft(self) -> bool:
+        """u on a skipped draft: offered again; False when the highlighted line is no skipped draft."""
+        draft = self.highlighted_draft()
+        if draft is None or draft.id not in self.drafts.skipped:
+            return False
+        self.drafts.toggle_skip(draft)
+        self.refresh_items()
+        return True
+
+    def save_drafts(self) -> None:
+        """The drafts decided on leave the client's card; those not yet decided wait for another day."""
+        from ..store.intake import set_drafts
+
+        try:
+            set_drafts(self.store, self.client_id, self.drafts.waiting())
+        except StoreError as exc:
+            self.report(exc, title="Drafts not cleared")
+            return
+        left = len(self.drafts.waiting())
+        if left:
+            self.notify(f"{plural(left, 'draft')} from the intake still waiting.", timeout=4)
