@@ -198,3 +198,31 @@ def test_killed_at_any_moment_encrypt_and_decrypt_leave_every_file_whole(practic
         assert finished.returncode == 0, finished.stderr.decode()
     assert stopped_part_way >= 1, "no kill landed inside a conversion, so the test proved nothing"
     assert {p.relative_to(practice): orjson.loads(p.read_bytes()) for p in data_files(practice)} == plain
+
+
+def test_the_app_start_unlocks_from_a_file_the_keyring_or_its_first_screen(
+    capsys: pytest.CaptureFixture[str], practice: Path, secret: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alliance_tui.screens.lock import UnlockApp
+    from alliance_tui.store.crypto import keychain
+    from alliance_tui.store.crypto.vault import detach
+    from alliance_tui.unlock import UnlockFailed, unlock_for_app
+
+    assert unlock_for_app(practice, passphrase_file=None, recovery_key_file=None) is None  # plain: nothing asked
+    assert run(capsys, "encrypt", "--data-dir", str(practice), "--passphrase-file", str(secret))[0] == 0
+    vault = unlock_for_app(practice, passphrase_file=secret, recovery_key_file=None)
+    assert vault is not None
+    detach(vault)
+    monkeypatch.setattr(keychain, "recall", lambda data_dir: vault.key)
+    monkeypatch.setattr(UnlockApp, "run", lambda self, **_: pytest.fail("the keyring's key was not used"))
+    remembered = unlock_for_app(practice, passphrase_file=None, recovery_key_file=None)
+    assert remembered is not None and remembered.key == vault.key
+    monkeypatch.setattr(keychain, "recall", lambda data_dir: None)
+    monkeypatch.setattr(UnlockApp, "run", lambda self, **_: None)  # the coach left the first screen
+    with pytest.raises(UnlockFailed, match="left locked"):
+        unlock_for_app(practice, passphrase_file=None, recovery_key_file=None)
+    chosen: list[bytes] = []
+    monkeypatch.setattr(keychain, "remember", lambda data_dir, key: chosen.append(key) or True)
+    monkeypatch.setattr(UnlockApp, "run", lambda self, **_: (vault.key, True))  # unlocked, "remember" ticked
+    assert unlock_for_app(practice, passphrase_file=None, recovery_key_file=None) is not None
+    assert chosen == [vault.key]

@@ -70,10 +70,13 @@ async def test_the_idle_lock_covers_a_session_and_gives_it_back_as_it_was(vault:
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             session = await open_session(app, pilot, "Maya Okafor")
-            await pilot.press(*"half a thought")
+            await pilot.press(*"half a")
+            mono.now += 4 * 60
+            await pilot.press(*" thought")  # a key is activity: the five minutes count from here
+            mono.now += 4 * 60
             app.idle_lock.check()
-            assert app.screen is session  # not idle yet
-            mono.now += 5 * 60
+            assert app.screen is session  # not idle long enough yet
+            mono.now += 60
             app.idle_lock.check()
             await until(pilot, lambda: isinstance(app.screen, LockScreen), "the lock screen")
             assert app.check_action("command_palette", ()) is False
@@ -83,5 +86,10 @@ async def test_the_idle_lock_covers_a_session_and_gives_it_back_as_it_was(vault:
             await until(pilot, lambda: isinstance(app.screen, SessionScreen), "the session again")
             assert app.screen is session
             assert session.query_one(QuickLogInput).value == "half a thought"
+            app.set_idle_lock(None)  # the palette's "Idle lock: never", kept in the config file
+            assert "lock_after_minutes = 0" in config.read_text() and not app.idle_lock.minutes
+            mono.now += 60 * 60
+            app.idle_lock.check()
+            assert app.screen is session
     finally:
         store.close()
