@@ -367,7 +367,7 @@ def build_demo(data_dir: Path, now: datetime | None = None) -> PracticeStore:
         "Sofia Lindqvist",
         pronouns="they/them",
         contact="sofia.l@example.net",
-        programme_sessions=12,
+        programme_sessions=4,
         think_time_seconds=45,
         discovery_notes="Researcher moving into management. Very reflective; asked for long silences.",
     )

@@ -18,7 +18,17 @@ from alliance_tui.store import PracticeStore
 from alliance_tui.store.backup import read_backup
 from tests.conftest import FROZEN_NOW
 
-TABLES = ("versions", "sessions", "notes", "commitments", "pauses", "ladders")
+TABLES = (
+    "versions",
+    "sessions",
+    "notes",
+    "commitments",
+    "pauses",
+    "ladders",
+    "contacts",
+    "programmes",
+    "revisit_draft",
+)
 
 
 def write_previous_release(data_dir: Path, records: list[ClientRecord], settings: PracticeSettings) -> None:

@@ -182,13 +182,19 @@ def test_a_revisit_is_resumed_and_ends_in_one_version_with_reasons_and_answers(s
         again.close()
 
 
-def test_backup_and_restore_keep_programmes_and_contacts(store, tmp_path):
+def test_backup_and_restore_keep_programmes_contacts_and_a_revisit_left_half_way(store, tmp_path):
     client = store.add_client("Ana Lima", programme_sessions=2)
     _hold(store, client.id, 2)
     renew_programme(store, client.id, planned_sessions=4, focus="Next chapter")
     log_contact(store, client.id, "Sent the article", channel=Channel.PORTAL)
     _hold(store, client.id, 1)
     log_contact(store, client.id, "Asked to move the call")
+    first = item("Focus", "Her promotion")
+    store.adjust_alliance(client.id, [first])
+    draft = start_revisit(store, client.id).decide(
+        ItemDecision(item_id=first.id, decision=Decision.KEEP, category="Focus", wording=first.wording)
+    )
+    save_revisit_draft(store, client.id, draft)
     target = tmp_path / "backup.json"
     write_backup(store, target, now=datetime(2026, 4, 1, tzinfo=UTC))
     store.close()
@@ -198,5 +204,7 @@ def test_backup_and_restore_keep_programmes_and_contacts(store, tmp_path):
         assert [p.number for p in restored.present(client.id).programmes] == [1, 2]
         assert [c.note for c in restored.record(client.id).contacts] == ["Sent the article", "Asked to move the call"]
         assert [c.note for c in contacts_since_last_session(restored, client.id)] == ["Asked to move the call"]
+        resumed = revisit_draft(restored, client.id)
+        assert resumed is not None and resumed.decisions == draft.decisions
     finally:
         restored.close()

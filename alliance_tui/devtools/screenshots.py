@@ -170,6 +170,36 @@ async def shot_history(app: AllianceApp, pilot: Pilot[None], clock: HandClock) -
     require_screen(app, "AllianceHistoryScreen")
 
 
+async def shot_revisit(app: AllianceApp, pilot: Pilot[None], clock: HandClock) -> None:
+    """Priya's revisit, left half-way in the demo, resumed from the renewal screen and taken a step on."""
+    priya = app.store.find_client("Priya Natarajan")
+    if priya is None:
+        raise Skip("the demo has no Priya Natarajan")
+    app.open_review(priya.id)
+    await settle(pilot)
+    await press_binding(app, pilot, "review.renew")
+    require_screen(app, "RenewalScreen")
+    await press_binding(app, pilot, "renewal.revisit")
+    require_screen(app, "RevisitScreen")
+    await press_binding(app, pilot, "revisit_walk.change")
+    await pilot.press("ctrl+u", *"A sustainable week, a team she trusts, and a successor in sight", "enter")
+    await settle(pilot)
+
+
+async def shot_renewal(app: AllianceApp, pilot: Pilot[None], clock: HandClock) -> None:
+    """Priya's renewal from her review: how it went, the next programme, the alliance against the first's start."""
+    priya = app.store.find_client("Priya Natarajan")
+    if priya is None:
+        raise Skip("the demo has no Priya Natarajan")
+    app.open_review(priya.id)
+    await settle(pilot)
+    await press_binding(app, pilot, "review.renew")
+    require_screen(app, "RenewalScreen")
+    await pilot.press(*"A sustainable week most weeks; the team runs Mondays", "tab", "ctrl+u", "6")
+    await pilot.press("tab", *"Succession: a studio that runs without her")
+    await settle(pilot)
+
+
 async def shot_help(app: AllianceApp, pilot: Pilot[None], clock: HandClock) -> None:
     await shot_session(app, pilot, clock)
     await press_binding(app, pilot, "app.help")
@@ -184,6 +214,8 @@ SHOTS = (
     Shot("help", "Alliance TUI: F1 lists every key of the screen", shot_help),
     Shot("prep-sheet", "Alliance TUI: the two minutes before a call", shot_prep),
     Shot("intake-drafts", "Alliance TUI: the intake's answers as drafts, accepted or skipped", shot_intake),
+    Shot("revisit-walk", "Alliance TUI: a revisit that decides, resumed where it was left", shot_revisit),
+    Shot("renewal", "Alliance TUI: closing one programme and opening the next", shot_renewal),
 )
 
 

@@ -12,6 +12,7 @@ from .ladder import SuccessLadder
 from .notes import Note, NoteKind
 from .pauses import PauseRecord
 from .programme import Programme
+from .revisit import RevisitDraft
 from .session import Session
 from .summary import ClientSummary
 
@@ -27,6 +28,7 @@ class ClientRecord(BaseModel):
     pauses: list[PauseRecord] = Field(default_factory=list)
     contacts: list[Contact] = Field(default_factory=list)  # between sessions: never sessions, never hours
     programmes: list[Programme] = Field(default_factory=list)  # none until the first renewal (models/programme.py)
+    revisit_draft: list[RevisitDraft] = Field(default_factory=list)  # a revisit left half-way: none, or one
     ladders: list[SuccessLadder] = Field(default_factory=list)  # one per programme; always in the present
 
     @property

@@ -24,6 +24,7 @@ from ..models.present import Archived
 from ..models.programme import Programme
 from ..models.put_away import sort_out
 from ..models.record import ClientRecord
+from ..models.revisit import RevisitDraft
 from ..models.session import Session
 from ..models.version_delta import compact_doc, expand_all
 from .atomic import write_data_file
@@ -45,6 +46,7 @@ TABLES: dict[str, type[BaseModel]] = {
     "contacts": Contact,
     "programmes": Programme,  # small per-client state: always in the present, never put away
     "ladders": SuccessLadder,  # small per-client state: never put away with a session
+    "revisit_draft": RevisitDraft,  # a revisit left half-way (store/revisits.py): at hand until it is saved
 }
 
 
@@ -59,6 +61,7 @@ ORDER: dict[str, Any] = {
     "contacts": lambda c: c.created,
     "programmes": lambda p: p.number,
     "ladders": lambda ladder: ladder.programme,
+    "revisit_draft": lambda draft: draft.started,
 }
 
 

@@ -23,19 +23,9 @@ DRAFT_TABLE = "revisit_draft"
 
 def revisit_draft(store: PracticeStore, client_id: str) -> RevisitDraft | None:
     """The revisit left under way for this client, if any."""
-    from .present_tables import table_docs
-
     with store.core.lock:
-        store.client_records.held(client_id)
-        docs = table_docs(store.client_records.files[client_id], DRAFT_TABLE)
-    if not docs:
-        return None
-    from pydantic import ValidationError
-
-    try:
-        return RevisitDraft.model_validate(docs[-1])
-    except ValidationError:
-        return None  # a draft this version cannot read is started again, never a refusal to revisit
+        drafts = store.client_records.held(client_id).revisit_draft
+        return drafts[-1] if drafts else None
 
 
 def start_revisit(store: PracticeStore, client_id: str, session_number: int | None = None) -> RevisitDraft:
@@ -57,6 +47,7 @@ def save_revisit_draft(store: PracticeStore, client_id: str, draft: RevisitDraft
         store.client_records.held(client_id)
         doc = draft.model_dump(mode="json")
         store.client_writes.write(client_id, lambda f: write_tables(f, {DRAFT_TABLE: [doc]}))
+        store.client_records.held(client_id).revisit_draft = [draft]
         return draft
 
 
@@ -68,6 +59,7 @@ def discard_revisit_draft(store: PracticeStore, client_id: str) -> None:
         store.core.check_writable()
         store.client_records.held(client_id)
         store.client_writes.write(client_id, lambda f: write_tables(f, {DRAFT_TABLE: None}))
+        store.client_records.held(client_id).revisit_draft = []
 
 
 def finish_revisit(store: PracticeStore, client_id: str, draft: RevisitDraft) -> AllianceVersion:
@@ -92,7 +84,9 @@ def finish_revisit(store: PracticeStore, client_id: str, draft: RevisitDraft) ->
                 items=[AllianceItem.model_validate(i.model_dump()) for i in draft.result(base)],
             )
         store.client_writes.write(client_id, lambda f: _insert_version_and_drop_draft(f, previous, version))
-        store.client_records.held(client_id).versions.append(version)
+        held = store.client_records.held(client_id)
+        held.versions.append(version)
+        held.revisit_draft = []
         store.client_records.keep_summary(client_id)
         return version
 
