@@ -206,6 +206,8 @@ def test_only_a_revisit_note_recomputes_the_summary(tmp_path: Path, monkeypatch:
         store.log_note(client.id, "Quiet about the board again", session_number=session.number)
         assert refreshed == [] and store.summary(client.id) == before
         store.log_note(client.id, "More challenge, please", kind=NoteKind.REVISIT, session_number=session.number)
+        assert refreshed == []  # worked out again when next read, not by the note
+        store.summary(client.id)
         assert refreshed == [client.id]
         assert not any("since the alliance was last revisited" in n for n in store.summary(client.id).nudges)
     finally:

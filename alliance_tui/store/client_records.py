@@ -47,6 +47,7 @@ class ClientRecords:
         self.broken: dict[str, str] = {}
         self.broken_stamps: dict[str, list[int] | None] = {}  # the file as it was when it failed
         self.unsaved: set[str] = set()  # summaries changed by in-call writes, not yet in the index (save_index)
+        self.stale: set[str] = set()  # summaries changed by in-call writes, not yet drawn again (refresh_stale)
 
     # ----------------------------------------------------------------- what screens are given
 
@@ -225,6 +226,8 @@ class ClientRecords:
         if file is not None:
             file.close()
         self.records.pop(client_id, None)
+        self.stale.discard(client_id)
+        self.unsaved.discard(client_id)
 
     def close(self) -> None:
         self.save_index()
@@ -244,6 +247,7 @@ class ClientRecords:
 
     def refresh_summary(self, client_id: str, *, write_index: bool = True, present: Present | None = None) -> None:
         """Keep the dashboard's index in step, writing it only when it changed."""
+        self.stale.discard(client_id)
         present = present if present is not None else self.present_of(client_id)
         client = present.client
         summary = ClientSummary(
@@ -265,15 +269,24 @@ class ClientRecords:
             self.index.write_summaries([client_id])
 
     def keep_summary(self, client_id: str) -> None:
-        """After an in-call write: the summary is new in memory now, and in the index at the next save_index.
+        """After an in-call write: the summary is drawn again when next read, and saved at the next save_index.
 
         The index is a cache of the clients' files: a check-in or a session's
-        end need not wait for a second file to be replaced. Should the app stop
-        before the index is saved, the next start finds the client's file
-        changed since the index saw it and reads their summary from it.
+        end need not wait for a second file to be replaced, nor for the client
+        list's line to be worked out again while nobody looks at it. Should
+        the app stop before the index is saved, the next start finds the
+        client's file changed since the index saw it and reads their summary.
         """
-        self.refresh_summary(client_id, write_index=False)
+        self.stale.add(client_id)
         self.unsaved.add(client_id)
+
+    def refresh_stale(self) -> None:
+        """The summaries in-call writes changed, drawn again (the index calls this before any is read)."""
+        with self.core.lock:
+            while self.stale:
+                client_id = self.stale.pop()
+                with contextlib.suppress(ClientUnavailable, UnknownRecord):
+                    self.refresh_summary(client_id, write_index=False)
 
     def save_index(self) -> None:
         """The summaries in-call writes changed, into the index in one write (none when none changed)."""

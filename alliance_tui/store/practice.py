@@ -172,6 +172,7 @@ class PracticeStore:
         self.taking_back = TakingBack(core, clients, writes, prefs)
         core.recover_folder = self._recover_folder
         prefs.on_revisit_change = clients.refresh_all_summaries
+        index.before_read = clients.refresh_stale
 
     @property
     def clients_dir(self) -> Path:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -58,6 +58,8 @@ class PracticeIndex:
         self.open_now = False
         self.parse: tuple[Data, tuple[int, int, int]] | None = None  # for TinyDB to take over
         self.entries: dict[str, ClientSummary] = {}
+        # Brings up to date the summaries in-call writes left for later, before any is read (set by the facade).
+        self.before_read: Callable[[], None] = lambda: None
 
     # ----------------------------------------------------------------- opening
 
@@ -200,10 +202,13 @@ class PracticeIndex:
 
     def summaries(self, include_archived: bool = True) -> list[ClientSummary]:
         with self.core.lock:  # a worker thread may be writing while the screen reads
+            self.before_read()
             found = [s for s in self.entries.values() if include_archived or not s.archived]
         return sorted(found, key=lambda s: s.name.casefold())
 
     def summary(self, client_id: str) -> ClientSummary:
+        with self.core.lock:
+            self.before_read()
         try:
             return self.entries[client_id]
         except KeyError:
@@ -213,6 +218,7 @@ class PracticeIndex:
         """The client of that name, ignoring case and runs of spaces ("ana  lima" is Ana Lima)."""
         wanted = name_key(name)
         with self.core.lock:
+            self.before_read()
             return next((s for s in self.entries.values() if name_key(s.name) == wanted), None)
 
     def check_unique_name(self, name: str, client_id: str | None) -> None:
@@ -269,6 +275,7 @@ class PracticeIndex:
             return
         from tinydb import Query
 
+        self.before_read()
         table = self.database().table("clients", cache_size=0)
         current = {doc["summary"].get("id"): doc for doc in table.all() if isinstance(doc.get("summary"), dict)}
         updates: list[tuple[dict[str, Any], Any]] = []
