@@ -140,7 +140,11 @@ def test_sigkill_at_random_moments_never_loses_an_acknowledged_write(tmp_path: P
     acknowledged: dict[str, set[str]] = {k: set() for k in kinds}
     client_ids: set[str] = set()
     mid_write = 0  # kills that left a temporary file: they landed inside a write
-    for _ in range(kills):
+    made = 0
+    # As many kills as asked, and more (up to four times as many) until one has landed inside a write:
+    # a write is one file's replacement, a small share of the child's time, and the kill's moment is random.
+    while made < kills or (not mid_write and made < 4 * kills):
+        made += 1
         child = spawn(data_dir, key_file)
         output = wait_for_first_line(child)
         # At least one write acknowledged before each kill, however busy the machine: a wait on the
