@@ -143,8 +143,8 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
         key = _old_key(args, data_dir)
         if header.state != "encrypted":
             say("Finishing the conversion that was stopped part-way.")
-        if args.write_recovery_key is not None:
-            _offer_recovery_key(args, key)
+        if args.write_recovery_key is not None or header.state == "encrypting":
+            _offer_recovery_key(args, key)  # a stop may have come before the offer was made
     with TerminalProgress("Encrypting") as progress:
         count = convert(data_dir, key, to_sealed=True, progress=progress)
     say(f"The practice at {data_dir} is encrypted ({plural(count, 'file')} encrypted now).")

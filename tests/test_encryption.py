@@ -250,3 +250,15 @@ def test_the_benchmark_logs_notes_on_both_practices_in_turn(built: Path, tmp_pat
             assert sum(n.text == NOTE_TEXT for n in store.record(client).notes) == 4
     assert NOTE_TEXT.encode() in (plain / "clients" / f"{client}.json").read_bytes()
     assert NOTE_TEXT.encode() not in every_byte(sealed)
+
+
+@pytest.mark.parametrize("n", [3, 2**30])
+def test_a_header_altered_to_unusable_key_derivation_is_refused(vault: Vault, n: int) -> None:
+    from alliance_tui.store.crypto.header import Locked, header_path
+
+    path = header_path(vault.data_dir)
+    doc = orjson.loads(path.read_bytes())
+    doc["kdf"]["n"] = n
+    path.write_bytes(orjson.dumps(doc))
+    with pytest.raises(Locked, match="encryption header cannot be read"):
+        read_header(vault.data_dir)

@@ -51,6 +51,11 @@ class KdfParams:
     r: int = 8
     p: int = 1
 
+    def usable(self) -> bool:
+        """Parameters scrypt takes, at a cost this machine can pay (a header altered to demand more is refused)."""
+        power_of_two = self.n > 1 and self.n & (self.n - 1) == 0
+        return power_of_two and 2**10 <= self.n <= 2**22 and 1 <= self.r <= 32 and 1 <= self.p <= 16
+
     def derive(self, passphrase: str, salt: bytes) -> bytes:
         from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
@@ -151,6 +156,8 @@ class Header:
             if kdf.get("name") != "scrypt" or doc.get("state") not in STATES:
                 raise ValueError("kdf")
             params = KdfParams(n=int(kdf["n"]), r=int(kdf["r"]), p=int(kdf["p"]))
+            if not params.usable():
+                raise ValueError("kdf parameters")
             return cls(
                 params,
                 _unb64(kdf["salt"]),
