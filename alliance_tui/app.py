@@ -160,6 +160,8 @@ class AllianceApp(App[None]):
         self.sub_title = "demo practice" if demo else str(store.data_dir)
         if store.read_only:  # stays in view after the start-up message has gone
             self.sub_title += " · read-only"
+        if store.vault is not None:  # the coach sees the practice is encrypted, and so locks
+            self.sub_title += " · encrypted"
         self.config: LoadedConfig = read_user_config(config_file if config_file is not None else config_path())
         chosen = self.preferences.calendar if self.preferences is not None else None
         # --calendar, else the config file's [preferences] calendar: read by the dashboard, never written.

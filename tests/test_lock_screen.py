@@ -69,6 +69,7 @@ async def test_the_idle_lock_covers_a_session_and_gives_it_back_as_it_was(vault:
     app = AllianceApp(store, clock=lambda: FROZEN_NOW, monotonic=mono, cursor_blink=False, config_file=config)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
+            assert app.sub_title.endswith(" · encrypted")
             session = await open_session(app, pilot, "Maya Okafor")
             await pilot.press(*"half a")
             mono.now += 4 * 60
