@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from alliance_tui.app import AllianceApp
@@ -94,3 +96,13 @@ async def test_the_idle_lock_covers_a_session_and_gives_it_back_as_it_was(vault:
             assert app.screen is session
     finally:
         store.close()
+
+
+def test_the_first_screen_at_80x24_after_a_wrong_try(vault: Vault, snap_compare: Callable[..., bool]) -> None:
+    app = UnlockApp(vault.header, "the practice at ~/.local/share/alliance-tui", offer_keyring=True, cursor_blink=False)
+
+    async def wrong_try(pilot: Pilot[object]) -> None:
+        await pilot.press(*"not it", "enter")
+        await until(pilot, lambda: "not the passphrase" in said(app.screen), "the refusal")  # type: ignore[arg-type]
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=wrong_try)

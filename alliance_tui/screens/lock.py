@@ -98,8 +98,9 @@ class UnlockApp(App[Unlocked | None]):
         Binding("ctrl+q", "quit", "Quit", id="unlock.quit", tooltip="Leave without opening the practice"),
     ]
 
-    def __init__(self, header: Header, where: str, *, offer_keyring: bool) -> None:
+    def __init__(self, header: Header, where: str, *, offer_keyring: bool, cursor_blink: bool = True) -> None:
         super().__init__()
+        self.cursor_blink = cursor_blink  # off in snapshot tests (widgets/inputs.py)
         self.header = header
         self.where = where
         self.offer_keyring = offer_keyring
