@@ -662,6 +662,13 @@ def run_app(args: argparse.Namespace) -> int:
             store = PracticeStore(data_dir, defer_changed=True, vault=vault)
             store.on_progress = say  # before the app draws: a plain line on the terminal
             store.open()
+            if vault is not None and vault.state != "encrypted":
+                command = "encrypt" if vault.state == "encrypting" else "decrypt"
+                store.problems.append(
+                    f"The practice's {command}ion was stopped part-way: every file is readable, some still "
+                    f"{'plain' if command == 'encrypt' else 'encrypted'}. Close the app and run "
+                    f"'alliance-tui {command}' to finish it."
+                )
             take_automatic_backup_quietly(store)
     except (CommandFailed, UnlockFailed) as exc:
         return fail(str(exc))

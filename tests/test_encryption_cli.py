@@ -226,3 +226,26 @@ def test_the_app_start_unlocks_from_a_file_the_keyring_or_its_first_screen(
     monkeypatch.setattr(UnlockApp, "run", lambda self, **_: (vault.key, True))  # unlocked, "remember" ticked
     assert unlock_for_app(practice, passphrase_file=None, recovery_key_file=None) is not None
     assert chosen == [vault.key]
+
+
+def test_the_app_says_when_a_conversion_was_stopped_part_way(
+    practice: Path, secret: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import alliance_tui.app
+    from alliance_tui.store.crypto.convert import start_encryption
+
+    start_encryption(practice, secret.read_text().strip())  # as a stop right after the header leaves it
+    seen: list[str] = []
+
+    class Opened:
+        return_code = 0
+
+        def __init__(self, store: object, **_: object) -> None:
+            seen.extend(store.problems)  # type: ignore[attr-defined]
+
+        def run(self) -> None:
+            pass
+
+    monkeypatch.setattr(alliance_tui.app, "AllianceApp", Opened)
+    assert main(["--data-dir", str(practice), "--passphrase-file", str(secret)]) == 0
+    assert any("encryption was stopped part-way" in line and "alliance-tui encrypt" in line for line in seen)
