@@ -45,7 +45,15 @@ async def test_walk_keep_change_drop_leave_resume_and_save_one_version(demo_stor
         await pilot.press("x", "enter", "a", *"Tell me when I am rambling", "enter")
         await until(pilot, lambda: "Added:" in screen_text(app), "the addition said")
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: not isinstance(app.screen, RevisitScreen), "the revisit saved")
+        await until(pilot, lambda: "Saved as version" in screen_text(app), "the revisit saved, and said")
+        saved = demo_store.present(daniel).version_count
+        await pilot.press("ctrl+z")  # taken back: the walk is as it was
+        await until(pilot, lambda: "Undone: the revisit's version" in screen_text(app), "the save undone")
+        assert demo_store.present(daniel).version_count == saved - 1 and revisit_draft(demo_store, daniel)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "Saved as version" in screen_text(app), "saved again")
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, RevisitScreen), "left the walk")
     after = demo_store.present(daniel)
     assert after.version_count == before.version_count + 1
     version = after.current_alliance
@@ -57,3 +65,30 @@ async def test_walk_keep_change_drop_leave_resume_and_save_one_version(demo_stor
     assert kinds.count(Decision.CHANGE) == 1 and kinds.count(Decision.DROP) == 1 and kinds.count(Decision.ADD) == 1
     assert any(d.reason == "Easier to see her" for d in version.decisions)
     assert revisit_draft(demo_store, daniel) is None
+
+
+async def test_from_the_sessions_revisit_pane_the_saved_walk_is_on_the_sessions_ctrl_z(
+    demo_store: PracticeStore,
+) -> None:
+    from alliance_tui.screens.session import SessionScreen
+
+    maya = client_id(demo_store, "Maya Okafor")
+    versions = demo_store.present(maya).version_count
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_session(maya)
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen), "the session screen")
+        await pilot.press("ctrl+f", "w")
+        await until(pilot, lambda: isinstance(app.screen, RevisitScreen), "the walk, from the revisit pane")
+        await pilot.press("k", "ctrl+s")
+        await until(pilot, lambda: "Saved as version" in screen_text(app), "the revisit saved")
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen), "back in the session")
+        present = demo_store.present(maya)
+        assert present.version_count == versions + 1 and present.open_session is not None
+        assert (
+            present.current_alliance is not None
+            and present.current_alliance.session_number == present.open_session.number
+        )
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: demo_store.present(maya).version_count == versions, "the revisit taken back")

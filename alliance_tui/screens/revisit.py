@@ -38,48 +38,53 @@ PROMPTS = {
 }
 
 
+# In order of importance: a narrow footer leaves out the later ones (F1 lists them all).
+WALK_KEYS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
+    Binding("k", "decide('keep')", "Keep", id="revisit_walk.keep", tooltip="Keep the highlighted agreement"),
+    Binding(
+        "c",
+        "change",
+        "Change",
+        id="revisit_walk.change",
+        tooltip="Reword the highlighted agreement in place (or answer the question)",
+    ),
+    Binding("x", "decide('drop')", "Drop", id="revisit_walk.drop", tooltip="Drop the highlighted agreement (asks why)"),
+    Binding("a", "add", "Add", id="revisit_walk.add", tooltip="Add a new agreement from this revisit"),
+    Binding(
+        "ctrl+s",
+        "finish",
+        "Save revisit",
+        id="revisit_walk.finish",
+        tooltip="Save the revisit as one new version of the alliance (undecided agreements are kept)",
+        priority=True,
+    ),
+    Binding(
+        "ctrl+z",
+        "undo",
+        "Undo",
+        id="revisit_walk.undo",
+        tooltip="Take back the latest decision or answer (again for the one before)",
+        priority=True,
+    ),
+    Binding(
+        "escape",
+        "back",
+        "Leave",
+        id="revisit_walk.leave",
+        tooltip="Close the line, or leave the revisit: what was decided is kept and resumes next time",
+    ),
+]
+
+
 class RevisitScreen(AllianceScreen):
-    """on_saved is told of the version once it is on disk; leaving (Esc) keeps the draft for next time."""
+    """ctrl+s saves the walk and stays (ctrl+z takes it back); on_saved is told of the version as the coach leaves.
+
+    Leaving before saving keeps the draft for next time.
+    """
 
     CSS_PATH = "revisit.tcss"
     AUTO_FOCUS = "#walk"
-    BINDINGS = [
-        Binding("k", "decide('keep')", "Keep", id="revisit_walk.keep", tooltip="Keep the highlighted agreement"),
-        Binding(
-            "c",
-            "change",
-            "Change",
-            id="revisit_walk.change",
-            tooltip="Reword the highlighted agreement in place (or answer the question)",
-        ),
-        Binding(
-            "x", "decide('drop')", "Drop", id="revisit_walk.drop", tooltip="Drop the highlighted agreement (asks why)"
-        ),
-        Binding("a", "add", "Add", id="revisit_walk.add", tooltip="Add a new agreement from this revisit"),
-        Binding(
-            "ctrl+s",
-            "finish",
-            "Save revisit",
-            id="revisit_walk.finish",
-            tooltip="Save the revisit as one new version of the alliance (undecided agreements are kept)",
-            priority=True,
-        ),
-        Binding(
-            "ctrl+z",
-            "undo",
-            "Undo",
-            id="revisit_walk.undo",
-            tooltip="Take back the latest decision or answer (again for the one before)",
-            priority=True,
-        ),
-        Binding(
-            "escape",
-            "back",
-            "Leave",
-            id="revisit_walk.leave",
-            tooltip="Close the line, or leave the revisit: what was decided is kept and resumes next time",
-        ),
-    ]
+    BINDINGS = WALK_KEYS
 
     def __init__(
         self,
@@ -103,6 +108,8 @@ class RevisitScreen(AllianceScreen):
         self.pending: ItemDecision | None = None  # a change or drop waiting for its reason
         self.question = ""
         self.category = ""
+        self.saved: AllianceVersion | None = None  # once ctrl+s saved the walk, until ctrl+z takes it back
+        self.saved_from: RevisitDraft | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="walk-head")
@@ -181,6 +188,8 @@ class RevisitScreen(AllianceScreen):
     # ----------------------------------------------------------------- deciding
 
     def action_decide(self, kind: str) -> None:
+        if self._refuse_when_saved():
+            return
         row = self._row()
         if row is None or row.question or row.added or self.draft is None:
             self._say("k and x decide an agreement: move to one with the arrows.")
@@ -195,6 +204,8 @@ class RevisitScreen(AllianceScreen):
         self._save(self.draft.decide(decision), f"Kept: {item.wording}")
 
     def action_change(self) -> None:
+        if self._refuse_when_saved():
+            return
         row = self._row()
         if row is None or self.draft is None:
             return
@@ -212,6 +223,8 @@ class RevisitScreen(AllianceScreen):
         self._say("Reword it in place, then Enter.")
 
     def action_add(self) -> None:
+        if self._refuse_when_saved():
+            return
         self._open_line("add", placeholder=PROMPTS["add"])
         self._say(f"New agreement · {self.category} (Tab: another category)")
 
@@ -281,6 +294,9 @@ class RevisitScreen(AllianceScreen):
     def action_undo(self) -> None:
         from ..store.revisits import discard_revisit_draft, save_revisit_draft
 
+        if self.saved is not None:
+            self._undo_saved()
+            return
         if not self.earlier:
             self._say("Nothing to undo in this revisit.")
             return
@@ -301,7 +317,7 @@ class RevisitScreen(AllianceScreen):
     def action_finish(self) -> None:
         from ..store.revisits import finish_revisit
 
-        if self.draft is None:
+        if self.draft is None or self._refuse_when_saved():
             return
         if self.mode:
             self._close_line()
@@ -313,16 +329,37 @@ class RevisitScreen(AllianceScreen):
         except StoreError as exc:
             self._say(f"{exc.message} (your decisions are kept)")
             return
-        self.notify(f"Revisit saved as version {version.number}: {version.reason}", timeout=6, markup=False)
-        if self.on_saved is not None:
-            self.on_saved(version)
-        self.dismiss()
+        self.saved, self.saved_from = version, self.draft
+        self._say(f"✔ Saved as version {version.number}: {version.reason} · ctrl+z takes it back · Esc leaves")
+
+    def _refuse_when_saved(self) -> bool:
+        if self.saved is not None:
+            self._say(f"Saved as version {self.saved.number}: ctrl+z takes it back to decide again · Esc leaves")
+        return self.saved is not None
+
+    def _undo_saved(self) -> None:
+        """ctrl+z after saving: the version goes again and the walk is back as it was, to go on with."""
+        from ..models.undo import Added
+        from ..store.revisits import save_revisit_draft
+
+        assert self.saved is not None and self.saved_from is not None
+        try:
+            self.store.undo(Added("Revisit saved", self.client_id, "versions", self.saved.id))
+            save_revisit_draft(self.store, self.client_id, self.saved_from)
+        except StoreError as exc:
+            self._say(f"{exc.message} (not undone)")
+            return
+        self.saved = None
+        self._draw()
+        self._say("↶ Undone: the revisit's version. The walk is as it was: go on, or ctrl+s to save again.")
 
     def action_back(self) -> None:
         if self.mode:
             self._close_line()
             self._say("Closed; nothing written.")
             return
+        if self.saved is not None and self.on_saved is not None:
+            self.on_saved(self.saved)  # the session screen's ctrl+z can still take it back
         self.dismiss(None)
 
 
