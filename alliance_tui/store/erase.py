@@ -100,6 +100,8 @@ def erase_client(store: PracticeStore, client_id: str, typed_name: str) -> Erasu
                 "commitment": len(record.commitments),
                 "alliance version": len(record.versions),
                 "pause": len(record.pauses),
+                "contact": len(record.contacts),
+                "programme": len(record.programmes),
             }
         path = store.client_path(client_id)
         store.client_records.forget(client_id)
