@@ -24,6 +24,7 @@ from .nudges import THINK_TIME_WINDOW, Nudge, last_revisit_session, nudges_for
 from .pauses import PauseRecord
 from .programme import Programme, current_programme, in_programme
 from .record import ClientRecord
+from .revisit import RevisitDraft
 from .session import Session
 from .trends import pause_trend
 
@@ -49,6 +50,7 @@ class Present(BaseModel):
     any_full_design: bool = False
     programmes: tuple[Programme, ...] = ()  # as stored: none until the first renewal
     contacts: tuple[Contact, ...] = ()  # between sessions, since the last session ended (oldest first)
+    revisit_draft: RevisitDraft | None = None  # a revisit that decides, left half-way
 
     @property
     def programme(self) -> Programme:
@@ -149,6 +151,7 @@ class Present(BaseModel):
             any_full_design=archived.any_full_design or any(v.full_design for v in live.versions),
             programmes=tuple(sorted(live.programmes, key=lambda p: p.number)),
             contacts=contacts_since(live.contacts, ended),
+            revisit_draft=live.revisit_draft[-1] if live.revisit_draft else None,
             ladders=tuple(live.ladders),
             touched=touched_by_versions(archived.alliance, live.versions, live.session_of, archived.touched),
         )

@@ -69,3 +69,8 @@ def progress(items: Sequence[AllianceItem], draft: RevisitDraft) -> str:
         parts.append(f"{len(draft.added)} new")
     parts.append(f"{asked}/{len(QUESTIONS)} asked")
     return " · ".join(parts)
+
+
+def under_way(items: Sequence[AllianceItem], draft: RevisitDraft) -> str:
+    """A line saying a revisit was left half-way, and how far it had come."""
+    return f"↻ A revisit was left half-way ({progress(items, draft)})"

@@ -27,6 +27,7 @@ from ..models.notes import NoteKind
 from ..models.programme import all_programmes, current_programme, current_programme_number
 from ..models.record import ClientRecord
 from ..models.renewal import programme_span
+from ..models.revisit_walk import under_way
 from ..models.session import Session
 from ..models.timeutil import local_date
 from ..models.trends import describe_follow_through, describe_pauses
@@ -270,6 +271,9 @@ class ClientReviewScreen(AllianceScreen):
         head.append("\n" + " · ".join(glance) + "   (n: next section)", style="italic")
         if client.archived:
             head.append("\nArchived client.", style="bold")
+        if record.revisit_draft:
+            items = record.current_alliance.items if record.current_alliance else []
+            head.append(f"\n{under_way(items, record.revisit_draft[-1])}: e then v resumes it", style="bold")
         top: list[Widget] = [Static(head, id="head"), self.nudges_section(record)]
         main: list[Widget] = [
             *self.alliance_section(record),

@@ -145,6 +145,11 @@ def revisit_lead(present: Present, lead: str, settings: PracticeSettings) -> lis
     missing = missing_areas(present.current_alliance)
     if missing and not any(n.kind is NudgeKind.COVERAGE for n in nudges):
         lines.append(f"○ Not yet designed: {names(missing)}")
+    if present.revisit_draft is not None:
+        from ..models.revisit_walk import under_way
+
+        items = present.current_alliance.items if present.current_alliance else []
+        lines.append(f"{under_way(items, present.revisit_draft)}: w resumes it")
     return lines
 
 
