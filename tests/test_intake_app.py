@@ -141,3 +141,21 @@ async def test_the_coach_edits_the_intake_questions_and_the_next_form_asks_them(
     filled.write_text(fill(form, {added.key: "My sister."}), encoding="utf-8")
     answers = read_form(store, filled, ana)
     assert [(a.question.category, a.text) for a in answers.answers] == [("Style and tone", "My sister.")]
+
+
+async def test_q_on_the_review_writes_the_form_to_send_and_i_reads_it_back_filled(store: PracticeStore) -> None:
+    ana = store.add_client("Ana Lima").id
+    app = AllianceApp(store, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        app.push_screen(ClientReviewScreen(ana))
+        await settled(pilot)
+        await pilot.press("q")
+        await toast_saying(pilot, "Intake form for Ana Lima")
+        (form,) = (store.data_dir / "exports").rglob("intake-form.md")
+        form.write_text(fill(form.read_text(encoding="utf-8"), {"feedback": "Straight."}), encoding="utf-8")
+        await pilot.press("i")
+        await until(pilot, lambda: isinstance(app.screen, IntakeImportScreen), "the import screen")
+        app.screen.query_one("#form-path", Input).value = str(form)
+        await pilot.press("enter", "ctrl+s")
+        await toast_saying(pilot, "Intake added")
+    assert [(d.category, d.wording) for d in store.present(ana).client.intake_drafts] == [("Feedback", "Straight.")]

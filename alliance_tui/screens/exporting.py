@@ -117,6 +117,17 @@ def export_alliance(screen: Screen[Any], client_id: str) -> Path | None:
     return _deliver(screen, client_id, f"alliance-v{version}.md", text, "Alliance document", record.client.name)
 
 
+def export_intake_form(screen: Screen[Any], client_id: str) -> Path | None:
+    """The practice's intake questionnaire for this client, to send before the first session."""
+    from ..exports.intake import intake_form
+    from ..store.intake import intake_questions
+
+    app = cast("AllianceApp", screen.app)
+    name = app.store.summary(client_id).name
+    text = intake_form(name, client_id, intake_questions(app.store))
+    return _deliver(screen, client_id, "intake-form.md", text, "Intake form", name)
+
+
 @dataclass(frozen=True)
 class HoursExport:
     path: Path

@@ -115,6 +115,14 @@ class ClientReviewScreen(AllianceScreen):
             show=False,
         ),
         Binding(
+            "q",
+            "intake_form",
+            "Intake form",
+            id="review.intake_form",
+            tooltip="Write the intake questionnaire to send the client (plain Markdown) and copy it; i reads it back",
+            show=False,
+        ),
+        Binding(
             "i",
             "import_intake",
             "Import intake",
@@ -572,6 +580,11 @@ class ClientReviewScreen(AllianceScreen):
         from .prep import PrepScreen
 
         self.app.push_screen(PrepScreen(self.client_id))
+
+    def action_intake_form(self) -> None:
+        from .exporting import export_intake_form
+
+        export_intake_form(self, self.client_id)
 
     def action_import_intake(self) -> None:
         from .intake_import import IntakeImportScreen
