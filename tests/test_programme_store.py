@@ -208,3 +208,19 @@ def test_backup_and_restore_keep_programmes_contacts_and_a_revisit_left_half_way
         assert resumed is not None and resumed.decisions == draft.decisions
     finally:
         restored.close()
+
+
+def test_the_hours_log_counts_every_session_across_programmes_and_no_contact(store):
+    from alliance_tui.exports.hours import hours_rows
+
+    client = store.add_client("Ana Lima", programme_sessions=2)
+    _hold(store, client.id, 2)
+    renew_programme(store, client.id, planned_sessions=3)
+    log_contact(store, client.id, "A question by email")
+    _hold(store, client.id, 2)
+    log_contact(store, client.id, "Another")
+    (row,) = hours_rows([store.record(client.id)])
+    sessions = store.record(client.id).sessions
+    assert row.sessions == 4 == len(sessions) and [s.number for s in sessions] == [1, 2, 3, 4]
+    assert row.hours == pytest.approx(round(sum(s.hours for s in sessions), 2))
+    assert store.summary(client.id).held_in_programme == 2 and store.summary(client.id).sessions_held == 4
