@@ -2,8 +2,9 @@
 
 Import shows what it would add and changes nothing until asked again with
 --apply: the answers join the client's discovery notes, marked as from the
-intake, and each answer is offered as a starting wording for the alliance in
-its category. A second import of the same answers is recognised and refused.
+intake, and each answer waits as a draft agreement in its category for the
+coach to accept, edit or skip in the alliance editor (store/intake.py does
+the same for the app). A second import of the same answers is refused.
 """
 
 from __future__ import annotations
