@@ -55,6 +55,9 @@ class LockScreen(Screen[Unlocked]):
         with Vertical(id="lock-box"):
             yield Static(Text(title, style="bold"), id="lock-title")
             yield Static(Text(f"Type the passphrase of {self.where}."), id="lock-where")
+            if not self.relock:
+                forgot = "Forgotten? 'alliance-tui passphrase --recovery-key-file FILE' sets a new one."
+                yield Static(Text(forgot, style="dim"), id="lock-forgot")
             yield TextInput(password=True, id="passphrase", placeholder="passphrase")
             if self.offer_keyring:
                 yield Checkbox("Remember it in this computer's keyring", id="remember")
