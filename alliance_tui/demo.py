@@ -25,6 +25,7 @@ from .store.contacts import log_contact
 from .store.ladders import set_ladder
 from .store.programmes import renew_programme
 from .store.revisits import finish_revisit, save_revisit_draft, start_revisit
+from .store.style import save_starting_point, set_style
 from .store.think_time import set_think_time
 
 WEEK = timedelta(days=7)
@@ -60,6 +61,11 @@ def build_demo(data_dir: Path, now: datetime | None = None) -> PracticeStore:
     today = (now or datetime.now(UTC)).astimezone(UTC).replace(hour=9, minute=0, second=0, microsecond=0)
     clock = DemoClock(today)
     store = PracticeStore(data_dir, clock=clock).open()
+    set_style(
+        store,
+        "I am direct and rigorously honest, and I will sometimes challenge you. "
+        "I would rather ask a pointed question than nod along. Tell me when that is not what you need.",
+    )
 
     def at(when: datetime) -> None:
         clock.now = when
@@ -290,6 +296,7 @@ def build_demo(data_dir: Path, now: datetime | None = None) -> PracticeStore:
                 session_number=n,
                 full_design=True,
             )
+            save_starting_point(store, priya.id, "Challenge with care")
             set_ladder(
                 store,
                 priya.id,

@@ -19,6 +19,7 @@ from enum import StrEnum
 
 from .alliance import DEFAULT_CATEGORIES, AllianceItem, AllianceVersion
 from .diff import ChangeKind, diff_versions
+from .session import Session
 
 STALE_AFTER = 6  # a designed category untouched for this many sessions is worth a look
 NUDGE_FROM = 4  # by this session the missing areas are named in a nudge
@@ -144,6 +145,21 @@ def touched_by_versions(
             latest[category] = max(session, latest.get(category, session))
         before = version
     return tuple(sorted(latest.items()))
+
+
+def session_anchor(sessions: Sequence[Session], floor: int) -> Callable[[AllianceVersion], int]:
+    """The session a version belongs to, from the sessions at hand: its own, else the last begun before it.
+
+    floor is the last session already put away: a version saved after it, with
+    none of the sessions at hand begun before it, belongs to that one.
+    """
+
+    def anchor(version: AllianceVersion) -> int:
+        if version.session_number is not None:
+            return version.session_number
+        return max((s.number for s in sessions if s.started < version.created), default=floor)
+
+    return anchor
 
 
 def coverage(

@@ -17,7 +17,7 @@ from .client import Client
 from .commitments import Commitment
 from .contacts import Contact
 from .contacts import since as contacts_since
-from .coverage import missing_areas, touched_by_versions
+from .coverage import missing_areas, session_anchor, touched_by_versions
 from .ladder import SuccessLadder, ladder_of
 from .notes import Note, NoteKind
 from .nudges import THINK_TIME_WINDOW, Nudge, last_revisit_session, nudges_for
@@ -153,7 +153,9 @@ class Present(BaseModel):
             contacts=contacts_since(live.contacts, ended),
             revisit_draft=live.revisit_draft[-1] if live.revisit_draft else None,
             ladders=tuple(live.ladders),
-            touched=touched_by_versions(archived.alliance, live.versions, live.session_of, archived.touched),
+            touched=touched_by_versions(
+                archived.alliance, live.versions, session_anchor(live.sessions, archived.through), archived.touched
+            ),
         )
 
 
@@ -192,7 +194,9 @@ class Archived(BaseModel):
             pause_medians=tuple(sorted(medians.items()))[-EARLIER_SESSIONS:],
             last_revisit=max(marks) if marks else None,
             any_full_design=self.any_full_design or any(v.full_design for v in put_away.versions),
-            touched=touched_by_versions(self.alliance, put_away.versions, put_away.session_of, self.touched),
+            touched=touched_by_versions(
+                self.alliance, put_away.versions, session_anchor(put_away.sessions, self.through), self.touched
+            ),
         )
 
 

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from .fields import Label
+from .fields import Label, OptionalLong
 from .prompts import RevisitPrompt
 from .settings_doc import (
     DEFAULT_REVISIT_EVERY,
@@ -17,8 +17,10 @@ from .settings_doc import (
     QUESTION_KEY,
     REVISIT_EVERY_MAX,
     REVISIT_EVERY_MIN,
+    STARTING_POINTS_MAX,
     THEME_MAX,
 )
+from .style import StartingPoint
 
 _FIELD = {
     "revisit_every_sessions": "how often a revisit is due",
@@ -27,8 +29,15 @@ _FIELD = {
     "prompts": "your revisit questions",
     "calendar_matches": "the calls you matched to clients",
     "intake_questions": "your intake questions",
+    "style": "your style",
+    "starting_points": "your starting points",
 }
-_ITEM = {"categories": "your category", "prompts": "your revisit question", "intake_questions": "your intake question"}
+_ITEM = {
+    "categories": "your category",
+    "prompts": "your revisit question",
+    "intake_questions": "your intake question",
+    "starting_points": "your starting point",
+}
 
 MatchKey = Annotated[str, StringConstraints(min_length=1, max_length=MATCH_KEY_MAX)]
 ClientRef = Annotated[str, StringConstraints(max_length=ID_MAX)]  # "" : not a client
@@ -54,6 +63,8 @@ class PracticeSettings(BaseModel):
     # A calendar event's UID or title (models/calendar.match_keys) -> the client the coach said it is with.
     calendar_matches: dict[MatchKey, ClientRef] = Field(default_factory=dict, max_length=MATCHES_MAX)
     intake_questions: list[IntakeQuestionSetting] = Field(default_factory=list)  # empty: the built-in questions
+    style: OptionalLong = ""  # the coach's own style, offered at a client's first full design (models/style.py)
+    starting_points: list[StartingPoint] = Field(default_factory=list, max_length=STARTING_POINTS_MAX)
 
     @classmethod
     def salvage(cls, doc: object) -> tuple[PracticeSettings, list[str]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .text import SHORT_MAX, _already_clean
+from .text import LONG_MAX, NOTE_MAX, SHORT_MAX, _already_clean
 
 DEFAULT_REVISIT_EVERY = 4
 REVISIT_EVERY_MIN = 1
@@ -26,8 +26,21 @@ MATCHES_MAX = 5_000
 QUESTION_KEY = r"^[a-z][a-z0-9_]{0,39}$"
 
 _SETTINGS_FIELDS = frozenset(
-    {"revisit_every_sessions", "theme", "categories", "prompts", "calendar_matches", "intake_questions"}
+    {
+        "revisit_every_sessions",
+        "theme",
+        "categories",
+        "prompts",
+        "calendar_matches",
+        "intake_questions",
+        "style",
+        "starting_points",
+    }
 )
+STARTING_POINTS_MAX = 50
+STARTING_ITEMS_MAX = 200
+_POINT_FIELDS = frozenset({"name", "items"})
+_DRAFT_FIELDS = frozenset({"id", "category", "wording", "source"})
 _PROMPT_FIELDS = frozenset({"id", "text", "prompt_set"})
 _QUESTION_FIELDS = frozenset({"key", "category", "text"})
 _QUESTION_KEY = re.compile(QUESTION_KEY)
@@ -58,6 +71,37 @@ def _plain_question(value: object) -> bool:
     )
 
 
+def _plain_text(value: object, max_len: int, *, multiline: bool) -> bool:
+    """Optional text as it is kept: empty, or already clean."""
+    return type(value) is str and len(value) <= max_len and (not value or _already_clean(value, multiline=multiline))
+
+
+def _plain_draft(value: object) -> bool:
+    if not isinstance(value, dict) or value.keys() != _DRAFT_FIELDS:
+        return False
+    ident = value["id"]
+    return (
+        type(ident) is str
+        and 1 <= len(ident) <= ID_MAX
+        and _plain_label(value["category"])
+        and bool(value["wording"])
+        and _plain_text(value["wording"], NOTE_MAX, multiline=True)
+        and _plain_text(value["source"], SHORT_MAX, multiline=False)
+    )
+
+
+def _plain_points(value: object) -> bool:
+    if not isinstance(value, list) or len(value) > STARTING_POINTS_MAX:
+        return False
+    for point in value:
+        if not isinstance(point, dict) or point.keys() != _POINT_FIELDS or not _plain_label(point["name"]):
+            return False
+        items = point["items"]
+        if not isinstance(items, list) or len(items) > STARTING_ITEMS_MAX or not all(_plain_draft(d) for d in items):
+            return False
+    return True
+
+
 def _plain_matches(value: object) -> bool:
     return (
         isinstance(value, dict)
@@ -84,6 +128,10 @@ def plainly_valid(doc: object) -> bool:
     if not isinstance(prompts, list) or not all(_plain_prompt(p) for p in prompts):
         return False
     if "calendar_matches" in doc and not _plain_matches(doc["calendar_matches"]):
+        return False
+    if not _plain_text(doc.get("style", ""), LONG_MAX, multiline=True):
+        return False
+    if not _plain_points(doc.get("starting_points", [])):
         return False
     questions = doc.get("intake_questions", [])
     return isinstance(questions, list) and all(_plain_question(q) for q in questions)

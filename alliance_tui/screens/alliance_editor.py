@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from ..models.alliance import DEFAULT_CATEGORIES, AllianceItem, RequestedBy
 from ..models.diff import ChangeKind
-from ..models.drafts import still_drafts
+from ..models.drafts import DraftItem, still_drafts
 from ..models.record import ClientRecord
 from ..models.text import TextRefused, clean
 from ..models.wording import plural
@@ -40,6 +40,8 @@ class Mode(StrEnum):
     RECATEGORISE = "recategorise"
     REMOVE = "remove"
     CATEGORY = "category"
+    STYLE = "style"
+    STARTING = "starting"
 
 
 FORM_TITLES = {
@@ -48,7 +50,10 @@ FORM_TITLES = {
     Mode.RECATEGORISE: "Move this agreement to another category",
     Mode.REMOVE: "Remove this agreement",
     Mode.CATEGORY: "Add a category of your own",
+    Mode.STYLE: "Your style, as you describe it to a client (each sentence is offered at a first full design)",
+    Mode.STARTING: "Save this alliance as a starting point: its name (the client's name and focus are left out)",
 }
+WORD_ONLY = (Mode.CATEGORY, Mode.STYLE, Mode.STARTING)  # forms of one field, applied on Enter
 
 
 ASKED_BY = [
@@ -114,6 +119,30 @@ class AllianceEditorScreen(DraftsInEditor):
             tooltip="A revisit that decides: keep, change or drop each agreement, add new ones, ask three questions",
         ),
         Binding(
+            "o",
+            "next_starting_point",
+            "Starting point",
+            id="editor.starting_point",
+            tooltip="Offer (the next of) your starting points below the agreement, to accept or change",
+            show=False,
+        ),
+        Binding(
+            "t",
+            "save_starting_point",
+            "Save as start",
+            id="editor.save_starting_point",
+            tooltip="Save this client's agreement as a named starting point (their name and focus left out)",
+            show=False,
+        ),
+        Binding(
+            "w",
+            "style",
+            "Your style",
+            id="editor.style",
+            tooltip="Describe your own style: offered, sentence by sentence, at each client's first full design",
+            show=False,
+        ),
+        Binding(
             "y",
             "accept_draft",
             "Accept draft",
@@ -136,6 +165,8 @@ class AllianceEditorScreen(DraftsInEditor):
         self.warned_unsaved = False
         self.drafts = DraftBook([])
         self.drafting: str | None = None  # the draft the add form is accepting, edited
+        self.intake: list[DraftItem] = []  # the client's own drafts (kept on their card); the rest are offers
+        self.point = 0  # which starting point is offered
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -169,10 +200,70 @@ class AllianceEditorScreen(DraftsInEditor):
         self.original = {i.id: i for i in self.items}
         self.pending = {}
         agreed = [(i.category, i.wording) for i in self.items]
-        self.drafts = DraftBook(still_drafts(self.record.client.intake_drafts, agreed))
+        self.intake = still_drafts(self.record.client.intake_drafts, agreed)
+        self.drafts = DraftBook([])
+        self.offer()
         self.sub_title = f"{self.record.client.name}: edit the alliance"
         self.fill_categories()
         self.refresh_items()
+
+    # ----------------------------------------------------------------- offers: the intake, your style, a starting point
+
+    def offer(self) -> None:
+        """The drafts below the agreement: the client's intake answers, your style at a first full design,
+        and a starting point while nothing is agreed yet. What was decided on one still offered is kept."""
+        from ..models.style import offered, style_drafts
+
+        assert self.record is not None
+        settings = self.store.settings
+        offers: list[DraftItem] = []
+        if settings.style and not any(v.full_design for v in self.record.versions):
+            offers += style_drafts(settings.style)
+        if settings.starting_points and not self.original:
+            offers += offered(settings.starting_points[self.point % len(settings.starting_points)])
+        agreed = [(i.category, i.wording) for i in self.items]
+        kept = {(d.category, d.wording): d for d in self.drafts.drafts}
+        fresh = [kept.get((d.category, d.wording), d) for d in still_drafts(offers, agreed)]
+        book = DraftBook([*fresh, *self.intake])  # the client's own answers last, nearest the end of the list
+        ids = {d.id for d in book.drafts}
+        book.skipped = {i for i in self.drafts.skipped if i in ids}
+        book.accepted_as = {k: v for k, v in self.drafts.accepted_as.items() if v in ids}
+        self.drafts = book
+
+    def action_next_starting_point(self) -> None:
+        points = self.store.settings.starting_points
+        if not points:
+            self.notify("No starting points yet: t saves a client's agreement as one.", timeout=5)
+            return
+        if self.original:
+            self.notify("Starting points are offered while nothing is agreed yet.", timeout=5)
+            return
+        if self.drafts.accepted_as:
+            self.notify("Drafts from this one are accepted: save (ctrl+s) or undo them first.", timeout=5)
+            return
+        self.point += 1
+        self.offer()
+        self.refresh_items()
+        self.notify(f"Offered: {points[self.point % len(points)].name}", timeout=3, markup=False)
+
+    def action_save_starting_point(self) -> None:
+        self.open_form(Mode.STARTING)
+
+    def action_style(self) -> None:
+        self.open_form(Mode.STYLE)
+        self.query_one("#wording", Input).value = self.store.settings.style
+
+    def style_prompt(self) -> Text | None:
+        """At a first full design: your style, to ask whether it suits this client."""
+        assert self.record is not None
+        style = self.store.settings.style
+        if not style or any(v.full_design for v in self.record.versions):
+            return None
+        said = style if len(style) <= 160 else style[:159] + "…"
+        text = Text("\nYour style: ", style="bold")
+        text.append(said, style="italic")
+        text.append(" Does it suit this client? Its sentences are offered below.", style="dim")
+        return text
 
     # ----------------------------------------------------------------- showing
 
@@ -197,6 +288,9 @@ class AllianceEditorScreen(DraftsInEditor):
             title.append(" · no changes yet", style="dim")
         if self.full_design:
             title.append(" · ★ saving as a full design", style="bold")
+        prompt = self.style_prompt()
+        if prompt is not None:
+            title.append_text(prompt)
         self.query_one("#editor-title", Static).update(title)
         option_list = self.query_one("#items", OptionList)
         keep = option_list.highlighted
@@ -248,7 +342,8 @@ class AllianceEditorScreen(DraftsInEditor):
         self.editing = item.id if item else None
         form = self.query_one("#item-form")
         form.add_class("open")
-        form.set_class(mode is Mode.REMOVE or mode is Mode.CATEGORY, "no-category")
+        form.set_class(mode is Mode.REMOVE or mode in WORD_ONLY, "no-category")
+        form.set_class(mode in (Mode.STYLE, Mode.STARTING), "no-reason")
         form.set_class(mode is Mode.RECATEGORISE or mode is Mode.REMOVE, "no-wording-edit")
         form.set_class(mode is Mode.ADD, "asking")
         self.query_one("#asked-by", Select).value = RequestedBy.CLIENT
@@ -260,9 +355,11 @@ class AllianceEditorScreen(DraftsInEditor):
         wording = self.query_one("#wording", Input)
         reason = self.query_one("#reason", Input)
         wording.value = item.wording if item and mode is Mode.REWORD else ""
-        wording.placeholder = (
-            "Name of the new category" if mode is Mode.CATEGORY else "The agreement, in the words you both use"
-        )
+        wording.placeholder = {
+            Mode.CATEGORY: "Name of the new category",
+            Mode.STYLE: "e.g. I am direct and rigorously honest. I will sometimes challenge you.",
+            Mode.STARTING: "e.g. Direct, with silence to think",
+        }.get(mode, "The agreement, in the words you both use")
         reason.value = ""
         self.fill_categories(item.category if item else None)
         self.say("")
@@ -289,7 +386,7 @@ class AllianceEditorScreen(DraftsInEditor):
 
     @on(Input.Submitted, "#wording")
     def _wording_done(self) -> None:
-        if self.mode is Mode.CATEGORY:
+        if self.mode in WORD_ONLY:
             self.apply_form()
         else:
             self.query_one("#reason", Input).focus()
@@ -311,6 +408,8 @@ class AllianceEditorScreen(DraftsInEditor):
         if self.mode is None:
             return True
         wording_raw = self.query_one("#wording", Input).value
+        if self.mode in (Mode.STYLE, Mode.STARTING):
+            return self.apply_practice_form(self.mode, wording_raw)
         if self.mode is Mode.CATEGORY:
             try:
                 added = self.store.add_category(wording_raw)
@@ -381,6 +480,31 @@ class AllianceEditorScreen(DraftsInEditor):
 
     def open_add_form(self) -> None:
         self.open_form(Mode.ADD)
+
+    def apply_practice_form(self, mode: Mode, words: str) -> bool:
+        """Your style, or this alliance as a starting point: saved to the practice at once (not in this version)."""
+        from ..store.style import save_starting_point, set_style
+
+        try:
+            if mode is Mode.STYLE:
+                set_style(self.store, words)
+                said = "Your style is saved: offered at each client's first full design." if words.strip() else ""
+                said = said or "Your style statement is cleared."
+            else:
+                point, replaced = save_starting_point(self.store, self.client_id, words)
+                said = (
+                    f"Starting point {point.name!r} "
+                    + ("replaced" if replaced else "saved")
+                    + (f" ({plural(len(point.items), 'agreement')}; the client's name and focus left out).")
+                )
+        except StoreError as exc:
+            self.say(exc.message)
+            return False
+        self.notify(said, timeout=5, markup=False)
+        self.close_form()
+        self.offer()
+        self.refresh_items()
+        return True
 
     def mark_changed(self, item: AllianceItem, reason: str) -> None:
         before = self.original.get(item.id)

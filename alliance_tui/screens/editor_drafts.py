@@ -24,6 +24,13 @@ DRAFT_PREFIX = "draft-"
 FROM_INTAKE = "From the intake form"
 
 
+def reason_for(draft: DraftItem) -> str:
+    """Why an accepted draft is in the agreement: where it was offered from."""
+    if not draft.source or draft.source.startswith("intake"):
+        return FROM_INTAKE
+    return f"From {draft.source}"
+
+
 class DraftBook:
     """The drafts on the editor's list and what the coach decided for each, until the version is saved."""
 
@@ -71,8 +78,16 @@ class DraftBook:
         return True
 
     def heading(self) -> Text:
-        waiting = len(self.waiting())
-        text = Text(f"Drafts from the intake ({waiting} waiting): ", style="bold")
+        """How many wait, and from where: the intake, your style, a starting point."""
+        counts: dict[str, int] = {}
+        for draft in self.waiting():
+            whence = reason_for(draft).removeprefix("From ").replace("intake form", "intake")
+            counts[whence] = counts.get(whence, 0) + 1
+        if set(counts) <= {"the intake"}:
+            said = f"Drafts from the intake ({len(self.waiting())} waiting): "
+        else:
+            said = "Drafts waiting: " + ", ".join(f"{n} from {whence}" for whence, n in counts.items()) + ". "
+        text = Text(said, style="bold")
         text.append("y accepts · r edits, then accepts · d skips · u brings a skipped one back", style="dim")
         return text
 
@@ -81,12 +96,17 @@ class DraftBook:
         body = Text()
         body.append(f"{draft.category}: ", style="bold dim" if skipped else "bold")
         body.append(Text(draft.wording, style="strike dim" if skipped else "italic"))
+        if draft.source:
+            body.append(f"  ({draft.source.split(', ref')[0]})", style="dim")
         tag = Text("– skipped" if skipped else "? draft", style="dim" if skipped else "bold cyan")
         return hanging([(tag, body)], tag_width=TAG_WIDTH)
 
 
 class DraftsInEditor(AllianceScreen):
-    """The alliance editor's keys on the intake's drafts: accept (y), edit (r), skip (d), bring back (u).
+    """The alliance editor's keys on the drafts offered: accept (y), edit (r), skip (d), bring back (u).
+
+    Drafts come from the client's intake answers, the coach's style (until a
+    first full design) and a starting point (while nothing is agreed).
 
     Mixed into AllianceEditorScreen, which provides the working agreement and
     the form; kept apart so the editor's own class stays about agreements.
@@ -94,6 +114,7 @@ class DraftsInEditor(AllianceScreen):
 
     client_id: str
     drafts: DraftBook
+    intake: list[DraftItem]  # the client's own drafts, kept on their card; the rest are offers
     drafting: str | None  # the draft the add form is accepting, edited
     warned_unsaved: bool
 
@@ -124,16 +145,16 @@ class DraftsInEditor(AllianceScreen):
         """The highlighted draft, as the client wrote it, added to the working agreement (saved with ctrl+s)."""
         draft = self.highlighted_draft()
         if draft is None:
-            self.notify("Highlight a draft from the intake first (below the agreement).", timeout=4)
+            self.notify("Highlight a draft first (below the agreement).", timeout=4)
             return
         new = AllianceItem(
             category=draft.category,
             wording=draft.wording,
             requested_by=RequestedBy.CLIENT,
-            reason=FROM_INTAKE,
+            reason=reason_for(draft),
             agreed_in_session=self.session_number(),
         )
-        self.add_working_item(new, FROM_INTAKE)
+        self.add_working_item(new, reason_for(draft))
         self.drafts.accept(draft, new.id)
         self.refresh_items()
 
@@ -143,7 +164,7 @@ class DraftsInEditor(AllianceScreen):
         self.drafting = draft.id
         self.fill_categories(draft.category)
         self.query_one("#wording", Input).value = draft.wording
-        self.query_one("#reason", Input).value = FROM_INTAKE
+        self.query_one("#reason", Input).value = reason_for(draft)
 
     def skip_draft(self) -> bool:
         """d on a draft: skipped, or offered again; False when no draft is highlighted."""
@@ -167,14 +188,21 @@ class DraftsInEditor(AllianceScreen):
         return True
 
     def save_drafts(self) -> None:
-        """The drafts decided on leave the client's card; those not yet decided wait for another day."""
+        """The intake's drafts decided on leave the client's card; the rest wait for another day.
+
+        Only the client's own drafts are kept on their card: your style and a
+        starting point are offers, made afresh each time the editor opens.
+        """
         from ..store.intake import set_drafts
 
+        waiting = [d for d in self.drafts.waiting() if d in self.intake]
+        if waiting == self.intake:
+            return
         try:
-            set_drafts(self.store, self.client_id, self.drafts.waiting())
+            set_drafts(self.store, self.client_id, waiting)
         except StoreError as exc:
             self.report(exc, title="Drafts not cleared")
             return
-        left = len(self.drafts.waiting())
+        left = len(waiting)
         if left:
             self.notify(f"{plural(left, 'draft')} from the intake still waiting.", timeout=4)
