@@ -29,7 +29,8 @@ from ..store import StoreError
 from ..widgets.footer import KeyFooter
 from ..widgets.inputs import TextInput
 from ..widgets.version_diff import TAG_WIDTH, change_tag, hanging
-from .editor_drafts import DRAFT_PREFIX, DraftBook, DraftsInEditor
+from .editor_drafts import DRAFT_PREFIX, DraftBook
+from .editor_offers import OffersInEditor
 
 REASON_MAX = 2_000
 
@@ -71,7 +72,7 @@ class Pending:
     reason: str
 
 
-class AllianceEditorScreen(DraftsInEditor):
+class AllianceEditorScreen(OffersInEditor):
     CSS_PATH = "alliance_editor.tcss"
     # In order of importance: a narrow footer leaves out the later ones (F1 lists them all).
     BINDINGS = [
@@ -207,44 +208,7 @@ class AllianceEditorScreen(DraftsInEditor):
         self.fill_categories()
         self.refresh_items()
 
-    # ----------------------------------------------------------------- offers: the intake, your style, a starting point
-
-    def offer(self) -> None:
-        """The drafts below the agreement: the client's intake answers, your style at a first full design,
-        and a starting point while nothing is agreed yet. What was decided on one still offered is kept."""
-        from ..models.style import offered, style_drafts
-
-        assert self.record is not None
-        settings = self.store.settings
-        offers: list[DraftItem] = []
-        if settings.style and not any(v.full_design for v in self.record.versions):
-            offers += style_drafts(settings.style)
-        if settings.starting_points and not self.original:
-            offers += offered(settings.starting_points[self.point % len(settings.starting_points)])
-        agreed = [(i.category, i.wording) for i in self.items]
-        kept = {(d.category, d.wording): d for d in self.drafts.drafts}
-        fresh = [kept.get((d.category, d.wording), d) for d in still_drafts(offers, agreed)]
-        book = DraftBook([*fresh, *self.intake])  # the client's own answers last, nearest the end of the list
-        ids = {d.id for d in book.drafts}
-        book.skipped = {i for i in self.drafts.skipped if i in ids}
-        book.accepted_as = {k: v for k, v in self.drafts.accepted_as.items() if v in ids}
-        self.drafts = book
-
-    def action_next_starting_point(self) -> None:
-        points = self.store.settings.starting_points
-        if not points:
-            self.notify("No starting points yet: t saves a client's agreement as one.", timeout=5)
-            return
-        if self.original:
-            self.notify("Starting points are offered while nothing is agreed yet.", timeout=5)
-            return
-        if self.drafts.accepted_as:
-            self.notify("Drafts from this one are accepted: save (ctrl+s) or undo them first.", timeout=5)
-            return
-        self.point += 1
-        self.offer()
-        self.refresh_items()
-        self.notify(f"Offered: {points[self.point % len(points)].name}", timeout=3, markup=False)
+    # ----------------------------------------------------------------- the practice's own: your style, starting points
 
     def action_save_starting_point(self) -> None:
         self.open_form(Mode.STARTING)
@@ -252,18 +216,6 @@ class AllianceEditorScreen(DraftsInEditor):
     def action_style(self) -> None:
         self.open_form(Mode.STYLE)
         self.query_one("#wording", Input).value = self.store.settings.style
-
-    def style_prompt(self) -> Text | None:
-        """At a first full design: your style, to ask whether it suits this client."""
-        assert self.record is not None
-        style = self.store.settings.style
-        if not style or any(v.full_design for v in self.record.versions):
-            return None
-        said = style if len(style) <= 160 else style[:159] + "…"
-        text = Text("\nYour style: ", style="bold")
-        text.append(said, style="italic")
-        text.append(" Does it suit this client? Its sentences are offered below.", style="dim")
-        return text
 
     # ----------------------------------------------------------------- showing
 
@@ -409,7 +361,12 @@ class AllianceEditorScreen(DraftsInEditor):
             return True
         wording_raw = self.query_one("#wording", Input).value
         if self.mode in (Mode.STYLE, Mode.STARTING):
-            return self.apply_practice_form(self.mode, wording_raw)
+            if not self.apply_practice_form(style=self.mode is Mode.STYLE, words=wording_raw):
+                return False
+            self.close_form()
+            self.offer()
+            self.refresh_items()
+            return True
         if self.mode is Mode.CATEGORY:
             try:
                 added = self.store.add_category(wording_raw)
@@ -480,31 +437,6 @@ class AllianceEditorScreen(DraftsInEditor):
 
     def open_add_form(self) -> None:
         self.open_form(Mode.ADD)
-
-    def apply_practice_form(self, mode: Mode, words: str) -> bool:
-        """Your style, or this alliance as a starting point: saved to the practice at once (not in this version)."""
-        from ..store.style import save_starting_point, set_style
-
-        try:
-            if mode is Mode.STYLE:
-                set_style(self.store, words)
-                said = "Your style is saved: offered at each client's first full design." if words.strip() else ""
-                said = said or "Your style statement is cleared."
-            else:
-                point, replaced = save_starting_point(self.store, self.client_id, words)
-                said = (
-                    f"Starting point {point.name!r} "
-                    + ("replaced" if replaced else "saved")
-                    + (f" ({plural(len(point.items), 'agreement')}; the client's name and focus left out).")
-                )
-        except StoreError as exc:
-            self.say(exc.message)
-            return False
-        self.notify(said, timeout=5, markup=False)
-        self.close_form()
-        self.offer()
-        self.refresh_items()
-        return True
 
     def mark_changed(self, item: AllianceItem, reason: str) -> None:
         before = self.original.get(item.id)

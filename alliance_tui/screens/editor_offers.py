@@ -1,0 +1,103 @@
+"""What the alliance editor offers beyond the client's own drafts: the coach's style and starting points.
+
+Your style (a practice setting) is shown as a prompt and offered sentence by
+sentence until a client's first full design; a starting point (an alliance
+saved under a name, the client's name and focus left out) is offered while a
+new client has nothing agreed. Both are drafts like the intake's: accepted,
+changed or skipped, and part of the alliance only once a version is saved.
+Kept apart from the editor so its own class stays about agreements.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from ..models.alliance import AllianceItem
+from ..models.drafts import DraftItem, still_drafts
+from ..models.record import ClientRecord
+from ..models.wording import plural
+from ..store import StoreError
+from .editor_drafts import DraftBook, DraftsInEditor
+
+
+class OffersInEditor(DraftsInEditor):
+    """The offers below the agreement (offer), o for the next starting point, and saving your style or one."""
+
+    record: ClientRecord | None
+    items: list[AllianceItem]
+    original: dict[str, AllianceItem]
+    point: int  # which starting point is offered
+
+    def say(self, message: str) -> None:
+        raise NotImplementedError
+
+    def offer(self) -> None:
+        """The drafts below the agreement: the client's intake answers, your style at a first full design,
+        and a starting point while nothing is agreed yet. What was decided on one still offered is kept."""
+        from ..models.style import offered, style_drafts
+
+        assert self.record is not None
+        settings = self.store.settings
+        offers: list[DraftItem] = []
+        if settings.style and not any(v.full_design for v in self.record.versions):
+            offers += style_drafts(settings.style)
+        if settings.starting_points and not self.original:
+            offers += offered(settings.starting_points[self.point % len(settings.starting_points)])
+        agreed = [(i.category, i.wording) for i in self.items]
+        kept = {(d.category, d.wording): d for d in self.drafts.drafts}
+        fresh = [kept.get((d.category, d.wording), d) for d in still_drafts(offers, agreed)]
+        book = DraftBook([*fresh, *self.intake])  # the client's own answers last, nearest the end of the list
+        ids = {d.id for d in book.drafts}
+        book.skipped = {i for i in self.drafts.skipped if i in ids}
+        book.accepted_as = {k: v for k, v in self.drafts.accepted_as.items() if v in ids}
+        self.drafts = book
+
+    def action_next_starting_point(self) -> None:
+        points = self.store.settings.starting_points
+        if not points:
+            self.notify("No starting points yet: t saves a client's agreement as one.", timeout=5)
+            return
+        if self.original:
+            self.notify("Starting points are offered while nothing is agreed yet.", timeout=5)
+            return
+        if self.drafts.accepted_as:
+            self.notify("Drafts from this one are accepted: save (ctrl+s) or undo them first.", timeout=5)
+            return
+        self.point += 1
+        self.offer()
+        self.refresh_items()
+        self.notify(f"Offered: {points[self.point % len(points)].name}", timeout=3, markup=False)
+
+    def style_prompt(self) -> Text | None:
+        """At a first full design: your style, to ask whether it suits this client."""
+        assert self.record is not None
+        style = self.store.settings.style
+        if not style or any(v.full_design for v in self.record.versions):
+            return None
+        said = style if len(style) <= 160 else style[:159] + "…"
+        text = Text("\nYour style: ", style="bold")
+        text.append(said, style="italic")
+        text.append(" Does it suit this client? Its sentences are offered below.", style="dim")
+        return text
+
+    def apply_practice_form(self, *, style: bool, words: str) -> bool:
+        """Your style, or this alliance as a starting point: saved to the practice at once (not in this version)."""
+        from ..store.style import save_starting_point, set_style
+
+        try:
+            if style:
+                set_style(self.store, words)
+                said = "Your style is saved: offered at each client's first full design." if words.strip() else ""
+                said = said or "Your style statement is cleared."
+            else:
+                point, replaced = save_starting_point(self.store, self.client_id, words)
+                said = (
+                    f"Starting point {point.name!r} "
+                    + ("replaced" if replaced else "saved")
+                    + (f" ({plural(len(point.items), 'agreement')}; the client's name and focus left out).")
+                )
+        except StoreError as exc:
+            self.say(exc.message)
+            return False
+        self.notify(said, timeout=5, markup=False)
+        return True
