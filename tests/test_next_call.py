@@ -101,6 +101,7 @@ async def test_the_dashboard_opens_on_the_next_call_with_its_client_selected(dem
         assert isinstance(screen, DashboardScreen)
         highlighted = screen.highlighted()
         assert highlighted is not None and highlighted.name == "Maya Okafor"
+        assert "Maya Okafor · call today at 13:00 (in 4 h)" in widget_text(screen.query_one("#detail"))
         assert "Priya Natarajan" in widget_text(screen.table)  # clients with no call are listed as ever
 
 

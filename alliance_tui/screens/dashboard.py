@@ -224,6 +224,7 @@ class DashboardScreen(AllianceScreen):
             return
         watch.match(self.store.summaries(include_archived=False), dict(self.store.settings.calendar_matches))
         self._say_next_call(watch.line(self.alliance_app.clock()))
+        self.show_detail()
 
     def _say_next_call(self, text: Text) -> None:
         """One line, whatever its length: the whole of it is the line's tooltip."""
@@ -343,6 +344,8 @@ class DashboardScreen(AllianceScreen):
             return
         text = Text()
         text.append(summary.name, style="bold")
+        if self.next_call is not None:
+            text.append(self.next_call.calls_with(summary.id, self.alliance_app.clock()), style="italic")
         if summary.problem:
             text.append(f"\n{PROBLEM_MARK}: ", style="bold red")
             text.append(summary.problem)

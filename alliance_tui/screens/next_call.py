@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rich.text import Text
 
-from ..models.calendar import CalendarEvent, PlannedCall, match_events, next_call, summary_line
+from ..models.calendar import CalendarEvent, PlannedCall, in_words, match_events, minutes_until, next_call, summary_line
 from ..models.summary import ClientSummary
 
 POLL_SECONDS = 5.0  # how soon a changed calendar file is read again
@@ -80,3 +80,14 @@ class NextCall:
         if call.client is None:
             text.append(" · ctrl+l: it is with the highlighted client", style="dim")
         return text
+
+    def calls_with(self, client_id: str, now: datetime) -> str:
+        """' · call today at 15:00 (in 3 h)' for a client the calendar has today; '' otherwise."""
+        times = [
+            f"{c.event.start.astimezone():%H:%M} ({in_words(minutes_until(c.event.start, now))})"
+            for c in self.calls
+            if c.client is not None and c.client.id == client_id
+        ]
+        if not times:
+            return ""
+        return f" · call today at {', '.join(times)}" if len(times) == 1 else f" · calls today at {', '.join(times)}"
