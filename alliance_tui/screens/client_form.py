@@ -119,7 +119,7 @@ class ClientFormScreen(Screen[str | None]):
             title.update("New client: Tab moves between fields, ctrl+s saves")
         else:
             try:
-                client = self.store.record(self.client_id).client
+                client = self.store.present(self.client_id).client
             except StoreError as exc:
                 self.say(exc.message)
                 return

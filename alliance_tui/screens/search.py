@@ -110,7 +110,7 @@ class SearchScreen(AllianceScreen):
             self.sub_title = "search the whole practice"
         else:
             try:
-                self.sub_title = f"search {self.store.record(self.client_id).client.name}'s notes"
+                self.sub_title = f"search {self.store.summary(self.client_id).name}'s notes"
             except StoreError as exc:
                 self.report(exc, title="Cannot search")
         self.query_one("#search-status", Static).update(

@@ -69,7 +69,7 @@ def _number(session: Session) -> int:
     return session.number
 
 
-def _validated(model: type[M], path: Path, doc: Any) -> M:
+def validated(model: type[M], path: Path, doc: Any) -> M:
     try:
         return model.model_validate(doc)
     except ValidationError as exc:
@@ -180,7 +180,7 @@ class ClientFile:
         for name, model in TABLES.items():
             if name == "versions":
                 continue
-            models = [_validated(model, path, doc) for path, doc in by_table[name].values()]
+            models = [validated(model, path, doc) for path, doc in by_table[name].values()]
             lists[name] = sorted(models, key=ORDER[name])
         versions = sorted(by_table["versions"].values(), key=lambda pair: int(pair[1].get("number", 0)))
         try:
@@ -190,7 +190,7 @@ class ClientFile:
             raise CorruptFile(where, "holds an alliance version that does not follow from the one before it.") from exc
         except ValidationError as exc:
             raise CorruptFile(self.path, f"holds a record that does not validate: {exc.errors()[0]['msg']}.") from exc
-        return ClientRecord(client=_validated(Client, self.path, client_docs[0]), **lists)
+        return ClientRecord(client=validated(Client, self.path, client_docs[0]), **lists)
 
     def insert(self, table: str, model: BaseModel) -> None:
         """TinyDB's own insert: the present file is small, whatever the client's age."""
@@ -238,7 +238,7 @@ class ClientFile:
     def held_in_history(self, table: str, record_id: str) -> BaseModel | None:
         """A record put away with its session, as stored there now (None if no session's file has it)."""
         doc = find_in_history(self.history, table, record_id)
-        return None if doc is None else _validated(TABLES[table], self.history, doc)
+        return None if doc is None else validated(TABLES[table], self.history, doc)
 
     def put_away(self, live: ClientRecord, through: int, *, ended: Session | None = None) -> ClientRecord:
         """Every session up to through ended: their records go to their own files; returns what stays.

@@ -23,7 +23,7 @@ from ..models.record import ClientRecord
 from ..models.session import Session
 from ..models.trends import follow_through_of, pause_trend_of
 from ..models.version_delta import expand_doc
-from .client_file import TABLES, ClientFile, _validated
+from .client_file import TABLES, ClientFile, validated
 from .digest import read_digest
 from .errors import CorruptFile
 from .history import BASE_TABLE, read_session_file, session_names, session_path
@@ -62,7 +62,7 @@ def read_review(file: ClientFile, live: ClientRecord, latest: int, *, writable: 
     for name in ("notes", "pauses", "commitments"):
         by_id: dict[str, BaseModel] = {}
         for path, data in zip(put_away, datas, strict=False):
-            by_id.update((str(d.get("id")), _validated(TABLES[name], path, d)) for d in data.get(name, {}).values())
+            by_id.update((str(d.get("id")), validated(TABLES[name], path, d)) for d in data.get(name, {}).values())
         by_id.update((m.id, m) for m in getattr(live, name))
         lists[name] = list(by_id.values())
     own = {name: list(value) for name, value in live if isinstance(value, list)}  # the caller's own lists
