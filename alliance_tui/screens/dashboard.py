@@ -214,7 +214,8 @@ class DashboardScreen(AllianceScreen):
             return
         self._calendar_selected = True
         call = watch.upcoming(self.alliance_app.clock())
-        if call is not None and call.client is not None and not self.query_one("#filter", Input).value:
+        untouched = self.table.cursor_row <= 0 and not self.query_one("#filter", Input).value  # never under the coach
+        if call is not None and call.client is not None and untouched:
             self.refresh_clients(select=call.client.id)
 
     def show_next_call(self) -> None:
