@@ -49,3 +49,30 @@ async def test_the_revisit_prompts_say_what_the_alliance_has_never_designed(demo
         await open_session(app, pilot, "Maya Okafor")  # session 2: too early for the nudge, still said
         text = screen_text(app)
         assert "○ Not yet designed: direct communication, challenge, accountability, feedback and contact" in text
+
+
+async def test_the_editor_sets_the_ladder_and_brings_the_clock_in_step_with_the_agreement(
+    store: PracticeStore,
+) -> None:
+    from textual.widgets import Input
+
+    from alliance_tui.models.alliance import item
+    from alliance_tui.screens.alliance_editor import AllianceEditorScreen
+
+    client = store.add_client("Ana Lima", think_time_seconds=30)
+    store.adjust_alliance(client.id, [item("Think time", "20 seconds of quiet")])
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(AllianceEditorScreen(client.id))
+        await settled(pilot)
+        assert "says 20 s; the clock is at 30 s: k sets the clock to match." in screen_text(app)
+        await pilot.press("k")
+        await settled(pilot)
+        assert store.present(client.id).client.think_time_seconds == 20
+        assert "the clock is at" not in screen_text(app)
+        await pilot.press("l")
+        app.screen.query_one("#wording", Input).value = "a plan | the plan moving | she leads it"
+        await pilot.press("enter")
+        await settled(pilot)
+    ladder = store.present(client.id).ladder
+    assert ladder is not None and (ladder.good, ladder.amazing) == ("a plan", "she leads it")

@@ -43,6 +43,7 @@ class Mode(StrEnum):
     CATEGORY = "category"
     STYLE = "style"
     STARTING = "starting"
+    LADDER = "ladder"
 
 
 FORM_TITLES = {
@@ -53,8 +54,9 @@ FORM_TITLES = {
     Mode.CATEGORY: "Add a category of your own",
     Mode.STYLE: "Your style, as you describe it to a client (each sentence is offered at a first full design)",
     Mode.STARTING: "Save this alliance as a starting point: its name (the client's name and focus are left out)",
+    Mode.LADDER: "The success ladder, in the client's words: good | great | amazing",
 }
-WORD_ONLY = (Mode.CATEGORY, Mode.STYLE, Mode.STARTING)  # forms of one field, applied on Enter
+WORD_ONLY = (Mode.CATEGORY, Mode.STYLE, Mode.STARTING, Mode.LADDER)  # forms of one field, applied on Enter
 
 
 ASKED_BY = [
@@ -136,6 +138,22 @@ class AllianceEditorScreen(OffersInEditor):
             show=False,
         ),
         Binding(
+            "l",
+            "ladder",
+            "Ladder",
+            id="editor.ladder",
+            tooltip="Set or change the success ladder: good | great | amazing, in the client's words",
+            show=False,
+        ),
+        Binding(
+            "k",
+            "clock_in_step",
+            "Clock in step",
+            id="editor.clock",
+            tooltip="Set the pause clock to the seconds the Think time agreement names",
+            show=False,
+        ),
+        Binding(
             "w",
             "style",
             "Your style",
@@ -213,6 +231,11 @@ class AllianceEditorScreen(OffersInEditor):
     def action_save_starting_point(self) -> None:
         self.open_form(Mode.STARTING)
 
+    def action_ladder(self) -> None:
+        ladder = self.store.present(self.client_id).ladder
+        self.open_form(Mode.LADDER)
+        self.query_one("#wording", Input).value = ladder.as_line() if ladder is not None else ""
+
     def action_style(self) -> None:
         self.open_form(Mode.STYLE)
         self.query_one("#wording", Input).value = self.store.settings.style
@@ -240,9 +263,9 @@ class AllianceEditorScreen(OffersInEditor):
             title.append(" · no changes yet", style="dim")
         if self.full_design:
             title.append(" · ★ saving as a full design", style="bold")
-        prompt = self.style_prompt()
-        if prompt is not None:
-            title.append_text(prompt)
+        for prompt in (self.style_prompt(), self.clock_prompt()):
+            if prompt is not None:
+                title.append_text(prompt)
         self.query_one("#editor-title", Static).update(title)
         option_list = self.query_one("#items", OptionList)
         keep = option_list.highlighted
@@ -295,7 +318,7 @@ class AllianceEditorScreen(OffersInEditor):
         form = self.query_one("#item-form")
         form.add_class("open")
         form.set_class(mode is Mode.REMOVE or mode in WORD_ONLY, "no-category")
-        form.set_class(mode in (Mode.STYLE, Mode.STARTING), "no-reason")
+        form.set_class(mode in (Mode.STYLE, Mode.STARTING, Mode.LADDER), "no-reason")
         form.set_class(mode is Mode.RECATEGORISE or mode is Mode.REMOVE, "no-wording-edit")
         form.set_class(mode is Mode.ADD, "asking")
         self.query_one("#asked-by", Select).value = RequestedBy.CLIENT
@@ -311,6 +334,7 @@ class AllianceEditorScreen(OffersInEditor):
             Mode.CATEGORY: "Name of the new category",
             Mode.STYLE: "e.g. I am direct and rigorously honest. I will sometimes challenge you.",
             Mode.STARTING: "e.g. Direct, with silence to think",
+            Mode.LADDER: "good | great | amazing",
         }.get(mode, "The agreement, in the words you both use")
         reason.value = ""
         self.fill_categories(item.category if item else None)
@@ -360,8 +384,13 @@ class AllianceEditorScreen(OffersInEditor):
         if self.mode is None:
             return True
         wording_raw = self.query_one("#wording", Input).value
-        if self.mode in (Mode.STYLE, Mode.STARTING):
-            if not self.apply_practice_form(style=self.mode is Mode.STYLE, words=wording_raw):
+        if self.mode in (Mode.STYLE, Mode.STARTING, Mode.LADDER):
+            done = (
+                self.apply_ladder(wording_raw)
+                if self.mode is Mode.LADDER
+                else self.apply_practice_form(style=self.mode is Mode.STYLE, words=wording_raw)
+            )
+            if not done:
                 return False
             self.close_form()
             self.offer()

@@ -80,6 +80,67 @@ class OffersInEditor(DraftsInEditor):
         text.append(" Does it suit this client? Its sentences are offered below.", style="dim")
         return text
 
+    def clock_prompt(self) -> Text | None:
+        """When the Think time agreement (as it reads on screen) names other seconds than the clock: k sets them."""
+        from ..models.think_time import out_of_step, seconds_in
+
+        assert self.record is not None
+        target = self.record.client.think_time_seconds
+        item = out_of_step(self.items, target)
+        if item is None:
+            return None
+        text = Text(f"\nThe Think time agreement says {seconds_in(item.wording)} s; the clock is at {target} s: ")
+        text.append("k sets the clock to match.", style="bold")
+        return text
+
+    def action_clock_in_step(self) -> None:
+        """The client's think time set to what the agreement says (at once, not with the version)."""
+        from ..models.think_time import out_of_step, seconds_in
+        from ..store.think_time import set_think_time
+
+        assert self.record is not None
+        item = out_of_step(self.items, self.record.client.think_time_seconds)
+        said = seconds_in(item.wording) if item is not None else None
+        if said is None:
+            self.notify("The pause clock and the Think time agreement already agree.", timeout=4)
+            return
+        try:
+            set_think_time(self.store, self.client_id, said)
+        except StoreError as exc:
+            self.report(exc, title="Think time unchanged")
+            return
+        self.record = self.record.model_copy(update={"client": self.store.present(self.client_id).client})
+        self.notify(f"The pause clock is at {said} s now, as the agreement says.", timeout=4, markup=False)
+        self.refresh_items()
+
+    def apply_ladder(self, words: str) -> bool:
+        """The success ladder set or changed from the form: saved at once (it is no part of the version)."""
+        from ..models.ladder import parse_ladder
+        from ..models.text import TextRefused
+        from ..store.ladders import set_ladder
+
+        try:
+            good, great, amazing = parse_ladder(words)
+            present = self.store.present(self.client_id)
+            session = present.open_session
+            set_ladder(
+                self.store,
+                self.client_id,
+                good,
+                great,
+                amazing,
+                programme=present.programme.number,
+                session_number=session.number if session is not None else None,
+            )
+        except TextRefused as exc:
+            self.say(f"{exc}")
+            return False
+        except StoreError as exc:
+            self.say(exc.message)
+            return False
+        self.notify("Success ladder saved.", timeout=4)
+        return True
+
     def apply_practice_form(self, *, style: bool, words: str) -> bool:
         """Your style, or this alliance as a starting point: saved to the practice at once (not in this version)."""
         from ..store.style import save_starting_point, set_style
