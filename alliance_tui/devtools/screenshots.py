@@ -200,6 +200,47 @@ async def shot_renewal(app: AllianceApp, pilot: Pilot[None], clock: HandClock) -
     await settle(pilot)
 
 
+async def shot_ladder(app: AllianceApp, pilot: Pilot[None], clock: HandClock) -> None:
+    """Priya's session: the success ladder in the log line (ctrl+b), then today marked great (ctrl+b twice more)."""
+    priya = app.store.find_client("Priya Natarajan")
+    if priya is None:
+        raise Skip("the demo has no Priya Natarajan")
+    app.open_session(priya.id)
+    await settle(pilot)
+    require_screen(app, "SessionScreen")
+    for _ in range(3):
+        await press_binding(app, pilot, "session.ladder")
+
+
+async def shot_coverage(app: AllianceApp, pilot: Pilot[None], clock: HandClock) -> None:
+    """Daniel's review at what the alliance covers: designed, not yet designed, and the areas an assessor asks about."""
+    daniel = app.store.find_client("Daniel Reyes")
+    if daniel is None:
+        raise Skip("the demo has no Daniel Reyes")
+    app.open_review(daniel.id)
+    await settle(pilot)
+    require_screen(app, "ClientReviewScreen")
+    from ..screens.review import ClientReviewScreen
+
+    assert isinstance(app.screen, ClientReviewScreen)
+    app.screen.scroll_to_anchor("coverage")
+    await settle(pilot)
+
+
+async def shot_style(app: AllianceApp, pilot: Pilot[None], clock: HandClock) -> None:
+    """Daniel's alliance editor before a first full design: the coach's style as a prompt and as drafts."""
+    daniel = app.store.find_client("Daniel Reyes")
+    if daniel is None:
+        raise Skip("the demo has no Daniel Reyes")
+    app.open_review(daniel.id)
+    await settle(pilot)
+    await press_binding(app, pilot, "review.edit")
+    require_screen(app, "AllianceEditorScreen")
+    await press_binding(app, pilot, "editor.full_design")
+    await pilot.press("end", "up", "up")
+    await settle(pilot)
+
+
 async def shot_help(app: AllianceApp, pilot: Pilot[None], clock: HandClock) -> None:
     await shot_session(app, pilot, clock)
     await press_binding(app, pilot, "app.help")
@@ -216,6 +257,9 @@ SHOTS = (
     Shot("intake-drafts", "Alliance TUI: the intake's answers as drafts, accepted or skipped", shot_intake),
     Shot("revisit-walk", "Alliance TUI: a revisit that decides, resumed where it was left", shot_revisit),
     Shot("renewal", "Alliance TUI: closing one programme and opening the next", shot_renewal),
+    Shot("success-ladder", "Alliance TUI: where today landed on the client's success ladder", shot_ladder),
+    Shot("coverage", "Alliance TUI: what the alliance covers, and what it never designed", shot_coverage),
+    Shot("style-offers", "Alliance TUI: your style offered at a first full design", shot_style),
 )
 
 
