@@ -13,12 +13,14 @@ from pathlib import Path
 
 import orjson
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from alliance_tui.store import ClientUnavailable, PracticeStore, PracticeUnavailable
 from alliance_tui.store.atomic import atomic_write_bytes
 from alliance_tui.store.auto_backup import take_automatic_backup
 from alliance_tui.store.backup import BackupRefused, read_backup, write_backup
-from alliance_tui.store.crypto.cipher import is_sealed
+from alliance_tui.store.crypto.cipher import FileCipher, SealBroken, is_sealed
 from alliance_tui.store.crypto.convert import change_passphrase, convert, data_files, start_encryption
 from alliance_tui.store.crypto.header import KdfParams, WrongPassphrase, read_header
 from alliance_tui.store.crypto.vault import Vault, attach, detach
@@ -245,8 +247,8 @@ def test_the_benchmark_logs_notes_on_both_practices_in_turn(built: Path, tmp_pat
         client = store.summaries(include_archived=False)[0].id
     plain_ms, sealed_ms = notes_in_turn(plain, vault, client, 3)
     assert len(plain_ms) == len(sealed_ms) == 3
-    for data_dir, given in ((plain, None), (sealed, vault)):
-        with PracticeStore(data_dir, vault=given) as store:
+    for data_dir, key_held in ((plain, None), (sealed, vault)):
+        with PracticeStore(data_dir, vault=key_held) as store:
             assert sum(n.text == NOTE_TEXT for n in store.record(client).notes) == 4
     assert NOTE_TEXT.encode() in (plain / "clients" / f"{client}.json").read_bytes()
     assert NOTE_TEXT.encode() not in every_byte(sealed)
@@ -262,3 +264,17 @@ def test_a_header_altered_to_unusable_key_derivation_is_refused(vault: Vault, n:
     path.write_bytes(orjson.dumps(doc))
     with pytest.raises(Locked, match="encryption header cannot be read"):
         read_header(vault.data_dir)
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.binary(max_size=2048), name=st.text(min_size=1, max_size=40), flip=st.integers(min_value=0))
+def test_a_sealed_file_opens_only_as_sealed_under_its_own_name(data: bytes, name: str, flip: int) -> None:
+    cipher = FileCipher(b"k" * 32)
+    sealed = cipher.seal(name, data)
+    assert is_sealed(sealed) and cipher.open(name, sealed) == data
+    altered = bytearray(sealed)
+    altered[flip % len(altered)] ^= 1 << (flip % 8)
+    with pytest.raises(SealBroken):
+        cipher.open(name, bytes(altered))
+    with pytest.raises(SealBroken):
+        cipher.open(name + "x", sealed)
