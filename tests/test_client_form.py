@@ -168,7 +168,7 @@ async def test_answering_the_think_time_nudge_by_editing_the_client(demo_store: 
     reopened = PracticeStore(demo_store.data_dir).open()
     try:
         assert reopened.record(sofia.id).client.think_time_seconds == 20
-        assert reopened.summary(sofia.id).nudges == []
+        assert not any("still fit" in nudge for nudge in reopened.summary(sofia.id).nudges)  # the think-time one
     finally:
         reopened.close()
 

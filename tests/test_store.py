@@ -304,9 +304,13 @@ def test_revisit_interval_change_refreshes_nudges(store: PracticeStore) -> None:
     store.adjust_alliance(client.id, [], session_number=1, full_design=True)
     for _ in range(3):
         store.end_session(client.id, store.start_session(client.id).id)
-    assert store.summary(client.id).nudges == []
+
+    def overdue() -> list[str]:
+        return [n for n in store.summary(client.id).nudges if "since the alliance was last revisited" in n]
+
+    assert overdue() == []  # every four sessions: session 4 is next, three after the design
     store.update_settings(revisit_every_sessions=2)
-    assert store.summary(client.id).revisit_due
+    assert overdue() == ["3 sessions since the alliance was last revisited (session 1)."]
     view = on_disk(store.data_dir)
     assert view.summary(client.id).revisit_due
     view.close()
