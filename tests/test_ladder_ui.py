@@ -28,6 +28,12 @@ async def test_the_ladder_is_set_inline_and_today_marked_in_two_keys(store: Prac
         await pilot.press("ctrl+b")  # the ladder back in the line, to change...
         box = screen.query_one(QuickLogInput)
         assert box.value == "a plan | [b]moving[/b] | she leads"
+        steps = len(screen.undo_stack)
+        await pilot.press("enter")  # offered back and left as it was: nothing written, nothing to undo
+        await settled(pilot)
+        assert "as it was: nothing saved" in line.message
+        assert len(screen.undo_stack) == steps
+        await pilot.press("ctrl+b")
         await pilot.press("ctrl+b", "ctrl+b")  # ...or, again, to mark today: good, then great
         await settled(pilot)
         assert store.present(client.id).session is not None

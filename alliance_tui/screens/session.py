@@ -673,6 +673,10 @@ class SessionScreen(AllianceScreen):
         step: UndoStep
         try:
             entry = parse_as(event.line_kind, event.text, self.store.categories())
+            if entry.kind is EntryKind.LADDER and self._ladder_as_it_was(entry.ladder):
+                quick_log.saved("The success ladder is as it was: nothing saved")
+                self._give_focus_back()
+                return
             if not self._begun():
                 return
             if entry.kind is EntryKind.ADJUSTMENT and event.line_kind.replaces:
@@ -796,6 +800,11 @@ class SessionScreen(AllianceScreen):
             self._say("No success ladder yet: type good | great | amazing in the client's words, Enter saves")
         else:
             self._say("Change the ladder and Enter, or ctrl+b again to mark where today landed")
+
+    def _ladder_as_it_was(self, words: tuple[str, str, str]) -> bool:
+        """Enter on the ladder offered back unchanged: nothing to write, and nothing for ctrl+z to take back."""
+        ladder = self.present.ladder
+        return ladder is not None and (ladder.good, ladder.great, ladder.amazing) == words
 
     def _save_ladder(self, words: tuple[str, str, str]) -> UndoStep:
         """The programme's ladder set or changed from the log line (raises StoreError if refused)."""
