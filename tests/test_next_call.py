@@ -105,6 +105,24 @@ async def test_the_dashboard_opens_on_the_next_call_with_its_client_selected(dem
         assert "Priya Natarajan" in widget_text(screen.table)  # clients with no call are listed as ever
 
 
+async def test_a_calendar_read_late_leaves_the_client_a_contact_line_was_opened_for(
+    demo_store: PracticeStore,
+) -> None:
+    app = _app(demo_store, write_demo_calendar(demo_store.data_dir, FROZEN_NOW))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: "Maya" in _line(app), "the next call's line")
+        screen = app.screen
+        assert isinstance(screen, DashboardScreen) and screen.next_call is not None
+        screen._calendar_selected = False  # as if the calendar had not been read yet
+        screen.table.move_cursor(row=0)
+        await pilot.press("ctrl+k")  # the contact line opens for the first client in the list...
+        await settled(pilot)
+        screen._calendar_read(screen.next_call, screen.next_call.read)  # ...and then the read arrives
+        await settled(pilot)
+        highlighted = screen.highlighted()
+        assert highlighted is not None and highlighted.name == "Daniel Reyes"
+
+
 async def test_a_call_matched_wrongly_is_corrected_with_ctrl_l_and_a_changed_file_is_read_again(
     store: PracticeStore, tmp_path: Path
 ) -> None:

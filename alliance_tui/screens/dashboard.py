@@ -409,6 +409,7 @@ class DashboardScreen(AllianceScreen):
         summary = self._usable()
         if summary is None:
             return
+        self._calendar_selected = True  # the coach chose this client: a calendar read late never moves off them
         if not self.query(ContactLine):
             await self.mount(ContactLine(id="contact-line"), before="#detail")
         self.query_one(ContactLine).open_for(summary.id, summary.name)
