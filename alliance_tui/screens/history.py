@@ -109,7 +109,7 @@ class AllianceHistoryScreen(AllianceScreen):
 
     def on_mount(self) -> None:
         try:
-            self.record = self.store.record(self.client_id)
+            self.record = self.store.alliance_history(self.client_id)
         except StoreError as exc:
             self.query_one("#history-title", Static).update(Text(exc.message))
             return

@@ -94,6 +94,24 @@ class ClientRecords:
                     return view
             return HistoryView.whole(self.record(client_id))
 
+    def alliance_history(self, client_id: str) -> ClientRecord:
+        """What the alliance history shows: the client, every session and every version whole, no entries.
+
+        Read from the present and the digest of the ended sessions
+        (store/history_read.py), never from every session's notes.
+        """
+        from .history_read import read_alliance_history
+
+        with self.core.lock:
+            live = self.held(client_id)
+            try:
+                return read_alliance_history(self.files[client_id], live, writable=not self.core.read_only)
+            except FileProblem as exc:
+                raise ClientUnavailable(
+                    f"{live.client.name}'s earlier sessions cannot all be read: {exc.message} "
+                    "The live session still works; nothing was changed."
+                ) from exc
+
     def present(self, client_id: str) -> Present:
         """What a live session needs of this client (models/present.py), frozen."""
         with self.core.lock:

@@ -3,7 +3,8 @@
 The review charts think time and follow-through across every session and
 lists every session, but shows the entries of the latest few only. What the
 charts and the list need of each session's file (the session itself, its
-pauses' seconds, the check-ins' outcomes) is kept in clients/<id>/digest.json,
+pauses' seconds, the check-ins' outcomes) and what the alliance history needs
+(the versions saved in it, as stored: what changed) is kept in clients/<id>/digest.json,
 each entry with the file's size and time (a pause: id, session, actual and
 agreed seconds): an entry whose file changed since (an edit, a restore) is
 read again from it, and a new session's file is added. It is a cache, like
@@ -40,11 +41,17 @@ def figures_of(data: dict[str, Any]) -> Entry:
         for d in data.get("commitments", {}).values()
         if d.get("checked_in_session") is not None
     ]
-    return {"sessions": list(data.get("sessions", {}).values()), "pauses": pauses, "checks": checks}
+    return {
+        "sessions": list(data.get("sessions", {}).values()),
+        "pauses": pauses,
+        "checks": checks,
+        "versions": list(data.get("versions", {}).values()),
+    }
 
 
-def _without_targets(entry: Entry) -> bool:
-    return any(len(pause) < 4 for pause in entry.get("pauses", ()))
+def _outdated(entry: Entry) -> bool:
+    """Kept before the agreed seconds (three figures a pause) or the versions were: read again."""
+    return "versions" not in entry or any(len(pause) < 4 for pause in entry.get("pauses", ()))
 
 
 def _stored(path: Path) -> dict[str, Entry]:
@@ -71,8 +78,7 @@ def read_digest(folder: Path, names: list[str], *, writable: bool) -> list[Entry
         except OSError:
             stamp = None
         entry = stored.get(name)
-        # An entry kept before the agreed seconds were (three figures a pause) is read again too.
-        if not isinstance(entry, dict) or entry.get("stamp") != stamp or _without_targets(entry):
+        if not isinstance(entry, dict) or entry.get("stamp") != stamp or _outdated(entry):
             entry = {"stamp": stamp, **figures_of(read_session_file(folder / name))}
             changed = True
         fresh[name] = entry

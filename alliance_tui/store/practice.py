@@ -14,6 +14,7 @@ facade's calls are theirs.
 - client_records.py: each client's present, read on first use and held; frozen views
 - reconcile.py: at open, the index checked against the clients' files
 - review_read.py, digest.py: the client review's read of the history
+- history_read.py: the alliance history's read (versions and sessions only)
 - client_writes.py: writing one client's file; adding and changing clients
 - session_ops.py: the in-call writes (session, notes, commitments, pauses, alliance)
 - taking_back.py: ctrl+z
@@ -125,6 +126,7 @@ class PracticeStore:
     record = _Call("client_records", ClientRecords.record)
     present = _Call("client_records", ClientRecords.present)
     review = _Call("client_records", ClientRecords.review)
+    alliance_history = _Call("client_records", ClientRecords.alliance_history)
     sessions = _Call("client_records", ClientRecords.sessions)
     session_entries = _Call("client_records", ClientRecords.session_entries)
     versions = _Call("client_records", ClientRecords.versions)

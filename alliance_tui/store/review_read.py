@@ -47,7 +47,7 @@ def read_review(file: ClientFile, live: ClientRecord, latest: int, *, writable: 
         for i, n, s in entry["checks"]:
             checks[i] = (n, s)
     at_hand = {s.id for s in live.sessions}
-    put = _sessions(folder, [d for i, d in session_docs.items() if i not in at_hand])
+    put = sessions_of(folder, [d for i, d in session_docs.items() if i not in at_hand])
     sessions = sorted([*put, *live.sessions], key=lambda s: s.number)
     pauses.update((p.id, (p.session_number, p.actual_seconds, p.target_seconds)) for p in live.pauses)
     checks.update((c.id, (c.checked_in_session, c.status.value)) for c in live.commitments)
@@ -75,7 +75,7 @@ def read_review(file: ClientFile, live: ClientRecord, latest: int, *, writable: 
     )
 
 
-def _sessions(folder: Path, docs: list[dict[str, Any]]) -> list[Session]:
+def sessions_of(folder: Path, docs: list[dict[str, Any]]) -> list[Session]:
     """The digest's sessions, validated in one call (a thousand of them, each checked as any record read)."""
     try:
         return SESSIONS.validate_python(docs)
