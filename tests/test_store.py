@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from alliance_tui.models.alliance import AllianceItem, RequestedBy
+from alliance_tui.models.alliance import AllianceItem, RequestedBy, item
 from alliance_tui.models.commitments import CommitmentStatus
+from alliance_tui.models.coverage import AREAS
 from alliance_tui.models.diff import ChangeKind, diff_versions
 from alliance_tui.models.notes import NoteKind
 from alliance_tui.models.record import ClientRecord
@@ -301,7 +302,8 @@ def test_summaries_sorted_by_name_ignoring_case(store: PracticeStore) -> None:
 
 def test_revisit_interval_change_refreshes_nudges(store: PracticeStore) -> None:
     client = store.add_client("Ana")
-    store.adjust_alliance(client.id, [], session_number=1, full_design=True)
+    covering = [item(area.category, f"About {area.name}") for area in AREAS]  # no coverage nudge either
+    store.adjust_alliance(client.id, covering, session_number=1, full_design=True)
     for _ in range(3):
         store.end_session(client.id, store.start_session(client.id).id)
 

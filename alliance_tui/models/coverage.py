@@ -192,7 +192,11 @@ def coverage(
 
 def missing_areas(alliance: AllianceVersion | None) -> list[Area]:
     """The areas an assessor listens for that no agreement covers yet."""
-    items = alliance.items if alliance is not None else []
+    return missing_among(alliance.items if alliance is not None else [])
+
+
+def missing_among(items: Sequence[AllianceItem]) -> list[Area]:
+    """The areas none of these agreements covers (the agreement as a revisit walks it)."""
     return [area for area in AREAS if not any(area.holds(i) for i in items)]
 
 

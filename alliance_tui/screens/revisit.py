@@ -20,6 +20,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..models.alliance import AllianceItem, AllianceVersion
+from ..models.coverage import missing_among, names
 from ..models.decisions import QUESTIONS, Decision, ItemDecision
 from ..models.revisit import RevisitDraft
 from ..models.revisit_walk import WalkRow, next_row, progress, walk_rows
@@ -162,6 +163,9 @@ class RevisitScreen(AllianceScreen):
         head = Text()
         head.append(f"Revisit · {name}", style="bold")
         head.append(f" · {progress(self.items, self.draft)}", style="dim")
+        missing = missing_among(self.items)
+        if missing:
+            head.append(f"\nNot yet designed: {names(missing)} (a adds one)", style="italic")
         self.query_one("#walk-head", Static).update(head)
 
     def _say(self, message: str) -> None:
