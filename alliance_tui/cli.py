@@ -414,22 +414,19 @@ def _add_prep(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
 
 
 def cmd_prep(args: argparse.Namespace) -> int:
-    from .exports import prep_sheet
+    from .exports.prep import prep_of
     from .models.timeutil import local_date, utcnow
-    from .store.contacts import contacts_since_last_session
 
     store = _open_read_only(args)
     try:
-        client_id = _find_client(store, args.client)
-        record = store.record(client_id)
-        text = prep_sheet(
-            record,
+        view = store.prep(_find_client(store, args.client))
+        text = prep_of(
+            view,
             categories=store.categories(),
             today=local_date(utcnow()),
             revisit_every=store.settings.revisit_every_sessions,
-            contacts=contacts_since_last_session(store, client_id),
         )
-        _emit(text, args.output, f"the prep sheet for {record.client.name}")
+        _emit(text, args.output, f"the prep sheet for {view.record.client.name}")
     finally:
         store.close()
     return EXIT_OK

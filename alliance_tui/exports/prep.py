@@ -13,9 +13,11 @@ from datetime import date, tzinfo
 
 from ..models.contacts import Contact, StartedBy, pace_note
 from ..models.diff import ChangeKind, diff_versions
-from ..models.nudges import revisit_nudges
+from ..models.nudges import Nudge, revisit_nudges
+from ..models.prep_view import PrepView
+from ..models.present import EARLIER_SESSIONS
 from ..models.record import ClientRecord
-from ..models.trends import describe_pauses, pause_trend
+from ..models.trends import SessionPauses, describe_pauses, pause_trend
 from ..models.wording import plural
 from .markdown import long_date, md_block, md_inline
 
@@ -34,18 +36,26 @@ def prep_sheet(
     revisit_every: int = 4,
     tz: tzinfo | None = None,
     contacts: Sequence[Contact] = (),
+    trend: Sequence[SessionPauses] | None = None,
+    nudges: Sequence[Nudge] | None = None,
 ) -> str:
-    """The page; ``contacts`` are those since the last session (the store's read of the present)."""
+    """The page; ``contacts`` are those since the last session (the store's read of the present).
+
+    ``trend`` and ``nudges``, when given, are the figures kept in the present
+    (see prep_of): the record then need hold only the present and the latest
+    session. Think time is read over the recent sessions, as the session screen
+    reads it.
+    """
     client = record.client
     last = record.last_session
     number = record.next_session_number
     position, length = record.in_programme(number)
     head = f"# Prep: {md_inline(client.name)}, session {position} of {length}"
     out = [head, ""]
-    trend = pause_trend(record)
+    recent = list(trend if trend is not None else pause_trend(record))[-EARLIER_SESSIONS:]
     think = f"think time {client.think_time_seconds} s"
-    if trend:  # the last figures at the top; their trend is further down
-        think += f" (last paused {trend[-1].median_seconds:.0f} s, session {trend[-1].session_number})"
+    if recent:  # the last figures at the top; their trend is further down
+        think += f" (last paused {recent[-1].median_seconds:.0f} s, session {recent[-1].session_number})"
     facts = [think]
     if last is not None:
         facts.insert(0, f"last session {long_date(last.started, tz)}")
@@ -53,7 +63,8 @@ def prep_sheet(
         facts.insert(0, f"session {record.open_session.number} is open")
     out += [" · ".join(facts), ""]
 
-    nudges = revisit_nudges(record, revisit_every)
+    if nudges is None:
+        nudges = revisit_nudges(record, revisit_every)
     if nudges:
         out += ["## ⚑ Time to revisit the alliance", ""]
         out += [f"- {md_inline(n.text)}" for n in nudges]
@@ -63,8 +74,24 @@ def prep_sheet(
     out += _contacts(record, contacts, tz)
     out += _last_session(record)
     out += _agreement(record, categories)
-    out += _think_time(record)
+    out += _think_time(record, recent)
     return "\n".join(out).rstrip() + "\n"
+
+
+def prep_of(
+    view: PrepView, *, categories: tuple[str, ...], today: date, revisit_every: int = 4, tz: tzinfo | None = None
+) -> str:
+    """The page from the store's prep read (the present and the latest session, not the history)."""
+    return prep_sheet(
+        view.record,
+        categories=categories,
+        today=today,
+        revisit_every=revisit_every,
+        tz=tz,
+        contacts=view.present.contacts,
+        trend=view.pause_trend,
+        nudges=view.present.nudges(revisit_every),
+    )
 
 
 def _commitments(record: ClientRecord, today: date) -> list[str]:
@@ -167,8 +194,7 @@ def _drafts(record: ClientRecord) -> list[str]:
     return [f"*{waiting} from the intake wait in the alliance editor, not yet agreed.*", ""]
 
 
-def _think_time(record: ClientRecord) -> list[str]:
-    trend = pause_trend(record)
+def _think_time(record: ClientRecord, trend: list[SessionPauses]) -> list[str]:
     if not trend:
         return ["## Think time", "", "No pauses recorded yet.", ""]
     recent = ", ".join(f"S{p.session_number} {p.median_seconds:.0f} s" for p in trend[-4:])

@@ -11,10 +11,9 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Markdown, Static
 
-from ..exports.prep import prep_sheet
+from ..exports.prep import prep_of
 from ..models.timeutil import local_date
 from ..store import StoreError
-from ..store.contacts import contacts_since_last_session
 from ..widgets.footer import KeyFooter
 from .base import AllianceScreen
 
@@ -33,19 +32,17 @@ class PrepScreen(AllianceScreen):
         yield Header()
         with VerticalScroll(id="prep"):
             try:
-                record = self.store.record(self.client_id)
-                contacts = contacts_since_last_session(self.store, self.client_id)
+                view = self.store.prep(self.client_id)
             except StoreError as exc:
                 yield Static(exc.message, id="problem", markup=False)
             else:
-                self.sub_title = f"prep: {record.client.name}"
+                self.sub_title = f"prep: {view.record.client.name}"
                 yield Markdown(
-                    prep_sheet(
-                        record,
+                    prep_of(
+                        view,
                         categories=self.store.categories(),
                         today=local_date(self.alliance_app.clock()),
                         revisit_every=self.store.settings.revisit_every_sessions,
-                        contacts=contacts,
                     ),
                     id="sheet",
                 )

@@ -22,6 +22,7 @@ from .practice_settings import PracticeSettingsStore
 if TYPE_CHECKING:
     from ..models.alliance import AllianceVersion
     from ..models.history_view import HistoryView
+    from ..models.prep_view import PrepView
     from ..models.present import Present, SessionEntries
     from ..models.record import ClientRecord
     from ..models.session import Session
@@ -93,6 +94,26 @@ class ClientRecords:
                 if view is not None:
                     return view
             return HistoryView.whole(self.record(client_id))
+
+    def prep(self, client_id: str) -> PrepView:
+        """What the prep sheet shows: the present and the latest ended session's file (store/prep_read.py)."""
+        from ..models.prep_view import PrepView
+        from ..models.present import Present
+        from .prep_read import read_prep
+
+        with self.core.lock:
+            live = self.held(client_id)
+            file = self.files[client_id]
+            try:
+                view = read_prep(file, live)
+            except FileProblem as exc:
+                raise ClientUnavailable(
+                    f"{live.client.name}'s last session cannot be read: {exc.message} "
+                    "The live session still works; nothing was changed."
+                ) from exc
+            if view is not None:
+                return view
+            return PrepView.of(self.record(client_id), Present.build(live, file.archived))
 
     def alliance_history(self, client_id: str) -> ClientRecord:
         """What the alliance history shows: the client, every session and every version whole, no entries.

@@ -15,6 +15,7 @@ facade's calls are theirs.
 - reconcile.py: at open, the index checked against the clients' files
 - review_read.py, digest.py: the client review's read of the history
 - history_read.py: the alliance history's read (versions and sessions only)
+- prep_read.py: the prep sheet's read (the present and the latest session's file)
 - client_writes.py: writing one client's file; adding and changing clients
 - session_ops.py: the in-call writes (session, notes, commitments, pauses, alliance)
 - taking_back.py: ctrl+z
@@ -127,6 +128,7 @@ class PracticeStore:
     present = _Call("client_records", ClientRecords.present)
     review = _Call("client_records", ClientRecords.review)
     alliance_history = _Call("client_records", ClientRecords.alliance_history)
+    prep = _Call("client_records", ClientRecords.prep)
     sessions = _Call("client_records", ClientRecords.sessions)
     session_entries = _Call("client_records", ClientRecords.session_entries)
     versions = _Call("client_records", ClientRecords.versions)

@@ -55,7 +55,7 @@ def read_review(file: ClientFile, live: ClientRecord, latest: int, *, writable: 
     shown = tuple(s.number for s in sessions[-latest:]) if latest > 0 else ()
     put_away = [session_path(folder, n) for n in shown if n <= file.archived.through]
     datas = [read_session_file(p) for p in put_away if p.exists()]
-    versions = _versions(datas, file.archived.alliance, live.versions)
+    versions = versions_of(datas, file.archived.alliance, live.versions)
     if versions is None:
         return None
     lists: dict[str, list[Any]] = {}
@@ -83,7 +83,7 @@ def sessions_of(folder: Path, docs: list[dict[str, Any]]) -> list[Session]:
         raise CorruptFile(folder, f"holds a session that does not validate: {exc.errors()[0]['msg']}.") from exc
 
 
-def _versions(
+def versions_of(
     datas: list[dict[str, Any]], archived: AllianceVersion | None, at_hand: list[AllianceVersion]
 ) -> list[AllianceVersion] | None:
     """The versions of the files read, whole, with the latest put away and those at hand; None if one cannot be."""
