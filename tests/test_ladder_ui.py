@@ -17,7 +17,7 @@ async def test_the_ladder_is_set_inline_and_today_marked_in_two_keys(store: Prac
         screen = await open_session(app, pilot, "Ana Lima")
         await pilot.press("ctrl+b")
         line = screen.query_one(QuickLog)
-        assert "No success ladder yet" in line.message
+        assert "No ladder yet" in line.message and len(line.message) <= 78  # whole on the line at 80 columns
         await pilot.press(*"a plan | [b]moving[/b] | she leads", "enter")
         await settled(pilot)
         ladder = store.present(client.id).ladder

@@ -797,7 +797,7 @@ class SessionScreen(AllianceScreen):
         quick_log.choose(LineKind(EntryKind.LADDER), words=ladder.as_line() if ladder is not None else "")
         self._to_log_line()
         if ladder is None:
-            self._say("No success ladder yet: type good | great | amazing in the client's words, Enter saves")
+            self._say("No ladder yet: type good | great | amazing in the client's words, Enter saves")
         else:
             self._say("Change the ladder and Enter, or ctrl+b again to mark where today landed")
 
