@@ -28,6 +28,12 @@ def fill(form: str, answers: dict[str, str]) -> str:
     return "\n".join(out) + "\n"
 
 
+def test_no_built_in_question_repeats_its_category() -> None:
+    """The app shows 'category: question'; a question that begins with its category reads twice."""
+    for question in INTAKE_QUESTIONS:
+        assert not question.text.casefold().startswith(question.category.casefold()), question.text
+
+
 def test_answers_come_back_under_their_questions_and_blanks_are_named() -> None:
     form = intake_form("Ada [bold]Lovelace[/]", "abc123")
     assert "# Before we start: Ada \\[bold\\]Lovelace\\[/\\]" in form

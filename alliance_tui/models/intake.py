@@ -33,7 +33,7 @@ INTAKE_QUESTIONS: tuple[IntakeQuestion, ...] = (
     IntakeQuestion(
         "contact", "Between sessions", "What contact between sessions feels right to you, and through which channel?"
     ),
-    IntakeQuestion("logistics", "Logistics", "Logistics: when, how often, how long, by phone or video?"),
+    IntakeQuestion("logistics", "Logistics", "When, how often and how long shall we meet, and by phone or video?"),
 )
 
 
