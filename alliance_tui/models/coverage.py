@@ -147,6 +147,41 @@ def touched_by_versions(
     return tuple(sorted(latest.items()))
 
 
+@dataclass(frozen=True)
+class Touched:
+    """The per-category figures after a run of versions, kept so the next version adds only its own changes.
+
+    Repeated adjustments in one session would otherwise diff every version at
+    hand on each build of the present: quadratic in the adjustments made.
+    basis is what the figures rest on besides the versions (the figures put
+    away, the sessions the versions are anchored to): when it changes, or a
+    version is taken back, they are counted again from the start.
+    """
+
+    basis: tuple[object, ...]
+    version_ids: tuple[str, ...]
+    figures: tuple[tuple[str, int], ...]
+
+
+def touched_after(
+    kept: Touched | None,
+    basis: tuple[object, ...],
+    start: AllianceVersion | None,
+    versions: Sequence[AllianceVersion],
+    session_of: Callable[[AllianceVersion], int],
+    earlier: Iterable[tuple[str, int]] = (),
+) -> Touched:
+    """touched_by_versions, counting only the versions added since kept when it still holds."""
+    ids = tuple(v.id for v in versions)
+    held = len(kept.version_ids) if kept is not None else 0
+    if kept is not None and kept.basis == basis and ids[:held] == kept.version_ids:
+        if held == len(ids):
+            return kept
+        before = versions[held - 1] if held else start
+        return Touched(basis, ids, touched_by_versions(before, versions[held:], session_of, kept.figures))
+    return Touched(basis, ids, touched_by_versions(start, versions, session_of, earlier))
+
+
 def session_anchor(sessions: Sequence[Session], floor: int) -> Callable[[AllianceVersion], int]:
     """The session a version belongs to, from the sessions at hand: its own, else the last begun before it.
 
@@ -213,4 +248,14 @@ def names(areas: Sequence[Area]) -> str:
     return listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
 
 
-__all__ = ["AREAS", "DEFAULT_CATEGORIES", "Area", "CategoryCoverage", "Status", "coverage", "missing_areas"]
+__all__ = [
+    "AREAS",
+    "DEFAULT_CATEGORIES",
+    "Area",
+    "CategoryCoverage",
+    "Status",
+    "Touched",
+    "coverage",
+    "missing_areas",
+    "touched_after",
+]

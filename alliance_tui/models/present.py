@@ -17,7 +17,7 @@ from .client import Client
 from .commitments import Commitment
 from .contacts import Contact
 from .contacts import since as contacts_since
-from .coverage import missing_areas, session_anchor, touched_by_versions
+from .coverage import Touched, missing_areas, session_anchor, touched_after, touched_by_versions
 from .ladder import SuccessLadder, ladder_of
 from .notes import Note, NoteKind
 from .nudges import THINK_TIME_WINDOW, Nudge, last_revisit_session, nudges_for
@@ -112,12 +112,14 @@ class Present(BaseModel):
         return cls.build(record, Archived())
 
     @classmethod
-    def build(cls, live: ClientRecord, archived: Archived) -> Present:
+    def build(cls, live: ClientRecord, archived: Archived, touched: Touched | None = None) -> Present:
         """The present from the records still at hand and the figures kept from those put away.
 
         live holds what is not yet in a session's own file: the open (or
         latest) session, the commitments still open, entries since the last
         session ended, and the alliance versions saved since then (whole).
+        touched: the coverage figures of the build before (coverage_figures),
+        so only versions added since are compared.
         """
         session = live.open_session or live.last_session
         # Entries are the open session's: an ended one's are in its own file, or soon will be.
@@ -153,10 +155,16 @@ class Present(BaseModel):
             contacts=contacts_since(live.contacts, ended),
             revisit_draft=live.revisit_draft[-1] if live.revisit_draft else None,
             ladders=tuple(live.ladders),
-            touched=touched_by_versions(
-                archived.alliance, live.versions, session_anchor(live.sessions, archived.through), archived.touched
-            ),
+            touched=coverage_figures(live, archived, touched).figures,
         )
+
+
+def coverage_figures(live: ClientRecord, archived: Archived, kept: Touched | None = None) -> Touched:
+    """When each category was last touched, from kept (the figures of the build before) and the versions since."""
+    start = archived.alliance.id if archived.alliance is not None else None
+    basis = (archived.touched, start, archived.through, tuple((s.number, s.started) for s in live.sessions))
+    anchor = session_anchor(live.sessions, archived.through)
+    return touched_after(kept, basis, archived.alliance, live.versions, anchor, archived.touched)
 
 
 class Archived(BaseModel):

@@ -21,6 +21,7 @@ from .practice_settings import PracticeSettingsStore
 
 if TYPE_CHECKING:
     from ..models.alliance import AllianceVersion
+    from ..models.coverage import Touched
     from ..models.history_view import HistoryView
     from ..models.prep_view import PrepView
     from ..models.present import Present, SessionEntries
@@ -45,6 +46,7 @@ class ClientRecords:
         self.unchecked: dict[str, Path] = {}
         self.records: dict[str, ClientRecord] = {}
         self.files: dict[str, ClientFile] = {}
+        self.touched: dict[str, Touched] = {}  # each client's coverage figures as last built (models/coverage.py)
         self.broken: dict[str, str] = {}
         self.broken_stamps: dict[str, list[int] | None] = {}  # the file as it was when it failed
         self.unsaved: set[str] = set()  # summaries changed by in-call writes, not yet in the index (save_index)
@@ -140,10 +142,13 @@ class ClientRecords:
 
     def present_of(self, client_id: str) -> Present:
         """The present, for a caller already holding the lock."""
-        from ..models.present import Present
+        from ..models.present import Present, coverage_figures
 
         live = self.held(client_id)
-        return Present.build(live, self.files[client_id].archived)
+        archived = self.files[client_id].archived
+        # The coverage figures of the build before: an adjustment compares only its own version.
+        touched = self.touched[client_id] = coverage_figures(live, archived, self.touched.get(client_id))
+        return Present.build(live, archived, touched)
 
     def sessions(self, client_id: str) -> tuple[Session, ...]:
         """Every session held with this client, oldest first."""
@@ -255,6 +260,7 @@ class ClientRecords:
             if file is not None:
                 self.index.save_stamps({client_id: file})  # as close() would: the next start trusts the index
             self.records.pop(client_id, None)
+            self.touched.pop(client_id, None)
             file = self.files.pop(client_id, None)
             if file is not None:
                 file.close()
@@ -265,6 +271,7 @@ class ClientRecords:
         if file is not None:
             file.close()
         self.records.pop(client_id, None)
+        self.touched.pop(client_id, None)
         self.stale.discard(client_id)
         self.unsaved.discard(client_id)
 
@@ -274,6 +281,7 @@ class ClientRecords:
         for file in self.files.values():
             file.close()
         self.files.clear()
+        self.touched.clear()
 
     def mark_broken(self, client_id: str, message: str) -> None:
         self.broken[client_id] = message
