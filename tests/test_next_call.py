@@ -162,6 +162,9 @@ async def test_a_call_matched_wrongly_is_corrected_with_ctrl_l_and_a_changed_fil
         await settled(pilot)
         assert _line(app).strip().startswith("The calendar /")
         assert f"The calendar {calendar} is not there" in str(screen.query_one("#next-call").tooltip)
+        line = screen.query_one("#next-call")
+        assert len(_line(app).strip()) > line.content_size.width  # a path this long...
+        assert line.content_size.height > 1  # ...wraps: the problem is read whole, not cut off
 
 
 def test_today_link_remembers_a_match_and_reads_no_history(
