@@ -50,7 +50,16 @@ async def test_review_lists_contacts_since_the_last_session_and_says_when_past_t
         await until(
             pilot, lambda: "Contacts since" in screen_text(app) or "Contacts before" in screen_text(app), "the review"
         )
-        for words in ("Can we move Thursday", "Sent the reading"):
-            await pilot.press("k", *words, "enter")
+        await pilot.press("k")
+        line = app.screen.query_one(ContactLine)
+        for words in ("Can we move Thursday", "Sent the reading"):  # the line stays open and focused for the next
+            await pilot.press(*words, "enter")
             await until(pilot, lambda w=words: w in screen_text(app), f"{words} in the review")
+            assert line.input.has_focus
+        notes = [c.note for c in contacts_since_last_session(demo_store, maya)]
+        assert notes[-2:] == ["Can we move Thursday", "Sent the reading"]
         await until(pilot, lambda: "more than the 1 contact" in screen_text(app), "the quiet pace line")
+        review = app.screen
+        await pilot.press("escape")
+        await settled(pilot)
+        assert not line.is_open and app.screen is review  # Esc closes the line; the review stays

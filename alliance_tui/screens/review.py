@@ -230,6 +230,13 @@ class ClientReviewScreen(AllianceScreen):
 
         save_contact(self, self.contact_undo, event)
         await self.rebuild()
+        self._back_to_contact_line()
+
+    def _back_to_contact_line(self) -> None:
+        """The review drawn again takes focus; the open line gets it back, so the next words are text, not keys."""
+        line = self.query_one(ContactLine)
+        if line.is_open:
+            line.input.focus()
 
     @on(ContactLine.Closed)
     def _contact_closed(self) -> None:
@@ -240,6 +247,7 @@ class ClientReviewScreen(AllianceScreen):
 
         undo_contact(self, self.contact_undo)
         await self.rebuild()
+        self._back_to_contact_line()
 
     # ----------------------------------------------------------------- sections
 
