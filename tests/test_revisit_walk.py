@@ -26,6 +26,9 @@ async def test_walk_keep_change_drop_leave_resume_and_save_one_version(demo_stor
     async with app.run_test(size=(80, 24)) as pilot:
         await app.push_screen(RevisitScreen(daniel))
         await until(pilot, lambda: "decided" in screen_text(app), "the walk")
+        await pilot.press("ctrl+s")  # nothing decided, added or asked: no revisit is recorded
+        await until(pilot, lambda: "asked yet: nothing saved" in screen_text(app), "the empty save refused")
+        assert demo_store.present(daniel).version_count == before.version_count
         await pilot.press("k")  # keep the first
         await until(pilot, lambda: "Kept:" in screen_text(app), "the keep said")
         await pilot.press("c", "ctrl+u", *"Weekly video calls, 50 minutes", "enter", *"Easier to see her", "enter")

@@ -28,6 +28,11 @@ class RevisitDraft(Record):
     added: tuple[AllianceItem, ...] = ()
     answers: tuple[tuple[str, str], ...] = ()  # (question key, answer)
 
+    @property
+    def is_empty(self) -> bool:
+        """Nothing decided, added or asked yet: saving it would record a revisit that never happened."""
+        return not (self.decisions or self.added or self.answers)
+
     def decision_for(self, item_id: str) -> ItemDecision | None:
         return next((d for d in self.decisions if d.item_id == item_id), None)
 

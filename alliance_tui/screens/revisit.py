@@ -325,6 +325,9 @@ class RevisitScreen(AllianceScreen):
             return
         if self.mode:
             self._close_line()
+        if self.draft.is_empty:
+            self._say("Nothing decided, added or asked yet: nothing saved.")
+            return
         if self.before_finish is not None and not self.before_finish():
             self._say("The session could not be written, so the revisit was not saved; your decisions are kept.")
             return
