@@ -158,4 +158,30 @@ async def test_q_on_the_review_writes_the_form_to_send_and_i_reads_it_back_fille
         app.screen.query_one("#form-path", Input).value = str(form)
         await pilot.press("enter", "ctrl+s")
         await toast_saying(pilot, "Intake added")
-    assert [(d.category, d.wording) for d in store.present(ana).client.intake_drafts] == [("Feedback", "Straight.")]
+        assert [(d.category, d.wording) for d in store.present(ana).client.intake_drafts] == [("Feedback", "Straight.")]
+        assert "Straight." in store.present(ana).client.discovery_notes
+        await until(pilot, lambda: isinstance(app.screen, ClientReviewScreen), "back on the review")
+        await pilot.press("ctrl+z")  # one key takes the whole import back
+        await toast_saying(pilot, "Undone: intake form added")
+    reopened = PracticeStore(store.data_dir, read_only=True).open()
+    try:
+        client = reopened.present(ana).client
+        assert client.intake_drafts == () and "Straight." not in client.discovery_notes
+    finally:
+        reopened.close()
+
+
+def test_an_intake_taken_back_after_the_coach_changed_the_card_is_refused(demo_store: PracticeStore) -> None:
+    """ctrl+z never throws away what the coach did since: drafts decided in the editor, say."""
+    from alliance_tui.models.undo import CardChanged
+
+    cid = client_id(demo_store, "Maya Okafor")
+    before = demo_store.present(cid).client
+    after = demo_store.update_client(cid, discovery_notes=before.discovery_notes + "\n\nFrom the intake")
+    step = CardChanged(
+        "Intake", cid, {"discovery_notes": before.discovery_notes}, {"discovery_notes": after.discovery_notes}
+    )
+    demo_store.update_client(cid, discovery_notes=after.discovery_notes + " (edited)")
+    with pytest.raises(InvalidInput, match="changed since"):
+        demo_store.undo(step)
+    assert demo_store.present(cid).client.discovery_notes.endswith("(edited)")

@@ -62,7 +62,21 @@ class ThinkTimeChanged:
     session: Any  # the Session as it was (None: not recorded with a session)
 
 
-UndoStep = Added | Changed | PromptAdded | PromptRemoved | ThinkTimeChanged
+@dataclass(frozen=True)
+class CardChanged:
+    """Fields of the client's card changed in one write (an intake form added): `before` goes back.
+
+    Only while those fields still read as the write left them (`after`): a change made
+    since, in the editor say, is never silently thrown away.
+    """
+
+    label: str
+    client_id: str
+    before: dict[str, Any]
+    after: dict[str, Any]
+
+
+UndoStep = Added | Changed | PromptAdded | PromptRemoved | ThinkTimeChanged | CardChanged
 
 
 @dataclass

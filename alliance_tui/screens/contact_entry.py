@@ -45,13 +45,19 @@ def undo_contact(screen: AllianceScreen, undo: UndoStack) -> None:
     """ctrl+z: the newest contact logged from this screen goes again; said in the line."""
     step = undo.pop()
     if step is None:
-        screen.notify("Nothing to undo: no contact was logged from this screen.", timeout=4)
+        screen.notify("Nothing to undo: no contact or intake form was added from this screen.", timeout=4)
         return
     line = screen.query_one(ContactLine)
     try:
         screen.store.undo(step)
     except StoreError as exc:
         undo.push(step)
-        line.refuse(f"{exc.message} (not undone)")
+        if line.is_open:
+            line.refuse(f"{exc.message} (not undone)")
+        else:  # the line is closed (an intake form taken back, say): said where the coach looks
+            screen.notify(f"{exc.message} (not undone)", severity="warning", timeout=6, markup=False)
         return
-    line.say(undone_message(step))
+    if line.is_open:
+        line.say(undone_message(step))
+    else:
+        screen.notify(undone_message(step), timeout=4, markup=False)

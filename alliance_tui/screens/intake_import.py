@@ -20,6 +20,7 @@ from textual.widgets import Header, Input, Static
 
 from ..models.intake import IntakeAnswers
 from ..models.timeutil import local_date
+from ..models.undo import CardChanged, UndoStack
 from ..models.wording import plural
 from ..store import StoreError
 from ..widgets.footer import KeyFooter
@@ -42,10 +43,12 @@ class IntakeImportScreen(AllianceScreen):
         Binding("escape", "back", "Back", id="intake_import.back", tooltip="Back to the review; nothing is changed"),
     ]
 
-    def __init__(self, client_id: str, path: str = "") -> None:
+    def __init__(self, client_id: str, path: str = "", undo: UndoStack | None = None) -> None:
+        """`undo`: the review's ctrl+z, which takes the import back once this screen has closed."""
         super().__init__()
         self.client_id = client_id
         self.start_path = path
+        self.undo = undo
         self.answers: IntakeAnswers | None = None
 
     def compose(self) -> ComposeResult:
@@ -94,15 +97,28 @@ class IntakeImportScreen(AllianceScreen):
                 Text("Read a form first: type its path and press Enter. Nothing was changed.", style="bold yellow")
             )
             return
+        fields = ("discovery_notes", "intake_drafts")
         try:
+            before = self.store.present(self.answers.client_id).client
             client, drafts = apply_intake(self.store, self.answers, local_date(self.alliance_app.clock()).isoformat())
         except StoreError as exc:
             self.answers = None
             self.say(Text(exc.message, style="bold yellow"))
             return
+        takes_back = ""
+        if self.undo is not None:
+            self.undo.push(
+                CardChanged(
+                    f"Intake form added to {client.name}'s discovery notes",
+                    client.id,
+                    before={name: getattr(before, name) for name in fields},
+                    after={name: getattr(client, name) for name in fields},
+                )
+            )
+            takes_back = " ctrl+z on the review takes it back."
         self.notify(
             f"{plural(len(self.answers.answers), 'answer')} added to {client.name}'s discovery notes, marked as from "
-            f"the intake; {plural(drafts, 'draft agreement')} to accept, edit or skip in the editor (e).",
+            f"the intake; {plural(drafts, 'draft agreement')} to accept, edit or skip in the editor (e).{takes_back}",
             title="Intake added",
             timeout=8,
             markup=False,

@@ -108,9 +108,9 @@ class ClientReviewScreen(AllianceScreen):
         Binding(
             "ctrl+z",
             "undo_contact",
-            "Undo contact",
+            "Undo",
             id="review.undo_contact",
-            tooltip="Take back the latest contact logged here (again for the one before)",
+            tooltip="Take back the latest contact or intake form added here (again for the one before)",
             priority=True,
             show=False,
         ),
@@ -156,7 +156,7 @@ class ClientReviewScreen(AllianceScreen):
         self.focus_section = section
         self.pinned_session = session_number  # always shown, even when older than the latest few
         self.show_all_sessions = False
-        self.contact_undo = UndoStack()  # the contacts logged from this screen, for ctrl+z
+        self.contact_undo = UndoStack()  # the contacts logged and intake forms added from this screen, for ctrl+z
 
     def compose(self) -> ComposeResult:
         # Named before the header mounts: a title first set in rebuild() could reach a header
@@ -597,7 +597,8 @@ class ClientReviewScreen(AllianceScreen):
     def action_import_intake(self) -> None:
         from .intake_import import IntakeImportScreen
 
-        self.app.push_screen(IntakeImportScreen(self.client_id, self.alliance_app.demo_intake_form(self.client_id)))
+        form = self.alliance_app.demo_intake_form(self.client_id)
+        self.app.push_screen(IntakeImportScreen(self.client_id, form, undo=self.contact_undo))
 
     def action_history(self) -> None:
         from .history import AllianceHistoryScreen

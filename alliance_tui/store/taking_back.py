@@ -73,7 +73,7 @@ class TakingBack:
 
     def undo(self, step: UndoStep) -> None:
         """Take back one write a screen made (models.undo); on disk when it returns."""
-        from ..models.undo import Added, Changed, PromptAdded, PromptRemoved, ThinkTimeChanged
+        from ..models.undo import Added, CardChanged, Changed, PromptAdded, PromptRemoved, ThinkTimeChanged
 
         with self.core.lock:
             if isinstance(step, Added):
@@ -85,6 +85,11 @@ class TakingBack:
 
                 self.core.check_writable()
                 write_think_time(self.writes, self.clients, step.client_id, step.seconds, step.session)
+            elif isinstance(step, CardChanged):
+                client = self.clients.held(step.client_id).client
+                if any(getattr(client, name) != value for name, value in step.after.items()):
+                    raise InvalidInput(f"{client.name}'s details were changed since; nothing was undone.")
+                self.writes.update_client(step.client_id, **step.before)
             elif isinstance(step, PromptAdded):
                 self.prefs.remove_prompt(step.prompt_id)
             elif isinstance(step, PromptRemoved):
