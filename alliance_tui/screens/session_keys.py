@@ -1,0 +1,135 @@
+"""The session screen's keys, in footer order: every one that acts from anywhere holds ctrl."""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+SESSION_BINDINGS: list[BindingType] = [
+    Binding(
+        "ctrl+l",
+        "log('note')",
+        "Note",
+        show=False,  # typing goes to the log line anyway: the footer's room is for the other keys
+        priority=True,
+        id="session.log",
+        tooltip="Type a private note in the log line (where typing goes anyway)",
+    ),
+    Binding(
+        "ctrl+s",
+        "shared_or_save",
+        "Shared",
+        priority=True,
+        id="session.shared",
+        tooltip="Open the log line marked shared with the client (again: back to private); "
+        "in any other field, save what it holds",
+    ),
+    Binding(
+        "ctrl+r",
+        "log('adjust')",
+        "Adjust",
+        priority=True,
+        id="session.adjust",
+        tooltip="Log an adjustment the client asks for (Tab picks its category)",
+    ),
+    Binding(
+        "ctrl+n",
+        "log('commit')",
+        "Commit",
+        priority=True,
+        id="session.commit",
+        tooltip="Log a commitment: what | by when | how to be held accountable",
+    ),
+    Binding(
+        "ctrl+y",
+        "check_in",
+        "Check-in",
+        priority=True,
+        id="session.checkin",
+        tooltip="Go to the check-in: then d done, p partly, n not, x dropped, f carried (Shift adds a note)",
+    ),
+    Binding(
+        "ctrl+t",
+        "toggle_pause",
+        "Think time",
+        priority=True,
+        id="session.pause",
+        tooltip="Start or stop the pause clock, even while typing",
+    ),
+    Binding(
+        "ctrl+f",
+        "questions",
+        "Questions",
+        priority=True,
+        id="session.questions",
+        tooltip="Go to the revisit questions: then 1-9, or arrows and Enter for any, to ask one",
+    ),
+    Binding(
+        "ctrl+o",
+        "own_prompt",
+        "Own question",
+        show=False,
+        priority=True,
+        id="session.own_prompt",
+        tooltip="Add a revisit question of your own, kept for every client",
+    ),
+    Binding(
+        "ctrl+g",
+        "edit_focus",
+        "Focus",
+        show=False,
+        priority=True,
+        id="session.focus",
+        tooltip="Edit today's focus and how it goes well",
+    ),
+    Binding(
+        "ctrl+b",
+        "ladder",
+        "Ladder",
+        show=False,
+        priority=True,
+        id="session.ladder",
+        tooltip="The success ladder in the log line (good | great | amazing); "
+        "pressed again, marks where this session landed on it",
+    ),
+    Binding(
+        "ctrl+up",
+        "think_time(1)",
+        "More think time",
+        show=False,
+        priority=True,
+        id="session.think_more",
+        tooltip="Five seconds more agreed think time, recorded with this session (the agreement is offered it)",
+    ),
+    Binding(
+        "ctrl+down",
+        "think_time(-1)",
+        "Less think time",
+        show=False,
+        priority=True,
+        id="session.think_less",
+        tooltip="Five seconds less agreed think time, recorded with this session (the agreement is offered it)",
+    ),
+    Binding(
+        "ctrl+z",
+        "undo",
+        "Undo",
+        priority=True,
+        id="session.undo",
+        tooltip="Take back the latest entry, check-in, pause or change made here (again for the one before)",
+    ),
+    Binding(
+        "ctrl+e",
+        "end",
+        "End",
+        priority=True,
+        id="session.end",
+        tooltip="End the session (asks first) and see the summary; in a field holding text, the end of the line",
+    ),
+    Binding(
+        "escape",
+        "leave",
+        "Clients",
+        id="session.leave",
+        tooltip="Back to the client list; the session stays open and resumes",
+    ),
+]
