@@ -16,7 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Header, Input, OptionList, Select, Static
+from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ..models.alliance import DEFAULT_CATEGORIES, AllianceItem, RequestedBy
@@ -26,6 +26,7 @@ from ..models.record import ClientRecord
 from ..models.text import TextRefused, clean
 from ..models.wording import plural
 from ..store import StoreError
+from ..widgets.app_header import AppHeader
 from ..widgets.footer import KeyFooter
 from ..widgets.inputs import TextInput
 from ..widgets.version_diff import TAG_WIDTH, change_tag, hanging
@@ -188,7 +189,7 @@ class AllianceEditorScreen(OffersInEditor):
         self.point = 0  # which starting point is offered
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Static(id="editor-title")
         yield OptionList(id="items")
         with Vertical(id="item-form"):

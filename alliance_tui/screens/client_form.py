@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Header, Input, Label, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
 from ..models.client import DEFAULT_PROGRAMME, DEFAULT_SESSION_MINUTES, DEFAULT_THINK_TIME
 from ..store import PracticeStore, ReadOnlyPractice, StoreError
+from ..widgets.app_header import AppHeader
 from ..widgets.editor import TextEditor
 from ..widgets.footer import KeyFooter
 from ..widgets.inputs import TextInput
@@ -69,7 +70,7 @@ class ClientFormScreen(Screen[str | None]):
         return chosen if chosen is not None else DEFAULT_THINK_TIME
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with VerticalScroll(id="form"):
             yield Static(id="form-title")
             yield Static(id="message")

@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Header, Input, Static
+from textual.widgets import Input, Static
 
 from ..models.calendar import CalendarEvent
 from ..models.credentials import next_credential
@@ -23,6 +23,7 @@ from ..models.timeutil import local_date
 from ..models.undo import UndoStack
 from ..models.wording import plural
 from ..store import ClientUnavailable, StoreError, UnknownRecord
+from ..widgets.app_header import AppHeader
 from ..widgets.client_list import ClientList
 from ..widgets.contact_line import ContactLine
 from ..widgets.footer import KeyFooter
@@ -142,7 +143,7 @@ class DashboardScreen(AllianceScreen):
         self.contact_undo = UndoStack()  # the contacts logged from this screen, for ctrl+z
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Static(id="next-call")
         yield TextInput(placeholder="Type a name to filter the list", id="filter", select_on_focus=False)
         yield Static(id="counts")

@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..models.alliance import AllianceVersion
@@ -19,6 +19,7 @@ from ..models.diff import diff_versions
 from ..models.record import ClientRecord
 from ..models.wording import plural
 from ..store import StoreError
+from ..widgets.app_header import AppHeader
 from ..widgets.footer import KeyFooter
 from ..widgets.version_diff import change_counts, render_diff, side_column, side_marks
 from .base import AllianceScreen
@@ -96,7 +97,7 @@ class AllianceHistoryScreen(AllianceScreen):
         self.show_unchanged = True
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Static(id="history-title")
         yield OptionList(id="versions")
         yield Static(id="compare-title")

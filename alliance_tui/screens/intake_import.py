@@ -16,13 +16,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Input, Static
+from textual.widgets import Input, Static
 
 from ..models.intake import IntakeAnswers
 from ..models.timeutil import local_date
 from ..models.undo import CardChanged, UndoStack
 from ..models.wording import plural
 from ..store import StoreError
+from ..widgets.app_header import AppHeader
 from ..widgets.footer import KeyFooter
 from ..widgets.inputs import TextInput
 from .base import AllianceScreen
@@ -52,7 +53,7 @@ class IntakeImportScreen(AllianceScreen):
         self.answers: IntakeAnswers | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Static(id="intake-title")
         yield TextInput(
             value=self.start_path, placeholder="The filled form's path, e.g. ~/Downloads/intake.md", id="form-path"

@@ -15,11 +15,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..models.intake import IntakeQuestion
 from ..store import StoreError
+from ..widgets.app_header import AppHeader
 from ..widgets.footer import KeyFooter
 from ..widgets.inputs import TextInput
 from .base import AllianceScreen
@@ -49,7 +50,7 @@ class IntakeQuestionsScreen(AllianceScreen):
         self.rewording: str | None = None  # the key being reworded; None: adding
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Static(id="questions-title")
         yield OptionList(id="questions")
         with Vertical(id="question-form"):

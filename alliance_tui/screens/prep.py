@@ -9,11 +9,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Markdown, Static
+from textual.widgets import Markdown, Static
 
 from ..exports.prep import prep_of
 from ..models.timeutil import local_date
 from ..store import StoreError
+from ..widgets.app_header import AppHeader
 from ..widgets.footer import KeyFooter
 from .base import AllianceScreen
 
@@ -29,7 +30,7 @@ class PrepScreen(AllianceScreen):
         self.client_id = client_id
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with VerticalScroll(id="prep"):
             try:
                 view = self.store.prep(self.client_id)

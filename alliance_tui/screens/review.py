@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from ..models.contacts import contact_line, pace_note
 from ..models.contacts import since as contacts_since
@@ -34,6 +34,7 @@ from ..models.trends import describe_follow_through, describe_pauses
 from ..models.undo import UndoStack
 from ..models.wording import plural
 from ..store import StoreError
+from ..widgets.app_header import AppHeader
 from ..widgets.contact_line import ContactLine
 from ..widgets.footer import KeyFooter
 from ..widgets.trend import Trend
@@ -163,7 +164,7 @@ class ClientReviewScreen(AllianceScreen):
         # already taken apart when the coach leaves at once (Enter, Esc).
         with suppress(StoreError):
             self.sub_title = self.store.summary(self.client_id).name
-        yield Header()
+        yield AppHeader()
         yield VerticalScroll(id="review")
         yield ContactLine(id="contact-line")
         yield KeyFooter()

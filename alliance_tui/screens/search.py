@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -25,6 +25,7 @@ from ..models.search import SearchHit, newest_first
 from ..models.wording import plural
 from ..store import StoreError
 from ..store.search import iter_hits
+from ..widgets.app_header import AppHeader
 from ..widgets.footer import KeyFooter
 from ..widgets.inputs import TextInput
 from .base import AllianceScreen
@@ -99,7 +100,7 @@ class SearchScreen(AllianceScreen):
         return self._search > 0 and not self.progress.done and not self.progress.stopped
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield TextInput(id="query", placeholder="Words to find in notes, commitments and agreements")
         yield Static(id="search-status")
         yield OptionList(id="results")
