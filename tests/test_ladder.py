@@ -62,6 +62,10 @@ def test_the_ladder_is_set_then_changed_in_place_and_undone_step_by_step(store: 
     changed, before = set_ladder(store, client.id, "a clear plan", "the plan in motion", "she leads it")
     assert before == first and changed.id == first.id and changed.set_in_session == 1
     assert store.present(client.id).ladder == changed
+    present = store.data_dir / "clients" / f"{client.id}.json"
+    written = present.read_bytes()
+    assert set_ladder(store, client.id, *changed.as_line().split(" | ")) == (changed, changed)
+    assert present.read_bytes() == written  # the same words again: nothing written
     store.undo(Changed("Success ladder changed", client.id, "ladders", before))
     assert store.present(client.id).ladder == first
     store.undo(Added("Success ladder set", client.id, "ladders", first.id))

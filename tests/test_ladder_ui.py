@@ -7,7 +7,7 @@ from alliance_tui.store import PracticeStore
 from alliance_tui.widgets.quick_log import QuickLog, QuickLogInput
 
 from .test_session_flow import make_app, open_session, screen_text
-from .waits import settled
+from .waits import settled, toast_saying
 
 
 async def test_the_ladder_is_set_inline_and_today_marked_in_two_keys(store: PracticeStore) -> None:
@@ -68,7 +68,7 @@ async def test_the_editor_sets_the_ladder_and_brings_the_clock_in_step_with_the_
     client = store.add_client("Ana Lima", think_time_seconds=30)
     store.adjust_alliance(client.id, [item("Think time", "20 seconds of quiet")])
     app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await app.push_screen(AllianceEditorScreen(client.id))
         await settled(pilot)
         assert "says 20 s; the clock is at 30 s: k sets the clock to match." in screen_text(app)
@@ -79,6 +79,12 @@ async def test_the_editor_sets_the_ladder_and_brings_the_clock_in_step_with_the_
         await pilot.press("l")
         app.screen.query_one("#wording", Input).value = "a plan | the plan moving | she leads it"
         await pilot.press("enter")
-        await settled(pilot)
-    ladder = store.present(client.id).ladder
-    assert ladder is not None and (ladder.good, ladder.amazing) == ("a plan", "she leads it")
+        await toast_saying(pilot, "✔ Success ladder saved")
+        ladder = store.present(client.id).ladder
+        assert ladder is not None and (ladder.good, ladder.amazing) == ("a plan", "she leads it")
+        await pilot.press("l", "enter")  # offered back and left as it was: nothing written
+        await toast_saying(pilot, "is as it was: nothing saved")
+        assert store.present(client.id).ladder == ladder
+        await pilot.press("ctrl+z")  # the ladder saved at once goes again (it was new: removed)
+        await toast_saying(pilot, "Undone: success ladder set")
+        assert store.present(client.id).ladder is None

@@ -11,14 +11,15 @@ from textual.widgets import Input
 from alliance_tui.models.alliance import item
 from alliance_tui.models.settings_doc import plainly_valid
 from alliance_tui.models.style import offered, starting_point, style_sentences
+from alliance_tui.models.undo import StyleChanged
 from alliance_tui.screens.alliance_editor import AllianceEditorScreen
 from alliance_tui.store import InvalidInput, PracticeStore
 from alliance_tui.store.backup import read_backup, restore_backup, write_backup
-from alliance_tui.store.style import save_starting_point, set_style
+from alliance_tui.store.style import change_style, save_starting_point, set_style
 
 from .conftest import FROZEN_NOW
 from .screen_text import make_app, screen_text
-from .waits import settled
+from .waits import settled, toast_saying
 
 STYLE = "I am direct and rigorously honest. I will sometimes challenge you!\nTell me if it is too much."
 
@@ -105,3 +106,34 @@ async def test_a_new_client_is_offered_your_style_and_a_starting_point_to_accept
         ("Style and tone", "Challenge me, but not in front of others", "From your style"),
     ]
     assert store.present(ben.id).client.intake_drafts == ()  # offers are never kept on the client's card
+
+
+def test_your_style_rewritten_is_undone_and_an_unchanged_one_writes_nothing(store: PracticeStore) -> None:
+    assert change_style(store, "  I am direct.  ") == ("", "I am direct.")  # kept as cleaned
+    practice = store.data_dir / "practice.json"
+    written = practice.read_bytes()
+    assert change_style(store, "I am direct.") is None and practice.read_bytes() == written
+    store.undo(StyleChanged("Your style changed", "", "I am direct."))
+    assert store.settings.style == ""
+    set_style(store, STYLE)  # changed again since: the undo would throw that away, so it is refused
+    with pytest.raises(InvalidInput, match="changed since"):
+        store.undo(StyleChanged("Your style changed", "", "I am direct."))
+    assert store.settings.style == STYLE
+
+
+async def test_your_style_saved_in_the_editor_is_said_and_ctrl_z_takes_it_back(store: PracticeStore) -> None:
+    set_style(store, "I am direct.")
+    ana = store.add_client("Ana Lima")
+    app = make_app(store)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await app.push_screen(AllianceEditorScreen(ana.id))
+        await settled(pilot)
+        await pilot.press("w")
+        await settled(pilot)
+        app.screen.query_one("#wording", Input).value = "I am direct. And kind."
+        await pilot.press("enter")
+        await toast_saying(pilot, "✔ Your style saved")
+        assert store.settings.style == "I am direct. And kind."
+        await pilot.press("ctrl+z")
+        await toast_saying(pilot, "Undone: your style changed")
+        assert store.settings.style == "I am direct."

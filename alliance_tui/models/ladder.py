@@ -93,6 +93,11 @@ def ladder_of(ladders: Iterable[SuccessLadder], programme: int) -> SuccessLadder
     return next((ladder for ladder in ladders if ladder.programme == programme), None)
 
 
+def unchanged(ladder: SuccessLadder | None, good: str, great: str, amazing: str) -> bool:
+    """True when these words are the ladder as it stands: an Enter on it as offered saves nothing."""
+    return ladder is not None and (ladder.good, ladder.great, ladder.amazing) == (good, great, amazing)
+
+
 def landing_chart(marks: Sequence[tuple[int, Landing | None]], *, columns: int = 16) -> list[str]:
     """The marks of a programme's sessions as rows of text, amazing at the top; fits 80 columns.
 

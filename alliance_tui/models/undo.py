@@ -76,7 +76,16 @@ class CardChanged:
     after: dict[str, Any]
 
 
-UndoStep = Added | Changed | PromptAdded | PromptRemoved | ThinkTimeChanged | CardChanged
+@dataclass(frozen=True)
+class StyleChanged:
+    """The coach's style statement rewritten: `before` goes back, only while it still reads `after`."""
+
+    label: str
+    before: str
+    after: str
+
+
+UndoStep = Added | Changed | PromptAdded | PromptRemoved | ThinkTimeChanged | CardChanged | StyleChanged
 
 
 @dataclass

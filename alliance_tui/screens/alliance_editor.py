@@ -24,6 +24,7 @@ from ..models.diff import ChangeKind
 from ..models.drafts import DraftItem, still_drafts
 from ..models.record import ClientRecord
 from ..models.text import TextRefused, clean
+from ..models.undo import UndoStack
 from ..models.wording import plural
 from ..store import StoreError
 from ..widgets.app_header import AppHeader
@@ -108,6 +109,15 @@ class AllianceEditorScreen(OffersInEditor):
         ),
         Binding("u", "undo", "Undo", id="editor.undo", tooltip="Undo the change to the highlighted agreement"),
         Binding(
+            "ctrl+z",
+            "undo_saved",
+            "Undo saved",
+            id="editor.undo_saved",
+            tooltip="Take back the ladder or style saved here at once (again for the one before)",
+            priority=True,
+            show=False,
+        ),
+        Binding(
             "g",
             "toggle_full_design",
             "Full design",
@@ -187,6 +197,7 @@ class AllianceEditorScreen(OffersInEditor):
         self.drafting: str | None = None  # the draft the add form is accepting, edited
         self.intake: list[DraftItem] = []  # the client's own drafts (kept on their card); the rest are offers
         self.point = 0  # which starting point is offered
+        self.saved_here = UndoStack()  # the ladder and style written at once from here, for ctrl+z
 
     def compose(self) -> ComposeResult:
         yield AppHeader()

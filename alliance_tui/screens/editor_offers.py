@@ -15,6 +15,7 @@ from rich.text import Text
 from ..models.alliance import AllianceItem
 from ..models.drafts import DraftItem, still_drafts
 from ..models.record import ClientRecord
+from ..models.undo import Added, Changed, StyleChanged, UndoStack
 from ..models.wording import plural
 from ..store import StoreError
 from .editor_drafts import DraftBook, DraftsInEditor
@@ -27,6 +28,7 @@ class OffersInEditor(DraftsInEditor):
     items: list[AllianceItem]
     original: dict[str, AllianceItem]
     point: int  # which starting point is offered
+    saved_here: UndoStack  # the ladder and style written from this editor at once, for ctrl+z
 
     def say(self, message: str) -> None:
         raise NotImplementedError
@@ -114,16 +116,22 @@ class OffersInEditor(DraftsInEditor):
         self.refresh_items()
 
     def apply_ladder(self, words: str) -> bool:
-        """The success ladder set or changed from the form: saved at once (it is no part of the version)."""
-        from ..models.ladder import parse_ladder
+        """The success ladder set or changed from the form: saved at once (it is no part of the version).
+
+        Said with what was written and kept for ctrl+z; words that read as the ladder already does write nothing.
+        """
+        from ..models.ladder import parse_ladder, unchanged
         from ..models.text import TextRefused
         from ..store.ladders import set_ladder
 
         try:
             good, great, amazing = parse_ladder(words)
             present = self.store.present(self.client_id)
+            if unchanged(present.ladder, good, great, amazing):
+                self.notify("The success ladder is as it was: nothing saved.", timeout=4)
+                return True
             session = present.open_session
-            set_ladder(
+            ladder, before = set_ladder(
                 self.store,
                 self.client_id,
                 good,
@@ -138,18 +146,29 @@ class OffersInEditor(DraftsInEditor):
         except StoreError as exc:
             self.say(exc.message)
             return False
-        self.notify("Success ladder saved.", timeout=4)
+        if before is None:
+            self.saved_here.push(Added("Success ladder set", self.client_id, "ladders", ladder.id))
+        else:
+            self.saved_here.push(Changed("Success ladder changed", self.client_id, "ladders", before))
+        line = ladder.as_line()
+        line = line if len(line) <= 100 else line[:99] + "…"
+        self.notify(f"✔ Success ladder saved: {line} · ctrl+z undoes", timeout=5, markup=False)
         return True
 
     def apply_practice_form(self, *, style: bool, words: str) -> bool:
         """Your style, or this alliance as a starting point: saved to the practice at once (not in this version)."""
-        from ..store.style import save_starting_point, set_style
+        from ..store.style import change_style, save_starting_point
 
         try:
             if style:
-                set_style(self.store, words)
-                said = "Your style is saved: offered at each client's first full design." if words.strip() else ""
-                said = said or "Your style statement is cleared."
+                change = change_style(self.store, words)
+                if change is None:
+                    self.notify("Your style is as it was: nothing saved.", timeout=4)
+                    return True
+                before, after = change
+                self.saved_here.push(StyleChanged("Your style changed", before, after))
+                said = "✔ Your style saved: offered at each client's first full design" if after else ""
+                said = (said or "✔ Your style statement cleared") + " · ctrl+z undoes"
             else:
                 point, replaced = save_starting_point(self.store, self.client_id, words)
                 said = (
@@ -162,3 +181,23 @@ class OffersInEditor(DraftsInEditor):
             return False
         self.notify(said, timeout=5, markup=False)
         return True
+
+    def action_undo_saved(self) -> None:
+        """ctrl+z: the newest ladder or style saved from this editor goes back to what it was."""
+        from ..models.undo import undone_message
+
+        step = self.saved_here.pop()
+        if step is None:
+            self.notify(
+                "Nothing to undo: no ladder or style was saved here (u undoes an agreement's change).", timeout=4
+            )
+            return
+        try:
+            self.store.undo(step)
+        except StoreError as exc:
+            self.saved_here.push(step)
+            self.notify(f"{exc.message} (not undone)", severity="warning", timeout=6, markup=False)
+            return
+        self.notify(undone_message(step), timeout=4, markup=False)
+        self.offer()  # your style's sentences are offered as it now reads
+        self.refresh_items()

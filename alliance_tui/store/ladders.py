@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..models.ladder import FIRST_PROGRAMME, SuccessLadder, ladder_of
+from ..models.ladder import FIRST_PROGRAMME, SuccessLadder, ladder_of, unchanged
 
 if TYPE_CHECKING:
     from .practice import PracticeStore
@@ -28,13 +28,16 @@ def set_ladder(
     """The programme's ladder, set or changed; on disk when it returns. Returns it and the one it replaced.
 
     The replaced copy is what ctrl+z puts back (None: the ladder was new, and
-    undoing removes it).
+    undoing removes it). Words that read as the ladder already does write
+    nothing: the ladder comes back as both (see `unchanged`).
     """
     from .practice import validating
 
     with store.core.lock:
         existing = ladder_of(store.present(client_id).ladders, programme)
         words = {"good": good, "great": great, "amazing": amazing}
+        if existing is not None and unchanged(existing, good, great, amazing):
+            return existing, existing
         if existing is None:
             with validating():
                 ladder = SuccessLadder(

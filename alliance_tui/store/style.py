@@ -22,6 +22,18 @@ def set_style(store: PracticeStore, statement: str) -> PracticeSettings:
     return store.update_settings(style=statement)
 
 
+def change_style(store: PracticeStore, statement: str) -> tuple[str, str] | None:
+    """Your style rewritten: (before, after) once on disk, for ctrl+z; None if it reads as before (nothing written)."""
+    from .validating import revise
+
+    with store.core.lock:
+        before = store.settings.style
+        after = revise(store.settings, style=statement).style  # as it would be kept: cleaned, or refused
+        if after == before:
+            return None
+        return before, set_style(store, after).style
+
+
 def save_starting_point(store: PracticeStore, client_id: str, name: str) -> tuple[StartingPoint, bool]:
     """This client's current alliance saved as a named starting point; True if it replaced one of that name."""
     from .validating import validating

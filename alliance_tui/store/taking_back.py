@@ -73,7 +73,15 @@ class TakingBack:
 
     def undo(self, step: UndoStep) -> None:
         """Take back one write a screen made (models.undo); on disk when it returns."""
-        from ..models.undo import Added, CardChanged, Changed, PromptAdded, PromptRemoved, ThinkTimeChanged
+        from ..models.undo import (
+            Added,
+            CardChanged,
+            Changed,
+            PromptAdded,
+            PromptRemoved,
+            StyleChanged,
+            ThinkTimeChanged,
+        )
 
         with self.core.lock:
             if isinstance(step, Added):
@@ -90,6 +98,10 @@ class TakingBack:
                 if any(getattr(client, name) != value for name, value in step.after.items()):
                     raise InvalidInput(f"{client.name}'s details were changed since; nothing was undone.")
                 self.writes.update_client(step.client_id, **step.before)
+            elif isinstance(step, StyleChanged):
+                if self.prefs.settings.style != step.after:
+                    raise InvalidInput("Your style statement was changed since; nothing was undone.")
+                self.prefs.update_settings(style=step.before)
             elif isinstance(step, PromptAdded):
                 self.prefs.remove_prompt(step.prompt_id)
             elif isinstance(step, PromptRemoved):
