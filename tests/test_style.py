@@ -121,7 +121,9 @@ def test_your_style_rewritten_is_undone_and_an_unchanged_one_writes_nothing(stor
     assert store.settings.style == STYLE
 
 
-async def test_your_style_saved_in_the_editor_is_said_and_ctrl_z_takes_it_back(store: PracticeStore) -> None:
+async def test_your_style_opens_with_the_cursor_at_the_end_is_said_and_ctrl_z_takes_it_back(
+    store: PracticeStore,
+) -> None:
     set_style(store, "I am direct.")
     ana = store.add_client("Ana Lima")
     app = make_app(store)
@@ -130,8 +132,9 @@ async def test_your_style_saved_in_the_editor_is_said_and_ctrl_z_takes_it_back(s
         await settled(pilot)
         await pilot.press("w")
         await settled(pilot)
-        app.screen.query_one("#wording", Input).value = "I am direct. And kind."
-        await pilot.press("enter")
+        wording = app.screen.query_one("#wording", Input)
+        assert wording.has_focus and wording.selection.is_empty  # nothing selected to be typed over
+        await pilot.press(*" And kind.", "enter")  # typing adds to the statement
         await toast_saying(pilot, "✔ Your style saved")
         assert store.settings.style == "I am direct. And kind."
         await pilot.press("ctrl+z")

@@ -342,6 +342,8 @@ class AllianceEditorScreen(OffersInEditor):
         wording = self.query_one("#wording", Input)
         reason = self.query_one("#reason", Input)
         wording.value = item.wording if item and mode is Mode.REWORD else ""
+        # Your style and the ladder open on what is kept, the cursor at its end: typing adds to it.
+        wording.select_on_focus = mode not in (Mode.STYLE, Mode.LADDER)
         wording.placeholder = {
             Mode.CATEGORY: "Name of the new category",
             Mode.STYLE: "e.g. I am direct and rigorously honest. I will sometimes challenge you.",
