@@ -360,3 +360,19 @@ async def test_quitting_with_nothing_unsaved_is_one_key(demo_store: PracticeStor
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_every_hint_of_the_log_line_is_whole_at_80x24(demo_store: PracticeStore) -> None:
+    from rich.cells import cell_len
+
+    from alliance_tui.models.quicklog import EntryKind, LineKind
+
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_session(app, pilot, "Maya Okafor")
+        line = screen.query_one(QuickLog)
+        for kind in EntryKind:
+            line.choose(LineKind(kind))
+            await pilot.pause()
+            box = line.input
+            assert cell_len(box.placeholder) <= box.content_size.width, (kind, box.placeholder)

@@ -22,12 +22,13 @@ from ..models.text import TextRefused
 from .in_place import in_place
 from .inputs import TextInput
 
-HINT = "type a note · ctrl+s shared · ctrl+r adjustment · ctrl+n commitment · Enter saves"
+# Each whole in the line at 80x24 (58 columns beside the kind); Esc, back to a note, is listed in F1.
+HINT = "Enter saves, ctrl+s shared · ctrl+r adjust · ctrl+n commit"
 PLACEHOLDERS = {
     EntryKind.NOTE: HINT,
-    EntryKind.ADJUSTMENT: "what the client asks to change · Tab: category · Enter saves · Esc: back to a note",
-    EntryKind.COMMITMENT: "what | by when | how to be held accountable · Enter saves · Esc: back to a note",
-    EntryKind.LADDER: "good | great | amazing, in the client's words · Enter saves · ctrl+b again: mark today",
+    EntryKind.ADJUSTMENT: "what the client asks for · Tab: category · Enter saves",
+    EntryKind.COMMITMENT: "what | by when | how to be held to it · Enter saves",
+    EntryKind.LADDER: "good | great | amazing · Enter saves · ctrl+b marks today",
 }
 
 
