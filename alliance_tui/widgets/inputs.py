@@ -7,6 +7,8 @@ multi-line one is in editor.py: TextArea's modules stay out of start-up).
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.widget import Widget
 from textual.widgets import Input
@@ -19,6 +21,19 @@ def blink_allowed(widget: Widget) -> bool:
 
 
 class TextInput(Input):
+    def __init__(self, *args: Any, compact: bool = False, **kwargs: Any) -> None:
+        """A compact field is made compact before anything styles it.
+
+        `Input(compact=True)` adds its class from the constructor, and a class
+        change restyles the unmounted field against the whole stylesheet (about
+        1 ms a field) just before mounting styles it again; here the class is
+        given without that pass, as `classes=` would be.
+        """
+        super().__init__(*args, **kwargs)
+        if compact:
+            self.set_reactive(Input.compact, True)
+            self.add_class("-textual-compact", update=False)
+
     def on_mount(self) -> None:
         if not blink_allowed(self):
             self.cursor_blink = False
