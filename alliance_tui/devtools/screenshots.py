@@ -73,6 +73,19 @@ def require_screen(app: AllianceApp, class_name: str) -> None:
         raise Skip(f"{class_name} did not open (the screen showing is {type(app.screen).__name__})")
 
 
+async def open_demo_client(app: AllianceApp, pilot: Pilot[None], name: str, where: str) -> str:
+    """The demo client of that name opened on their review or session screen; their id (Skip if the demo lacks them)."""
+    client = app.store.find_client(name)
+    if client is None:
+        raise Skip(f"the demo has no {name}")
+    if where == "session":
+        app.open_session(client.id)
+    else:
+        app.open_review(client.id)
+    await settle(pilot)
+    return client.id
+
+
 def pick(store: PracticeStore, score: Callable[[PracticeStore, str], float]) -> str:
     """The active client that shows a screen off best, by `score`."""
     active = [s for s in store.summaries(include_archived=False) if not s.problem]
@@ -106,11 +119,7 @@ async def shot_dashboard(app: AllianceApp, pilot: Pilot[None], clock: HandClock)
 
 async def shot_intake(app: AllianceApp, pilot: Pilot[None], clock: HandClock) -> None:
     """Maya's filled intake form read from her review, then its answers as drafts in the alliance editor."""
-    maya = app.store.find_client("Maya Okafor")
-    if maya is None:
-        raise Skip("the demo has no Maya Okafor")
-    app.open_review(maya.id)
-    await settle(pilot)
+    await open_demo_client(app, pilot, "Maya Okafor", "review")
     await press_binding(app, pilot, "review.import_intake")
     await pilot.press("enter")
     await settle(pilot)
@@ -172,11 +181,7 @@ async def shot_history(app: AllianceApp, pilot: Pilot[None], clock: HandClock) -
 
 async def shot_revisit(app: AllianceApp, pilot: Pilot[None], clock: HandClock) -> None:
     """Priya's revisit, left half-way in the demo, resumed from the renewal screen and taken a step on."""
-    priya = app.store.find_client("Priya Natarajan")
-    if priya is None:
-        raise Skip("the demo has no Priya Natarajan")
-    app.open_review(priya.id)
-    await settle(pilot)
+    await open_demo_client(app, pilot, "Priya Natarajan", "review")
     await press_binding(app, pilot, "review.renew")
     require_screen(app, "RenewalScreen")
     await press_binding(app, pilot, "renewal.revisit")
@@ -188,11 +193,7 @@ async def shot_revisit(app: AllianceApp, pilot: Pilot[None], clock: HandClock) -
 
 async def shot_renewal(app: AllianceApp, pilot: Pilot[None], clock: HandClock) -> None:
     """Priya's renewal from her review: how it went, the next programme, the alliance against the first's start."""
-    priya = app.store.find_client("Priya Natarajan")
-    if priya is None:
-        raise Skip("the demo has no Priya Natarajan")
-    app.open_review(priya.id)
-    await settle(pilot)
+    await open_demo_client(app, pilot, "Priya Natarajan", "review")
     await press_binding(app, pilot, "review.renew")
     require_screen(app, "RenewalScreen")
     await pilot.press(*"A sustainable week most weeks; the team runs Mondays", "tab", "ctrl+u", "6")
@@ -202,11 +203,7 @@ async def shot_renewal(app: AllianceApp, pilot: Pilot[None], clock: HandClock) -
 
 async def shot_ladder(app: AllianceApp, pilot: Pilot[None], clock: HandClock) -> None:
     """Priya's session: the success ladder in the log line (ctrl+b), then today marked great (ctrl+b twice more)."""
-    priya = app.store.find_client("Priya Natarajan")
-    if priya is None:
-        raise Skip("the demo has no Priya Natarajan")
-    app.open_session(priya.id)
-    await settle(pilot)
+    await open_demo_client(app, pilot, "Priya Natarajan", "session")
     require_screen(app, "SessionScreen")
     for _ in range(3):
         await press_binding(app, pilot, "session.ladder")
@@ -214,11 +211,7 @@ async def shot_ladder(app: AllianceApp, pilot: Pilot[None], clock: HandClock) ->
 
 async def shot_coverage(app: AllianceApp, pilot: Pilot[None], clock: HandClock) -> None:
     """Daniel's review at what the alliance covers: designed, not yet designed, and the areas an assessor asks about."""
-    daniel = app.store.find_client("Daniel Reyes")
-    if daniel is None:
-        raise Skip("the demo has no Daniel Reyes")
-    app.open_review(daniel.id)
-    await settle(pilot)
+    await open_demo_client(app, pilot, "Daniel Reyes", "review")
     require_screen(app, "ClientReviewScreen")
     from ..screens.review import ClientReviewScreen
 
@@ -229,11 +222,7 @@ async def shot_coverage(app: AllianceApp, pilot: Pilot[None], clock: HandClock) 
 
 async def shot_style(app: AllianceApp, pilot: Pilot[None], clock: HandClock) -> None:
     """Daniel's alliance editor before a first full design: the coach's style as a prompt and as drafts."""
-    daniel = app.store.find_client("Daniel Reyes")
-    if daniel is None:
-        raise Skip("the demo has no Daniel Reyes")
-    app.open_review(daniel.id)
-    await settle(pilot)
+    await open_demo_client(app, pilot, "Daniel Reyes", "review")
     await press_binding(app, pilot, "review.edit")
     require_screen(app, "AllianceEditorScreen")
     await press_binding(app, pilot, "editor.full_design")
