@@ -95,3 +95,23 @@ def watch_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
     monkeypatch.setattr(Path, "read_bytes", spy)
     return read
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo practice with a day's automatic backup, built once for the module (the encryption tests)."""
+    from alliance_tui.demo import build_demo
+    from alliance_tui.store.auto_backup import take_automatic_backup
+
+    data_dir = tmp_path_factory.mktemp("built") / "demo"
+    build_demo(data_dir, now=FROZEN_NOW).close()
+    take_automatic_backup(data_dir, now=FROZEN_NOW)
+    return data_dir
+
+
+@pytest.fixture
+def practice(built: Path, tmp_path: Path) -> Path:
+    """A copy of it of the test's own (the backup's hard links copied as files of their own)."""
+    import shutil
+
+    return Path(shutil.copytree(built, tmp_path / "demo"))

@@ -18,7 +18,6 @@ from hypothesis import strategies as st
 
 from alliance_tui.store import ClientUnavailable, PracticeStore, PracticeUnavailable
 from alliance_tui.store.atomic import atomic_write_bytes
-from alliance_tui.store.auto_backup import take_automatic_backup
 from alliance_tui.store.backup import BackupRefused, read_backup, write_backup
 from alliance_tui.store.crypto.cipher import FileCipher, SealBroken, is_sealed
 from alliance_tui.store.crypto.convert import change_passphrase, convert, data_files, start_encryption
@@ -44,23 +43,6 @@ def words_of(data_dir: Path) -> set[str]:
 
 def every_byte(data_dir: Path) -> bytes:
     return b"".join(p.read_bytes() for p in sorted(data_dir.rglob("*")) if p.is_file() and not p.is_symlink())
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo practice with a day's automatic backup, built once for the module."""
-    from alliance_tui.demo import build_demo
-
-    data_dir = tmp_path_factory.mktemp("built") / "demo"
-    build_demo(data_dir, now=FROZEN_NOW).close()
-    take_automatic_backup(data_dir, now=FROZEN_NOW)
-    return data_dir
-
-
-@pytest.fixture
-def practice(built: Path, tmp_path: Path) -> Path:
-    """A copy of it of the test's own (the backup's hard links copied as files of their own)."""
-    return Path(shutil.copytree(built, tmp_path / "demo"))
 
 
 def encrypt(data_dir: Path) -> bytes:

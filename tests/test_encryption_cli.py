@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
@@ -19,13 +18,10 @@ import orjson
 import pytest
 
 from alliance_tui.cli import main
-from alliance_tui.store.auto_backup import take_automatic_backup
 from alliance_tui.store.crypto.cipher import FileCipher, is_sealed
 from alliance_tui.store.crypto.convert import data_files
 from alliance_tui.store.crypto.header import read_header
 from alliance_tui.store.crypto.vault import logical_name
-
-from .conftest import FROZEN_NOW
 
 KILLS = int(os.environ.get("ALLIANCE_TUI_CONVERSION_KILLS", "3"))
 
@@ -34,21 +30,6 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out + err
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from alliance_tui.demo import build_demo
-
-    data_dir = tmp_path_factory.mktemp("built") / "demo"
-    build_demo(data_dir, now=FROZEN_NOW).close()
-    take_automatic_backup(data_dir, now=FROZEN_NOW)
-    return data_dir
-
-
-@pytest.fixture
-def practice(built: Path, tmp_path: Path) -> Path:
-    return Path(shutil.copytree(built, tmp_path / "demo"))
 
 
 @pytest.fixture
