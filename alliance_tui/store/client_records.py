@@ -2,8 +2,9 @@
 
 The present (clients/<id>.json) is held in memory while the client is open;
 a screen is never handed what is held, only frozen values built from it
-(models/present.py) or a whole record read for it alone. The history (the
-session files) is read only for the screens that show it.
+(models/present.py). The history (the session files) is read only for the
+screens that show it (store/client_history.py). The index's summary of each
+held client is kept in step from here.
 """
 
 from __future__ import annotations
@@ -20,13 +21,9 @@ from .practice_index import PracticeIndex
 from .practice_settings import PracticeSettingsStore
 
 if TYPE_CHECKING:
-    from ..models.alliance import AllianceVersion
     from ..models.coverage import Touched
-    from ..models.history_view import HistoryView
-    from ..models.prep_view import PrepView
-    from ..models.present import Present, SessionEntries
+    from ..models.present import Present
     from ..models.record import ClientRecord
-    from ..models.session import Session
     from .client_file import ClientFile
 
 
@@ -52,88 +49,7 @@ class ClientRecords:
         self.unsaved: set[str] = set()  # summaries changed by in-call writes, not yet in the index (save_index)
         self.stale: set[str] = set()  # summaries changed by in-call writes, not yet drawn again (refresh_stale)
 
-    # ----------------------------------------------------------------- what screens are given
-
-    def record(self, client_id: str) -> ClientRecord:
-        """Everything about one client, for the screens that show it all (review, exports, erase).
-
-        The caller's own: its lists are new ones, and the records in them are
-        frozen, so nothing done with it changes what the store holds.
-        """
-        with self.core.lock:
-            self.held(client_id)
-            file = self.files[client_id]
-            try:
-                return file.load_whole()  # read now: the caller's own, built for it alone
-            except FileProblem as exc:
-                name = self.held(client_id).client.name
-                raise ClientUnavailable(
-                    f"{name}'s earlier sessions cannot all be read: {exc.message} "
-                    "The live session still works; nothing was changed."
-                ) from exc
-
-    def review(self, client_id: str, latest: int | None) -> HistoryView:
-        """What the client review shows: every session, and the entries of the latest ones (None: of every one).
-
-        Reads the present, the digest of the ended sessions and the latest
-        sessions' own files (store/review_read.py), so a client's twentieth
-        year opens as their first; the whole record only when asked for it all.
-        """
-        from ..models.history_view import HistoryView
-
-        with self.core.lock:
-            live = self.held(client_id)
-            if latest is not None:
-                from .review_read import read_review
-
-                try:
-                    view = read_review(self.files[client_id], live, latest, writable=not self.core.read_only)
-                except FileProblem as exc:
-                    raise ClientUnavailable(
-                        f"{live.client.name}'s earlier sessions cannot all be read: {exc.message} "
-                        "The live session still works; nothing was changed."
-                    ) from exc
-                if view is not None:
-                    return view
-            return HistoryView.whole(self.record(client_id))
-
-    def prep(self, client_id: str) -> PrepView:
-        """What the prep sheet shows: the present and the latest ended session's file (store/prep_read.py)."""
-        from ..models.prep_view import PrepView
-        from ..models.present import Present
-        from .prep_read import read_prep
-
-        with self.core.lock:
-            live = self.held(client_id)
-            file = self.files[client_id]
-            try:
-                view = read_prep(file, live)
-            except FileProblem as exc:
-                raise ClientUnavailable(
-                    f"{live.client.name}'s last session cannot be read: {exc.message} "
-                    "The live session still works; nothing was changed."
-                ) from exc
-            if view is not None:
-                return view
-            return PrepView.of(self.record(client_id), Present.build(live, file.archived))
-
-    def alliance_history(self, client_id: str) -> ClientRecord:
-        """What the alliance history shows: the client, every session and every version whole, no entries.
-
-        Read from the present and the digest of the ended sessions
-        (store/history_read.py), never from every session's notes.
-        """
-        from .history_read import read_alliance_history
-
-        with self.core.lock:
-            live = self.held(client_id)
-            try:
-                return read_alliance_history(self.files[client_id], live, writable=not self.core.read_only)
-            except FileProblem as exc:
-                raise ClientUnavailable(
-                    f"{live.client.name}'s earlier sessions cannot all be read: {exc.message} "
-                    "The live session still works; nothing was changed."
-                ) from exc
+    # ----------------------------------------------------------------- what is held
 
     def present(self, client_id: str) -> Present:
         """What a live session needs of this client (models/present.py), frozen."""
@@ -150,30 +66,8 @@ class ClientRecords:
         touched = self.touched[client_id] = coverage_figures(live, archived, self.touched.get(client_id))
         return Present.build(live, archived, touched)
 
-    def sessions(self, client_id: str) -> tuple[Session, ...]:
-        """Every session held with this client, oldest first."""
-        with self.core.lock:
-            return tuple(self.record(client_id).sessions)
-
-    def session_entries(self, client_id: str, session_number: int) -> SessionEntries:
-        """One session and what was written in it, for a screen that shows that session."""
-        from ..models.present import SessionEntries
-
-        with self.core.lock:
-            held = self.record(client_id)
-            if held.session(session_number) is None:
-                raise UnknownRecord("That session is not in this client's file.")
-            return SessionEntries.of(held, session_number)
-
-    def versions(self, client_id: str) -> tuple[AllianceVersion, ...]:
-        """Every version of the alliance, each whole, oldest first."""
-        with self.core.lock:
-            return tuple(self.record(client_id).versions)
-
     def is_loaded(self, client_id: str) -> bool:
         return client_id in self.records
-
-    # ----------------------------------------------------------------- what is held
 
     def held(self, client_id: str) -> ClientRecord:
         """What is at hand of one client (its present file), loaded on first use and kept: never handed out."""

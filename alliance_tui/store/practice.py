@@ -11,7 +11,8 @@ facade's calls are theirs.
 - core.py: where the practice is, its lock, read-only state, problems, listeners
 - practice_index.py: practice.json, the one-line summary of each client
 - practice_settings.py: the practice's settings, kept in that index
-- client_records.py: each client's present, read on first use and held; frozen views
+- client_records.py: each client's present, read on first use and held; its summary kept in step
+- client_history.py: the ended sessions, read for the screens that show them
 - reconcile.py: at open, the index checked against the clients' files
 - review_read.py, digest.py: the client review's read of the history
 - history_read.py: the alliance history's read (versions and sessions only)
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar
 
 from ..models.timeutil import Clock, utcnow
+from .client_history import ClientHistory
 from .client_records import ClientRecords
 from .client_writes import ClientWrites
 from .core import CLIENTS_DIR, PRACTICE_FILE, Listener, StoreCore
@@ -124,14 +126,14 @@ class PracticeStore:
     remove_prompt = _Call("prefs", PracticeSettingsStore.remove_prompt)
     add_category = _Call("prefs", PracticeSettingsStore.add_category)
     categories = _Call("prefs", PracticeSettingsStore.categories)
-    record = _Call("client_records", ClientRecords.record)
+    record = _Call("client_history", ClientHistory.record)
     present = _Call("client_records", ClientRecords.present)
-    review = _Call("client_records", ClientRecords.review)
-    alliance_history = _Call("client_records", ClientRecords.alliance_history)
-    prep = _Call("client_records", ClientRecords.prep)
-    sessions = _Call("client_records", ClientRecords.sessions)
-    session_entries = _Call("client_records", ClientRecords.session_entries)
-    versions = _Call("client_records", ClientRecords.versions)
+    review = _Call("client_history", ClientHistory.review)
+    alliance_history = _Call("client_history", ClientHistory.alliance_history)
+    prep = _Call("client_history", ClientHistory.prep)
+    sessions = _Call("client_history", ClientHistory.sessions)
+    session_entries = _Call("client_history", ClientHistory.session_entries)
+    versions = _Call("client_history", ClientHistory.versions)
     check_changed = _Call("client_records", ClientRecords.check_changed)
     is_loaded = _Call("client_records", ClientRecords.is_loaded)
     release = _Call("client_records", ClientRecords.release)
@@ -171,6 +173,7 @@ class PracticeStore:
         self.index = index = PracticeIndex(core)
         self.prefs = prefs = PracticeSettingsStore(core, index)
         self.client_records = clients = ClientRecords(core, index, prefs, defer_changed=defer_changed)
+        self.client_history = ClientHistory(core, clients)
         self.client_writes = writes = ClientWrites(core, clients)
         self.session_ops = SessionOperations(core, clients, writes)
         self.taking_back = TakingBack(core, clients, writes, prefs)
