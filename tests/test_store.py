@@ -128,6 +128,18 @@ def test_adjusting_with_items_of_the_current_version_copies_them(ticking: Practi
     assert [v.items[0].wording for v in ticking.record(client.id).versions] == ["One", "One"]
 
 
+def test_an_adjustment_keeps_the_current_items_and_checks_only_those_given_anew(ticking: PracticeStore) -> None:
+    """The agreement's own items are taken as they are; an item from elsewhere is checked like any record."""
+    client = ticking.add_client("Ana")
+    first = ticking.adjust_alliance(client.id, [AllianceItem(category="Focus", wording="One")])
+    second = ticking.add_alliance_item(client.id, "Feedback", "Straight feedback")
+    assert second.items[0] is first.items[0]  # carried over, not validated again
+    unchecked = AllianceItem.model_construct(id="x" * 65, category="Focus", wording="Too long an id")
+    with pytest.raises(InvalidInput):
+        ticking.adjust_alliance(client.id, [*second.items, unchecked])
+    assert [len(v.items) for v in ticking.record(client.id).versions] == [1, 2]
+
+
 def test_sessions_round_trip_and_start_resumes_the_open_one(ticking: PracticeStore) -> None:
     client = ticking.add_client("Ana", session_minutes=50)
     session = ticking.start_session(client.id)

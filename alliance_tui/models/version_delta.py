@@ -36,7 +36,8 @@ def _natural_order(before: Sequence[AllianceItem], removed: set[str], changed: S
 def diff(before: Sequence[AllianceItem], after: Sequence[AllianceItem]) -> Delta:
     """What turns the items before into the items after; apply(before, diff(before, after)) == after."""
     previous = {i.id: i for i in before}
-    changed = tuple(i for i in after if previous.get(i.id) != i)
+    # An item carried over is the very object before (frozen): compared by identity, not field by field.
+    changed = tuple(i for i in after if previous.get(i.id) is not i and previous.get(i.id) != i)
     kept = {i.id for i in after}
     removed = tuple(i.id for i in before if i.id not in kept)
     wanted = [i.id for i in after]

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ..models.commitments import Commitment, CommitmentStatus
     from ..models.notes import Note
     from ..models.pauses import PauseRecord
+    from ..models.present import Present
     from ..models.session import Session
     from .client_records import ClientRecords
     from .client_writes import ClientWrites
@@ -45,28 +46,10 @@ class SessionOperations:
         full_design: bool = False,
     ) -> AllianceVersion:
         """Save the whole agreement as a new version; old versions are never rewritten."""
-        from ..models.alliance import AllianceItem, AllianceVersion
-
         with self.core.lock:
             self.core.check_writable()
             present = self.clients.present_of(client_id)
-            ids = [i.id for i in items]
-            if len(set(ids)) != len(ids):
-                raise InvalidInput("The same agreement appears twice in this version; nothing was saved.")
-            with validating():
-                version = AllianceVersion(
-                    number=present.version_count + 1,
-                    created=self.core.clock(),
-                    session_number=session_number,
-                    reason=reason,
-                    full_design=full_design,
-                    items=[AllianceItem.model_validate(i.model_dump()) for i in items],
-                )
-            previous = present.current_alliance
-            self.writes.write(client_id, lambda f: f.insert_version(previous, version))
-            self.clients.held(client_id).versions.append(version)
-            self.clients.keep_summary(client_id)
-            return version
+            return self._save_version(client_id, present, items, reason, session_number, full_design)
 
     def add_alliance_item(
         self,
@@ -81,7 +64,6 @@ class SessionOperations:
         """One new agreement on top of the current ones: the in-session adjustment."""
         from ..models.alliance import AllianceItem
 
-        present = self.clients.present_of(client_id)
         with validating():
             new = AllianceItem(
                 category=category,
@@ -90,13 +72,54 @@ class SessionOperations:
                 agreed_in_session=session_number,
                 reason=reason,
             )
-        current = present.current_alliance.items if present.current_alliance else []
-        return self.adjust_alliance(
-            client_id,
-            [*current, new],
-            reason=reason or f"Added in session: {new.wording}"[:2000],
-            session_number=session_number,
-        )
+        with self.core.lock:
+            self.core.check_writable()
+            present = self.clients.present_of(client_id)
+            current = present.current_alliance.items if present.current_alliance else []
+            return self._save_version(
+                client_id,
+                present,
+                [*current, new],
+                reason or f"Added in session: {new.wording}"[:2000],
+                session_number,
+                False,
+            )
+
+    def _save_version(
+        self,
+        client_id: str,
+        present: Present,
+        items: list[AllianceItem],
+        reason: str,
+        session_number: int | None,
+        full_design: bool,
+    ) -> AllianceVersion:
+        """The new version written as what changed since the current one (store lock held, present just built).
+
+        An item that is the current version's own (read from disk, validated,
+        frozen) is kept as it is; any other is validated afresh from its fields,
+        so an adjustment costs its new item, not the whole agreement again.
+        """
+        from ..models.alliance import AllianceItem, AllianceVersion
+
+        ids = [i.id for i in items]
+        if len(set(ids)) != len(ids):
+            raise InvalidInput("The same agreement appears twice in this version; nothing was saved.")
+        previous = present.current_alliance
+        known = {id(i) for i in previous.items} if previous is not None else set()
+        with validating():
+            version = AllianceVersion(
+                number=present.version_count + 1,
+                created=self.core.clock(),
+                session_number=session_number,
+                reason=reason,
+                full_design=full_design,
+                items=[i if id(i) in known else AllianceItem.model_validate(i.model_dump()) for i in items],
+            )
+        self.writes.write(client_id, lambda f: f.insert_version(previous, version))
+        self.clients.held(client_id).versions.append(version)
+        self.clients.keep_summary(client_id)
+        return version
 
     # ----------------------------------------------------------------- writing: sessions
 
