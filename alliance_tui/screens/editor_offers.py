@@ -5,33 +5,40 @@ sentence until a client's first full design; a starting point (an alliance
 saved under a name, the client's name and focus left out) is offered while a
 new client has nothing agreed. Both are drafts like the intake's: accepted,
 changed or skipped, and part of the alliance only once a version is saved.
-Kept apart from the editor so its own class stays about agreements.
+The ladder, the think time, your style and a starting point are saved from
+here at once, apart from the version.
 """
 
 from __future__ import annotations
 
-from rich.text import Text
+from textual.widgets import Input
 
-from ..models.alliance import AllianceItem
 from ..models.drafts import DraftItem, still_drafts
-from ..models.record import ClientRecord
-from ..models.undo import Added, Changed, StyleChanged, UndoStack
+from ..models.undo import Added, Changed, StyleChanged
 from ..models.wording import plural
 from ..store import StoreError
-from .editor_drafts import DraftBook, DraftsInEditor
+from .draft_book import DraftBook
+from .editor_core import Mode
+from .editor_drafts import DraftsInEditor
 
 
 class OffersInEditor(DraftsInEditor):
-    """The offers below the agreement (offer), o for the next starting point, and saving your style or one."""
+    """Offers below the agreement (o: the next starting point) and what is saved at once: style, ladder, think time.
 
-    record: ClientRecord | None
-    items: list[AllianceItem]
-    original: dict[str, AllianceItem]
-    point: int  # which starting point is offered
-    saved_here: UndoStack  # the ladder and style written from this editor at once, for ctrl+z
+    None of it is part of the version the coach saves, so it sits apart from the changes to the agreement.
+    """
 
-    def say(self, message: str) -> None:
-        raise NotImplementedError
+    def action_save_starting_point(self) -> None:
+        self.open_form(Mode.STARTING)
+
+    def action_ladder(self) -> None:
+        ladder = self.store.present(self.client_id).ladder
+        self.open_form(Mode.LADDER)
+        self.query_one("#wording", Input).value = ladder.as_line() if ladder is not None else ""
+
+    def action_style(self) -> None:
+        self.open_form(Mode.STYLE)
+        self.query_one("#wording", Input).value = self.store.settings.style
 
     def offer(self) -> None:
         """The drafts below the agreement: the client's intake answers, your style at a first full design,
@@ -69,31 +76,6 @@ class OffersInEditor(DraftsInEditor):
         self.offer()
         self.refresh_items()
         self.notify(f"Offered: {points[self.point % len(points)].name}", timeout=3, markup=False)
-
-    def style_prompt(self) -> Text | None:
-        """At a first full design: your style, to ask whether it suits this client."""
-        assert self.record is not None
-        style = self.store.settings.style
-        if not style or any(v.full_design for v in self.record.versions):
-            return None
-        said = style if len(style) <= 160 else style[:159] + "…"
-        text = Text("\nYour style: ", style="bold")
-        text.append(said, style="italic")
-        text.append(" Does it suit this client? Its sentences are offered below.", style="dim")
-        return text
-
-    def clock_prompt(self) -> Text | None:
-        """When the Think time agreement (as it reads on screen) names other seconds than the clock: k sets them."""
-        from ..models.think_time import out_of_step, seconds_in
-
-        assert self.record is not None
-        target = self.record.client.think_time_seconds
-        item = out_of_step(self.items, target)
-        if item is None:
-            return None
-        text = Text(f"\nThe Think time agreement says {seconds_in(item.wording)} s; the clock is at {target} s: ")
-        text.append("k sets the clock to match.", style="bold")
-        return text
 
     def action_clock_in_step(self) -> None:
         """The client's think time set to what the agreement says (at once, not with the version)."""
