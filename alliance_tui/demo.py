@@ -483,7 +483,7 @@ def write_demo_files(store: PracticeStore, now: datetime | None = None) -> Path:
 
 
 def write_demo_intake(store: PracticeStore) -> Path:
-    """Maya's intake form as she sent it back: i on her review reads it (one answer left blank)."""
+    """Maya's intake form as she sent it back: ctrl+t on her review reads it (one answer left blank)."""
     from .exports.intake import intake_form
     from .models.intake import PLACEHOLDER
     from .store.intake import intake_questions, write_form

@@ -77,7 +77,10 @@ def cmd_intake_import(args: argparse.Namespace) -> int:
             print(f"  {answer.question.category}: {first[:100]}")
         if not args.apply:
             print("Nothing was changed. Run again with --apply to add these answers to the discovery notes,")
-            print("each offered as a draft agreement to accept, edit or skip in the alliance editor (e on the review).")
+            print(
+                "each offered as a draft agreement to accept, edit or skip in the alliance editor "
+                "(ctrl+g on the review)."
+            )
             return 0
         if store.read_only:
             raise CommandFailed("the practice is open in Alliance TUI or cannot be written. Nothing was changed.")
@@ -86,7 +89,10 @@ def cmd_intake_import(args: argparse.Namespace) -> int:
         except StoreError as exc:
             raise CommandFailed(exc.message) from None
         print(f"Added to {name}'s discovery notes, marked as from the intake.")
-        print(f"{plural(drafts, 'draft agreement')} to accept, edit or skip in the alliance editor (e on the review).")
+        print(
+            f"{plural(drafts, 'draft agreement')} to accept, edit or skip in the alliance editor "
+            "(ctrl+g on the review)."
+        )
     finally:
         store.close()
     return 0

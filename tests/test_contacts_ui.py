@@ -50,7 +50,7 @@ async def test_review_lists_contacts_since_the_last_session_and_says_when_past_t
         await until(
             pilot, lambda: "Contacts since" in screen_text(app) or "Contacts before" in screen_text(app), "the review"
         )
-        await pilot.press("k")
+        await pilot.press("ctrl+k")
         line = app.screen.query_one(ContactLine)
         for words in ("Can we move Thursday", "Sent the reading"):  # the line stays open and focused for the next
             await pilot.press(*words, "enter")

@@ -228,7 +228,7 @@ async def test_erasing_from_the_client_review_returns_to_the_practice(demo_store
         review = ClientReviewScreen(maya)
         await app.push_screen(review)
         await pilot.pause()
-        await pilot.press("X")
+        await pilot.press("ctrl+x")
         await pilot.pause()
         assert isinstance(app.screen, EraseClientScreen)
         await pilot.press(*"Maya Okafor", "enter")

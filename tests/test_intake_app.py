@@ -76,7 +76,7 @@ async def test_import_from_the_review_then_accept_edit_and_skip_drafts_in_the_ed
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         app.push_screen(ClientReviewScreen(maya))
         await settled(pilot)
-        await pilot.press("i")
+        await pilot.press("ctrl+t")
         await until(pilot, lambda: isinstance(app.screen, IntakeImportScreen), "the import screen")
         assert app.screen.query_one("#form-path", Input).value.endswith(".md")  # the demo's form, to try
         await pilot.press("ctrl+s")
@@ -89,7 +89,7 @@ async def test_import_from_the_review_then_accept_edit_and_skip_drafts_in_the_ed
         await toast_saying(pilot, "Intake added")
         assert isinstance(app.screen, ClientReviewScreen)
 
-        await pilot.press("e")
+        await pilot.press("ctrl+g")
         await until(pilot, lambda: isinstance(app.screen, AllianceEditorScreen), "the editor")
         editor = app.screen
         assert isinstance(editor, AllianceEditorScreen)
@@ -143,17 +143,17 @@ async def test_the_coach_edits_the_intake_questions_and_the_next_form_asks_them(
     assert [(a.question.category, a.text) for a in answers.answers] == [("Style and tone", "My sister.")]
 
 
-async def test_q_on_the_review_writes_the_form_to_send_and_i_reads_it_back_filled(store: PracticeStore) -> None:
+async def test_the_review_sends_the_intake_form_and_reads_it_back_filled(store: PracticeStore) -> None:
     ana = store.add_client("Ana Lima").id
     app = AllianceApp(store, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         app.push_screen(ClientReviewScreen(ana))
         await settled(pilot)
-        await pilot.press("q")
+        await pilot.press("ctrl+o", "end", "enter")  # the sheet's last page: the intake form
         await toast_saying(pilot, "Intake form for Ana Lima")
         (form,) = (store.data_dir / "exports").rglob("intake-form.md")
         form.write_text(fill(form.read_text(encoding="utf-8"), {"feedback": "Straight."}), encoding="utf-8")
-        await pilot.press("i")
+        await pilot.press("ctrl+t")
         await until(pilot, lambda: isinstance(app.screen, IntakeImportScreen), "the import screen")
         app.screen.query_one("#form-path", Input).value = str(form)
         await pilot.press("enter", "ctrl+s")

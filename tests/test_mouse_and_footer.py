@@ -44,7 +44,7 @@ async def footer_on(pilot: Pilot[None], screen_type: type[Screen[None]]) -> list
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)])
-async def test_review_footer_fits_with_recap_and_document_keys(
+async def test_review_footer_fits_with_the_session_edit_and_send_keys(
     demo_store: PracticeStore, size: tuple[int, int]
 ) -> None:
     app = make_app(demo_store)
@@ -52,7 +52,7 @@ async def test_review_footer_fits_with_recap_and_document_keys(
         await pilot.pause()
         await pilot.press("enter")
         keys = await footer_on(pilot, ClientReviewScreen)
-        assert {"r", "d", "s", "h", "e", "escape"} <= {k.entry.key for k in keys}
+        assert {"ctrl+s", "h", "ctrl+g", "ctrl+o", "escape"} <= {k.entry.key for k in keys}
         assert sum(k.end - k.start for k in keys) <= size[0]
         palette = next(k for k in keys if k.entry.palette)
         assert palette.end == size[0]  # on the right, as Footer puts it
@@ -70,7 +70,7 @@ async def test_narrow_footers_leave_out_keys_rather_than_cut_them(demo_store: Pr
         await pilot.pause()
         steps: list[tuple[list[str], type[Screen[None]]]] = [
             ([], DashboardScreen),
-            (["enter", "e"], AllianceEditorScreen),
+            (["enter", "ctrl+g"], AllianceEditorScreen),
             (["escape", "escape", "ctrl+s"], SessionScreen),
         ]
         for keys, screen_type in steps:

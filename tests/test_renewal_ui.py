@@ -24,7 +24,7 @@ async def test_renewal_offers_a_revisit_renews_compares_and_is_undone(demo_store
     async with app.run_test(size=(80, 24)) as pilot:
         app.open_review(priya)
         await until(pilot, lambda: "Priya" in screen_text(app), "the review")
-        await pilot.press("w")
+        await pilot.press("ctrl+n")
         await until(pilot, lambda: isinstance(app.screen, RenewalScreen), "the renewal screen")
         await until(pilot, lambda: "against programme 1's start" in screen_text(app), "the comparison")
         await pilot.press("ctrl+r")

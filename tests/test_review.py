@@ -139,7 +139,7 @@ async def test_a_client_with_nothing_yet(store: PracticeStore) -> None:
         await open_review(app, client.id)
         await pilot.pause()
         text = screen_text(app)
-        assert "Nothing agreed yet: press e to add the first agreements." in text
+        assert "Nothing agreed yet: ctrl+g adds the first agreements." in text
         assert "No sessions yet." in text
         assert "No pauses timed yet." in text
         assert "No commitments checked in yet." in text

@@ -32,8 +32,8 @@ async def open_from_the_list(app: AllianceApp, pilot: Pilot[None]) -> SessionScr
 
 
 async def erase_daniel_from_his_review(app: AllianceApp, pilot: Pilot[None], kept: SessionScreen) -> None:
-    """X on the review, his name typed to confirm, the erasure's report read: the list, and no screen kept."""
-    await pilot.press("X")
+    """ctrl+x on the review, his name typed to confirm, the erasure's report read: the list, and no screen kept."""
+    await pilot.press("ctrl+x")
     await pilot.pause()
     await pilot.press(*"Daniel Reyes", "enter")
     await pilot.pause()
@@ -125,7 +125,7 @@ async def test_a_session_open_under_another_screen_is_never_pushed_twice(demo_st
         await until(pilot, lambda: isinstance(app.screen, ClientReviewScreen), "the review over the session")
         review = app.screen
         app.open_session(cid)  # and the session asked for again from there
-        await pilot.press("s")  # or by the review's own key
+        await pilot.press("ctrl+s")  # or by the review's own key
         await toast_saying(pilot, "already open under this screen")
         assert app.screen is review and app.screen_stack.count(kept) == 1
         assert sum(isinstance(s, SessionScreen) for s in app.screen_stack) == 1

@@ -254,7 +254,7 @@ async def test_the_summary_opens_at_its_top_at_80x24_and_esc_goes_to_the_client_
         await pilot.press("enter")  # Daniel's review, and the session from there
         await pilot.pause()
         assert isinstance(app.screen, ClientReviewScreen)
-        await pilot.press("s")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         for n in range(6):  # enough notes to push the list below the fold
             await pilot.press(*f"note {n}", "enter")

@@ -1,4 +1,9 @@
-"""The client review's keys, in order of importance: a narrow footer leaves out the later ones (F1 lists them all)."""
+"""The client review's keys, in order of importance: a narrow footer leaves out the later ones (F1 lists them all).
+
+A single letter here only shows something (another screen to read, a scroll);
+everything that writes, or opens a screen made for writing, holds ctrl, as on
+the client list. So a sentence typed here by mistake writes nothing.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,21 @@ from textual.binding import Binding, BindingType
 
 REVIEW_BINDINGS: list[BindingType] = [
     Binding("escape", "back", "Back", id="review.back", tooltip="Back to the practice dashboard"),
-    Binding("s", "session", "Session", id="review.session", tooltip="Start or resume the session with this client"),
+    Binding(
+        "ctrl+s",
+        "session",
+        "Session",
+        id="review.session",
+        tooltip="Start or resume the session with this client (nothing is written until you log something)",
+    ),
     Binding("h", "history", "History", id="review.history", tooltip="Every version of the alliance, with diffs"),
-    Binding("e", "edit", "Edit", id="review.edit", tooltip="Edit the alliance: add, reword, recategorise or remove"),
+    Binding(
+        "ctrl+g",
+        "edit",
+        "Edit",
+        id="review.edit",
+        tooltip="Edit the alliance: add, reword, recategorise or remove (ctrl+s there saves)",
+    ),
     Binding(
         "o",
         "all_sessions",
@@ -19,27 +36,21 @@ REVIEW_BINDINGS: list[BindingType] = [
     ),
     Binding("n", "next_section", "Next section", id="review.next", tooltip="Scroll to the next section", show=False),
     Binding(
-        "c",
+        "ctrl+d",
         "client_details",
         "Client details",
         id="review.details",
         tooltip="Change the client's details: think time, programme length, contact, archived",
         show=False,
     ),
-    # Sending and erasing (see screens/exporting.py and screens/erase.py).
+    # Sending and erasing (see screens/send_sheet.py, screens/exporting.py and screens/erase.py).
     Binding(
-        "r",
-        "recap",
-        "Recap",
-        id="review.recap",
-        tooltip="Write the latest session's recap for the client (shared notes only) and copy it",
-    ),
-    Binding(
-        "d",
-        "alliance_document",
-        "Alliance doc",
-        id="review.alliance_document",
-        tooltip="Write the current agreement as a page for the client and copy it",
+        "ctrl+o",
+        "send",
+        "Send…",
+        id="review.send",
+        tooltip="Pick what to write for the client (the latest recap, the alliance document, the intake form): "
+        "Enter writes it and copies it",
     ),
     Binding("f", "search", "Search", id="review.search", tooltip="Search this client's notes"),
     Binding(
@@ -50,7 +61,7 @@ REVIEW_BINDINGS: list[BindingType] = [
         tooltip="One page to read before the call: revisit due, open commitments, last focus, the agreement",
     ),
     Binding(
-        "k",
+        "ctrl+k",
         "contact",
         "Contact",
         id="review.contact",
@@ -66,15 +77,7 @@ REVIEW_BINDINGS: list[BindingType] = [
         show=False,
     ),
     Binding(
-        "q",
-        "intake_form",
-        "Intake form",
-        id="review.intake_form",
-        tooltip="Write the intake questionnaire to send the client (plain Markdown) and copy it; i reads it back",
-        show=False,
-    ),
-    Binding(
-        "i",
+        "ctrl+t",
         "import_intake",
         "Import intake",
         id="review.import_intake",
@@ -82,7 +85,7 @@ REVIEW_BINDINGS: list[BindingType] = [
         show=False,
     ),
     Binding(
-        "w",
+        "ctrl+n",
         "renew",
         "Renew",
         id="review.renew",
@@ -90,7 +93,7 @@ REVIEW_BINDINGS: list[BindingType] = [
         show=False,
     ),
     Binding(
-        "X",
+        "ctrl+x",
         "erase",
         "Erase client…",
         id="review.erase",

@@ -54,16 +54,16 @@ def head_text(record: ClientRecord) -> Text:
         head.append("\nArchived client.", style="bold")
     if record.revisit_draft:
         items = record.current_alliance.items if record.current_alliance else []
-        head.append(f"\n{under_way(items, record.revisit_draft[-1])}: e then v resumes it", style="bold")
+        head.append(f"\n{under_way(items, record.revisit_draft[-1])}: ctrl+g then v resumes it", style="bold")
     return head
 
 
 def discovery_text(client: Client) -> Text:
-    discovery = Text(client.discovery_notes or "None written (i reads an intake form).")
+    discovery = Text(client.discovery_notes or "None written (ctrl+t reads an intake form).")
     discovery.stylize("" if client.discovery_notes else "dim")
     if client.intake_drafts:
         waiting = plural(len(client.intake_drafts), "draft agreement")
-        discovery.append(f"\n{waiting} from the intake wait in the editor (e).", style="bold cyan")
+        discovery.append(f"\n{waiting} from the intake wait in the editor (ctrl+g).", style="bold cyan")
     return discovery
 
 
@@ -82,7 +82,7 @@ def alliance_section(record: ClientRecord, categories: tuple[str, ...]) -> list[
     if current is None:
         return [
             Static("The alliance", classes="title"),
-            Static(Text("Nothing agreed yet: press e to add the first agreements.", style="dim"), classes="block"),
+            Static(Text("Nothing agreed yet: ctrl+g adds the first agreements.", style="dim"), classes="block"),
         ]
     last = record.last_session
     since = record.version_before_session(last.number) if last else current
@@ -171,7 +171,7 @@ def contacts_section(record: ClientRecord) -> list[Static]:
         body = Text(contact.note)
         body.append(f"\n{short_date(contact.created)} · {contact_line(contact)}", style="dim")
         rows.append((Text(contact.channel.value, style="bold"), body))
-    parts: list[Text | Table] = [hanging(rows) if rows else Text("None logged. k logs one.", style="dim")]
+    parts: list[Text | Table] = [hanging(rows) if rows else Text("None logged. ctrl+k logs one.", style="dim")]
     agreed = record.client.contacts_between_sessions
     pace = pace_note(found, agreed, last.number if last else None)
     if pace:

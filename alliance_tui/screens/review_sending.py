@@ -1,7 +1,8 @@
 """The client review's sending: the recap, the alliance document and the intake form, written and copied.
 
-Each writes one file to the client's exports folder and copies its text; a
-toast says where it went, or why nothing was written (see `exporting`).
+ctrl+o opens the sending sheet, which says what each page holds and where it
+goes; Enter there writes one file to the client's exports folder and copies its
+text, and a toast says where it went, or why nothing was written (`exporting`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,49 @@ from .review_contacts import ReviewContacts
 
 class ReviewSending(ReviewContacts):
     """Pages for the client, written from what the review shows: nothing here changes the practice's records."""
+
+    def action_send(self) -> None:
+        """The sheet first: nothing is written until the coach picks a page there and presses Enter."""
+        from ..store.export_files import client_exports_dir
+        from .exporting import shown_path
+        from .send_sheet import Sendable, SendSheet
+
+        try:
+            present = self.store.present(self.client_id)
+        except StoreError as error:
+            self.report(error, title="Nothing to send")
+            return
+        name = present.client.name
+        latest = present.session
+        alliance = present.current_alliance
+        pages = [
+            Sendable(
+                "recap",
+                f"The recap of session {latest.number}" if latest else "A recap (no session yet)",
+                "shared notes only, never a private one",
+            ),
+            Sendable(
+                "alliance_document",
+                f"The alliance, version {alliance.number}, as a page" if alliance else "The alliance (none agreed yet)",
+                "the current agreement, to send the client",
+            ),
+            Sendable(
+                "intake_form",
+                "The intake form",
+                "the practice's intake questions to fill in (plain Markdown); ctrl+t reads it back",
+            ),
+        ]
+        folder = shown_path(client_exports_dir(self.store.data_dir, self.client_id, name))
+
+        def chosen(action: str | None) -> None:
+            if action == "recap":
+                self.action_recap()
+            elif action == "alliance_document":
+                self.action_alliance_document()
+            elif action == "intake_form":
+                self.action_intake_form()
+
+        self.app.push_screen(SendSheet(name, folder, pages), chosen)
 
     def action_recap(self) -> None:
         from .exporting import export_recap

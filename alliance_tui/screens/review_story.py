@@ -31,7 +31,7 @@ NOTE_MARKS = {True: ("🔒 private", "magenta"), False: ("↗ shared", "green")}
 
 
 def programmes_section(record: ClientRecord) -> list[Static]:
-    """The chapters so far, once there is more than one (w renews)."""
+    """The chapters so far, once there is more than one (ctrl+n renews)."""
     if not record.programmes:
         return []
     held = record.next_session_number - 1

@@ -85,7 +85,7 @@ def apply_intake(store: PracticeStore, answers: IntakeAnswers, day: str) -> tupl
         if len(notes) > LONG_MAX:
             raise InvalidInput(
                 f"With these answers {client.name}'s discovery notes would be {len(notes):,} characters, over the "
-                f"{LONG_MAX:,} they hold: shorten them (c on the review), then import again. {NOTHING}"
+                f"{LONG_MAX:,} they hold: shorten them (ctrl+d on the review), then import again. {NOTHING}"
             )
         drafts = drafts_from(answers, store.categories())
         saved = store.update_client(
