@@ -80,8 +80,7 @@ def iter_hits(
         hits: list[SearchHit] = []
         found = 0
         try:
-            data = client_data(target.path)
-            hits, found = hits_in_file(data, terms, target.client_id, target.client_name, newest)
+            hits, found = client_hits(target.path, terms, target.client_id, target.client_name, newest)
         except StoreError as exc:
             problem = _problem(target, exc.message)
         except (KeyError, TypeError, ValueError, AttributeError):
@@ -89,28 +88,27 @@ def iter_hits(
         yield ClientSearched(target.client_id, target.client_name, tuple(hits), problem, searched, len(targets), found)
 
 
-def client_data(path: Path) -> dict[str, dict[str, Any]]:
-    """A client's stored documents, whole: the present file's, and each ended session's own file's.
+def client_hits(
+    path: Path, terms: Sequence[str], client_id: str, name: str, newest: int | None = None
+) -> tuple[list[SearchHit], int]:
+    """The hits in one client's files, newest first: the present's and each ended session's own file's.
 
-    A record in both (the copy of the latest session ended) counts once;
-    versions come in order, so the current agreement is worked out from them.
+    Each file is matched and let go of before the next is read, so what a
+    search holds at any moment is one file's parse and the matches so far: a
+    whole client's documents held at once outlived Python's young collections
+    and made it sweep the app's whole memory two or three times a search, each
+    a stall of the screen of up to ~80 ms. A record in two files (the copy of
+    the latest session ended) counts once, as the later file has it; versions
+    are put in order, so the current agreement is worked out from them.
+    Returns the newest `newest` hits (all when None) and how many there are.
     """
-    data = load_json(path, KIND, documents=False)
-    files = session_files(history_dir(path))
-    if not files:
-        return data
-    sources = [*(load_json(p, SESSION_KIND, documents=False) for p in files), data]
-    merged = dict(data)
-    for name in ("notes", "commitments", "versions"):
-        by_id: dict[str, dict[str, Any]] = {}
-        for source in sources:
-            for doc in source.get(name, {}).values():
-                by_id[str(doc["id"])] = doc
-        docs = list(by_id.values())
-        if name == "versions":
-            docs.sort(key=lambda d: int(d["number"]))
-        merged[name] = {str(n): doc for n, doc in enumerate(docs, start=1)}
-    return merged
+    present = load_json(path, KIND, documents=False)
+    found = _Matches(terms)
+    for session_file in session_files(history_dir(path)):
+        found.take(load_json(session_file, SESSION_KIND, documents=False))
+    found.take(present)
+    (client,) = present["client"].values()
+    return found.hits(client, client_id, name, newest)
 
 
 def _problem(target: SearchTarget, message: str) -> str:
@@ -121,52 +119,65 @@ def _problem(target: SearchTarget, message: str) -> str:
 Match = tuple[str | None, int | None, str, str, int]
 
 
-def hits_in_file(
-    data: dict[str, dict[str, Any]], terms: Sequence[str], client_id: str, name: str, newest: int | None = None
-) -> tuple[list[SearchHit], int]:
-    """The hits in one client's stored documents, newest first, as search_record finds them in their records.
+class _Matches:
+    """One client's matches, file by file, as search_record finds them in their records."""
 
-    Returns the newest `newest` hits (all when None) and how many there are.
-    """
-    matches: list[Match] = []
-    first = terms[0]
-    rest = terms[1:]
+    def __init__(self, terms: Sequence[str]) -> None:
+        self.first, self.rest, self.length = terms[0], terms[1:], len(terms[0])
+        # By record id, in the order first met; a later file's copy replaces an earlier one's.
+        self.notes: dict[str, Match | None] = {}
+        self.commitments: dict[str, Match | None] = {}
+        self.versions: dict[str, dict[str, Any]] = {}
 
-    def add(session: int | None, where: str, text: str, when: str | None) -> None:
+    def match(self, session: int | None, where: str, text: str, when: str | None) -> Match | None:
         folded = text.casefold()
-        at = folded.find(first)
-        if at >= 0 and all(t in folded for t in rest):
-            matches.append((when, session, where, text, at))
+        at = folded.find(self.first)
+        if at >= 0 and all(t in folded for t in self.rest):
+            return (when, session, where, text, at)
+        return None
 
-    for note in reversed(list(data.get("notes", {}).values())):
-        prompt, text = note.get("prompt") or "", note["text"]
-        where = where_found(note.get("kind", "note"), private=note.get("private", True))
-        add(note.get("session_number"), where, f"{prompt} {text}".strip() if prompt else text, note["created"])
-    if data.get("commitments"):
-        for commitment in reversed(list(data["commitments"].values())):
+    def take(self, data: dict[str, dict[str, Any]]) -> None:
+        """One file's notes and commitments matched, its versions kept: nothing else of it outlives this."""
+        for note in data.get("notes", {}).values():
+            prompt, text, created = note.get("prompt") or "", note["text"], note["created"]
+            where = where_found(note.get("kind", "note"), private=note.get("private", True))
+            whole = f"{prompt} {text}".strip() if prompt else text
+            self.notes[str(note["id"])] = self.match(note.get("session_number"), where, whole, created)
+        for commitment in data.get("commitments", {}).values():
             note = commitment.get("checkin_note") or ""
             text = commitment["what"] + (f" ({note})" if note else "")
             status = CommitmentStatus(commitment.get("status", CommitmentStatus.OPEN.value))
-            add(commitment.get("session_number"), f"commitment, {status.label}", text, commitment["created"])
-    versions = list(data.get("versions", {}).values())
-    if versions:
-        current = expand_all(versions[-_chain_start(versions) :])[-1]
-        created = format_utc(current.created)
-        for item in current.items:
-            add(item.agreed_in_session, f"agreement ({item.category})", item.wording, created)
-    (client,) = data["client"].values()
-    if client.get("discovery_notes"):
-        add(None, "discovery notes", client["discovery_notes"], None)
-    # Newest first as newest_first orders them (stable, undated last); stored times in their one
-    # written form sort as the times do, so only the hits kept are given a datetime.
-    dated = sorted((m for m in matches if m[0] is not None), key=lambda m: _sortable(m[0]), reverse=True)  # type: ignore[arg-type]
-    ordered = dated + [m for m in matches if m[0] is None]
-    kept = ordered if newest is None else ordered[:newest]
-    hits = [
-        SearchHit(client_id, name, session, where, text, at, len(first), _when(when) if when is not None else None)
-        for when, session, where, text, at in kept
-    ]
-    return hits, len(matches)
+            self.commitments[str(commitment["id"])] = self.match(
+                commitment.get("session_number"), f"commitment, {status.label}", text, commitment["created"]
+            )
+        for version in data.get("versions", {}).values():
+            self.versions[str(version["id"])] = version
+
+    def hits(
+        self, client: dict[str, Any], client_id: str, name: str, newest: int | None
+    ) -> tuple[list[SearchHit], int]:
+        matches: list[Match | None] = [*reversed(self.notes.values()), *reversed(self.commitments.values())]
+        versions = sorted(self.versions.values(), key=lambda d: int(d["number"]))
+        if versions:
+            current = expand_all(versions[-_chain_start(versions) :])[-1]
+            created = format_utc(current.created)
+            for item in current.items:
+                matches.append(
+                    self.match(item.agreed_in_session, f"agreement ({item.category})", item.wording, created)
+                )
+        if client.get("discovery_notes"):
+            matches.append(self.match(None, "discovery notes", client["discovery_notes"], None))
+        found = [m for m in matches if m is not None]
+        # Newest first as newest_first orders them (stable, undated last); stored times in their one
+        # written form sort as the times do, so only the hits kept are given a datetime.
+        dated = sorted((m for m in found if m[0] is not None), key=lambda m: _sortable(m[0]), reverse=True)  # type: ignore[arg-type]
+        ordered = dated + [m for m in found if m[0] is None]
+        kept = ordered if newest is None else ordered[:newest]
+        hits = [
+            SearchHit(client_id, name, session, where, text, at, self.length, _when(when) if when is not None else None)
+            for when, session, where, text, at in kept
+        ]
+        return hits, len(found)
 
 
 def _sortable(stored: str) -> str:
