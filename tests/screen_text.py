@@ -23,7 +23,7 @@ def widget_text(widget: Widget) -> str:
     return "\n".join(strip.text.rstrip() for strip in widget.render_lines(Region(0, 0, width, height)))
 
 
-def screen_text(app: App[object], selector: str = "Static, ClientList, OptionList") -> str:
+def screen_text(app: App[object], selector: str = "Static, ClientList, OptionList, ResultList") -> str:
     return "\n".join(widget_text(w) for w in app.screen.query(selector) if w.display)
 
 

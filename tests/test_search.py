@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList
+from textual.widgets import Input
 
 from alliance_tui.models.search import newest_first, search_record
 from alliance_tui.screens.review import ClientReviewScreen
 from alliance_tui.screens.search import SearchScreen
 from alliance_tui.store import PracticeStore
+from alliance_tui.widgets.result_list import ResultList
 
 from .conftest import FROZEN_NOW, client_id
 from .screen_text import make_app, screen_text
@@ -57,10 +58,10 @@ async def test_practice_search_opens_the_review_at_the_session(demo_store: Pract
         text = screen_text(app)
         assert "Priya Natarajan · S6 · private note (revisit)" in text
         assert "Priya Natarajan · S6 · agreement (Logistics)" not in text  # agreed in session 3, reworded in 6
-        results = app.screen.query_one("#results", OptionList)
-        assert results.has_focus and results.option_count >= 1
+        results = app.screen.query_one("#results", ResultList)
+        assert results.has_focus and results.count >= 1
         first = text.split("result")[0]
-        assert first.strip().endswith(str(results.option_count))
+        assert first.strip().endswith(str(results.count))
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList
+from textual.widgets import Input
 
 from alliance_tui.bench.generator import SMALL, generate
 from alliance_tui.models.search import newest_first, search_record
@@ -16,6 +16,7 @@ from alliance_tui.screens import search as search_screen
 from alliance_tui.screens.search import MAX_HITS, SearchScreen
 from alliance_tui.store import PracticeStore
 from alliance_tui.store.search import ClientSearched, iter_hits
+from alliance_tui.widgets.result_list import ResultList
 
 from .conftest import FROZEN_NOW, client_id
 from .screen_text import make_app, screen_text
@@ -129,9 +130,7 @@ async def test_results_show_as_found_with_progress_and_esc_stops_the_search(
         gated.gates[0].set()
         first = len(gated.parts[0].hits)
         of = len(gated.parts)
-        await until(
-            pilot, lambda: screen.query_one("#results", OptionList).option_count == min(first, MAX_HITS), "hits"
-        )
+        await until(pilot, lambda: screen.query_one("#results", ResultList).count == min(first, MAX_HITS), "hits")
         status = screen_text(app, "#search-status")
         assert f"Searching… 1 of {of} clients, {first} found" in status and "Esc stops" in status
         assert gated.parts[0].client_name in screen_text(app, "#results")
@@ -144,7 +143,7 @@ async def test_results_show_as_found_with_progress_and_esc_stops_the_search(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert gated.reached <= 2, "the search went on after Esc"
-        assert app.screen is screen and screen.query_one("#results", OptionList).option_count == min(first, MAX_HITS)
+        assert app.screen is screen and screen.query_one("#results", ResultList).count == min(first, MAX_HITS)
         await pilot.press("escape")  # nothing under way: back
         await until(pilot, lambda: app.screen is not screen, "back")
 
@@ -161,4 +160,37 @@ async def test_the_whole_search_lists_the_newest_first_and_says_so(demo_store: P
         expected = by_records(demo_store, "the")[:MAX_HITS]
         assert screen.hits == expected
         assert screen_text(app, "#search-status").strip().startswith(f"{len(by_records(demo_store, 'the'))} results")
-        assert screen.query_one("#results", OptionList).has_focus  # Enter asked for the results
+        assert screen.query_one("#results", ResultList).has_focus  # Enter asked for the results
+
+
+async def test_the_list_is_newest_first_as_it_grows_and_the_result_highlighted_stays_highlighted(
+    demo_store: PracticeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gated = Gated(demo_store)
+    monkeypatch.setattr(search_screen, "iter_hits", gated)
+    monkeypatch.setattr(search_screen, "BATCH_SECONDS", 0.0)
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.push_screen(SearchScreen())
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        results = screen.query_one("#results", ResultList)
+        screen.query_one("#query", Input).value = "the"
+        await pilot.press("enter")
+        found = list(gated.parts[0].hits)
+        gated.gates[0].set()
+        await until(pilot, lambda: results.hits == newest_first(found)[:MAX_HITS], "the first client's hits")
+        await pilot.press("down", "down")  # to the results, then the second
+        assert results.has_focus and results.highlighted == 1
+        kept = results.hits[1]
+        for n in range(1, len(gated.parts)):
+            found += gated.parts[n].hits
+            newest = newest_first(found)[:MAX_HITS]
+            gated.gates[n].set()
+            await until(pilot, lambda: results.hits == newest, f"client {n + 1}'s hits")  # noqa: B023
+            assert results.highlighted is not None and results.hits[results.highlighted] == kept
+        await until(pilot, lambda: screen.progress.done, "the end of the search")
+        assert screen.hits == results.hits
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen is not screen, "the review")
+        assert getattr(app.screen, "client_id", None) == kept.client_id

@@ -2,8 +2,10 @@
 
 The search reads one client's file at a time on a worker thread (never at
 start-up, never building their records) and shows what it finds as it goes,
-with how far it has got; Esc stops it. A file that cannot be read is named,
-and the search goes on through the rest.
+with how far it has got; Esc stops it. The worker keeps the newest results
+found so far in order, so the list is always in its final order and the end
+of a search redraws nothing. A file that cannot be read is named, and the
+search goes on through the rest.
 """
 
 from __future__ import annotations
@@ -17,8 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from ..models.search import SearchHit, newest_first
@@ -28,10 +29,10 @@ from ..store.search import iter_hits
 from ..widgets.app_header import AppHeader
 from ..widgets.footer import KeyFooter
 from ..widgets.inputs import TextInput
+from ..widgets.result_list import ResultList
 from .base import AllianceScreen
 
-# The newest this many results are listed: listing 200 cost the UI ~70 ms each time
-# (each option is measured as it is added), and more than a few screens only says "narrow it".
+# The newest this many results are listed: more than a few screens only says "narrow it".
 MAX_HITS = 50
 DEBOUNCE = 0.2
 # What is found is handed to the screen at most this often, so a search through
@@ -46,19 +47,6 @@ class Progress:
     found: int = 0  # hits so far, shown or not
     done: bool = False
     stopped: bool = False
-
-
-def hit_label(hit: SearchHit, *, with_client: bool) -> Text:
-    text = Text()
-    if with_client:
-        text.append(hit.client_name, style="bold")
-        text.append(" · ")
-    text.append(f"S{hit.session_number}" if hit.session_number else "intake", style="bold")
-    text.append(f" · {hit.where}\n  ", style="dim")
-    snippet = Text(hit.snippet)
-    snippet.highlight_words([hit.text[hit.start : hit.start + hit.length]], style="bold reverse", case_sensitive=False)
-    text.append_text(snippet)
-    return text
 
 
 class SearchScreen(AllianceScreen):
@@ -77,18 +65,20 @@ class SearchScreen(AllianceScreen):
     def __init__(self, client_id: str | None = None) -> None:
         super().__init__()
         self.client_id = client_id
-        self.hits: list[SearchHit] = []  # as listed: in the order found while searching, then newest first
-        self.newest: list[SearchHit] = []  # the newest MAX_HITS found so far
+        self.hits: list[SearchHit] = []  # as listed: the newest MAX_HITS found so far, newest first
         self.progress = Progress()
         self.unreadable: list[str] = []
         self._timer: Timer | None = None
         self._search = 0  # which search the results on screen belong to; a newer one starts afresh
         self.focus_results_when_found = False
+        self._said_one_line = False  # the status line's last message fitted on one line
 
     class Found(Message):
-        """Hits found since the last batch, from the search numbered `search`."""
+        """The newest hits so far (None: unchanged since the last batch), from the search numbered `search`."""
 
-        def __init__(self, search: int, hits: list[SearchHit], unreadable: list[str], progress: Progress) -> None:
+        def __init__(
+            self, search: int, hits: list[SearchHit] | None, unreadable: list[str], progress: Progress
+        ) -> None:
             super().__init__()
             self.search = search
             self.hits = hits
@@ -103,7 +93,7 @@ class SearchScreen(AllianceScreen):
         yield AppHeader()
         yield TextInput(id="query", placeholder="Words to find in notes, commitments and agreements")
         yield Static(id="search-status")
-        yield OptionList(id="results")
+        yield ResultList(with_client=self.client_id is None, id="results")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -137,39 +127,46 @@ class SearchScreen(AllianceScreen):
         query = self.query_one("#query", Input).value
         self.workers.cancel_group(self, "search")
         self._search += 1
-        self.hits, self.newest, self.unreadable = [], [], []
-        self.query_one("#results", OptionList).clear_options()
+        self.hits, self.unreadable = [], []
+        self.query_one("#results", ResultList).show([])
         if not query.strip():
             self.progress = Progress(done=True)
-            self.query_one("#search-status", Static).update(Text("Type to search.", style="dim"))
+            self._say(Text("Type to search.", style="dim"))
             return
         self.progress = Progress()
-        self.query_one("#search-status", Static).update(Text("Searching…", style="dim"))
+        self._say(Text("Searching…", style="dim"))
         self.search_in_background(query, self._search)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def search_in_background(self, query: str, search: int) -> None:
-        """One client at a time; what is found goes to the screen in batches, and a cancel stops it between clients."""
+        """One client at a time; the newest hits go to the screen in batches, and a cancel stops it between clients.
+
+        Each client's newest hits are merged here into the newest found so far,
+        so the screen is handed its list in order and only repaints it.
+        """
         worker = get_current_worker()
-        batch: list[SearchHit] = []
+        newest: list[SearchHit] = []
+        changed = False
         unreadable: list[str] = []
         progress = Progress()
         sent = time.monotonic()
         for part in iter_hits(self.store, query, self.client_id, newest=MAX_HITS):
             if worker.is_cancelled:
                 return
-            batch += part.hits
+            if part.hits:
+                merged = newest_first([*newest, *part.hits])[:MAX_HITS]
+                changed = changed or merged != newest
+                newest = merged
             if part.problem:
                 unreadable.append(part.problem)
             progress = Progress(part.searched, part.of, progress.found + part.found)
             time.sleep(0)  # between clients the UI's thread gets its turn: no key waits behind a long search
             if time.monotonic() - sent >= BATCH_SECONDS:
-                self.post_message(self.Found(search, batch, unreadable, progress))
-                batch, unreadable, sent = [], [], time.monotonic()
+                self.post_message(self.Found(search, newest if changed else None, unreadable, progress))
+                changed, unreadable, sent = False, [], time.monotonic()
         if not worker.is_cancelled:
-            self.post_message(
-                self.Found(search, batch, unreadable, Progress(progress.of, progress.of, progress.found, True))
-            )
+            done = Progress(progress.of, progress.of, progress.found, True)
+            self.post_message(self.Found(search, newest if changed else None, unreadable, done))
 
     @on(Found)
     def _found(self, event: Found) -> None:
@@ -177,41 +174,13 @@ class SearchScreen(AllianceScreen):
             return  # from a search replaced or stopped since
         self.progress = event.progress
         self.unreadable += event.unreadable
-        if event.hits:
-            self.newest = newest_first(self.newest + event.hits)[:MAX_HITS]
-            room = 0 if event.progress.done else MAX_HITS - len(self.hits)
-            if room > 0:  # listed as found, each batch added at the end: nothing drawn twice while searching
-                self._add(event.hits[:room])
-        if event.progress.done:
-            self._list_newest_first()
+        if event.hits is not None:
+            self.hits = event.hits
+            self.query_one("#results", ResultList).show(self.hits)
         self._say_progress()
         if event.progress.done and self.focus_results_when_found:
             self.focus_results_when_found = False
             self.action_to_results()
-
-    def _add(self, hits: list[SearchHit]) -> None:
-        results = self.query_one("#results", OptionList)
-        first = len(self.hits)
-        self.hits += hits
-        results.add_options(
-            Option(hit_label(hit, with_client=self.client_id is None), id=str(n))
-            for n, hit in enumerate(hits, start=first)
-        )
-        if results.highlighted is None and self.hits:
-            results.highlighted = 0
-
-    def _list_newest_first(self) -> None:
-        """Once the search is over: the newest results, in order, the one the coach is on still highlighted."""
-        if self.hits == self.newest:
-            return
-        results = self.query_one("#results", OptionList)
-        on = results.highlighted
-        kept = self.hits[on] if on is not None and on < len(self.hits) else None
-        self.hits = []
-        results.clear_options()
-        self._add(self.newest)
-        if kept in self.hits:
-            results.highlighted = self.hits.index(kept)
 
     def _say_progress(self) -> None:
         progress, shown = self.progress, len(self.hits)
@@ -235,16 +204,27 @@ class SearchScreen(AllianceScreen):
             message.append(" ".join(self.unreadable))
         if shown and not self.searching:
             message.append(" · ↓ to the results, Enter opens one", style="dim")
-        self.query_one("#search-status", Static).update(message)
+        self._say(message)
+
+    def _say(self, message: Text) -> None:
+        """The status line; laid out again only if it may take another number of lines.
+
+        Progress is said ten times a second: a layout of the whole screen each
+        time was most of what the screen did during a search.
+        """
+        status = self.query_one("#search-status", Static)
+        one_line = 0 < message.cell_len <= status.content_size.width
+        status.update(message, layout=not (one_line and self._said_one_line))
+        self._said_one_line = one_line
 
     def action_to_results(self) -> None:
-        results = self.query_one("#results", OptionList)
+        results = self.query_one("#results", ResultList)
         if self.hits and not results.has_focus:
             results.focus()
 
-    @on(OptionList.OptionSelected, "#results")
-    def _open(self, event: OptionList.OptionSelected) -> None:
-        hit = self.hits[event.option_index]
+    @on(ResultList.Selected, "#results")
+    def _open(self, event: ResultList.Selected) -> None:
+        hit = self.hits[event.index]
         from .review import ClientReviewScreen
 
         if hit.session_number is not None:
@@ -259,7 +239,6 @@ class SearchScreen(AllianceScreen):
             self.workers.cancel_group(self, "search")
             self.progress = Progress(self.progress.searched, self.progress.of, self.progress.found, stopped=True)
             self.focus_results_when_found = False
-            self._list_newest_first()
             self._say_progress()
             return
         self.dismiss()
