@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from textual import events
+
 if TYPE_CHECKING:
     from .app import AllianceApp
+
+ACTIVITY = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp, events.Paste)
 
 CHECK_EVERY_SECONDS = 10.0
 CHOICES = (5, 15, 30, 60)  # minutes offered in the palette
@@ -39,6 +43,26 @@ class IdleLock:
 
     def touched(self) -> None:
         self.last_activity = self.app.monotonic()
+
+    def seen(self, event: events.Event) -> None:
+        """Any key, click, scroll or paste is the coach at work: the minutes count from there."""
+        if isinstance(event, ACTIVITY):
+            self.touched()
+
+    def choose(self, minutes: int | None) -> None:
+        """The coach's choice, kept in the config file's [preferences] for every practice."""
+        from .store import StoreError
+        from .store.config_file import read_user_config, save_preference
+
+        app = self.app
+        try:
+            save_preference(app.config.path, "lock_after_minutes", minutes or 0)
+        except (OSError, StoreError) as exc:
+            app.notify(getattr(exc, "message", str(exc)), title="Idle lock", severity="error", markup=False)
+            return
+        app.config = read_user_config(app.config.path)
+        said = f"after {minutes} minutes idle" if minutes else "never"
+        app.notify(f"The screen now locks {said}.", title="Idle lock", markup=False)
 
     @property
     def locked(self) -> bool:

@@ -39,3 +39,9 @@ def plain_text(renderable: RenderableType) -> str:
 def make_app(store: PracticeStore) -> AllianceApp:
     """The app on the demo practice, with wall time and the pause clock frozen."""
     return AllianceApp(store, demo=True, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
+
+
+def run_palette_command(app: App[object], title: str) -> None:
+    """One of the palette's app-wide commands, run as choosing it in the palette would."""
+    (command,) = [c for c in app.get_system_commands(app.screen) if c.title == title]
+    command.callback()

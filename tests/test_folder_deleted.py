@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from alliance_tui import app as app_module
+from alliance_tui import practice_watch
 from alliance_tui.app import AllianceApp
 from alliance_tui.screens.session import SessionScreen
 from alliance_tui.store import PracticeStore, ReadOnlyPractice
@@ -107,7 +107,7 @@ def test_the_deleted_folder_is_found_without_waiting_for_a_write(data_dir: Path)
 async def test_the_app_notices_it_while_the_coach_only_reads(
     demo_store: PracticeStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(app_module, "FOLDER_CHECK_SECONDS", 0.05)
+    monkeypatch.setattr(practice_watch, "FOLDER_CHECK_SECONDS", 0.05)
     app = AllianceApp(demo_store, demo=True, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.pause()

@@ -17,7 +17,7 @@ from alliance_tui.store import InvalidInput, PracticeStore
 from alliance_tui.store.intake import apply_intake, read_form
 
 from .conftest import FROZEN_NOW, client_id
-from .screen_text import screen_text, widget_text
+from .screen_text import run_palette_command, screen_text, widget_text
 from .test_intake import fill
 from .waits import settled, toast_saying, until
 
@@ -122,7 +122,7 @@ async def test_the_coach_edits_the_intake_questions_and_the_next_form_asks_them(
     ana = store.add_client("Ana Lima").id
     app = AllianceApp(store, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.edit_intake_questions()
+        run_palette_command(app, "Intake questions")
         await until(pilot, lambda: isinstance(app.screen, IntakeQuestionsScreen), "the questions screen")
         await pilot.press("d")  # the first question off the form
         assert intake_questions(store)[0].key == "challenge"

@@ -8,12 +8,14 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from alliance_tui.app import AllianceApp
+from alliance_tui.commands.app_wide import create_config_file
 from alliance_tui.config import binding_catalogue, key_name_problem, normalize_key, resolve_keymap, sample_config
 from alliance_tui.models.config import build_user_config
 from alliance_tui.screens.help import HelpScreen
 from alliance_tui.store import PracticeStore
 
 from .conftest import FROZEN_NOW
+from .screen_text import run_palette_command
 from .waits import toast_saying, toasts
 
 
@@ -133,11 +135,11 @@ async def test_the_palette_writes_a_sample_config_that_the_next_run_reads(store:
         await pilot.pause()
         names = [c.title for c in app.get_system_commands(app.screen)]
         assert "Keys: create config file" in names and "Keys: config file" not in names
-        app.create_config_file()
+        run_palette_command(app, "Keys: create config file")
         await pilot.pause()
         await told(pilot, "Written to")
         assert "Keys: config file" in [c.title for c in app.get_system_commands(app.screen)]
-        app.create_config_file()  # never overwrites the coach's file
+        create_config_file(app)  # never overwrites the coach's file (the palette offers it no more)
         await pilot.pause()
         await told(pilot, "already exists")
     loaded = read_user_config(config)

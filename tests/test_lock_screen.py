@@ -20,6 +20,7 @@ from alliance_tui.store.crypto.vault import Vault
 from alliance_tui.widgets.quick_log import QuickLogInput
 
 from .conftest import FROZEN_NOW
+from .screen_text import run_palette_command
 from .test_session_flow import FakeMonotonic, open_session
 from .waits import until
 
@@ -89,7 +90,7 @@ async def test_the_idle_lock_covers_a_session_and_gives_it_back_as_it_was(vault:
             await until(pilot, lambda: isinstance(app.screen, SessionScreen), "the session again")
             assert app.screen is session
             assert session.query_one(QuickLogInput).value == "half a thought"
-            app.set_idle_lock(None)  # the palette's "Idle lock: never", kept in the config file
+            run_palette_command(app, "Idle lock: never")  # kept in the config file
             assert "lock_after_minutes = 0" in config.read_text() and not app.idle_lock.minutes
             mono.now += 60 * 60
             app.idle_lock.check()

@@ -67,12 +67,13 @@ async def test_the_apps_hours_export_runs_beside_the_coach_and_says_how_far_and_
     from alliance_tui.app import AllianceApp
     from alliance_tui.widgets.work_progress import WorkProgress
 
+    from .screen_text import run_palette_command
     from .waits import toast_saying, until
 
     app = AllianceApp(demo_store, clock=lambda: FROZEN_NOW, cursor_blink=False)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         focused = app.focused
-        app.export_hours_log(anonymise=False)
+        run_palette_command(app, "Export coaching hours log (CSV)")
         assert app.screen.query(WorkProgress)  # shown at once, before any client is read
         said = await toast_saying(pilot, "Saved to")
         assert "paid and" in said

@@ -7,17 +7,39 @@ closes it and leaves the screen underneath exactly as it was.
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from rich.table import Table
 from rich.text import Text
 from textual import events
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..commands.bindings import ScreenAction, grouped
+from ..commands.bindings import ScreenAction, grouped, screen_actions
 from ..widgets.footer import KeyFooter
+from .too_small import TooSmallScreen
+
+
+def toggle_help(app: App[Any]) -> None:
+    """F1 shows the keys of the screen in view, and F1 on the help closes it again."""
+    if isinstance(app.screen, HelpScreen):
+        app.screen.dismiss(None)
+        return
+    if isinstance(app.screen, TooSmallScreen):
+        return  # the notice is all that fits; help would be a broken layout
+    app.push_screen(HelpScreen(screen_actions(app.screen), screen_title=screen_label(app.screen)))
+
+
+def screen_label(screen: DOMNode) -> str:
+    """'ClientReviewScreen' -> 'Client review', for titles the coach reads."""
+    name = type(screen).__name__.removesuffix("Screen")
+    words = re.findall(r"[A-Z][a-z0-9]*|[a-z0-9]+", name) or [name]
+    return " ".join([words[0], *(w.lower() for w in words[1:])])
 
 
 def _table(actions: list[ScreenAction]) -> Table:
