@@ -26,6 +26,8 @@ from .editor_keys import EDITOR_BINDINGS
 
 
 class AllianceEditorScreen(ChangesInEditor):
+    """The editor as the app opens it: its keys and styles, the agreement loaded, the version saved or left."""
+
     CSS_PATH = "alliance_editor.tcss"
     BINDINGS = EDITOR_BINDINGS
 

@@ -26,6 +26,8 @@ __all__ = ["DashboardScreen", "credential_line", "open_session_screen", "short_d
 
 
 class DashboardScreen(DashboardContacts):
+    """The client list as the app opens it: its keys and styles, opening and coming back, the screens it opens."""
+
     CSS_PATH = "dashboard.tcss"
     AUTO_FOCUS = "#clients"  # straight to the list: focusing the filter first cost start-up a restyle
     # Typing filters the list by name, as any list picker does: every action holds ctrl (a name
