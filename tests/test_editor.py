@@ -155,7 +155,7 @@ async def test_saving_as_a_full_design_clears_the_first_design_nudge(demo_store:
     async with app.run_test(size=(120, 36)) as pilot:
         await app.push_screen(AllianceEditorScreen(cid))
         await pilot.pause()
-        await pilot.press("g")
+        await pilot.press("ctrl+g")
         assert "★ saving as a full design" in screen_text(app)
         await pilot.press("a")
         app.screen.query_one("#wording", Input).value = "Pointed questions once I have warmed up"
@@ -220,3 +220,52 @@ async def test_a_read_only_window_refuses_quietly_and_keeps_the_changes(demo_sto
     finally:
         second.close()
     assert len(demo_store.record(client_id(demo_store, "Maya Okafor")).versions) == 2
+
+
+async def test_a_category_and_a_starting_point_are_said_and_ctrl_z_takes_each_back(demo_store: PracticeStore) -> None:
+    cid = client_id(demo_store, "Daniel Reyes")
+    settings = demo_store.settings.model_dump(mode="json")
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await app.push_screen(AllianceEditorScreen(cid))
+        await pilot.pause()
+        await pilot.press("n", *"Energy", "enter")
+        await toast_saying(pilot, "✔ Category “Energy” added: for every client · ctrl+z undoes")
+        await pilot.press("t", *"Direct", "enter")
+        await toast_saying(pilot, "✔ Starting point “Direct” saved")
+        assert [p.name for p in demo_store.settings.starting_points][-1] == "Direct"
+        assert "Energy" in demo_store.categories()
+        await pilot.press("ctrl+z")
+        await toast_saying(pilot, "Undone: starting point “Direct” saved")
+        await pilot.press("ctrl+z")
+        await toast_saying(pilot, "Undone: category “Energy” added")
+        assert demo_store.settings.model_dump(mode="json") == settings
+        await pilot.press("ctrl+z")
+        await toast_saying(pilot, "Nothing saved here to undo")
+
+
+async def test_letters_that_used_to_write_at_once_now_open_or_need_ctrl(demo_store: PracticeStore) -> None:
+    """g and k are ctrl+g and ctrl+k; y opens a draft and only Enter adds it."""
+    from alliance_tui.models.drafts import DraftItem
+    from alliance_tui.store.intake import set_drafts
+
+    ana = demo_store.add_client("Ana Lima", think_time_seconds=30)
+    set_drafts(demo_store, ana.id, [DraftItem(category="Focus", wording="Delegate more", source="intake form")])
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.push_screen(AllianceEditorScreen(ana.id))
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, AllianceEditorScreen)
+        await pilot.press("end", "g", "k")
+        await pilot.pause()
+        assert not editor.full_design and not editor.pending
+        await pilot.press("y")
+        await pilot.pause()
+        assert not editor.pending and "Accept this draft: Enter adds it" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [p.kind for p in editor.pending.values()] == [ChangeKind.ADDED]
+        assert [i.wording for i in editor.items] == ["Delegate more"]
+        await pilot.press("ctrl+g")
+        assert editor.full_design

@@ -94,7 +94,7 @@ async def test_import_from_the_review_then_accept_edit_and_skip_drafts_in_the_ed
         editor = app.screen
         assert isinstance(editor, AllianceEditorScreen)
         assert f"{ANSWERED} from the intake" in screen_text(app)  # beside the demo coach's style, offered too
-        await pilot.press("end", "y")  # the last draft (logistics), as the client wrote it
+        await pilot.press("end", "y", "enter")  # the last draft (logistics), as the client wrote it
         await pilot.press("end", "d")  # the draft now last: skipped
         await pilot.press("end", "up", "r")  # one more, edited first
         wording = editor.query_one("#wording", Input)

@@ -71,8 +71,9 @@ async def test_the_editor_sets_the_ladder_and_brings_the_clock_in_step_with_the_
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await app.push_screen(AllianceEditorScreen(client.id))
         await settled(pilot)
-        assert "says 20 s; the clock is at 30 s: k sets the clock to match." in screen_text(app)
-        await pilot.press("k")
+        assert "says 20 s; the clock is at 30 s: ctrl+k sets the clock to match." in screen_text(app)
+        await pilot.press("ctrl+k")
+        await toast_saying(pilot, "✔ Pause clock set to 20 s (was 30 s)")
         await settled(pilot)
         assert store.present(client.id).client.think_time_seconds == 20
         assert "the clock is at" not in screen_text(app)
@@ -86,5 +87,8 @@ async def test_the_editor_sets_the_ladder_and_brings_the_clock_in_step_with_the_
         await toast_saying(pilot, "is as it was: nothing saved")
         assert store.present(client.id).ladder == ladder
         await pilot.press("ctrl+z")  # the ladder saved at once goes again (it was new: removed)
-        await toast_saying(pilot, "Undone: success ladder set")
+        await toast_saying(pilot, "Undone: success ladder saved")
         assert store.present(client.id).ladder is None
+        await pilot.press("ctrl+z")  # and the pause clock before it
+        await toast_saying(pilot, "Undone: pause clock set to 20 s (was 30 s)")
+        assert store.present(client.id).client.think_time_seconds == 30

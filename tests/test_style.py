@@ -91,7 +91,7 @@ async def test_a_new_client_is_offered_your_style_and_a_starting_point_to_accept
         assert "Your style: I am direct and rigorously honest." in text and "Does it suit this client?" in text
         assert "Drafts waiting: 3 from your style, 1 from starting point Quiet." in text
         assert "20 seconds of quiet, the client asked  (starting" in text and "point Quiet)" in text
-        await pilot.press("y")  # the first offer (a sentence of your style) accepted as it is
+        await pilot.press("y", "enter")  # the first offer (a sentence of your style) accepted as it is
         await pilot.press("r")  # the next (now highlighted) edited before it is accepted
         await settled(pilot)
         wording = app.screen.query_one("#wording", Input)
@@ -138,5 +138,5 @@ async def test_your_style_opens_with_the_cursor_at_the_end_is_said_and_ctrl_z_ta
         await toast_saying(pilot, "✔ Your style saved")
         assert store.settings.style == "I am direct. And kind."
         await pilot.press("ctrl+z")
-        await toast_saying(pilot, "Undone: your style changed")
+        await toast_saying(pilot, "Undone: your style saved")
         assert store.settings.style == "I am direct."

@@ -128,7 +128,7 @@ async def shot_intake(app: AllianceApp, pilot: Pilot[None], clock: HandClock) ->
     require_screen(app, "AllianceEditorScreen")
     await pilot.press("end", "up", "up")
     await press_binding(app, pilot, "editor.accept_draft")
-    await pilot.press("end")
+    await pilot.press("enter", "end")
 
 
 async def shot_prep(app: AllianceApp, pilot: Pilot[None], clock: HandClock) -> None:

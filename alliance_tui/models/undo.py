@@ -85,7 +85,21 @@ class StyleChanged:
     after: str
 
 
-UndoStep = Added | Changed | PromptAdded | PromptRemoved | ThinkTimeChanged | CardChanged | StyleChanged
+@dataclass(frozen=True)
+class SettingsChanged:
+    """Practice settings changed in one write (a category added, a starting point saved): `before` goes back.
+
+    Only while those settings still read as the write left them (`after`), as for a client's card.
+    """
+
+    label: str
+    before: dict[str, Any]
+    after: dict[str, Any]
+
+
+UndoStep = (
+    Added | Changed | PromptAdded | PromptRemoved | ThinkTimeChanged | CardChanged | StyleChanged | SettingsChanged
+)
 
 
 @dataclass

@@ -80,7 +80,9 @@ class DraftBook:
         else:
             said = "Drafts waiting: " + ", ".join(f"{n} from {whence}" for whence, n in counts.items()) + ". "
         text = Text(said, style="bold")
-        text.append("y accepts · r edits, then accepts · d skips · u brings a skipped one back", style="dim")
+        text.append(
+            "y accepts (Enter adds it) · r edits, then accepts · d skips · u brings a skipped one back", style="dim"
+        )
         return text
 
     def label(self, draft: DraftItem) -> Table:

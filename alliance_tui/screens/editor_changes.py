@@ -19,7 +19,7 @@ from .editor_offers import OffersInEditor
 
 
 class ChangesInEditor(OffersInEditor):
-    """The keys that change agreements (a r c d n u g) and the form that carries them out.
+    """The keys that change agreements (a r c d n u, ctrl+g) and the form that carries them out.
 
     The layer where a form's words are applied, whichever form it is: the
     practice's own forms (your style, a starting point, the ladder) are handed
@@ -67,12 +67,17 @@ class ChangesInEditor(OffersInEditor):
             self.refresh_items()
             return True
         if self.mode is Mode.CATEGORY:
+            from ..models.undo import SettingsChanged
+
+            categories = list(self.store.settings.categories)
             try:
                 added = self.store.add_category(wording_raw)
             except StoreError as exc:
                 self.say(exc.message)
                 return False
-            self.notify(f"Category {added!r} added.", timeout=3, markup=False)
+            after = list(self.store.settings.categories)
+            label = f"Category \u201c{added}\u201d added"
+            self.wrote(SettingsChanged(label, {"categories": categories}, {"categories": after}), "for every client")
             self.close_form()
             self.fill_categories()
             return True

@@ -49,10 +49,13 @@ FORM_TITLES = {
     Mode.REWORD: "Reword this agreement",
     Mode.RECATEGORISE: "Move this agreement to another category",
     Mode.REMOVE: "Remove this agreement",
-    Mode.CATEGORY: "Add a category of your own",
-    Mode.STYLE: "Your style, as you describe it to a client (each sentence is offered at a first full design)",
-    Mode.STARTING: "Save this alliance as a starting point: its name (the client's name and focus are left out)",
-    Mode.LADDER: "The success ladder, in the client's words: good | great | amazing",
+    Mode.CATEGORY: "Add a category of your own (Enter adds it for every client; ctrl+z takes it back)",
+    Mode.STYLE: "Your style, as you describe it to a client (each sentence is offered at a first full design;"
+    " Enter saves it; ctrl+z takes it back)",
+    Mode.STARTING: "Save this alliance as a starting point: its name (the client's name and focus are left out;"
+    " Enter saves it; ctrl+z takes it back)",
+    Mode.LADDER: "The success ladder, in the client's words: good | great | amazing (Enter saves it; ctrl+z takes"
+    " it back)",
 }
 WORD_ONLY = (Mode.CATEGORY, Mode.STYLE, Mode.STARTING, Mode.LADDER)  # forms of one field, applied on Enter
 
@@ -200,7 +203,7 @@ class EditorCore(AllianceScreen):
         if item is None:
             return None
         text = Text(f"\nThe Think time agreement says {seconds_in(item.wording)} s; the clock is at {target} s: ")
-        text.append("k sets the clock to match.", style="bold")
+        text.append("ctrl+k sets the clock to match.", style="bold")
         return text
 
     # ----------------------------------------------------------------- the form

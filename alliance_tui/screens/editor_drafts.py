@@ -1,7 +1,7 @@
 """Draft agreements from the intake, as the alliance editor lists them: accepted, edited or skipped by the coach.
 
-A draft is offered below the agreement, never in it. Accepting one (y) or
-editing it first (r) adds it to the working agreement like any other
+A draft is offered below the agreement, never in it. Accepting one (y, then
+Enter) or editing it first (r) adds it to the working agreement like any other
 addition; skipping it (d) sets it aside. Nothing is written until the coach
 saves with ctrl+s: then the accepted ones are in the new version and the
 drafts decided on leave the client's card; the others wait for another day.
@@ -9,9 +9,9 @@ drafts decided on leave the client's card; the others wait for another day.
 
 from __future__ import annotations
 
-from textual.widgets import Input, OptionList
+from rich.text import Text
+from textual.widgets import Input, OptionList, Static
 
-from ..models.alliance import AllianceItem, RequestedBy
 from ..models.drafts import DraftItem
 from ..models.wording import plural
 from ..store import StoreError
@@ -35,21 +35,25 @@ class DraftsInEditor(EditorCore):
         return self.drafts.find(option_list.get_option_at_index(index).id)
 
     def action_accept_draft(self) -> None:
-        """The highlighted draft, as the client wrote it, added to the working agreement (saved with ctrl+s)."""
+        """The highlighted draft opened to accept: the form shows it as it will be added, and Enter adds it.
+
+        Only Enter changes the agreement, so a y typed in a sentence adds nothing by itself; the version is
+        still saved with ctrl+s.
+        """
         draft = self.highlighted_draft()
         if draft is None:
             self.notify("Highlight a draft first (below the agreement).", timeout=4)
             return
-        new = AllianceItem(
-            category=draft.category,
-            wording=draft.wording,
-            requested_by=RequestedBy.CLIENT,
-            reason=reason_for(draft),
-            agreed_in_session=self.session_number(),
-        )
-        self.add_working_item(new, reason_for(draft))
-        self.drafts.accept(draft, new.id)
-        self.refresh_items()
+        self.edit_draft(draft)
+        self.query_one("#form-title", Static).update(self.accept_title(draft))
+        self.query_one("#reason", Input).focus()
+
+    def accept_title(self, draft: DraftItem) -> Text:
+        title = Text("Accept this draft: Enter adds it to the agreement as it reads", style="bold")
+        title.append(" (shift+Tab to change its words first; Esc leaves it a draft)\n")
+        title.append(f"{draft.category}: ", style="bold")
+        title.append(draft.wording, style="italic")
+        return title
 
     def edit_draft(self, draft: DraftItem) -> None:
         """The add form, holding the draft's words and category: Enter twice accepts it as edited."""

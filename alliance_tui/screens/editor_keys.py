@@ -30,22 +30,31 @@ EDITOR_BINDINGS: list[BindingType] = [
         id="editor.back",
         tooltip="Close the form, or leave (twice if there are unsaved changes)",
     ),
-    Binding("u", "undo", "Undo", id="editor.undo", tooltip="Undo the change to the highlighted agreement"),
+    Binding(
+        "u",
+        "undo",
+        "Undo",
+        id="editor.undo",
+        tooltip="Undo the unsaved change to the highlighted agreement (or bring a skipped draft back)",
+    ),
     Binding(
         "ctrl+z",
         "undo_saved",
         "Undo saved",
         id="editor.undo_saved",
-        tooltip="Take back the ladder or style saved here at once (again for the one before)",
+        tooltip=(
+            "Take back what was saved here at once: the ladder, your style, the pause clock, a category,"
+            " a starting point (again for the one before)"
+        ),
         priority=True,
         show=False,
     ),
     Binding(
-        "g",
+        "ctrl+g",
         "toggle_full_design",
         "Full design",
         id="editor.full_design",
-        tooltip="Mark this save as a full design or revisit of the alliance",
+        tooltip="Mark this save as a full design or revisit of the alliance (again: an ordinary save)",
     ),
     Binding("n", "new_category", "New category", id="editor.category", tooltip="Add a category of your own"),
     Binding(
@@ -68,7 +77,7 @@ EDITOR_BINDINGS: list[BindingType] = [
         "save_starting_point",
         "Save as start",
         id="editor.save_starting_point",
-        tooltip="Save this client's agreement as a named starting point (their name and focus left out)",
+        tooltip="Name this client's agreement as a starting point; Enter saves it (their name and focus left out)",
         show=False,
     ),
     Binding(
@@ -80,11 +89,11 @@ EDITOR_BINDINGS: list[BindingType] = [
         show=False,
     ),
     Binding(
-        "k",
+        "ctrl+k",
         "clock_in_step",
         "Clock in step",
         id="editor.clock",
-        tooltip="Set the pause clock to the seconds the Think time agreement names",
+        tooltip="Set the pause clock to the seconds the Think time agreement names (saved at once; ctrl+z undoes)",
         show=False,
     ),
     Binding(
@@ -100,7 +109,7 @@ EDITOR_BINDINGS: list[BindingType] = [
         "accept_draft",
         "Accept draft",
         id="editor.accept_draft",
-        tooltip="Add the highlighted draft from the intake to the agreement as it is (r edits it first)",
+        tooltip="Open the highlighted draft to accept: Enter adds it as it reads (r edits its words first)",
         show=False,
     ),
 ]

@@ -11,10 +11,10 @@ here at once, apart from the version.
 
 from __future__ import annotations
 
-from textual.widgets import Input
+from textual.widgets import Input, Select
 
 from ..models.drafts import DraftItem, still_drafts
-from ..models.undo import Added, Changed, StyleChanged
+from ..models.undo import Added, Changed, SettingsChanged, StyleChanged, ThinkTimeChanged, UndoStep
 from ..models.wording import plural
 from ..store import StoreError
 from .draft_book import DraftBook
@@ -78,8 +78,9 @@ class OffersInEditor(DraftsInEditor):
         self.notify(f"Offered: {points[self.point % len(points)].name}", timeout=3, markup=False)
 
     def action_clock_in_step(self) -> None:
-        """The client's think time set to what the agreement says (at once, not with the version)."""
+        """The client's think time set to what the agreement says (at once, not with the version); ctrl+z undoes."""
         from ..models.think_time import out_of_step, seconds_in
+        from ..models.undo import ThinkTimeChanged
         from ..store.think_time import set_think_time
 
         assert self.record is not None
@@ -89,13 +90,20 @@ class OffersInEditor(DraftsInEditor):
             self.notify("The pause clock and the Think time agreement already agree.", timeout=4)
             return
         try:
-            set_think_time(self.store, self.client_id, said)
+            before, _ = set_think_time(self.store, self.client_id, said)
         except StoreError as exc:
             self.report(exc, title="Think time unchanged")
             return
         self.record = self.record.model_copy(update={"client": self.store.present(self.client_id).client})
-        self.notify(f"The pause clock is at {said} s now, as the agreement says.", timeout=4, markup=False)
+        label = f"Pause clock set to {said} s (was {before.think_time_seconds} s)"
+        self.wrote(ThinkTimeChanged(label, self.client_id, before.think_time_seconds, None), "as the agreement says")
         self.refresh_items()
+
+    def wrote(self, step: UndoStep, detail: str = "") -> None:
+        """A write made here at once: kept for ctrl+z and said in a quiet toast, naming what was written."""
+        self.saved_here.push(step)
+        said = f"✔ {step.label}: {detail}" if detail else f"✔ {step.label}"
+        self.notify(f"{said} · ctrl+z undoes", timeout=5, markup=False)
 
     def apply_ladder(self, words: str) -> bool:
         """The success ladder set or changed from the form: saved at once (it is no part of the version).
@@ -128,13 +136,12 @@ class OffersInEditor(DraftsInEditor):
         except StoreError as exc:
             self.say(exc.message)
             return False
-        if before is None:
-            self.saved_here.push(Added("Success ladder set", self.client_id, "ladders", ladder.id))
-        else:
-            self.saved_here.push(Changed("Success ladder changed", self.client_id, "ladders", before))
         line = ladder.as_line()
         line = line if len(line) <= 100 else line[:99] + "…"
-        self.notify(f"✔ Success ladder saved: {line} · ctrl+z undoes", timeout=5, markup=False)
+        if before is None:
+            self.wrote(Added("Success ladder saved", self.client_id, "ladders", ladder.id), line)
+        else:
+            self.wrote(Changed("Success ladder saved", self.client_id, "ladders", before), line)
         return True
 
     def apply_practice_form(self, *, style: bool, words: str) -> bool:
@@ -148,32 +155,39 @@ class OffersInEditor(DraftsInEditor):
                     self.notify("Your style is as it was: nothing saved.", timeout=4)
                     return True
                 before, after = change
-                self.saved_here.push(StyleChanged("Your style changed", before, after))
-                said = "✔ Your style saved: offered at each client's first full design" if after else ""
-                said = (said or "✔ Your style statement cleared") + " · ctrl+z undoes"
-            else:
-                point, replaced = save_starting_point(self.store, self.client_id, words)
-                said = (
-                    f"Starting point {point.name!r} "
-                    + ("replaced" if replaced else "saved")
-                    + (f" ({plural(len(point.items), 'agreement')}; the client's name and focus left out).")
-                )
+                if after:
+                    self.wrote(
+                        StyleChanged("Your style saved", before, after), "offered at each client's first full design"
+                    )
+                else:
+                    self.wrote(StyleChanged("Your style statement cleared", before, after))
+                return True
+            points = list(self.store.settings.starting_points)
+            point, replaced = save_starting_point(self.store, self.client_id, words)
         except StoreError as exc:
             self.say(exc.message)
             return False
-        self.notify(said, timeout=5, markup=False)
+        label = f"Starting point \u201c{point.name}\u201d " + ("replaced" if replaced else "saved")
+        saved = SettingsChanged(
+            label, {"starting_points": points}, {"starting_points": list(self.store.settings.starting_points)}
+        )
+        self.wrote(saved, f"{plural(len(point.items), 'agreement')}; the client's name and focus left out")
         return True
 
     def action_undo_saved(self) -> None:
-        """ctrl+z: the newest ladder or style saved from this editor goes back to what it was."""
+        """ctrl+z: the newest thing saved from this editor at once (ladder, style, think time, a category,
+        a starting point) goes back to what it was, on disk."""
         from ..models.undo import undone_message
 
-        step = self.saved_here.pop()
+        step = self.saved_here.newest()
         if step is None:
             self.notify(
-                "Nothing to undo: no ladder or style was saved here (u undoes an agreement's change).", timeout=4
+                "Nothing saved here to undo (u undoes an agreement's change, before the version is saved).", timeout=4
             )
             return
+        if not self.may_undo(step):
+            return
+        self.saved_here.pop()
         try:
             self.store.undo(step)
         except StoreError as exc:
@@ -181,5 +195,18 @@ class OffersInEditor(DraftsInEditor):
             self.notify(f"{exc.message} (not undone)", severity="warning", timeout=6, markup=False)
             return
         self.notify(undone_message(step), timeout=4, markup=False)
+        if isinstance(step, ThinkTimeChanged) and self.record is not None:
+            self.record = self.record.model_copy(update={"client": self.store.present(self.client_id).client})
+        self.fill_categories(str(self.query_one("#category", Select).value))
         self.offer()  # your style's sentences are offered as it now reads
         self.refresh_items()
+
+    def may_undo(self, step: UndoStep) -> bool:
+        """A category an agreement on screen is in stays: taking it back would leave that agreement without one."""
+        if not isinstance(step, SettingsChanged) or "categories" not in step.before:
+            return True
+        gone = set(step.after["categories"]) - set(step.before["categories"])
+        if any(item.category in gone for item in self.items):
+            self.notify("An agreement here is in that category: move or undo it first (nothing was undone).", timeout=5)
+            return False
+        return True

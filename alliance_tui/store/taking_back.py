@@ -79,6 +79,7 @@ class TakingBack:
             Changed,
             PromptAdded,
             PromptRemoved,
+            SettingsChanged,
             StyleChanged,
             ThinkTimeChanged,
         )
@@ -102,6 +103,11 @@ class TakingBack:
                 if self.prefs.settings.style != step.after:
                     raise InvalidInput("Your style statement was changed since; nothing was undone.")
                 self.prefs.update_settings(style=step.before)
+            elif isinstance(step, SettingsChanged):
+                settings = self.prefs.settings
+                if any(getattr(settings, name) != value for name, value in step.after.items()):
+                    raise InvalidInput("Your practice's settings were changed since; nothing was undone.")
+                self.prefs.update_settings(**step.before)
             elif isinstance(step, PromptAdded):
                 self.prefs.remove_prompt(step.prompt_id)
             elif isinstance(step, PromptRemoved):
