@@ -158,10 +158,12 @@ def open_session(
 class SearchTiming:
     search_ms: list[float]  # Enter to the last result shown, in the running app
     floor_ms: list[float]  # every file of the practice read and parsed, in the same process
+    searched_floor_ms: list[float]  # the part of that spent on the files a search reads (not the day's backup)
     stall_ms: list[float]  # the UI loop's worst lateness while each search ran
     idle_stall_ms: list[float]  # the same with the app idle, just before each search
     hits: int
     files: int
+    searched_files: int
 
 
 def practice_search(data_dir: Path, query: str, repeats: int, config_dir: Path) -> SearchTiming:
@@ -169,10 +171,12 @@ def practice_search(data_dir: Path, query: str, repeats: int, config_dir: Path) 
     return SearchTiming(
         search_ms=[float(t) for t in data["search_ms"]],
         floor_ms=[float(t) for t in data["floor_ms"]],
+        searched_floor_ms=[float(t) for t in data["searched_floor_ms"]],
         stall_ms=[float(t) for t in data["stall_ms"]],
         idle_stall_ms=[float(t) for t in data["idle_stall_ms"]],
         hits=int(data["hits"]),
         files=int(data["files"]),
+        searched_files=int(data["searched_files"]),
     )
 
 

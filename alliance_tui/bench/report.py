@@ -259,7 +259,11 @@ def search_rows(plan: Plan, practices: dict[str, Path], config_dir: Path) -> lis
     for spec in plan.specs:
         found = measure.practice_search(practices[spec.name], SEARCH_QUERY, plan.search_repeats, config_dir)
         search, floor = measure.median(found.search_ms), measure.median(found.floor_ms)
-        how = f"reading and parsing all {found.files} files; {found.hits:,} hits for {SEARCH_QUERY!r}"
+        searched = measure.median(found.searched_floor_ms)
+        how = (
+            f"reading and parsing all {found.files} files ({searched:.1f} ms of it the {found.searched_files} a search"
+            f" reads, {search / searched if searched > 0 else math.nan:.2f}x); {found.hits:,} hits for {SEARCH_QUERY!r}"
+        )
         if spec is LARGE:  # the target is the large practice's; a small one's floor is a few ms of a fixed cost
             rows.append(ratio_row(SEARCH, spec.name, search, "ms", floor, how, 3))
         else:

@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING, Any
 
 # Imported with this module (as the search screen opens), not by the first search's worker:
 # building these models' validators on the worker held the UI's thread up to ~130 ms.
+from ..models.alliance import AllianceItem, AllianceVersion
 from ..models.commitments import CommitmentStatus
 from ..models.search import SearchHit, query_terms, where_found
 from ..models.timeutil import format_utc
-from ..models.version_delta import expand_all
+from ..models.version_delta import Delta, apply
 from .errors import StoreError
 from .history import KIND as SESSION_KIND
 from .history import history_dir, session_files
@@ -128,6 +129,7 @@ class _Matches:
         self.notes: dict[str, Match | None] = {}
         self.commitments: dict[str, Match | None] = {}
         self.versions: dict[str, dict[str, Any]] = {}
+        self.places: dict[tuple[str, bool], str] = {}  # how a note of each kind is named in a result
 
     def match(self, session: int | None, where: str, text: str, when: str | None) -> Match | None:
         folded = text.casefold()
@@ -138,11 +140,20 @@ class _Matches:
 
     def take(self, data: dict[str, dict[str, Any]]) -> None:
         """One file's notes and commitments matched, its versions kept: nothing else of it outlives this."""
+        first, rest, notes, places = self.first, self.rest, self.notes, self.places
         for note in data.get("notes", {}).values():
-            prompt, text, created = note.get("prompt") or "", note["text"], note["created"]
-            where = where_found(note.get("kind", "note"), private=note.get("private", True))
+            prompt, text, created = note.get("prompt"), note["text"], note["created"]
             whole = f"{prompt} {text}".strip() if prompt else text
-            self.notes[str(note["id"])] = self.match(note.get("session_number"), where, whole, created)
+            folded = whole.casefold()
+            at = folded.find(first)
+            if at < 0 or (rest and not all(t in folded for t in rest)):
+                notes[str(note["id"])] = None
+                continue
+            place = (note.get("kind", "note"), note.get("private", True))
+            where = places.get(place)
+            if where is None:
+                where = places[place] = where_found(place[0], private=place[1])
+            notes[str(note["id"])] = (created, note.get("session_number"), where, whole, at)
         for commitment in data.get("commitments", {}).values():
             note = commitment.get("checkin_note") or ""
             text = commitment["what"] + (f" ({note})" if note else "")
@@ -159,9 +170,8 @@ class _Matches:
         matches: list[Match | None] = [*reversed(self.notes.values()), *reversed(self.commitments.values())]
         versions = sorted(self.versions.values(), key=lambda d: int(d["number"]))
         if versions:
-            current = expand_all(versions[-_chain_start(versions) :])[-1]
-            created = format_utc(current.created)
-            for item in current.items:
+            created = format_utc(_when(versions[-1]["created"]))
+            for item in _current_items(versions[-_chain_start(versions) :]):
                 matches.append(
                     self.match(item.agreed_in_session, f"agreement ({item.category})", item.wording, created)
                 )
@@ -185,6 +195,21 @@ def _sortable(stored: str) -> str:
     if len(stored) == 27 and stored[-1] == "Z" and stored[10] == "T" and stored[19] == ".":
         return stored
     return format_utc(_when(stored))
+
+
+def _current_items(chain: Sequence[dict[str, Any]]) -> Sequence[AllianceItem]:
+    """The current agreement's items: each version's delta applied in turn to the last one stored in full.
+
+    Only the items are validated, as the models store them; the versions'
+    own fields are not needed to search, so no version is built whole.
+    """
+    items: Sequence[AllianceItem] = ()
+    for doc in chain:
+        if "delta" in doc:
+            items = apply(items, Delta.model_validate(doc["delta"]))
+        else:
+            items = AllianceVersion.model_validate(doc).items
+    return items
 
 
 def _chain_start(versions: Sequence[dict[str, Any]]) -> int:
