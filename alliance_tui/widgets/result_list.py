@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.cells import cell_len
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -188,10 +189,17 @@ class ResultList(ScrollView, can_focus=True):
         hit = self.hits[index]
         strip = self._strips.get((hit, part, style))
         if strip is None:
-            text = self._label(hit)[part]
-            strip = Strip(text.render(self.app.console), text.cell_len).apply_style(style)
-            strip = self._strips[hit, part, style] = strip.extend_cell_length(width, style).crop(0, width)
+            strip = self._strips[hit, part, style] = self._draw(self._label(hit)[part], style, width)
         return strip
+
+    def _draw(self, text: Text, style: Style, width: int) -> Strip:
+        """One line as one strip, the width filled in the line's style (one strip made, not one per step)."""
+        segments = list(Segment.apply_style(text.render(self.app.console), style))
+        if text.cell_len < width:
+            segments.append(Segment(" " * (width - text.cell_len), style))
+        elif text.cell_len > width:
+            return Strip(segments).crop(0, width)
+        return Strip(segments, width)
 
     def _into_view(self) -> None:
         if self.highlighted is None or not self._first_line:
