@@ -80,7 +80,7 @@ async def test_export_hours_writes_the_practice_log(demo_store: PracticeStore) -
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
-async def test_the_session_summary_plug_exports_the_recap_on_r(
+async def test_the_session_summary_exports_the_recap_on_ctrl_o_and_ctrl_z_takes_the_file_back(
     demo_store: PracticeStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from alliance_tui.screens.session_summary import SessionSummaryScreen
@@ -93,11 +93,33 @@ async def test_the_session_summary_plug_exports_the_recap_on_r(
         await pilot.pause()
         await app.push_screen(SessionSummaryScreen(daniel.id, 2))
         await pilot.pause()
-        await pilot.press("r")
+        await pilot.press("r")  # a letter writes nothing here
+        await pilot.pause()
+        assert not list((demo_store.data_dir / "exports").rglob("*.md"))
+        await pilot.press("ctrl+o")
         await pilot.pause()
         assert app.clipboard.startswith("# Session 2 recap: Daniel Reyes")
-    exported = list((demo_store.data_dir / "exports").rglob("session-02-recap.md"))
-    assert len(exported) == 1 and exported[0].read_text("utf-8") == app.clipboard
+        assert "✔ Recap saved as session-02-recap.md · ctrl+z undoes" in screen_text(app)
+        exported = list((demo_store.data_dir / "exports").rglob("session-02-recap.md"))
+        assert len(exported) == 1 and exported[0].read_text("utf-8") == app.clipboard
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "↶ Undone: recap saved as session-02-recap.md" in screen_text(app)
+        assert not exported[0].exists()
+        exported[0].write_text("old", encoding="utf-8")
+        await pilot.press("ctrl+o")  # written over a file of that name: ctrl+z puts the old one back
+        await pilot.pause()
+        assert "✔ Recap rewritten as session-02-recap.md" in screen_text(app)
+        exported[0].write_text("edited since", encoding="utf-8")
+        await pilot.press("ctrl+z")  # the coach's own edit is never thrown away
+        await pilot.pause()
+        assert "was changed since it was written; nothing was" in screen_text(app)
+        exported[0].write_text(app.clipboard, encoding="utf-8")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert exported[0].read_text("utf-8") == "old"
+        exported[0].unlink()
+    assert not list((demo_store.data_dir / "exports").rglob("*.md"))
 
 
 async def test_the_client_review_exports_the_latest_recap_and_the_alliance(demo_store: PracticeStore) -> None:

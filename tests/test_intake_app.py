@@ -124,13 +124,24 @@ async def test_the_coach_edits_the_intake_questions_and_the_next_form_asks_them(
     async with app.run_test(size=(80, 24)) as pilot:
         run_palette_command(app, "Intake questions")
         await until(pilot, lambda: isinstance(app.screen, IntakeQuestionsScreen), "the questions screen")
-        await pilot.press("d")  # the first question off the form
+        await pilot.press("d")  # the first question proposed to go: nothing written yet
+        assert "Enter takes question 1 off the form" in screen_text(app)
+        assert intake_questions(store)[0].key == "purpose"
+        await pilot.press("escape")  # left as it was
+        assert "Left as it was: nothing saved." in screen_text(app) and intake_questions(store)[0].key == "purpose"
+        await pilot.press("d", "enter")  # the first question off the form
+        assert "Saved: question 1 taken off the form" in screen_text(app)
         assert intake_questions(store)[0].key == "challenge"
         await pilot.press("ctrl+z")
         assert intake_questions(store)[0].key == "purpose"
         await pilot.press("a", *"Who else is in your corner?", "enter")
-        await pilot.press("c")  # from Focus, where a new question starts, to the next category
-        assert "Saved: question 8 is now in Style and tone" in screen_text(app)
+        await pilot.press("c", "c")  # from Focus, where a new question starts, two categories on
+        assert "Enter moves question 8 from Focus to Permissions" in screen_text(app)
+        assert intake_questions(store)[-1].category == "Focus"
+        await pilot.press("up", "enter")  # moving away lets the proposal go: Enter writes nothing
+        assert intake_questions(store)[-1].category == "Focus"
+        await pilot.press("down", "c", "enter")
+        assert "Saved: question 8 moved from Focus to Style and tone" in screen_text(app)
         await pilot.press("a", "enter")  # an empty question is refused, said, and nothing is saved
         assert "The question" in screen_text(app)
         assert len(intake_questions(store)) == 8

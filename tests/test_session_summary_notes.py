@@ -28,7 +28,7 @@ async def test_share_and_reword_a_note_then_the_recap_carries_it(demo_store: Pra
         screen = app.screen
         assert isinstance(screen, SessionSummaryScreen)
         assert screen.query_one("#summary-notes").has_focus
-        await pilot.press("space")  # the first note is the private observation
+        await pilot.press("ctrl+s")  # the first note is the private observation
         await pilot.pause()
         await pilot.press("w")
         await pilot.pause()

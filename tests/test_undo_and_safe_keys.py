@@ -233,7 +233,9 @@ async def test_the_summary_undoes_its_sharing_and_rewording(demo_store: Practice
         await pilot.pause()
         assert isinstance(app.screen, SessionSummaryScreen)
         before = on_disk(demo_store, daniel)
-        await pilot.press("space")
+        await pilot.press("space")  # a space typed on here writes nothing
+        assert on_disk(demo_store, daniel) == before
+        await pilot.press("ctrl+s")
         assert "✔ Note shared · ctrl+z undoes" in screen_text(app)
         await pilot.press("w", "ctrl+u", *"reworded", "enter")
         assert "Note reworded" in screen_text(app)

@@ -97,8 +97,29 @@ class SettingsChanged:
     after: dict[str, Any]
 
 
+@dataclass(frozen=True)
+class ExportWritten:
+    """A file written for the client (a recap): removed again, or its earlier text put back.
+
+    Only while it still holds what was written: a file edited since is the coach's, never thrown away.
+    """
+
+    label: str
+    path: Any  # the file's Path
+    before: bytes | None  # what it held before (None: it was new)
+    written: bytes
+
+
 UndoStep = (
-    Added | Changed | PromptAdded | PromptRemoved | ThinkTimeChanged | CardChanged | StyleChanged | SettingsChanged
+    Added
+    | Changed
+    | PromptAdded
+    | PromptRemoved
+    | ThinkTimeChanged
+    | CardChanged
+    | StyleChanged
+    | SettingsChanged
+    | ExportWritten
 )
 
 

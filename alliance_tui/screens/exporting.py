@@ -9,7 +9,8 @@ Other screens call these with themselves as ``screen``::
     export_hours(self)                              # -> Path | None (practice-wide CSV)
 
 ``recap_of_screen`` fits a screen that carries ``client_id`` and
-``session_number`` attributes (the session summary's plug point).
+``session_number`` attributes (the session summary's plug point); it returns
+the write as a ctrl+z step (the file removed again, or what it held put back).
 
 The file goes to ``<practice>/exports/<client>-<id>/`` (folder 0700, file 0600),
 the text is copied to the clipboard (OSC 52: most terminals, not macOS
@@ -31,10 +32,11 @@ from ..models.credentials import hours_summary
 from ..models.progress import Progress
 from ..models.record import ClientRecord
 from ..store import PracticeStore, StoreError
-from ..store.export_files import client_exports_dir, exports_dir, write_export
+from ..store.export_files import client_exports_dir, exports_dir, replace_export, write_export
 
 if TYPE_CHECKING:
     from ..app import AllianceApp
+    from ..models.undo import ExportWritten
 
 
 def shown_path(path: Path) -> str:
@@ -46,22 +48,30 @@ def shown_path(path: Path) -> str:
         return str(path)
 
 
-def _deliver(screen: Screen[Any], client_id: str, filename: str, text: str, what: str, name: str) -> Path | None:
+def _deliver_kept(
+    screen: Screen[Any], client_id: str, filename: str, text: str, what: str, name: str, hint: str = ""
+) -> tuple[Path, bytes | None] | None:
+    """Written, copied and said; where it went and what the file held before (None: it is new)."""
     app = cast("AllianceApp", screen.app)
     folder = client_exports_dir(app.store.data_dir, client_id, name)
     try:
-        path = write_export(folder, filename, text)
+        path, before = replace_export(folder, filename, text)
     except StoreError as exc:
         screen.notify(exc.message, title=f"{what} not saved", severity="error", timeout=10, markup=False)
         return None
     app.copy_to_clipboard(text)
     screen.notify(
-        f"Copied to the clipboard (where the terminal allows) and saved as {shown_path(path)}",
+        f"Copied to the clipboard (where the terminal allows) and saved as {shown_path(path)}{hint}",
         title=f"{what} for {name}",
         timeout=8,
         markup=False,
     )
-    return path
+    return path, before
+
+
+def _deliver(screen: Screen[Any], client_id: str, filename: str, text: str, what: str, name: str) -> Path | None:
+    kept = _deliver_kept(screen, client_id, filename, text, what, name)
+    return kept[0] if kept is not None else None
 
 
 def _document(
@@ -84,22 +94,38 @@ def _document(
     return record, text
 
 
-def export_recap(screen: Screen[Any], client_id: str, session_number: int) -> Path | None:
-    """The client's recap of one session: shared notes only, never a private one."""
+def _recap(
+    screen: Screen[Any], client_id: str, session_number: int, hint: str = ""
+) -> tuple[Path, bytes | None, str] | None:
     made = _document(screen, client_id, "No recap", lambda record, _app: session_recap(record, session_number))
     if made is None:
         return None
     record, text = made
     filename = f"session-{session_number:02d}-recap.md"
-    return _deliver(screen, client_id, filename, text, "Recap", record.client.name)
+    kept = _deliver_kept(screen, client_id, filename, text, "Recap", record.client.name, hint)
+    return (kept[0], kept[1], text) if kept is not None else None
 
 
-def recap_of_screen(screen: Screen[Any]) -> None:
-    """The recap of the session a screen is showing, taken from its client_id and session_number."""
+def export_recap(screen: Screen[Any], client_id: str, session_number: int) -> Path | None:
+    """The client's recap of one session: shared notes only, never a private one."""
+    made = _recap(screen, client_id, session_number)
+    return made[0] if made is not None else None
+
+
+def recap_of_screen(screen: Screen[Any]) -> ExportWritten | None:
+    """The recap of the session a screen is showing (its client_id and session_number), as a step for ctrl+z."""
+    from ..models.undo import ExportWritten
+
     client_id = getattr(screen, "client_id", None)
     number = getattr(screen, "session_number", None)
-    if isinstance(client_id, str) and isinstance(number, int):
-        export_recap(screen, client_id, number)
+    if not isinstance(client_id, str) or not isinstance(number, int):
+        return None
+    made = _recap(screen, client_id, number, " · ctrl+z takes it back")
+    if made is None:
+        return None
+    path, before, text = made
+    label = f"Recap {'rewritten' if before is not None else 'saved'} as {path.name}"
+    return ExportWritten(label, path, before, text.encode("utf-8"))
 
 
 def export_alliance(screen: Screen[Any], client_id: str) -> Path | None:

@@ -1,7 +1,10 @@
 """The practice's intake questions, edited in the app: the questionnaire `intake export` sends.
 
 Each question belongs to the alliance category its answer becomes a draft
-in. Every change is saved at once and said; ctrl+z takes the last one back.
+in. A letter only opens or proposes: `a` and `r` open the line, `c` and `d`
+say what Enter will do to the highlighted question (move it to the next
+category, take it off the form); Enter writes it, says it, and ctrl+z takes
+the last one back.
 A form already sent reads back only while its questions are the practice's:
 the import says so plainly when they were changed since.
 """
@@ -36,11 +39,24 @@ class IntakeQuestionsScreen(AllianceScreen):
             "category",
             "Category",
             id="intake_questions.category",
-            tooltip="Move the question to the next alliance category (where its answer becomes a draft)",
+            tooltip="Propose the next alliance category for the question (where its answer becomes a draft);"
+            " Enter moves it there",
         ),
-        Binding("d", "remove", "Remove", id="intake_questions.remove", tooltip="Take the question off the form"),
+        Binding(
+            "d",
+            "remove",
+            "Remove",
+            id="intake_questions.remove",
+            tooltip="Propose taking the question off the form; Enter takes it off",
+        ),
         Binding("ctrl+z", "undo", "Undo", id="intake_questions.undo", tooltip="Take back the last change saved here"),
-        Binding("escape", "back", "Back", id="intake_questions.back", tooltip="Close the line, or leave"),
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            id="intake_questions.back",
+            tooltip="Close the line or leave a proposal as it was, or leave",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -48,6 +64,8 @@ class IntakeQuestionsScreen(AllianceScreen):
         self.questions: list[IntakeQuestion] = []
         self.earlier: list[list[IntakeQuestion]] = []  # what ctrl+z goes back to, newest last
         self.rewording: str | None = None  # the key being reworded; None: adding
+        # What Enter will write, proposed by c or d: the questions as they would be, and what to say of them.
+        self.proposed: tuple[list[IntakeQuestion], str] | None = None
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
@@ -109,6 +127,7 @@ class IntakeQuestionsScreen(AllianceScreen):
     # ----------------------------------------------------------------- the line
 
     def open_line(self, value: str, key: str | None) -> None:
+        self.proposed = None
         self.rewording = key
         form = self.query_one("#question-form")
         at = self.highlighted()
@@ -129,14 +148,41 @@ class IntakeQuestionsScreen(AllianceScreen):
         at = self.highlighted()
         if self.rewording is None:
             new = IntakeQuestion(f"q{uuid.uuid4().hex[:10]}", "Focus", text)
-            if self.save([*self.questions, new], "question added (c moves it to its category)."):
+            if self.save([*self.questions, new], f"question {len(self.questions) + 1} added in Focus (c moves it)."):
                 self.close_line()
                 self.show(len(self.questions) - 1)
             return
         changed = [IntakeQuestion(q.key, q.category, text) if q.key == self.rewording else q for q in self.questions]
-        if self.save(changed, "question reworded."):
+        shown = text if len(text) <= 60 else text[:59] + "…"
+        if self.save(changed, f"question {(at or 0) + 1} reworded: \u201c{shown}\u201d (ctrl+z puts it back)."):
             self.close_line()
             self.show(at)
+
+    # ----------------------------------------------------------------- proposals: Enter writes them
+
+    def propose(self, questions: list[IntakeQuestion], said: str, ask: str) -> None:
+        self.proposed = (questions, said)
+        self.say(ask)
+
+    def let_go(self, said: str = "") -> None:
+        if self.proposed is not None:
+            self.proposed = None
+            self.say(said)
+
+    @on(OptionList.OptionSelected, "#questions")
+    def _enter(self) -> None:
+        if self.proposed is None:
+            self.say("r rewords the question · c proposes its next category · d proposes taking it off: Enter saves")
+            return
+        questions, said = self.proposed
+        self.proposed = None
+        at = self.highlighted()
+        if self.save(questions, said):
+            self.show(min(at or 0, len(self.questions) - 1))
+
+    @on(OptionList.OptionHighlighted, "#questions")
+    def _moved(self) -> None:
+        self.let_go("Moved: nothing proposed (c or d again, then Enter).")
 
     # ----------------------------------------------------------------- actions
 
@@ -149,29 +195,44 @@ class IntakeQuestionsScreen(AllianceScreen):
             self.open_line(self.questions[at].text, self.questions[at].key)
 
     def action_category(self) -> None:
+        """The next category proposed (c again: the one after); Enter moves the question there."""
         at = self.highlighted()
         if at is None:
             return
         categories = self.store.categories()
         question = self.questions[at]
+        proposed = self.proposed[0][at].category if self.proposed is not None else question.category
         known = [c.casefold() for c in categories]
-        here = known.index(question.category.casefold()) if question.category.casefold() in known else -1
+        here = known.index(proposed.casefold()) if proposed.casefold() in known else -1
         category = categories[(here + 1) % len(categories)]
+        if category == question.category:
+            category = categories[(here + 2) % len(categories)] if len(categories) > 1 else category
         moved = [IntakeQuestion(q.key, category, q.text) if q.key == question.key else q for q in self.questions]
-        if self.save(moved, f"question {at + 1} is now in {category} (c again for the next)."):
-            self.show(at)
+        self.propose(
+            moved,
+            f"question {at + 1} moved from {question.category} to {category} (ctrl+z moves it back).",
+            f"Enter moves question {at + 1} from {question.category} to {category} · c: the next category"
+            " · Esc leaves it",
+        )
 
     def action_remove(self) -> None:
+        """Taking the question off proposed; Enter takes it off."""
         at = self.highlighted()
         if at is None:
             return
         rest = [q for n, q in enumerate(self.questions) if n != at]
-        if self.save(rest, f"question {at + 1} taken off the form (ctrl+z brings it back)."):
-            self.show(min(at, len(self.questions) - 1))
+        text = self.questions[at].text
+        shown = text if len(text) <= 60 else text[:59] + "…"
+        self.propose(
+            rest,
+            f"question {at + 1} taken off the form: \u201c{shown}\u201d (ctrl+z brings it back).",
+            f"Enter takes question {at + 1} off the form: \u201c{shown}\u201d · Esc keeps it",
+        )
 
     def action_undo(self) -> None:
         from ..store.intake import save_intake_questions
 
+        self.proposed = None
         if not self.earlier:
             self.say("Nothing to take back here.")
             return
@@ -185,6 +246,9 @@ class IntakeQuestionsScreen(AllianceScreen):
         self.show()
 
     def action_back(self) -> None:
+        if self.proposed is not None:
+            self.let_go("Left as it was: nothing saved.")
+            return
         if self.query_one("#question-form").has_class("open"):
             self.close_line()
             return

@@ -16,7 +16,7 @@ from ..models.commitments import CommitmentStatus
 from ..models.diff import ChangeKind, diff_versions
 from ..models.notes import Note, NoteKind
 from ..models.record import ClientRecord
-from ..models.undo import Changed, UndoStack, undone_message
+from ..models.undo import Changed, UndoStack, UndoStep, undone_message
 from ..store import StoreError
 from ..widgets.footer import KeyFooter
 from ..widgets.inputs import TextInput
@@ -25,8 +25,8 @@ from .base import AllianceScreen
 from .exporting import recap_of_screen
 
 # The recap for the client is built elsewhere; it plugs in here as
-# `SessionSummaryScreen.export_recap = function(screen)` and the key lights up.
-RecapExporter = Callable[["SessionSummaryScreen"], None]
+# `SessionSummaryScreen.export_recap = function(screen)` and the key lights up. It returns what it wrote, for ctrl+z.
+RecapExporter = Callable[["SessionSummaryScreen"], "UndoStep | None"]
 
 
 RECENT = 12  # a session this recent is read from its own file; an older one with the whole record
@@ -120,14 +120,14 @@ class SessionSummaryScreen(AllianceScreen):
     BINDINGS = [
         Binding("escape", "back", "Clients", id="summary.back", tooltip="Back to the client list"),
         Binding(
-            "r",
+            "ctrl+o",
             "export_recap",
             "Export recap",
             id="summary.export_recap",
-            tooltip="Write a recap of what was agreed and committed, for the client",
+            tooltip="Write a recap of what was agreed and committed, for the client, and copy it (ctrl+z removes it)",
         ),
         Binding(
-            "space",
+            "ctrl+s",
             "toggle_shared",
             "Share / private",
             id="summary.toggle_shared",
@@ -138,7 +138,7 @@ class SessionSummaryScreen(AllianceScreen):
             "reword",
             "Reword",
             id="summary.reword",
-            tooltip="Tidy the wording of the highlighted note before it goes in the recap",
+            tooltip="Tidy the wording of the highlighted note before it goes in the recap (Enter saves it)",
         ),
         Binding(
             "ctrl+z",
@@ -146,7 +146,7 @@ class SessionSummaryScreen(AllianceScreen):
             "Undo",
             priority=True,
             id="summary.undo",
-            tooltip="Take back the latest sharing or rewording made here (again for the one before)",
+            tooltip="Take back the latest sharing, rewording or recap written here (again for the one before)",
         ),
     ]
 
@@ -191,7 +191,7 @@ class SessionSummaryScreen(AllianceScreen):
         self._notes = {n.id: n for n in notes}
         title = Text(f"\nNotes ({len(notes)})", style="bold underline")
         if notes:
-            title.append("   space: share with the client or keep private · w: reword", style="dim")
+            title.append("   ctrl+s: share with the client or keep private · w: reword", style="dim")
         self.query_one("#notes-title", Static).update(title)
         options = self.query_one("#summary-notes", OptionList)
         highlighted = options.highlighted
@@ -227,7 +227,7 @@ class SessionSummaryScreen(AllianceScreen):
             return
         self._wrote(Changed("Note made private" if not note.private else "Note shared", self.client_id, "notes", note))
 
-    def _wrote(self, step: Changed) -> None:
+    def _wrote(self, step: UndoStep) -> None:
         """On disk: kept for ctrl+z, shown, and named in a quiet line."""
         self.undo_stack.push(step)
         self._show()
@@ -282,7 +282,9 @@ class SessionSummaryScreen(AllianceScreen):
     def action_export_recap(self) -> None:
         exporter = type(self).export_recap
         if exporter is not None:
-            exporter(self)
+            step = exporter(self)
+            if step is not None:
+                self._wrote(step)
 
     def action_back(self) -> None:
         if self.query_one("#note-edit").display:

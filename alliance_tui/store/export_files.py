@@ -11,7 +11,7 @@ import unicodedata
 from pathlib import Path
 
 from .atomic import atomic_write_bytes, ensure_private_dir
-from .errors import WriteFailed
+from .errors import InvalidInput, UnknownRecord, WriteFailed
 
 EXPORTS_DIR = "exports"
 ID_CHARS = 8
@@ -50,3 +50,34 @@ def write_export(folder: Path, filename: str, text: str) -> Path:
     except OSError as exc:
         raise WriteFailed.from_os_error(target, exc) from exc
     return target
+
+
+def replace_export(folder: Path, filename: str, text: str) -> tuple[Path, bytes | None]:
+    """Write one export as write_export does; also what the file held before (None: it is new), for ctrl+z."""
+    target = folder / filename
+    try:
+        before: bytes | None = target.read_bytes()
+    except FileNotFoundError:
+        before = None
+    except OSError as exc:
+        raise WriteFailed.from_os_error(target, exc) from exc
+    return write_export(folder, filename, text), before
+
+
+def take_back_export(path: Path, before: bytes | None, written: bytes) -> None:
+    """An export taken back: removed, or its earlier text put back; refused once the file was changed since."""
+    try:
+        now = path.read_bytes()
+    except FileNotFoundError:
+        raise UnknownRecord("That file is gone already; nothing was undone.") from None
+    except OSError as exc:
+        raise WriteFailed.from_os_error(path, exc) from exc
+    if now != written:
+        raise InvalidInput(f"{path.name} was changed since it was written; nothing was undone.")
+    try:
+        if before is None:
+            path.unlink()
+        else:
+            atomic_write_bytes(path, before)
+    except OSError as exc:
+        raise WriteFailed.from_os_error(path, exc) from exc

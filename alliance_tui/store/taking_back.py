@@ -77,6 +77,7 @@ class TakingBack:
             Added,
             CardChanged,
             Changed,
+            ExportWritten,
             PromptAdded,
             PromptRemoved,
             SettingsChanged,
@@ -103,6 +104,10 @@ class TakingBack:
                 if self.prefs.settings.style != step.after:
                     raise InvalidInput("Your style statement was changed since; nothing was undone.")
                 self.prefs.update_settings(style=step.before)
+            elif isinstance(step, ExportWritten):
+                from .export_files import take_back_export
+
+                take_back_export(step.path, step.before, step.written)
             elif isinstance(step, SettingsChanged):
                 settings = self.prefs.settings
                 if any(getattr(settings, name) != value for name, value in step.after.items()):
