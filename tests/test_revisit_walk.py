@@ -95,3 +95,35 @@ async def test_from_the_sessions_revisit_pane_the_saved_walk_is_on_the_sessions_
         )
         await pilot.press("ctrl+z")
         await until(pilot, lambda: demo_store.present(maya).version_count == versions, "the revisit taken back")
+
+
+async def test_each_decision_is_said_and_ctrl_z_as_often_gives_back_the_client_as_they_were(
+    demo_store: PracticeStore,
+) -> None:
+    """A walk begun afresh (Daniel) and one resumed half-way (Priya): keep, change, drop, add, answer, all undone."""
+    from .test_keys_property import state
+
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for name in ("Daniel Reyes", "Priya Natarajan"):
+            cid = client_id(demo_store, name)
+            start = (state(demo_store, cid), demo_store.present(cid).model_dump(mode="json"))
+            walk = RevisitScreen(cid)
+            await app.push_screen(walk)
+            await until(pilot, lambda: "decided" in screen_text(app), "the walk")
+            await pilot.press("home", "k")
+            await until(pilot, lambda: "Kept:" in screen_text(app), "the keep said")
+            await pilot.press("x", *"Not needed", "enter")
+            await until(pilot, lambda: "Dropped:" in screen_text(app), "the drop said")
+            await pilot.press("a", *"Ring me if late", "enter")
+            await until(pilot, lambda: "Added: Ring me if late" in screen_text(app), "the addition said")
+            await pilot.press("end", "enter", "enter")  # the last question, answered with nothing: nothing written
+            await until(pilot, lambda: "Unchanged: nothing written." in screen_text(app), "nothing said as nothing")
+            assert len(walk.earlier) == 3
+            await pilot.press("ctrl+z", "ctrl+z")
+            await until(pilot, lambda: "Undone: Dropped:" in screen_text(app), "the drop undone, and said")
+            await pilot.press("ctrl+z")
+            await until(pilot, lambda: "Undone: Kept:" in screen_text(app), "the keep undone, and said")
+            assert (state(demo_store, cid), demo_store.present(cid).model_dump(mode="json")) == start, name
+            await pilot.press("escape")
+            await until(pilot, lambda: not isinstance(app.screen, RevisitScreen), "left the walk")

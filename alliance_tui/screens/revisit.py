@@ -103,7 +103,7 @@ class RevisitScreen(AllianceScreen):
         self.items: list[AllianceItem] = []
         self.categories: tuple[str, ...] = ()
         self.draft: RevisitDraft | None = None
-        self.earlier: list[RevisitDraft] = []  # the drafts before each write, for ctrl+z
+        self.earlier: list[tuple[RevisitDraft, str]] = []  # the draft before each write and what it was, for ctrl+z
         self.rows: list[WalkRow] = []
         self.mode = ""  # "", "reword", "reason", "add", "answer"
         self.pending: ItemDecision | None = None  # a change or drop waiting for its reason
@@ -277,6 +277,9 @@ class RevisitScreen(AllianceScreen):
         elif self.mode == "answer":
             key = self.question
             self._close_line()
+            if text == self.draft.answer_to(key):
+                self._say("Unchanged: nothing written.")
+                return
             self._save(self.draft.answer(key, text), f"Answer kept: {text}" if text else "Answer cleared.")
 
     def _save(self, draft: RevisitDraft, said: str) -> None:
@@ -289,7 +292,7 @@ class RevisitScreen(AllianceScreen):
             self._say(f"{exc.message} (not saved)")
             return
         if self.draft is not None:
-            self.earlier.append(self.draft)
+            self.earlier.append((self.draft, said))
         self.draft = draft
         where = self.walk.highlighted or 0
         self._draw(next_row(walk_rows(self.items, draft), draft, where))
@@ -304,7 +307,7 @@ class RevisitScreen(AllianceScreen):
         if not self.earlier:
             self._say("Nothing to undo in this revisit.")
             return
-        before = self.earlier[-1]
+        before, said = self.earlier[-1]
         try:
             if not (before.decisions or before.added or before.answers):
                 discard_revisit_draft(self.store, self.client_id)
@@ -316,7 +319,7 @@ class RevisitScreen(AllianceScreen):
         self.earlier.pop()
         self.draft = before
         self._draw()
-        self._say("↶ Undone: the latest decision.")
+        self._say(f"↶ Undone: {said}")
 
     def action_finish(self) -> None:
         from ..store.revisits import finish_revisit
