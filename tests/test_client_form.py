@@ -154,7 +154,7 @@ async def test_answering_the_think_time_nudge_by_editing_the_client(demo_store: 
         await pilot.press("down", "down", "down", "enter")  # Sofia's review
         await pilot.pause()
         assert "does 45 s still fit?" in screen_text(app)
-        await pilot.press("c")
+        await pilot.press("ctrl+d")
         await pilot.pause()
         assert isinstance(app.screen, ClientFormScreen)
         assert field(app, "name").value == "Sofia Lindqvist"
