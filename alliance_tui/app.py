@@ -18,7 +18,7 @@ from textual.screen import Screen
 from .app_notices import AppNotices
 from .idle_lock import IdleLock
 from .models.timeutil import Clock, utcnow
-from .practice_watch import PracticeWatch
+from .practice_watch import PracticeChanged, PracticeWatch
 from .screens.base import AllianceScreen
 from .screens.dashboard import DashboardScreen
 from .screens.too_small import guard_size
@@ -226,9 +226,9 @@ class AllianceApp(App[None]):
         """Too small a terminal gets a clear 'please enlarge' notice, on every screen."""
         guard_size(self, event.size)
 
-    def changes_seen(self, client_id: str) -> tuple[int, int]:
-        """Where this client's changes, and the practice's, stand (PracticeWatch): a screen keeps it."""
-        return self.practice_watch.changes_seen(client_id)
+    def on_practice_changed(self, message: PracticeChanged) -> None:
+        """A change on disk, from the store: handed on to the screens that follow the practice."""
+        self.practice_watch.tell_followers(message)
 
     # ------------------------------------------------------------ themes and keys
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList
@@ -209,6 +211,21 @@ async def test_back_to_a_kept_screen_with_nothing_changed_redraws_nothing(demo_s
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert screen.agreement_view is not given
+
+
+async def test_a_change_written_elsewhere_while_the_screen_is_shown_redraws_it_at_once(
+    demo_store: PracticeStore,
+) -> None:
+    """Told by message, not found on return: a worker's write reaches the session screen the coach is looking at."""
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        screen = await open_from_the_list(app, pilot)
+        given = screen.revisit_view
+        await asyncio.to_thread(demo_store.add_prompt, "What would make today count?")
+        await until(pilot, lambda: screen.revisit_view is not given, "the session screen redrawn")
+        assert "What would make today count?" in screen.revisit_view.prompts
+        assert app.screen is screen
 
 
 async def test_a_screen_is_restyled_whole_only_when_the_app_looks_different_from_when_it_was_shown(

@@ -26,6 +26,7 @@ from ..models.session import Session
 from ..models.settings import PracticeSettings
 from ..models.timeutil import local_date
 from ..models.undo import Added, UndoStack, UndoStep, undone_message
+from ..practice_watch import PracticeChanged
 from ..store import ReadOnlyPractice, StoreError
 from ..widgets.accountability_pane import AccountabilityPane, AccountabilityView
 from ..widgets.agreement_pane import AgreementPane, AgreementView
@@ -96,7 +97,7 @@ class SessionCore(AllianceScreen):
         self.started = False  # the session written (begin): only with its first entry, check-in or pause
         self._opened_at: datetime | None = None  # when the coach opened the screen
         self.undo_stack = UndoStack()  # every write made here, newest last: ctrl+z takes them back
-        self._shown: tuple[int, int] = (-1, -1)  # the app's count of this client's changes when last filled
+        self._stale = False  # told of a change while not shown: redrawn when shown again
         self._ticker: Timer | None = None
 
     # ----------------------------------------------------------------- building
@@ -107,6 +108,7 @@ class SessionCore(AllianceScreen):
         Nothing is written here: the session the coach would begin (or the one
         still open) is shown, and begins with the first thing logged in it.
         """
+        self.alliance_app.practice_watch.follow(self)  # before the panes are filled: no change falls between
         try:
             if self.store.read_only:  # nothing could be logged: said at once, not at the first entry
                 reason = self.store.read_only_reason or "This window is read-only."
@@ -154,11 +156,27 @@ class SessionCore(AllianceScreen):
         if self._ticker is not None and self not in self.app.screen_stack:
             self._ticker.pause()  # left for the client list: nothing to count on a screen no one sees
 
+    def on_practice_changed(self, message: PracticeChanged) -> None:
+        """Told of a change on disk: this client's, or the practice's (categories, own questions).
+
+        A change this screen made (it was shown when the app's thread wrote it)
+        was drawn as it was made. Any other redraws the screen at once if it is
+        shown, else when it is shown again (left for the client list, or under
+        a review or the alliance editor).
+        """
+        if message.client_id not in (self.client_id, None) or self._refused is not None or message.drawn:
+            return
+        if not self.is_attached or self.app.screen is not self:
+            self._stale = True
+        else:
+            self._redraw_or_leave()
+
     def on_screen_resume(self) -> None:
         """Back to this screen: what changed in the store meanwhile is shown (a pane redraws only if so).
 
         From the client list, or from a screen opened over this one (a review, the
-        alliance editor): either may have changed what the panes show.
+        alliance editor): either may have changed what the panes show, and this
+        screen was told of it (on_practice_changed).
         """
         if not self.is_attached or self.app.screen is not self:
             return  # taken off again before this arrived (its client was erased, say, or the app quit)
@@ -171,15 +189,20 @@ class SessionCore(AllianceScreen):
             self._opened_at = self._now()
         if self._ticker is not None:
             self._ticker.resume()
-        if self.alliance_app.changes_seen(self.client_id) != self._shown:
-            try:
-                self._refresh()
-            except StoreError as error:  # the client's file went away meanwhile: said, and left
-                self.report(error, title="Session not shown")
-                self.app.pop_screen()
-                self._let_go()
-                return
+        if self._stale and not self._redraw_or_leave():
+            return
         self._tick()
+
+    def _redraw_or_leave(self) -> bool:
+        """Redrawn from the store; False (said, and the screen left) when the client's file went away."""
+        try:
+            self._refresh()
+        except StoreError as error:
+            self.report(error, title="Session not shown")
+            self.app.pop_screen()
+            self._let_go()
+            return False
+        return True
 
     def begin(self) -> None:
         """The session written, as its first entry, check-in or pause is; raises StoreError if refused.
@@ -236,7 +259,7 @@ class SessionCore(AllianceScreen):
 
     def _fill(self, header: SessionHeader, pause: PauseClock, quick_log: QuickLog) -> None:
         """What the store holds, into the screen's views (bound to the panes) and the widgets given."""
-        self._shown = self.alliance_app.changes_seen(self.client_id)
+        self._stale = False
         present = self.present
         session = present.session_numbered(self.number) or self.session
         assert session is not None
