@@ -80,6 +80,7 @@ def build_demo(data_dir: Path, now: datetime | None = None) -> PracticeStore:
         record = store.record(client_id)
         if record.open_session:
             store.end_session(client_id, record.open_session.id)
+            store.put_away_ended(client_id)  # as the app does once the end is on screen
 
     def pause(client_id: str, n: int, target: int, actual: float, minute: int) -> None:
         start = clock.now - timedelta(minutes=50 - minute)

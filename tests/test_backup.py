@@ -85,7 +85,9 @@ def test_backup_then_restore_gives_an_identical_practice(
         assert maya is not None
         practice.log_note(maya.id, "After the restore", kind=NoteKind.NOTE)
     assert stat.S_IMODE(target.stat().st_mode) == 0o700
-    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in (target / "clients").iterdir())
+    assert all(
+        stat.S_IMODE(p.stat().st_mode) == (0o700 if p.is_dir() else 0o600) for p in (target / "clients").iterdir()
+    )
 
 
 def test_restore_refuses_a_damaged_file_and_changes_nothing(

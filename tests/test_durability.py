@@ -30,6 +30,7 @@ from alliance_tui.store.crypto.header import KdfParams, read_header
 from alliance_tui.store.crypto.vault import Vault, attach, detach
 from alliance_tui.store.jsonfile import read_data_bytes
 from alliance_tui.store.storage import load_json
+from tests.test_put_away_later import kept_once
 
 KILLS = int(os.environ.get("ALLIANCE_TUI_KILLS", "20"))
 
@@ -67,9 +68,11 @@ CHILD = textwrap.dedent(
             record = store.record(client_id)
             if record.open_session:
                 session = store.end_session(client_id, record.open_session.id)
+                print("sessions", session.id, flush=True)
+                store.put_away_ended(client_id)  # as the app does once the end is on screen
             else:
                 session = store.start_session(client_id)
-            print("sessions", session.id, flush=True)
+                print("sessions", session.id, flush=True)
         elif i % 5 == 0:
             c = store.add_commitment(client_id, f"commitment {i} ✔ [b]x[/b]")
             print("commitments", c.id, flush=True)
@@ -211,6 +214,10 @@ def _check_all(data_dir: Path, client_ids: set[str], acknowledged: dict[str, set
         summary = store.summary(client_id)
         assert summary.sessions_held == len(record.sessions)
         assert summary.open_commitments == len(record.open_commitments)
+        # Whatever a kill left halfway put away is finished now, and no record is then kept twice.
+        store.put_away_ended(client_id)
+        assert store.problems == []
+        kept_once(data_dir, client_id)
         files = [store.clients_dir / f"{client_id}.json", *(store.clients_dir / client_id).glob("*.json")]
         stored = {
             doc["id"]

@@ -676,10 +676,10 @@ def test_a_damaged_file_repaired_while_open_is_used_again(data_dir: Path, two_cl
         assert again.record(ana).notes[-1] == note
 
 
-def test_a_session_end_refused_halfway_leaves_it_open_and_loses_nothing(
+def test_a_session_end_refused_leaves_it_open_and_loses_nothing(
     data_dir: Path, two_clients: tuple[str, str], inject: Callable[..., None]
 ) -> None:
-    """Ending writes the session's own file, then the present: the second refused, the session is still open."""
+    """Ending is one write of the present: refused, the session is still open, in memory and on disk."""
     ana, _ = two_clients
     with PracticeStore(data_dir, clock=lambda: FROZEN_NOW) as store:
         session = store.start_session(ana)
@@ -688,13 +688,21 @@ def test_a_session_end_refused_halfway_leaves_it_open_and_loses_nothing(
         with pytest.raises(WriteFailed, match="Not saved"):
             store.end_session(ana, session.id)
         heal("open")
-        assert (store.clients_dir / ana / f"{session.number:04d}.json").exists()  # the first write was made
+        assert not (store.clients_dir / ana).exists()  # nothing put away
         assert store.present(ana).open_session == session
         with PracticeStore(data_dir, read_only=True) as view:
             whole = view.record(ana)
             assert [s for s in whole.sessions if s.id == session.id] == [session]
             assert [n for n in whole.notes if n.id == note.id] == [note]
         ended = store.end_session(ana, session.id)
+        assert store.present(ana).open_session is None
+        inject("open", errno.ENOSPC, only=f".{ana}-0001.json")  # the session's own file cannot be written
+        store.put_away_ended(ana)
+        heal("open")
+        assert any("could not be moved to their own files" in p for p in store.problems)
+        assert store.present(ana).session == ended  # still ended, held in the present
+        store.put_away_ended(ana)
+        assert (store.clients_dir / ana / "0001.json").exists()
     with PracticeStore(data_dir) as again:
         whole = again.record(ana)
         assert [s for s in whole.sessions if s.id == session.id] == [ended]

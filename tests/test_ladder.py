@@ -81,6 +81,7 @@ def test_marks_and_ladder_survive_the_session_being_put_away_a_reopen_and_a_back
         session = store.start_session(client.id)
         store.update_session(client.id, session.id, landed=landed)
         store.end_session(client.id, session.id)
+        store.put_away_ended(client.id)  # as the app does once the end is on screen
     store.adjust_alliance(client.id, [item("Focus", "Her next role")])
     assert (data_dir / "clients" / client.id / "0001.json").exists()  # the first session was put away
     store.close()

@@ -52,6 +52,7 @@ def test_the_prep_sheet_reads_only_the_latest_session_file(
 ) -> None:
     store, client_id = practice
     store.end_session(client_id, store.sessions(client_id)[-1].id)
+    store.put_away_ended(client_id)
     folder = store.clients_dir / client_id
     read = watch_reads(monkeypatch)
     monkeypatch.setattr(ClientFile, "load_whole", lambda self: pytest.fail("the whole record was built"))

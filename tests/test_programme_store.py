@@ -39,6 +39,7 @@ def _hold(store: PracticeStore, client_id: str, count: int) -> None:
         session = store.start_session(client_id)
         store.log_note(client_id, "worked", session_number=session.number)
         store.end_session(client_id, session.id)
+        store.put_away_ended(client_id)
 
 
 def test_a_client_who_never_renewed_is_in_programme_one(store):

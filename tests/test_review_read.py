@@ -44,6 +44,7 @@ def practice(data_dir: Path) -> Iterator[tuple[PracticeStore, str]]:
         store.update_session(client.id, session.id, landed=Landing.GOOD if n % 2 else Landing.GREAT)
         if n < SESSIONS:
             store.end_session(client.id, session.id)
+            store.put_away_ended(client.id)  # as the app does once the end is on screen
     yield store, client.id
     store.close()
 

@@ -21,6 +21,7 @@ from alliance_tui.widgets.quick_log import QuickLog, QuickLogInput
 
 from .conftest import FROZEN_NOW
 from .screen_text import plain_text, widget_text
+from .waits import settled
 
 
 class FakeMonotonic:
@@ -133,6 +134,9 @@ async def test_a_whole_session(demo_store: PracticeStore, monkeypatch: pytest.Mo
             "Push harder",
         ):
             assert expected in summary
+        # The end was one write; the session went into its own file while the summary showed.
+        await settled(pilot)
+        assert (demo_store.clients_dir / daniel.id / "0004.json").exists()
         assert rung == []  # not one beep in a whole session
 
     data_dir: Path = demo_store.data_dir

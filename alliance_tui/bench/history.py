@@ -124,6 +124,7 @@ def session_writes(store: PracticeStore, cid: str, session: Session, times: dict
     )
     timed("adjustment", lambda: store.add_alliance_item(cid, "Feedback", "Straight feedback", session_number=number))
     timed("session end", lambda: store.end_session(cid, session.id))
+    store.put_away_ended(cid)  # not timed: the app asks for it once the end is on screen, off the key's path
     return store.start_session(cid)  # not timed
 
 

@@ -127,7 +127,7 @@ class Present(BaseModel):
         upcoming = live.next_session_number if live.sessions else archived.through + 1
         at_start = [v for v in live.versions if live.session_of(v) < upcoming]
         held = archived.sessions_held + sum(1 for s in live.sessions if s.number > archived.through)
-        hours = archived.hours_held + sum(s.hours for s in live.sessions if s.number > archived.through)
+        hours = hours_after(archived.hours_held, live.sessions, archived.through)
         medians = dict(archived.pause_medians)
         medians.update((t.session_number, t.median_seconds) for t in pause_trend(live))
         marks = [m for m in (archived.last_revisit, last_revisit_session(live)) if m is not None]
@@ -167,6 +167,17 @@ def coverage_figures(live: ClientRecord, archived: Archived, kept: Touched | Non
     return touched_after(kept, basis, archived.alliance, live.versions, anchor, archived.touched)
 
 
+def hours_after(hours: float, sessions: list[Session], through: int) -> float:
+    """hours, with each session after through added one by one in order.
+
+    Added this way, the total is the same to the last digit whether a session
+    was put away before it was counted or is still in the present.
+    """
+    for session in sorted((s for s in sessions if s.number > through), key=lambda s: s.number):
+        hours += session.hours
+    return hours
+
+
 class Archived(BaseModel):
     """What the present needs to know of the sessions already put away in their own files.
 
@@ -195,7 +206,7 @@ class Archived(BaseModel):
         return Archived(
             through=max(through, self.through),
             sessions_held=self.sessions_held + sum(1 for s in put_away.sessions if s.number > self.through),
-            hours_held=self.hours_held + sum(s.hours for s in put_away.sessions if s.number > self.through),
+            hours_held=hours_after(self.hours_held, put_away.sessions, self.through),
             version_count=self.version_count + len(put_away.versions),
             alliance=put_away.versions[-1] if put_away.versions else self.alliance,
             recent_pauses=(*self.recent_pauses, *(p.actual_seconds for p in put_away.pauses))[-THINK_TIME_WINDOW:],

@@ -1,4 +1,4 @@
-"""Which records a session ending puts away in that session's own file, and which stay at hand.
+"""Which records an ended session puts away in that session's own file, and which stay at hand.
 
 Pure: it decides by record ids, and the store moves the stored documents. What
 stays is what a live session needs (models/present.py): the client, the open
@@ -9,9 +9,12 @@ anything tied to a session not yet ended.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 
+from .present import Archived
 from .record import ClientRecord
+from .session import Session
 
 
 def session_at(record: ClientRecord, when: datetime) -> int:
@@ -65,3 +68,67 @@ def sort_out(record: ClientRecord, low: int, through: int) -> dict[str, dict[str
             break
         moves["versions"][version.id] = target
     return moves
+
+
+@dataclass(frozen=True)
+class Settled:
+    """A client's present as it will be once every ended session in it is put away, worked out without writing.
+
+    The store writes exactly this (store/client_file.py put_away), and the
+    readers use it while an ended session still waits in the present, so what
+    they show is the same before and after.
+    """
+
+    present: ClientRecord  # what stays in the present file
+    archived: Archived  # its figures of what is put away
+    files: dict[int, ClientRecord]  # each session file's records added (the client, and those records only)
+    moves: dict[str, dict[str, int]]  # for each table, record id -> the session file it goes to (sort_out)
+
+
+def ended_through(record: ClientRecord, archived: Archived) -> int | None:
+    """The last ended session not yet put away, or None when none waits."""
+    return max((s.number for s in record.sessions if not s.is_open and s.number > archived.through), default=None)
+
+
+def settle(live: ClientRecord, archived: Archived, through: int | None = None) -> Settled:
+    """live (the present as held) with every ended session up to through (all of them, when None) put away."""
+    through = ended_through(live, archived) if through is None else through
+    if through is None:
+        return Settled(live, archived, {}, {})
+    moves = sort_out(live, archived.through + 1, through)
+    latest = max((s for s in live.sessions if not s.is_open and s.number <= through), key=_number, default=None)
+    tables = [name for name in moves if name != "sessions"]
+    files: dict[int, dict[str, list[object]]] = {}
+    for name in moves:
+        for model in getattr(live, name):
+            target = moves[name].get(model.id)
+            if target is not None:
+                files.setdefault(target, {}).setdefault(name, []).append(model)
+    put = ClientRecord(
+        client=live.client,
+        sessions=[s for s in live.sessions if not s.is_open and s.number <= through],
+        **{name: [m for m in getattr(live, name) if m.id in moves[name]] for name in tables},
+    )
+
+    def stays(session: Session) -> bool:
+        # Still open (or ended after through), and a copy of the latest session ended; older copies go.
+        if latest is None:
+            return session.id not in moves["sessions"]
+        return (session.id not in moves["sessions"] or session.id == latest.id) and session.number >= latest.number
+
+    present = live.model_copy(
+        update={
+            "sessions": [s for s in live.sessions if stays(s)],
+            **{name: [m for m in getattr(live, name) if m.id not in moves[name]] for name in tables},
+        }
+    )
+    return Settled(
+        present,
+        archived.after(put, through),
+        {n: ClientRecord.model_validate({"client": live.client, **docs}) for n, docs in sorted(files.items())},
+        moves,
+    )
+
+
+def _number(session: Session) -> int:
+    return session.number

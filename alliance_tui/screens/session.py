@@ -11,6 +11,7 @@ session_tuning, session_log, session_checkins) each hold one kind of action.
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import on
@@ -218,6 +219,10 @@ class SessionScreen(SessionCheckins):
 
         self.app.switch_screen(SessionSummaryScreen(self.client_id, self.number))
         self._let_go()
+        # The end was one write; its records go into the session's own file now, off the key and the screen.
+        self.app.run_worker(
+            partial(self.store.put_away_ended, self.client_id), thread=True, group="put-away", exit_on_error=False
+        )
         if ended.clock_set_back:
             self.app.notify(
                 f"The computer's clock reads earlier than when session {ended.number} began, so it was ended "

@@ -22,7 +22,7 @@ from ..models.notes import Note
 from ..models.pauses import PauseRecord
 from ..models.present import Archived
 from ..models.programme import Programme
-from ..models.put_away import sort_out
+from ..models.put_away import settle
 from ..models.record import ClientRecord
 from ..models.revisit import RevisitDraft
 from ..models.session import Session
@@ -63,10 +63,6 @@ ORDER: dict[str, Any] = {
     "ladders": lambda ladder: ladder.programme,
     "revisit_draft": lambda draft: draft.started,
 }
-
-
-def _number(session: Session) -> int:
-    return session.number
 
 
 def validated(model: type[M], path: Path, doc: Any) -> M:
@@ -240,25 +236,23 @@ class ClientFile:
         doc = find_in_history(self.history, table, record_id)
         return None if doc is None else validated(TABLES[table], self.history, doc)
 
-    def put_away(self, live: ClientRecord, through: int, *, ended: Session | None = None) -> ClientRecord:
+    def put_away(self, live: ClientRecord, through: int) -> ClientRecord:
         """Every session up to through ended: their records go to their own files; returns what stays.
 
-        The session files are written first (each merged by id, so doing it
-        again after a stop changes nothing), then the present file shrinks in
-        one write that also keeps the figures of what went (Archived). A stop
-        in between leaves records in both places, which load_whole counts once
-        and the next ending (or the next start) puts away again.
+        What goes where is models/put_away.settle's, which the readers use
+        while a session waits, so both agree. The session files are written
+        first (each merged by id, so doing it again after a stop changes
+        nothing), then the present file shrinks in one write that also keeps
+        the figures of what went (Archived). A stop in between leaves records
+        in both places, which every reader counts once, as the present has
+        them, and the next put_away writes the same files again.
         """
         data = self.storage.read()
         if data is None:
             raise CorruptFile(self.path, "is missing.")
-        if ended is not None:  # ended as it is put away: the present never holds it ended and unmoved
-            sessions = dict(data.get("sessions", {}))
-            key = next((k for k, d in sessions.items() if d.get("id") == ended.id), None)
-            sessions[key if key is not None else str(max(map(int, sessions), default=0) + 1)] = dump(ended)
-            data = {**data, "sessions": sessions}
-        moves = sort_out(live, self.archived.through + 1, through)
-        latest = max((s for s in live.sessions if not s.is_open and s.number <= through), key=_number, default=None)
+        settled = settle(live, self.archived, through)
+        moves = settled.moves
+        kept_ids = {name: {m.id for m in getattr(settled.present, name)} for name in TABLES}
         files: dict[int, dict[str, list[dict[str, Any]]]] = {}
         remaining: dict[str, dict[str, Any]] = {}
         for name, table in data.items():
@@ -267,14 +261,11 @@ class ClientFile:
                 continue
             kept = {}
             for key, doc in table.items():
-                target = moves.get(name, {}).get(str(doc.get("id")))
+                record_id = str(doc.get("id"))
+                target = moves.get(name, {}).get(record_id)
                 if target is not None:
                     files.setdefault(target, {}).setdefault(name, []).append(doc)
-                # Kept: not ended yet, or still open, and a copy of the latest session ended;
-                # an older copy (of a session put away before) goes.
-                stays = target is None or (latest is not None and doc.get("id") == latest.id)
-                older_copy = name == "sessions" and latest is not None and doc.get("number", 0) < latest.number
-                if stays and not older_copy:
+                if record_id in kept_ids[name]:
                     kept[key] = doc
             if kept:
                 remaining[name] = kept
@@ -284,32 +275,12 @@ class ClientFile:
             if first is not None and first - 1 in whole:
                 docs[BASE_TABLE] = [dump(whole[first - 1])]
             merge_into(session_path(self.history, number), docs)
-        gone = {name: set(moves.get(name, {})) for name in TABLES}
-        put = ClientRecord(
-            client=live.client,
-            sessions=[s for s in live.sessions if not s.is_open and s.number <= through],
-            **{
-                name: [m for m in getattr(live, name) if m.id in gone.get(name, ())]
-                for name in TABLES
-                if name != "sessions"
-            },
-        )
-        archived = self.archived.after(put, through)
         remaining[META_TABLE] = meta_table(KIND)
-        remaining[ARCHIVED_TABLE] = {"1": archived.model_dump(mode="json")}
+        remaining[ARCHIVED_TABLE] = {"1": settled.archived.model_dump(mode="json")}
         self.storage.write(remaining)
         self.db.clear_cache()
-        self.archived = archived
-        kept_sessions = {str(d.get("id")) for d in remaining.get("sessions", {}).values()}
-        return ClientRecord(
-            client=live.client,
-            sessions=[s for s in live.sessions if s.id in kept_sessions],
-            **{
-                name: [m for m in getattr(live, name) if m.id not in gone.get(name, ())]
-                for name in TABLES
-                if name != "sessions"
-            },
-        )
+        self.archived = settled.archived
+        return settled.present
 
     def remove(self, table: str, record_id: str) -> None:
         """Take one document out (an entry undone); the write is atomic like every other."""

@@ -1,8 +1,9 @@
 """Writing one client's file: every change on disk before the call returns, memory in step only after.
 
 A refused write sends memory back to what is on disk, so the screens never
-show what was not saved. Ending a session puts its records away into the
-session's own file (store/history.py), which keeps the present small.
+show what was not saved. An ended session's records are put away into the
+session's own file (store/history.py) after the end, off the coach's key,
+which keeps the present small.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ if TYPE_CHECKING:
 
     from ..models.client import Client
     from ..models.record import ClientRecord
-    from ..models.session import Session
     from .client_records import ClientRecords
 
 M = TypeVar("M", bound="BaseModel")
@@ -79,7 +79,7 @@ class ClientWrites:
                 raise InvalidInput("A client with that id is already in this practice.")
             self.clients.files[record.client.id] = ClientFile.create_from_record(path, record)
             self.clients.records[record.client.id] = record
-            self.put_away(record.client.id)  # its ended sessions into their own files, as ending them does
+            self.put_away(record.client.id)  # its ended sessions into their own files, as after an end
             self.clients.refresh_summary(record.client.id)
             return record.client
 
@@ -157,39 +157,28 @@ class ClientWrites:
             self.clients.keep_summary(client_id)
             return updated
 
-    def end_and_put_away(self, client_id: str, ended: Session) -> Session:
-        """A session's end written with its putting away: its own file, then the present shrunk (two writes, not three).
+    def put_away_ended(self, client_id: str | None = None) -> None:
+        """Sessions ended and still held in the present, put away into their own files (every client held, or one).
 
-        Should the first write fail, nothing changed; should the second, the
-        session's file already holds it ended but the present still has it
-        open, and a record in both places counts as the present has it: the
-        session is still open, as the coach is told (the end was not saved).
-        Either way the end is then written the plain way, into the present,
-        and a refusal of that reaches the coach.
+        Ending a session is one write of the present, on the coach's key; this
+        is the rest, made off it: the app asks once the end is confirmed and
+        on screen, and closing the store asks again. Each step is a whole
+        atomic write (the sessions' files, then the present shrunk), and a
+        stop at any point loses nothing and doubles nothing: until the present
+        lets go, a session in both places counts once, as the present has it,
+        and the next put_away writes the same files again.
         """
         with self.core.lock:
-            self.core.check_writable()
-            live = self.clients.held(client_id)
-            file = self.clients.files[client_id]
-            after = live.model_copy(update={"sessions": [ended if s.id == ended.id else s for s in live.sessions]})
-            through = max(s.number for s in after.sessions if not s.is_open and s.number > file.archived.through)
-            try:
-                self.clients.records[client_id] = file.put_away(after, through, ended=ended)
-            except StoreError:
-                self.reload(client_id)
-                self.replace(client_id, "sessions", ended.id, **ended.model_dump())
-                self.put_away(client_id)
-                return ended
-            self.core.changed(client_id, "records")
-            self.clients.keep_summary(client_id)
-            return ended
+            for held in [client_id] if client_id is not None else list(self.clients.records):
+                if held in self.clients.records and held in self.clients.files:  # not let go or closed since
+                    self.put_away(held)
 
     def put_away(self, client_id: str) -> None:
         """Every ended session's records into its own file, so the present stays small (store/history.py).
 
         Ending is already on disk when this runs: a failure here loses nothing
-        (the records stay in the present file) and is tried again at the next
-        ending or opening.
+        (the records stay in the present file) and is tried again with the
+        next put_away_ended.
         """
         live = self.clients.held(client_id)
         file = self.clients.files[client_id]

@@ -3,7 +3,7 @@
 clients/<id>.json is the present (store/client_file.py); clients/<id>/0042.json
 holds session 42 as it ended: the session, its notes and pauses, the alliance
 versions saved in it (as what changed) and the commitments settled in it. A
-session's file is written once, as it ends, and afterwards only when the coach
+session's file is written once, just after it ends, and afterwards only when the coach
 edits something in it; a live session never reads any of them.
 """
 

@@ -2,7 +2,7 @@
 
 Before anything moves, a backup of the whole practice is written and read back
 in full (store/backup.py). Then each client's ended sessions are put away into
-their own files exactly as ending a session does (ClientFile.put_away): the
+their own files exactly as after a session's end (ClientFile.put_away): the
 session files first, merged by id, then the present file shrinks in one
 atomic write. A stop at any moment leaves each client either as it was or
 moved, never a record lost; the next start carries on where it stopped, and

@@ -143,6 +143,7 @@ class PracticeStore:
     set_archived = _Call("client_writes", ClientWrites.set_archived)
     import_record = _Call("client_writes", ClientWrites.import_record)
     move_client = _Call("client_writes", ClientWrites.move_client)
+    put_away_ended = _Call("client_writes", ClientWrites.put_away_ended)
     adjust_alliance = _Call("session_ops", SessionOperations.adjust_alliance)
     add_alliance_item = _Call("session_ops", SessionOperations.add_alliance_item)
     session_to_start = _Call("session_ops", SessionOperations.session_to_start)
@@ -266,6 +267,7 @@ class PracticeStore:
 
     def close(self) -> None:
         with self.core.lock:
+            self.client_writes.put_away_ended()  # what the app had no moment for (core.read_only: nothing)
             self.client_records.close()
             self.index.close()
             self.core.practice_lock.release()

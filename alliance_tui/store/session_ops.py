@@ -1,19 +1,20 @@
 """What the coach does in a session: start and end it, notes, commitments, pauses, the alliance.
 
-Each works on the client's present alone (clients/<id>.json), so a call costs
-the same in a client's twentieth year as in their first; ending a session puts
-its records away into the session's own file.
+Each works on the client's present alone (clients/<id>.json), one write, so a
+call costs the same in a client's twentieth year as in their first; ending a
+session too: its records are put away into the session's own file afterwards,
+off the coach's key (put_away_ended).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..models.kinds import NoteKind, RequestedBy
 from .core import StoreCore
 from .errors import InvalidInput
-from .validating import revise, validating
+from .validating import validating
 
 if TYPE_CHECKING:
     from ..models.alliance import AllianceItem, AllianceVersion
@@ -163,23 +164,28 @@ class SessionOperations:
         return self.writes.replace(client_id, "sessions", session_id, **changes)
 
     def end_session(self, client_id: str, session_id: str) -> Session:
-        """End it now; ending an ended session keeps its real end time (a second press loses nothing).
+        """End it now, in one write of the present; ending an ended session keeps its real end time.
 
-        A clock set back since the start cannot make it end before it began: it ends
-        at its start, which the hours log flags instead of counting 0.00 hours.
+        The ended session stays in the present, read everywhere as if put away,
+        until put_away_ended moves it into its own file, off the coach's key
+        (store/client_writes.py). A clock set back since the start cannot make
+        it end before it began: it ends at its start, which the hours log
+        flags instead of counting 0.00 hours.
         """
         with self.core.lock:
             found = next((s for s in self.clients.held(client_id).sessions if s.id == session_id), None)
-            if found is not None and not found.is_open:
-                return found
-            if found is None:  # not at hand: refused as any change to a record that is not there
+            if found is None:
+                earlier = self.clients.files[client_id].held_in_history("sessions", session_id)
+                if earlier is not None:  # put away in its own file long ago: ended already
+                    return cast("Session", earlier)
+                # Refused as any change to a record that is not there.
                 return self.writes.replace(client_id, "sessions", session_id, ended=self.core.clock())
+            if not found.is_open:
+                return found
             now = self.core.clock()
             if now < found.started:
-                ended = revise(found, ended=found.started, clock_set_back=True)
-            else:
-                ended = revise(found, ended=now)
-            return self.writes.end_and_put_away(client_id, ended)
+                return self.writes.replace(client_id, "sessions", session_id, ended=found.started, clock_set_back=True)
+            return self.writes.replace(client_id, "sessions", session_id, ended=now)
 
     def discard_session_if_empty(self, client_id: str, session_id: str) -> bool:
         """Forget a session opened by mistake, so "sessions held" stays true.
