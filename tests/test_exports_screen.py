@@ -168,3 +168,24 @@ async def test_hours_log_from_the_command_palette(demo_store: PracticeStore) -> 
     assert "Client 1" in text  # Daniel, who did not agree to be listed, anonymised
     assert "Daniel Reyes" not in text
     assert "Maya Okafor" in text
+
+
+async def test_the_send_sheet_writes_nothing_until_enter(demo_store: PracticeStore) -> None:
+    """Letters on the sheet do nothing, and Esc closes it having written nothing."""
+    from alliance_tui.screens.review import ClientReviewScreen
+    from alliance_tui.screens.send_sheet import SendSheet
+
+    daniel = demo_store.find_client("Daniel Reyes")
+    assert daniel is not None
+    app = _app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.push_screen(ClientReviewScreen(daniel.id))
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: isinstance(app.screen, SendSheet), "the sending sheet")
+        assert "exports/daniel-reyes-" in screen_text(app)  # where it would go, said before anything is written
+        await pilot.press(*"rdq yes", "escape")
+        await until(pilot, lambda: isinstance(app.screen, ClientReviewScreen), "back on the review")
+        assert app.clipboard == ""
+    assert not (demo_store.data_dir / "exports").exists()
