@@ -68,6 +68,23 @@ async def test_a_click_opens_the_result_under_it() -> None:
         assert results.highlighted == 1 and app.opened == [1]
 
 
+async def test_the_result_under_the_mouse_is_shaded() -> None:
+    app = Listing()
+    async with app.run_test(size=(80, 24)) as pilot:
+        results = app.query_one(ResultList)
+        results.show(hits(5))
+        await pilot.pause()
+
+        def background(line: int) -> object:
+            return [segment.style.bgcolor for segment in results.render_line(line) if segment.style][-1]
+
+        plain = background(4)
+        await pilot.hover(ResultList, offset=(4, 1 + 2))  # the second result
+        await pilot.pause()
+        assert background(2) == background(3) != plain and background(4) == plain
+        assert background(0) != plain  # the highlighted one keeps its own shade
+
+
 async def test_what_is_drawn_is_the_text_as_typed_wrapped_to_the_width() -> None:
     app = Listing()
     long = "Before the call " + "she listed every worry, one by one, and then the one that mattered " * 2

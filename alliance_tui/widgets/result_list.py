@@ -54,6 +54,9 @@ class ResultList(ScrollView, can_focus=True):
             color: $foreground;
             background: $block-cursor-blurred-background;
         }
+        & > .result-list--hover {
+            background: $block-hover-background;
+        }
         &:focus {
             border: tall $border;
             background-tint: $foreground 5%;
@@ -65,7 +68,7 @@ class ResultList(ScrollView, can_focus=True):
         }
     }
     """
-    COMPONENT_CLASSES = {"result-list--highlighted"}
+    COMPONENT_CLASSES = {"result-list--highlighted", "result-list--hover"}
     BINDINGS = [
         Binding("up", "cursor_up", "Previous result", id="results.up", show=False, tooltip="The result above"),
         Binding("down", "cursor_down", "Next result", id="results.down", show=False, tooltip="The result below"),
@@ -102,6 +105,7 @@ class ResultList(ScrollView, can_focus=True):
         self.with_client = with_client
         self.hits: list[SearchHit] = []
         self.highlighted: int | None = None
+        self._hover: int | None = None  # the result under the mouse
         self._width = 0  # the width the results were measured for
         self._heights: dict[SearchHit, int] = {}  # each result's lines at that width
         self._wrapped: dict[SearchHit, list[Text]] = {}  # the lines of those drawn so far
@@ -117,6 +121,7 @@ class ResultList(ScrollView, can_focus=True):
         """List these results; the one highlighted stays highlighted wherever it now is (else the first)."""
         kept = self.hits[self.highlighted] if self.highlighted is not None else None
         self.hits = list(hits)
+        self._hover = None
         if kept is not None and kept in self.hits:
             self.highlighted = self.hits.index(kept)
         else:
@@ -186,6 +191,8 @@ class ResultList(ScrollView, can_focus=True):
         style: Style = base
         if index == self.highlighted:
             style = base + self.get_visual_style("result-list--highlighted").rich_style
+        elif index == self._hover:
+            style = base + self.get_visual_style("result-list--hover").rich_style
         hit = self.hits[index]
         strip = self._strips.get((hit, part, style))
         if strip is None:
@@ -250,11 +257,24 @@ class ResultList(ScrollView, can_focus=True):
         if self.highlighted is not None:
             self.post_message(self.Selected(self, self.highlighted))
 
-    def on_click(self, event: events.Click) -> None:
+    def _index_under(self, event: events.MouseEvent) -> int | None:
         offset = event.get_content_offset(self)
-        if offset is None or not self._lines:
-            return
-        line = self.scroll_offset.y + offset.y
-        if line < len(self._lines):
-            self._move_to(self._lines[line][0])
+        line = None if offset is None else self.scroll_offset.y + offset.y
+        return self._lines[line][0] if line is not None and 0 <= line < len(self._lines) else None
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        under = self._index_under(event)
+        if under != self._hover:
+            self._hover = under
+            self.refresh()
+
+    def on_leave(self, event: events.Leave) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        under = self._index_under(event)
+        if under is not None:
+            self._move_to(under)
             self.action_select()
