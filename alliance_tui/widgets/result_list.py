@@ -132,11 +132,14 @@ class ResultList(ScrollView, can_focus=True):
             self._into_view()
 
     def _label(self, hit: SearchHit) -> list[Text]:
+        """A result's lines at the width: split where they fit (as most do), wrapped where not."""
         lines = self._wrapped.get(hit)
         if lines is None:
-            lines = self._wrapped[hit] = list(
-                hit_label(hit, with_client=self.with_client).wrap(self.app.console, self._width)
-            )
+            label = hit_label(hit, with_client=self.with_client)
+            lines = list(label.split("\n"))
+            if any(line.cell_len > self._width for line in lines):
+                lines = list(label.wrap(self.app.console, self._width))
+            self._wrapped[hit] = lines
         return lines
 
     def _height(self, hit: SearchHit) -> int:
