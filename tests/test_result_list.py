@@ -99,3 +99,20 @@ async def test_what_is_drawn_is_the_text_as_typed_wrapped_to_the_width() -> None
         results.show(hits(1))
         await pilot.pause()
         assert results.virtual_size.height == 2 and results.highlighted == 0
+
+
+async def test_results_given_while_the_list_has_no_width_are_listed_once_it_has_one() -> None:
+    app = Listing()
+    async with app.run_test(size=(80, 24)) as pilot:
+        results = app.query_one(ResultList)
+        results.show(hits(3))
+        results.focus()
+        await pilot.press("end")
+        await pilot.resize_terminal(4, 24)  # no room for a single cell of text
+        await pilot.pause()
+        results.show(list(reversed(hits(10))))  # the one highlighted is now the eighth
+        results.action_page_down()  # nothing measured at this width: no move, and no error
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert results.highlighted == 7 and results.virtual_size.height == 20
+        assert "Client 9" in widget_text(results)

@@ -158,6 +158,7 @@ class ResultList(ScrollView, can_focus=True):
             self._strips.clear()
             self._width = width
         if width <= 0:
+            self._lines, self._first_line = [], []  # measured once there is a width (render_line, on_resize)
             return
         heights: dict[SearchHit, int] = {}
         lines: list[tuple[int, int]] = []
