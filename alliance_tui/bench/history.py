@@ -57,7 +57,8 @@ class HistoryPlan:
     writes: int  # repetitions of each write, alternating between the two practices and the floor
 
 
-FULL = HistoryPlan((1, 20), rounds=3, opens=5, writes=30)
+# 100 of each write: each is mostly two fsyncs, whose time swings with the disk; 30 left medians 0.6x-1.7x apart.
+FULL = HistoryPlan((1, 20), rounds=3, opens=5, writes=100)
 QUICK = HistoryPlan((1, 2), rounds=1, opens=2, writes=3)
 
 WRITES = ("note", "check-in", "pause", "adjustment", "commitment", "session end")
