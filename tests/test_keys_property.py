@@ -8,8 +8,9 @@ the log line while it showed that kind; and after each sequence ctrl+z, as
 many times as there were writes, gives back records identical to the start.
 
 One app serves many sequences (each sequence is undone before the next), and
-each step waits once for the app to be idle, so 2,000 sequences take minutes,
-not an hour (measured: see the constants below).
+each step waits only until the app has handled it (waits.handled), never for a
+quiet processor, so 2,000 sequences take minutes, not an hour (measured: see
+the constants below).
 """
 
 from __future__ import annotations
@@ -33,10 +34,12 @@ from alliance_tui.widgets.revisit_pane import RevisitPane
 
 from .conftest import FROZEN_NOW
 from .screen_text import plain_text
+from .waits import handled
 
-# Each sequence costs about 0.35 s in the session and 0.2 s on the list, mostly waiting for the app to
-# be idle (measured on 2 shared CPUs). The everyday run drives 300 sequences; ALLIANCE_TUI_KEY_SEQUENCES
-# asks for more (2000 gives 1,200 in the session and 800 on the list, about ten minutes).
+# Each sequence costs about 0.2 s of processor time in the session and a little less on the list, all
+# of it the app's own work (measured on 2 busy CPUs). The everyday run drives 300 sequences;
+# ALLIANCE_TUI_KEY_SEQUENCES asks for more (2000 gives 1,200 in the session and 800 on the list: about
+# 350 s of processor time in all).
 SEQUENCES_PER_EXAMPLE = 20
 _SEQUENCES = int(os.environ.get("ALLIANCE_TUI_KEY_SEQUENCES", "300"))
 SESSION_EXAMPLES = max(1, _SEQUENCES * 3 // 5 // SEQUENCES_PER_EXAMPLE)
@@ -127,7 +130,7 @@ def post_keys(app: Any, keys: list[tuple[str, str | None]]) -> None:
 
 
 async def do(pilot: Pilot[None], step: tuple[str, str]) -> None:
-    """One step, then a single wait until the app is idle: pressing key by key waits twice per key."""
+    """One step, then one wait until the app has handled it: pressing key by key waits twice per key."""
     how, what = step
     app = pilot.app
     if how == "type":
@@ -136,17 +139,17 @@ async def do(pilot: Pilot[None], step: tuple[str, str]) -> None:
         post_keys(app, [(what, None)])
     else:
         (app.focused or app.screen).post_message(events.Paste(what))
-    await pilot.pause()
+    await handled(pilot)
 
 
 async def back_to_session(app: AllianceApp, pilot: Pilot[None], client_id: str) -> SessionScreen:
     """Esc may have left the screen (or Enter opened a dialog over it): back to it, as the coach would."""
     while not isinstance(app.screen, SessionScreen) and len(app.screen_stack) > 1:
         app.pop_screen()
-        await pilot.pause()
+        await handled(pilot)
     if not isinstance(app.screen, SessionScreen):
         show_session_screen(app, client_id)
-        await pilot.pause()
+        await handled(pilot)
     assert isinstance(app.screen, SessionScreen)
     return app.screen
 
@@ -161,11 +164,11 @@ async def clear_fields(screen: SessionScreen, pilot: Pilot[None]) -> None:
     revisit = screen.query_one(RevisitPane)
     if revisit.busy:
         revisit.action_cancel()
-        await pilot.pause()
+        await handled(pilot)
     pane = screen.query_one(AccountabilityPane)
     if pane.check_action("cancel_note", ()):
         pane.action_cancel_note()
-        await pilot.pause()
+        await handled(pilot)
 
 
 @settings(
@@ -191,7 +194,7 @@ async def test_typing_anywhere_in_a_session_writes_only_what_was_shown_and_undoe
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         show_session_screen(app, client_id)
-        await pilot.pause()
+        await handled(pilot)
         for where, sequence in runs:
             screen = await back_to_session(app, pilot, client_id)
             await clear_fields(screen, pilot)
@@ -219,7 +222,7 @@ async def test_typing_anywhere_in_a_session_writes_only_what_was_shown_and_undoe
                 if not screen.undo_stack:
                     break
                 post_keys(app, [("ctrl+z", None)] * len(screen.undo_stack))
-                await pilot.pause()
+                await handled(pilot)
             assert not screen.undo_stack
             assert state(demo_store, client_id) == start, (where, sequence)
         forget_session_screen(app, client_id)
@@ -248,11 +251,11 @@ async def test_typing_on_the_client_list_writes_nothing(
     start = {cid: state(demo_store, cid) for cid in ids}
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         for where, sequence in runs:
             while not isinstance(app.screen, DashboardScreen):
                 app.pop_screen()
-                await pilot.pause()
+                await handled(pilot)
             dashboard = app.screen
             dashboard.query_one("#filter", Input).value = ""
             dashboard.set_focus(dashboard.query_one(f"#{where}"))

@@ -23,6 +23,7 @@ from alliance_tui.widgets.quick_log import QuickLog, QuickLogInput
 from alliance_tui.widgets.today_log import SHOWN, TodayLog
 
 from .conftest import FROZEN_NOW
+from .waits import handled
 
 MINUTES = 180
 PAUSE_EVERY = 4  # minutes
@@ -59,7 +60,7 @@ async def test_a_three_hour_session_stays_quick_and_flat(demo_store: PracticeSto
     async with app.run_test(size=(120, 36)) as pilot:
         screen = SessionScreen(maya.id)
         await app.push_screen(screen)
-        await pilot.pause()
+        await handled(pilot)
         box = screen.query_one(QuickLogInput)
         quick_log = screen.query_one(QuickLog)
         today = screen.query_one(TodayLog)
@@ -75,7 +76,7 @@ async def test_a_three_hour_session_stays_quick_and_flat(demo_store: PracticeSto
             clocks.advance(60)
             box.value = f"Minute {minute}: she said [what] she meant, and named it ✓"
             screen.post_message(QuickLog.Submitted(box.value, LineKind(EntryKind.NOTE, shared=minute % 10 == 0)))
-            await pilot.pause()
+            await handled(pilot)
             assert box.value == "", f"minute {minute} was not saved"
             drawn_lines.append(len(str(today.query_one("#today-notes", Static).render()).splitlines()))
 

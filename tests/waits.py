@@ -45,6 +45,37 @@ async def toast_saying(pilot: Pilot[Any], words: str) -> str:
     return next(text for text in toasts(pilot.app) if words in text)
 
 
+def _busy(app: App[Any]) -> bool:
+    """Something sent to the app, or to a widget of any screen on its stack, is not handled yet."""
+    nodes = [app, *(node for screen in app.screen_stack for node in screen.walk_children(with_self=True))]
+    return any(node.message_queue_size for node in nodes) or any(worker.is_running for worker in app.workers)
+
+
+async def handled(pilot: Pilot[Any], *, turns: int = TURNS) -> None:
+    """Everything sent to the app so far is handled, and all it led to; no clock involved.
+
+    Each turn (`pilot.pause(0)`) lets the app and every widget of its screen
+    handle what they had queued; it ends once two turns in a row leave no
+    queue holding anything and no worker running (the second turn also waits
+    out a handler that was still running during the first). A key, what it
+    bubbles, the screens it opens or closes and the writes it makes are then
+    all done: only what waits on a timer is not.
+    `pilot.pause()` instead waits until the processor has been quiet for a
+    fiftieth of a second, each time, and for longer on a busy machine.
+    """
+    quiet = 0
+    for _ in range(turns):
+        await pilot.pause(0)
+        if _busy(pilot.app):
+            quiet = 0
+            await pilot.app.workers.wait_for_complete()
+            continue
+        quiet += 1
+        if quiet == 2:
+            return
+    raise AssertionError(f"the app was still busy after {turns} turns")
+
+
 async def settled(pilot: Pilot[Any]) -> None:
     """What the last keys started has finished: handled, its background work done, its results drawn."""
     await pilot.pause()
