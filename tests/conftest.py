@@ -65,12 +65,29 @@ def store(data_dir: Path) -> Iterator[PracticeStore]:
     practice.close()
 
 
-@pytest.fixture
-def demo_store(tmp_path: Path) -> Iterator[PracticeStore]:
-    """The demo practice, built as of FROZEN_NOW with a frozen clock."""
+@pytest.fixture(scope="session")
+def demo_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo practice, built once per test process: its many durable writes cost seconds on a busy disk."""
     from alliance_tui.demo import build_demo
 
-    practice = build_demo(tmp_path / "demo", now=FROZEN_NOW)
+    data_dir = tmp_path_factory.mktemp("demo-built") / "demo"
+    build_demo(data_dir, now=FROZEN_NOW).close()
+    return data_dir
+
+
+@pytest.fixture
+def demo_store(demo_built: Path, tmp_path: Path) -> Iterator[PracticeStore]:
+    """The demo practice as of FROZEN_NOW with a frozen clock: a copy of the test's own, open.
+
+    The files are copied with their times (so the practice's index stays
+    trusted, as after the build) and opened with the clock the build leaves.
+    """
+    import shutil
+
+    from alliance_tui.demo import DemoClock
+
+    data_dir = Path(shutil.copytree(demo_built, tmp_path / "demo"))
+    practice = PracticeStore(data_dir, clock=DemoClock(FROZEN_NOW, ticking=False)).open()
     yield practice
     practice.close()
 
