@@ -59,7 +59,7 @@ class HistoryPlan:
 
 # 100 of each write: each is mostly two fsyncs, whose time swings with the disk; 30 left medians 0.6x-1.7x apart.
 FULL = HistoryPlan((1, 20), rounds=3, opens=5, writes=100)
-QUICK = HistoryPlan((1, 2), rounds=1, opens=2, writes=3)
+QUICK = HistoryPlan((1, 2), rounds=1, opens=1, writes=1)
 
 WRITES = ("note", "check-in", "pause", "adjustment", "commitment", "session end")
 

@@ -61,7 +61,7 @@ SEARCH_QUERY = "the"  # in most generated notes: the most hits a search can brin
 # A pause clock stopped within a second is not recorded: every measured pause runs longer.
 FULL = Plan((LARGE, SMALL), startup_repeats=9, open_repeats=15, note_repeats=40, pause_repeats=3, pause_seconds=1.2)
 QUICK = Plan(
-    (SMALL,), startup_repeats=2, open_repeats=3, note_repeats=5, pause_repeats=2, pause_seconds=1.05, search_repeats=1
+    (SMALL,), startup_repeats=1, open_repeats=1, note_repeats=2, pause_repeats=1, pause_seconds=1.05, search_repeats=1
 )
 
 
