@@ -13,7 +13,7 @@ from alliance_tui.screens.help import HelpScreen
 from alliance_tui.store import PracticeStore
 
 from .conftest import FROZEN_NOW
-from .waits import toast_saying
+from .waits import handled, toast_saying
 
 
 def make_app(store: PracticeStore, start_client: str | None = None) -> AllianceApp:
@@ -23,8 +23,8 @@ def make_app(store: PracticeStore, start_client: str | None = None) -> AllianceA
 async def test_client_flag_opens_the_session_case_blind(demo_store: PracticeStore) -> None:
     app = make_app(demo_store, start_client="  maya okafor ")
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
-        await pilot.pause()
+        await handled(pilot)
+        await handled(pilot)
         assert type(app.screen).__name__ == "SessionScreen"
         maya = demo_store.find_client("Maya Okafor")
         assert maya is not None and getattr(app.screen, "client_id", None) == maya.id
@@ -35,7 +35,7 @@ async def test_unknown_or_archived_client_flag_says_so_and_stays_on_the_dashboar
     for name in ("Nobody Here", "Tom Becker"):
         app = make_app(demo_store, start_client=name)
         async with app.run_test(size=(120, 36), notifications=True) as pilot:
-            await pilot.pause()
+            await handled(pilot)
             assert type(app.screen).__name__ == "DashboardScreen"
             await toast_saying(pilot, name)
 
@@ -50,15 +50,15 @@ class Dialog(ModalScreen[None]):
 async def test_f1_works_on_a_dialog_and_lists_its_keys_and_the_app_keys(store: PracticeStore) -> None:
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         app.push_screen(Dialog())
-        await pilot.pause()
+        await handled(pilot)
         groups = {(a.group, a.description) for a in screen_actions(app.screen)}
         assert ("This screen", "Yes") in groups
         assert ("Everywhere", "Help") in groups and ("Everywhere", "Quit") in groups
         await pilot.press("f1")
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, Dialog)

@@ -10,6 +10,7 @@ from alliance_tui.store import PracticeStore
 
 from .conftest import client_id
 from .screen_text import make_app
+from .waits import handled
 
 
 def listed(app: object) -> set[tuple[int, str, str]]:
@@ -28,7 +29,7 @@ async def test_every_active_key_on_every_screen_is_in_the_chain_the_help_reads(d
     daniel = client_id(demo_store, "Daniel Reyes")
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         seen = 0
         for opened in ("dashboard", "session", "review", "search"):
             if opened == "session":
@@ -37,11 +38,11 @@ async def test_every_active_key_on_every_screen_is_in_the_chain_the_help_reads(d
                 await app.push_screen(ClientReviewScreen(daniel))
             elif opened == "search":
                 await app.push_screen(SearchScreen())
-            await pilot.pause()
+            await handled(pilot)
             for _ in range(4):  # focus moved through the screen's widgets
                 missing = active(app) - listed(app)
                 assert not missing, (opened, app.focused, missing)
                 seen += len(active(app))
                 await pilot.press("tab")
-                await pilot.pause()
+                await handled(pilot)
         assert seen > 40

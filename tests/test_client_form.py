@@ -11,6 +11,7 @@ from alliance_tui.store import PracticeStore
 
 from .conftest import FROZEN_NOW
 from .screen_text import screen_text
+from .waits import handled
 
 
 def make_app(store: PracticeStore) -> AllianceApp:
@@ -29,7 +30,7 @@ async def test_a_new_client_is_saved_with_every_field_and_shown_on_the_dashboard
     app = make_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("ctrl+n")
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, ClientFormScreen)
         field(app, "name").value = "  Alex [bold]Morgan[/]  "
         field(app, "pronouns").value = "they/them"
@@ -38,7 +39,7 @@ async def test_a_new_client_is_saved_with_every_field_and_shown_on_the_dashboard
         field(app, "think_time_seconds").value = "20"
         app.screen.query_one("#discovery_notes", TextArea).text = "Moving abroad.\nWants clarity."
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, DashboardScreen)
         assert "Alex [bold]Morgan[/]" in screen_text(app)
 
@@ -62,10 +63,10 @@ async def test_an_empty_name_gets_an_inline_message_and_nothing_is_lost(store: P
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+n")
-        await pilot.pause()
+        await handled(pilot)
         field(app, "pronouns").value = "she/her"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, ClientFormScreen)
         assert "Name cannot be empty" in message(app)
         assert field(app, "pronouns").value == "she/her"
@@ -77,18 +78,18 @@ async def test_a_bad_number_names_the_field_and_keeps_the_typing(store: Practice
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+n")
-        await pilot.pause()
+        await handled(pilot)
         field(app, "name").value = "Jordan Lee"
         field(app, "programme_sessions").value = "twelve"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await handled(pilot)
         assert "Programme length must be a whole number of sessions" in message(app)
         assert field(app, "programme_sessions").has_focus
         assert field(app, "name").value == "Jordan Lee"
         field(app, "programme_sessions").value = "12"
         field(app, "think_time_seconds").value = "3"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await handled(pilot)
         assert "Think time must be between 5 and 600 seconds" in message(app)
     assert store.summaries() == []
 
@@ -98,10 +99,10 @@ async def test_a_duplicate_name_is_refused_inline(store: PracticeStore) -> None:
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+n")
-        await pilot.pause()
+        await handled(pilot)
         field(app, "name").value = "sam rivera"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await handled(pilot)
         assert "There is already a client called Sam Rivera" in message(app)
         assert field(app, "name").value == "sam rivera"
     assert len(store.summaries()) == 1
@@ -111,14 +112,14 @@ async def test_a_huge_name_and_control_characters(store: PracticeStore) -> None:
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+n")
-        await pilot.pause()
+        await handled(pilot)
         field(app, "name").value = "A" * 500
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await handled(pilot)
         assert "limit is 80" in message(app)
         field(app, "name").value = "Kim\x07 Park"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, DashboardScreen)
     assert [s.name for s in store.summaries()] == ["Kim Park"]
 
@@ -127,10 +128,10 @@ async def test_escape_cancels_without_saving(store: PracticeStore) -> None:
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+n")
-        await pilot.pause()
+        await handled(pilot)
         field(app, "name").value = "Not Saved"
         await pilot.press("escape")
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, DashboardScreen)
     assert store.summaries() == []
 
@@ -152,17 +153,17 @@ async def test_answering_the_think_time_nudge_by_editing_the_client(demo_store: 
     app = AllianceApp(demo_store, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("down", "down", "down", "enter")  # Sofia's review
-        await pilot.pause()
+        await handled(pilot)
         assert "does 45 s still fit?" in screen_text(app)
         await pilot.press("ctrl+d")
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, ClientFormScreen)
         assert field(app, "name").value == "Sofia Lindqvist"
         assert field(app, "think_time_seconds").value == "45"
         field(app, "think_time_seconds").value = "20"
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        await pilot.pause()
+        await handled(pilot)
+        await handled(pilot)
         text = screen_text(app)
         assert "think time 20 s" in text and "does 45 s still fit?" not in text
     reopened = PracticeStore(demo_store.data_dir).open()
@@ -177,10 +178,10 @@ async def test_archiving_from_the_dashboard_moves_the_client_behind_the_toggle(d
     app = AllianceApp(demo_store, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("down", "ctrl+d")  # Maya's details
-        await pilot.pause()
+        await handled(pilot)
         app.screen.query_one("#archived", Checkbox).value = True
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, DashboardScreen)
         assert "Maya Okafor" not in screen_text(app, "#clients")
         assert "2 archived" in screen_text(app, "#counts")
@@ -198,14 +199,14 @@ async def test_pro_bono_and_consent_to_be_named_are_set_in_the_form_and_reach_th
     app = AllianceApp(demo_store, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(ClientFormScreen(daniel.id))
-        await pilot.pause()
+        await handled(pilot)
         pro_bono = app.screen.query_one("#pro_bono", Checkbox)
         named = app.screen.query_one("#in_hours_log", Checkbox)
         assert (pro_bono.value, named.value) == (False, True)  # as the demo practice has him
         pro_bono.value = True
         named.value = False
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await handled(pilot)
         assert not isinstance(app.screen, ClientFormScreen)
     reopened = PracticeStore(demo_store.data_dir).open()
     try:

@@ -14,7 +14,7 @@ from alliance_tui.widgets.client_list import ClientList
 
 from .conftest import FROZEN_NOW
 from .screen_text import widget_text
-from .waits import until
+from .waits import handled, until
 
 NAMES = [f"Client {n:02d}" for n in range(1, 41)]
 
@@ -38,7 +38,7 @@ async def test_the_cursor_moves_by_key_and_stays_in_view(data_dir: Path) -> None
     store = practice(data_dir)
     app = make_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         table = app.screen.query_one("#clients", ClientList)
         assert table.has_focus and table.cursor_row == 0
         shown = visible_names(table)
@@ -46,19 +46,19 @@ async def test_the_cursor_moves_by_key_and_stays_in_view(data_dir: Path) -> None
         await pilot.press("down", "down")
         assert table.cursor_row == 2
         await pilot.press("ctrl+end")
-        await pilot.pause()
+        await handled(pilot)
         assert table.cursor_row == len(NAMES) - 1
         assert visible_names(table)[-1] == "Client 40"  # scrolled to it
         assert "Client 40" in widget_text(app.screen.query_one("#detail"))
         await pilot.press("pageup")
-        await pilot.pause()
+        await handled(pilot)
         assert table.cursor_row < len(NAMES) - 1
         assert NAMES[table.cursor_row] in visible_names(table)
         await pilot.press("ctrl+home", "up")
-        await pilot.pause()
+        await handled(pilot)
         assert table.cursor_row == 0 and visible_names(table)[0] == "Client 01"
         await pilot.press("pagedown")
-        await pilot.pause()
+        await handled(pilot)
         assert NAMES[table.cursor_row] in visible_names(table)
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, ClientReviewScreen), "the client's review")
@@ -68,11 +68,11 @@ async def test_the_cursor_moves_by_key_and_stays_in_view(data_dir: Path) -> None
 async def test_a_click_on_the_header_or_below_the_rows_does_nothing(demo_store: PracticeStore) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         table = app.screen.query_one("#clients", ClientList)
         await pilot.click("#clients", offset=(4, 0))  # the header
         await pilot.click("#clients", offset=(4, 0))
-        await pilot.pause()
+        await handled(pilot)
         assert table.cursor_row == 0 and app.screen is not None
         assert not isinstance(app.screen, ClientReviewScreen)
 
@@ -101,13 +101,13 @@ class OneList(App[None]):
 async def test_rows_show_text_as_typed_and_report_the_row_they_are_about() -> None:
     app = OneList()
     async with app.run_test(size=(40, 8)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         table = app.query_one(ClientList)
         assert widget_text(table).splitlines()[:2] == [" Client         Held", " [b]Name 0[/b]  0"]
         await pilot.press("down", "enter")
         await pilot.click(ClientList, offset=(2, 3))  # row 2: highlighted
         await pilot.click(ClientList, offset=(2, 3))  # again: selected
-        await pilot.pause()
+        await handled(pilot)
         assert app.messages == [
             ("highlighted", 1, "id1"),
             ("selected", 1, "id1"),
@@ -116,6 +116,6 @@ async def test_rows_show_text_as_typed_and_report_the_row_they_are_about() -> No
         ]
         table.set_rows([])
         await pilot.press("down", "enter")
-        await pilot.pause()
+        await handled(pilot)
         assert table.row_count == 0 and table.cursor_row == 0
         assert len(app.messages) == 4

@@ -15,7 +15,7 @@ from alliance_tui.screens.session_summary import SessionSummaryScreen
 from alliance_tui.store import PracticeStore
 
 from .conftest import FROZEN_NOW
-from .waits import toast_saying
+from .waits import handled, toast_saying
 
 
 class Clock:
@@ -72,7 +72,7 @@ async def test_ending_a_session_after_the_clock_went_back_tells_the_coach(data_d
     try:
         async with app.run_test(size=(120, 36), notifications=True) as pilot:
             await app.push_screen(SessionScreen(cid))
-            await pilot.pause()
+            await handled(pilot)
             await pilot.press(*"first words", "enter")  # the session begins with its first entry
             clock.now -= timedelta(hours=2)
             app.screen.query_one("#prompts").focus()

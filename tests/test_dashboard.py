@@ -13,6 +13,7 @@ from alliance_tui.widgets.client_list import ClientList
 
 from .conftest import FROZEN_NOW
 from .screen_text import screen_text, widget_text
+from .waits import handled
 
 
 def make_app(store: PracticeStore) -> AllianceApp:
@@ -27,7 +28,7 @@ def rows(app: AllianceApp) -> list[str]:
 async def test_active_clients_with_sessions_dates_commitments_and_revisit_marker(demo_store: PracticeStore) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, DashboardScreen)
         lines = rows(app)
         assert [line.split("  ")[0] for line in lines] == [
@@ -76,7 +77,7 @@ async def test_a_name_typed_on_the_list_writes_nothing_and_opens_nothing(demo_st
     async with app.run_test(size=(120, 36)) as pilot:
         for name in ("sofia", "Daniel", "hafter ectsr/+1"):
             await pilot.press(*name)
-            await pilot.pause()
+            await handled(pilot)
             assert isinstance(app.screen, DashboardScreen)
             assert app.screen.query_one("#filter", Input).value == name
             await pilot.press("escape")
@@ -100,7 +101,7 @@ async def test_start_up_reads_no_client_file(demo_store: PracticeStore) -> None:
     try:
         app = make_app(fresh)
         async with app.run_test(size=(120, 36)) as pilot:
-            await pilot.pause()
+            await handled(pilot)
             assert len(rows(app)) == 4
             assert not any(fresh.is_loaded(s.id) for s in fresh.summaries())
     finally:
@@ -117,7 +118,7 @@ async def test_an_unreadable_client_shows_as_such_and_the_rest_works(demo_store:
     try:
         app = make_app(fresh)
         async with app.run_test(size=(120, 36)) as pilot:
-            await pilot.pause()
+            await handled(pilot)
             maya_row = next(line for line in rows(app) if line.startswith("Maya"))
             assert "⚠ cannot be read" in maya_row
             await pilot.press("down")  # to Maya
@@ -125,7 +126,7 @@ async def test_an_unreadable_client_shows_as_such_and_the_rest_works(demo_store:
             await pilot.press("enter")  # a quiet warning, no crash, no new screen
             assert isinstance(app.screen, DashboardScreen)
             await pilot.press("up", "enter")  # Daniel still opens
-            await pilot.pause()
+            await handled(pilot)
             assert type(app.screen).__name__ == "ClientReviewScreen"
     finally:
         fresh.close()
@@ -140,11 +141,11 @@ async def test_one_key_opens_the_review_history_and_editor(demo_store: PracticeS
             ("ctrl+g", "AllianceEditorScreen"),
         ):
             await pilot.press(key)
-            await pilot.pause()
+            await handled(pilot)
             assert type(app.screen).__name__ == name
             assert getattr(app.screen, "client_id", None) == demo_store.find_client("Daniel Reyes").id  # type: ignore[union-attr]
             await pilot.press("escape")
-            await pilot.pause()
+            await handled(pilot)
             assert isinstance(app.screen, DashboardScreen)
 
 
@@ -152,7 +153,7 @@ async def test_ctrl_s_opens_a_session_with_the_highlighted_client(demo_store: Pr
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("down", "ctrl+s")
-        await pilot.pause()
+        await handled(pilot)
         assert type(app.screen).__name__ == "SessionScreen"
         maya = demo_store.find_client("Maya Okafor")
         assert maya is not None
@@ -163,12 +164,12 @@ async def test_markup_in_a_name_is_shown_as_typed(store: PracticeStore) -> None:
     store.add_client("[bold]Robin[/] [red]x")
     app = make_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         assert rows(app)[0].startswith("[bold]Robin[/] [red]x")
 
 
 async def test_an_empty_practice_says_how_to_begin(store: PracticeStore) -> None:
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         assert "No clients yet: press ctrl+n to add your first client." in screen_text(app)

@@ -12,7 +12,7 @@ from alliance_tui.store import PracticeStore
 
 from .conftest import FROZEN_NOW, client_id
 from .screen_text import make_app, screen_text
-from .waits import toast_saying
+from .waits import handled, toast_saying
 
 
 async def test_one_save_is_one_new_version_with_every_change_and_reason(demo_store: PracticeStore) -> None:
@@ -21,7 +21,7 @@ async def test_one_save_is_one_new_version_with_every_change_and_reason(demo_sto
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         await app.push_screen(AllianceEditorScreen(cid))
-        await pilot.pause()
+        await handled(pilot)
         # Reword the first item (Logistics).
         await pilot.press("r")
         wording = app.screen.query_one("#wording", Input)
@@ -48,7 +48,7 @@ async def test_one_save_is_one_new_version_with_every_change_and_reason(demo_sto
         assert "why: Decided: he is leaving" in text
         assert "+ added    Logistics: Tell me when I intellectualise" in text
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await handled(pilot)
         assert not isinstance(app.screen, AllianceEditorScreen)
 
     reopened = PracticeStore(demo_store.data_dir).open()  # read-only: the demo store holds the lock
@@ -74,7 +74,7 @@ async def test_a_change_without_a_reason_is_refused_inline_and_the_wording_kept(
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.push_screen(AllianceEditorScreen(cid))
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("a")
         app.screen.query_one("#wording", Input).value = "Text me if I cancel"
         await pilot.press("enter", "enter")
@@ -82,7 +82,7 @@ async def test_a_change_without_a_reason_is_refused_inline_and_the_wording_kept(
         assert app.screen.query_one("#wording", Input).value == "Text me if I cancel"
         assert app.screen.query_one("#reason", Input).has_focus
         await pilot.press("ctrl+s")  # the form still refuses: nothing saved
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, AllianceEditorScreen)
     assert len(demo_store.record(cid).versions) == before
 
@@ -92,20 +92,20 @@ async def test_recategorise_and_add_a_category_of_your_own(demo_store: PracticeS
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         await app.push_screen(AllianceEditorScreen(cid))
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("n", *"Energy", "enter")
         assert "Energy" in demo_store.settings.categories
         await pilot.press("c")
         select = app.screen.query_one("#category", Select)
         assert select.has_focus
         select.value = "Energy"
-        await pilot.pause()
+        await handled(pilot)
         assert app.screen.query_one("#reason", Input).has_focus  # choosing moves on to the reason
         app.screen.query_one("#reason", Input).value = "Fits better"
         await pilot.press("enter")
         assert "> moved    Energy: Fortnightly video calls" in screen_text(app)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await handled(pilot)
     current = demo_store.record(cid).current_alliance
     assert current is not None
     assert current.items[0].category == "Energy"
@@ -120,7 +120,7 @@ async def test_a_category_that_exists_is_refused(demo_store: PracticeStore) -> N
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.push_screen(AllianceEditorScreen(client_id(demo_store, "Maya Okafor")))
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("n", *"focus", "enter")
         assert "There is already a category called 'focus'" in screen_text(app, "#form-message")
 
@@ -131,7 +131,7 @@ async def test_undo_and_leaving_with_unsaved_changes(demo_store: PracticeStore) 
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.push_screen(AllianceEditorScreen(cid))
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("d")
         app.screen.query_one("#reason", Input).value = "Not needed"
         await pilot.press("enter")
@@ -143,7 +143,7 @@ async def test_undo_and_leaving_with_unsaved_changes(demo_store: PracticeStore) 
         await pilot.press("enter", "escape")
         assert isinstance(app.screen, AllianceEditorScreen)  # warned, not left
         await pilot.press("escape")
-        await pilot.pause()
+        await handled(pilot)
         assert not isinstance(app.screen, AllianceEditorScreen)
     assert len(demo_store.record(cid).versions) == before
 
@@ -154,7 +154,7 @@ async def test_saving_as_a_full_design_clears_the_first_design_nudge(demo_store:
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         await app.push_screen(AllianceEditorScreen(cid))
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("ctrl+g")
         assert "★ saving as a full design" in screen_text(app)
         await pilot.press("a")
@@ -162,7 +162,7 @@ async def test_saving_as_a_full_design_clears_the_first_design_nudge(demo_store:
         app.screen.query_one("#reason", Input).value = "Full design"
         await pilot.press("enter", "enter")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await handled(pilot)
     record = demo_store.record(cid)
     assert record.current_alliance is not None and record.current_alliance.full_design
     # The first-design nudge is gone; what stays names the areas still never designed.
@@ -176,14 +176,14 @@ async def test_markup_in_wording_is_kept_and_shown_as_typed(demo_store: Practice
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         await app.push_screen(AllianceEditorScreen(cid))
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("a")
         app.screen.query_one("#wording", Input).value = "[bold]Say it[/] [red]x"
         app.screen.query_one("#reason", Input).value = "She asked"
         await pilot.press("enter", "enter")
         assert "[bold]Say it[/] [red]x" in screen_text(app)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await handled(pilot)
     current = demo_store.record(cid).current_alliance
     assert current is not None and current.items[-1].wording == "[bold]Say it[/] [red]x"
 
@@ -194,9 +194,9 @@ async def test_nothing_to_save_says_so(demo_store: PracticeStore) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.push_screen(AllianceEditorScreen(cid))
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, AllianceEditorScreen)
     assert len(demo_store.record(cid).versions) == before
 
@@ -209,11 +209,11 @@ async def test_a_read_only_window_refuses_quietly_and_keeps_the_changes(demo_sto
         app = make_app(second)
         async with app.run_test(size=(120, 36), notifications=True) as pilot:
             await app.push_screen(AllianceEditorScreen(cid))
-            await pilot.pause()
+            await handled(pilot)
             await pilot.press("d")
             app.screen.query_one("#reason", Input).value = "Not needed"
             await pilot.press("enter", "ctrl+s")
-            await pilot.pause()
+            await handled(pilot)
             assert isinstance(app.screen, AllianceEditorScreen)
             assert "1 unsaved change" in screen_text(app)
             await toast_saying(pilot, "read-only")
@@ -228,7 +228,7 @@ async def test_a_category_and_a_starting_point_are_said_and_ctrl_z_takes_each_ba
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await app.push_screen(AllianceEditorScreen(cid))
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("n", *"Energy", "enter")
         await toast_saying(pilot, "✔ Category “Energy” added: for every client · ctrl+z undoes")
         await pilot.press("t", *"Direct", "enter")
@@ -254,17 +254,17 @@ async def test_letters_that_used_to_write_at_once_now_open_or_need_ctrl(demo_sto
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         await app.push_screen(AllianceEditorScreen(ana.id))
-        await pilot.pause()
+        await handled(pilot)
         editor = app.screen
         assert isinstance(editor, AllianceEditorScreen)
         await pilot.press("end", "g", "k")
-        await pilot.pause()
+        await handled(pilot)
         assert not editor.full_design and not editor.pending
         await pilot.press("y")
-        await pilot.pause()
+        await handled(pilot)
         assert not editor.pending and "Accept this draft: Enter adds it" in screen_text(app)
         await pilot.press("enter")
-        await pilot.pause()
+        await handled(pilot)
         assert [p.kind for p in editor.pending.values()] == [ChangeKind.ADDED]
         assert [i.wording for i in editor.items] == ["Delegate more"]
         await pilot.press("ctrl+g")

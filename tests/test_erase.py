@@ -15,6 +15,7 @@ from alliance_tui.store.erase import ErasureReport, erase_client
 from alliance_tui.store.export_files import client_exports_dir, exports_dir, write_export
 
 from .conftest import FROZEN_NOW
+from .waits import handled
 
 
 def files_mentioning(root: Path, *needles: str) -> list[str]:
@@ -158,9 +159,9 @@ async def test_the_modal_erases_only_after_the_name_is_typed(demo_store: Practic
     results: list[ErasureReport | None] = []
     app = _app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         app.push_screen(EraseClientScreen(maya), results.append)
-        await pilot.pause()
+        await handled(pilot)
         modal = app.screen
         assert isinstance(modal, EraseClientScreen)
         body = str(modal.query_one("#erase-body").render())
@@ -169,18 +170,18 @@ async def test_the_modal_erases_only_after_the_name_is_typed(demo_store: Practic
         assert confirm.disabled
         await pilot.press(*"Maya")
         await pilot.press("enter")  # a partial name: refused inline, nothing erased
-        await pilot.pause()
+        await handled(pilot)
         assert "type the client's name exactly" in str(modal.query_one("#erase-message").render())
         assert (demo_store.clients_dir / f"{maya}.json").exists()
         await pilot.press(*" Okafor")
-        await pilot.pause()
+        await handled(pilot)
         assert not confirm.disabled
         await pilot.click("#erase-confirm")
-        await pilot.pause()
+        await handled(pilot)
         assert "Maya Okafor has been erased" in str(modal.query_one("#erase-title").render())
         assert "Their file (1 session" in str(modal.query_one("#erase-body").render())
         await pilot.press("escape")
-        await pilot.pause()
+        await handled(pilot)
     assert len(results) == 1 and results[0] is not None and results[0].name == "Maya Okafor"
     assert not (demo_store.clients_dir / f"{maya}.json").exists()
     assert files_mentioning(demo_store.data_dir, "Maya Okafor") == []
@@ -191,12 +192,12 @@ async def test_escape_closes_the_modal_without_erasing(demo_store: PracticeStore
     results: list[ErasureReport | None] = []
     app = _app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         app.push_screen(EraseClientScreen(maya), results.append)
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press(*"Maya Okafor")
         await pilot.press("escape")
-        await pilot.pause()
+        await handled(pilot)
     assert results == [None]
     assert demo_store.find_client("Maya Okafor") is not None
 
@@ -206,11 +207,11 @@ async def test_the_modal_offers_archiving_instead(demo_store: PracticeStore) -> 
     results: list[ErasureReport | None] = []
     app = _app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         app.push_screen(EraseClientScreen(maya), results.append)
-        await pilot.pause()
+        await handled(pilot)
         await pilot.click("#erase-archive")
-        await pilot.pause()
+        await handled(pilot)
     assert results == [None]
     demo_store.close()
     with PracticeStore(demo_store.data_dir, read_only=True) as again:
@@ -224,17 +225,17 @@ async def test_erasing_from_the_client_review_returns_to_the_practice(demo_store
     maya = _id(demo_store, "Maya Okafor")
     app = _app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         review = ClientReviewScreen(maya)
         await app.push_screen(review)
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("ctrl+x")
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, EraseClientScreen)
         await pilot.press(*"Maya Okafor", "enter")
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("escape")
-        await pilot.pause()
+        await handled(pilot)
         assert review not in app.screen_stack
         assert not isinstance(app.screen, EraseClientScreen)
     assert demo_store.find_client("Maya Okafor") is None

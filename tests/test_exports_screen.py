@@ -12,7 +12,7 @@ from alliance_tui.store import PracticeStore
 
 from .conftest import FROZEN_NOW
 from .screen_text import screen_text
-from .waits import toast_saying, toasts, until
+from .waits import handled, toast_saying, toasts, until
 
 
 def _app(store: PracticeStore) -> AllianceApp:
@@ -27,7 +27,7 @@ async def test_export_recap_writes_copies_and_says_where(demo_store: PracticeSto
     assert private
     app = _app(demo_store)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         path = export_recap(app.screen, daniel.id, 3)
         shown = await toast_saying(pilot, "Recap for Daniel Reyes")
         assert path is not None
@@ -49,7 +49,7 @@ async def test_export_alliance_names_the_file_after_the_version(demo_store: Prac
     version = demo_store.record(maya.id).versions[-1].number
     app = _app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         path = export_alliance(app.screen, maya.id)
         assert path is not None and path.name == f"alliance-v{version}.md"
         assert app.clipboard == path.read_text("utf-8")
@@ -59,7 +59,7 @@ async def test_nothing_to_export_is_a_quiet_toast_not_a_crash(demo_store: Practi
     client = demo_store.add_client("New Client")
     app = _app(demo_store)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         assert export_recap(app.screen, client.id, 1) is None
         assert export_alliance(app.screen, client.id) is None
         await toast_saying(pilot, "no alliance recorded yet")
@@ -72,7 +72,7 @@ async def test_nothing_to_export_is_a_quiet_toast_not_a_crash(demo_store: Practi
 async def test_export_hours_writes_the_practice_log(demo_store: PracticeStore) -> None:
     app = _app(demo_store)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         path = export_hours(app.screen)
         assert path is not None and path.name == "hours-log-2026-11-20.csv"
         assert path.read_text("utf-8").startswith("Client name,Contact information")
@@ -90,33 +90,33 @@ async def test_the_session_summary_exports_the_recap_on_ctrl_o_and_ctrl_z_takes_
     assert daniel is not None
     app = _app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         await app.push_screen(SessionSummaryScreen(daniel.id, 2))
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("r")  # a letter writes nothing here
-        await pilot.pause()
+        await handled(pilot)
         assert not list((demo_store.data_dir / "exports").rglob("*.md"))
         await pilot.press("ctrl+o")
-        await pilot.pause()
+        await handled(pilot)
         assert app.clipboard.startswith("# Session 2 recap: Daniel Reyes")
         assert "✔ Recap saved as session-02-recap.md · ctrl+z undoes" in screen_text(app)
         exported = list((demo_store.data_dir / "exports").rglob("session-02-recap.md"))
         assert len(exported) == 1 and exported[0].read_text("utf-8") == app.clipboard
         await pilot.press("ctrl+z")
-        await pilot.pause()
+        await handled(pilot)
         assert "↶ Undone: recap saved as session-02-recap.md" in screen_text(app)
         assert not exported[0].exists()
         exported[0].write_text("old", encoding="utf-8")
         await pilot.press("ctrl+o")  # written over a file of that name: ctrl+z puts the old one back
-        await pilot.pause()
+        await handled(pilot)
         assert "✔ Recap rewritten as session-02-recap.md" in screen_text(app)
         exported[0].write_text("edited since", encoding="utf-8")
         await pilot.press("ctrl+z")  # the coach's own edit is never thrown away
-        await pilot.pause()
+        await handled(pilot)
         assert "was changed since it was written; nothing was" in screen_text(app)
         exported[0].write_text(app.clipboard, encoding="utf-8")
         await pilot.press("ctrl+z")
-        await pilot.pause()
+        await handled(pilot)
         assert exported[0].read_text("utf-8") == "old"
         exported[0].unlink()
     assert not list((demo_store.data_dir / "exports").rglob("*.md"))
@@ -129,17 +129,17 @@ async def test_the_client_review_exports_the_latest_recap_and_the_alliance(demo_
     assert daniel is not None
     app = _app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         await app.push_screen(ClientReviewScreen(daniel.id))
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("ctrl+o")  # the sheet says what each page is; Enter writes the first, the recap
-        await pilot.pause()
+        await handled(pilot)
         assert "The recap of session 3" in screen_text(app)
         await pilot.press("enter")
-        await pilot.pause()
+        await handled(pilot)
         assert app.clipboard.startswith("# Session 3 recap: Daniel Reyes")
         await pilot.press("ctrl+o", "down", "enter")
-        await pilot.pause()
+        await handled(pilot)
         assert app.clipboard.startswith("# How we work together: Daniel Reyes")
     names = sorted(p.name for p in (demo_store.data_dir / "exports").rglob("*.md"))
     assert names == ["alliance-v2.md", "session-03-recap.md"]
@@ -154,9 +154,9 @@ async def test_hours_log_from_the_command_palette(demo_store: PracticeStore) -> 
     demo_store.update_client(daniel.id, in_hours_log=False)
     app = AllianceApp(demo_store, demo=True, clock=lambda: FROZEN_NOW, cursor_blink=False)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("ctrl+p")
-        await pilot.pause()
+        await handled(pilot)
         app.screen.query_one("Input").value = "anonymised"  # type: ignore[attr-defined]
         await until(pilot, lambda: "anonymised" in screen_text(app, "CommandList"), "the command offered")
         await pilot.press("enter")
@@ -179,9 +179,9 @@ async def test_the_send_sheet_writes_nothing_until_enter(demo_store: PracticeSto
     assert daniel is not None
     app = _app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         await app.push_screen(ClientReviewScreen(daniel.id))
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("ctrl+o")
         await until(pilot, lambda: isinstance(app.screen, SendSheet), "the sending sheet")
         assert "exports/daniel-reyes-" in screen_text(app)  # where it would go, said before anything is written

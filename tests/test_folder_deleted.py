@@ -20,7 +20,7 @@ from alliance_tui.store.backup import read_backup
 from alliance_tui.widgets.quick_log import QuickLogInput
 
 from .conftest import FROZEN_NOW, client_id
-from .waits import toast_saying
+from .waits import handled, toast_saying
 
 
 def three_clients(data_dir: Path) -> dict[str, str]:
@@ -110,7 +110,7 @@ async def test_the_app_notices_it_while_the_coach_only_reads(
     monkeypatch.setattr(practice_watch, "FOLDER_CHECK_SECONDS", 0.05)
     app = AllianceApp(demo_store, demo=True, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         shutil.rmtree(demo_store.data_dir)
         await toast_saying(pilot, "was deleted while Alliance TUI had it open")
         assert (demo_store.data_dir / ".lock").exists()
@@ -121,7 +121,7 @@ async def test_the_coach_sees_it_at_once_in_the_app(demo_store: PracticeStore) -
     app = AllianceApp(demo_store, demo=True, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await app.push_screen(SessionScreen(maya))
-        await pilot.pause()
+        await handled(pilot)
         shutil.rmtree(demo_store.data_dir)
         box = app.screen.query_one(QuickLogInput)
         box.value = "The folder is gone"

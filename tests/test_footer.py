@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.widgets import Button, Footer
 
 from alliance_tui.widgets.footer import FooterEntry, KeyFooter, fit
+from tests.waits import handled
 
 
 class Left(Button):
@@ -59,8 +60,8 @@ async def test_the_keys_are_footers_own_in_order_place_and_state_as_focus_moves(
         async with app.run_test(size=(100, 10)) as pilot:
             for target in ("#left", "#right", "#plain", "#left"):
                 app.query_one(target).focus()
-                await pilot.pause()
-                await pilot.pause()
+                await handled(pilot)
+                await handled(pilot)
                 states.append(as_footer_shows(app))
         seen[footer_type.__name__] = states
     assert seen["KeyFooter"] == seen["Footer"]
@@ -83,7 +84,7 @@ async def test_the_footer_draws_its_keys_in_the_first_frame_and_a_focus_change_i
         footer.refresh = spy  # type: ignore[method-assign]
         for target in ("#right", "#left", "#plain"):
             app.query_one(target).focus()
-            await pilot.pause()
+            await handled(pilot)
         assert layouts and not any(layouts)
 
 
@@ -91,27 +92,27 @@ async def test_a_click_presses_the_key_under_it_and_a_disabled_key_does_nothing(
     app = Panes(KeyFooter)
     async with app.run_test(size=(100, 10)) as pilot:
         app.query_one("#plain").focus()
-        await pilot.pause()
+        await handled(pilot)
         footer = app.query_one(KeyFooter)
         where = {p.entry.key: p for p in footer.shown}
         await pilot.click(KeyFooter, offset=(where["y"].start + 1, 0))
         await pilot.click(KeyFooter, offset=(where["z"].start + 1, 0))
         await pilot.click(KeyFooter, offset=(where["x"].end - 1, 0))
-        await pilot.pause()
+        await handled(pilot)
         assert app.pressed == ["y", "x"]
 
 
 async def test_hovering_a_key_shows_its_tooltip_and_highlights_it() -> None:
     app = Panes(KeyFooter)
     async with app.run_test(size=(100, 10)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         footer = app.query_one(KeyFooter)
         y = next(p for p in footer.shown if p.entry.key == "y")
         await pilot.hover(KeyFooter, offset=(y.start + 2, 0))
         assert footer.hovered == y.entry
         assert footer.tooltip == "Does y"
         assert footer.styles.pointer == "pointer"
-        await pilot.pause()
+        await handled(pilot)
         hover = footer.get_component_rich_style("key-footer--hover").bgcolor
         cells = [(segment.text, segment.style) for segment in footer.render_line(0)]
         x, backgrounds = 0, {}

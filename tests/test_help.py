@@ -14,6 +14,7 @@ from alliance_tui.screens.help import HelpScreen
 from alliance_tui.store import PracticeStore
 
 from .conftest import FROZEN_NOW
+from .waits import handled
 
 
 def make_app(store: PracticeStore) -> AllianceApp:
@@ -31,7 +32,7 @@ def help_text(screen: HelpScreen) -> str:
 async def test_help_lists_the_dashboard_keys_grouped(demo_store: PracticeStore) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         dashboard = app.screen
         own = [
             b.binding
@@ -40,7 +41,7 @@ async def test_help_lists_the_dashboard_keys_grouped(demo_store: PracticeStore) 
         ]
         assert own, "the dashboard has keys of its own"
         await pilot.press("f1")
-        await pilot.pause()
+        await handled(pilot)
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
         text = help_text(help_screen)
@@ -52,26 +53,26 @@ async def test_help_lists_the_dashboard_keys_grouped(demo_store: PracticeStore) 
         assert text.index("This screen") < text.index("Everywhere")
         # F1 again (or escape) goes back to the very same screen.
         await pilot.press("f1")
-        await pilot.pause()
+        await handled(pilot)
         assert app.screen is dashboard
         await pilot.press("f1")
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("escape")
-        await pilot.pause()
+        await handled(pilot)
         assert app.screen is dashboard
 
 
 async def test_help_scrolls_at_80x24(demo_store: PracticeStore) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("f1")
-        await pilot.pause()
+        await handled(pilot)
         body = app.screen.query_one("#help-body", VerticalScroll)
         assert body.has_focus
         assert body.max_scroll_y > 0, "more keys than fit: the list scrolls"
         await pilot.press("end")
-        await pilot.pause()
+        await handled(pilot)
         assert body.scroll_y == body.max_scroll_y
         assert body.region.width <= 80
 
@@ -81,12 +82,12 @@ async def test_help_marks_keys_that_do_nothing_right_now_in_words(demo_store: Pr
 
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         actions = screen_actions(app.screen)
         assert actions
         actions[0].enabled = False
         app.push_screen(HelpScreen(actions, "Dashboard"))
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, HelpScreen)
         assert "(not available" in help_text(app.screen)
 
@@ -105,13 +106,13 @@ def test_help_snapshot_light_theme_80x24(demo_store: PracticeStore, snap_compare
 async def test_a_click_outside_the_list_closes_help_and_inside_does_not(demo_store: PracticeStore) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         dashboard = app.screen
         await pilot.press("f1")
-        await pilot.pause()
+        await handled(pilot)
         await pilot.click("#help-body", offset=(10, 5))
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, HelpScreen)
         await pilot.click(offset=(0, 20))  # the dimmed margin beside the list
-        await pilot.pause()
+        await handled(pilot)
         assert app.screen is dashboard

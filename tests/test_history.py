@@ -11,13 +11,14 @@ from alliance_tui.widgets.version_diff import change_counts
 
 from .conftest import client_id
 from .screen_text import make_app, screen_text
+from .waits import handled
 
 
 async def test_every_version_in_order_with_when_which_session_and_why(demo_store: PracticeStore) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=(160, 48)) as pilot:
         await app.push_screen(AllianceHistoryScreen(client_id(demo_store, "Priya Natarajan")))
-        await pilot.pause()
+        await handled(pilot)
         versions = screen_text(app, "#versions").splitlines()
         listed = [line.strip("▊▎ ") for line in versions if "v" in line and "20" in line]
         assert listed[0].startswith("v1   3 Jul 2026  intake      Agreed at intake")
@@ -29,7 +30,7 @@ async def test_reworded_and_removed_items_are_shown_by_symbol_and_word(demo_stor
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         await app.push_screen(AllianceHistoryScreen(client_id(demo_store, "Priya Natarajan")))
-        await pilot.pause()
+        await handled(pilot)
         text = screen_text(app)
         assert "v2 → v3: 1 reworded, 1 removed" in text
         assert "Saved 25 Sep 2026, in session 6. Why: Moved to monthly as she needs less support" in text
@@ -42,11 +43,11 @@ async def test_pin_a_base_to_compare_any_two_versions(demo_store: PracticeStore)
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         await app.push_screen(AllianceHistoryScreen(client_id(demo_store, "Priya Natarajan")))
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("up", "up")  # v1
         assert "v1, the first version: 2 added" in screen_text(app)
         await pilot.press("b", "down", "down")  # compare v3 against v1
-        await pilot.pause()
+        await handled(pilot)
         text = screen_text(app)
         assert "◆ base" in text
         assert "v1 → v3: 3 added, 1 reworded" in text
@@ -61,12 +62,12 @@ async def test_side_by_side_and_hiding_unchanged(demo_store: PracticeStore) -> N
     app = make_app(demo_store)
     async with app.run_test(size=(160, 48)) as pilot:
         await app.push_screen(AllianceHistoryScreen(client_id(demo_store, "Priya Natarajan")))
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("u")
         diff = screen_text(app, "#diff")
         assert "Focus:" not in diff and "~ reworded" in diff
         await pilot.press("v")
-        await pilot.pause()
+        await handled(pilot)
         assert app.screen.query_one("#side-by-side").display
         sides = screen_text(app, ".side")
         assert "Version 2" in sides and "Version 3" in sides
@@ -87,7 +88,7 @@ async def test_recategorised_items_say_where_they_came_from(demo_store: Practice
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         await app.push_screen(AllianceHistoryScreen(cid))
-        await pilot.pause()
+        await handled(pilot)
         text = screen_text(app)
         assert "v2 → v3: 1 moved" in text
         assert "> moved    Between sessions: Give me a minute of quiet" in text
@@ -100,7 +101,7 @@ async def test_a_client_without_an_alliance(store: PracticeStore) -> None:
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.push_screen(AllianceHistoryScreen(client.id))
-        await pilot.pause()
+        await handled(pilot)
         assert "No versions yet" in screen_text(app)
         assert app.screen.query_one("#versions", OptionList).option_count == 0
 

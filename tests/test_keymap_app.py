@@ -16,7 +16,7 @@ from alliance_tui.store import PracticeStore
 
 from .conftest import FROZEN_NOW
 from .screen_text import run_palette_command
-from .waits import toast_saying, toasts
+from .waits import handled, toast_saying, toasts
 
 
 def make_app(store: PracticeStore, config: Path) -> AllianceApp:
@@ -41,7 +41,7 @@ async def test_remap_applies_and_bad_entries_are_reported(store: PracticeStore, 
     )
     app = make_app(store, config)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         unknown = await told(pilot, "dashbord.sesion")
         assert len(unknown) == 1 and "line 3" in unknown[0] and "config.toml" in unknown[0]
         assert "unknown action id" in unknown[0]
@@ -49,18 +49,18 @@ async def test_remap_applies_and_bad_entries_are_reported(store: PracticeStore, 
         assert len(bad_key) == 1 and "[keys] app.quit" in bad_key[0] and "line 4" in bad_key[0]
         # The good entries still apply.
         await pilot.press("f1")
-        await pilot.pause()
+        await handled(pilot)
         assert not isinstance(app.screen, HelpScreen)
         await pilot.press("f2")
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, HelpScreen)
         keys = {a.key_label for a in app.screen.actions if a.action == "help"}
         assert keys == {"f2"}
         await pilot.press("escape")
-        await pilot.pause()
+        await handled(pilot)
         assert not isinstance(app.screen, HelpScreen)
         await pilot.press("ctrl+k")
-        await pilot.pause()
+        await handled(pilot)
         assert type(app.screen).__name__ == "CommandPalette"
 
 
@@ -69,11 +69,11 @@ async def test_unparsable_config_still_opens_with_defaults(store: PracticeStore,
     config.write_text('[keys\napp.help = "f2"\n', encoding="utf-8")
     app = make_app(store, config)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         (problem,) = await told(pilot, "config.toml")
         assert "line 1" in problem and "not valid TOML" in problem
         await pilot.press("f1")
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, HelpScreen)
 
 
@@ -132,15 +132,15 @@ async def test_the_palette_writes_a_sample_config_that_the_next_run_reads(store:
     config = tmp_path / "conf" / "config.toml"
     app = make_app(store, config)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         names = [c.title for c in app.get_system_commands(app.screen)]
         assert "Keys: create config file" in names and "Keys: config file" not in names
         run_palette_command(app, "Keys: create config file")
-        await pilot.pause()
+        await handled(pilot)
         await told(pilot, "Written to")
         assert "Keys: config file" in [c.title for c in app.get_system_commands(app.screen)]
         create_config_file(app)  # never overwrites the coach's file (the palette offers it no more)
-        await pilot.pause()
+        await handled(pilot)
         await told(pilot, "already exists")
     loaded = read_user_config(config)
     assert loaded.problems == () and loaded.config.keys == {}
@@ -157,9 +157,9 @@ async def test_a_clash_is_reported_once_and_the_displaced_action_stays_in_the_pa
     config.write_text('[keys]\ndashboard.session = "ctrl+r"\n', encoding="utf-8")
     app = make_app(demo_store, config)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("down")
-        await pilot.pause()
+        await handled(pilot)
         clashes = await told(pilot, "is also the key of")
         assert len(clashes) == 1 and "'History' (Dashboard)" in clashes[0] and "line 2" in clashes[0]
         actions = {a.description: a for a in screen_actions(app.screen)}
@@ -174,9 +174,9 @@ async def test_taking_a_textual_key_is_reported_once(store: PracticeStore, tmp_p
     config.write_text('[keys]\ndashboard.archived = "tab"\n', encoding="utf-8")
     app = make_app(store, config)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         for _ in range(3):
             await pilot.press("down")
-        await pilot.pause()
+        await handled(pilot)
         taken = await told(pilot, "replaced the key of")
         assert len(taken) == 1 and "Focus Next" in taken[0]

@@ -14,6 +14,7 @@ from alliance_tui.widgets.light_colours import LEGIBLE_LIGHT
 
 from .conftest import FROZEN_NOW
 from .screen_text import plain_text
+from .waits import handled
 
 
 def contrast(a: Color, b: Color) -> float:
@@ -40,16 +41,16 @@ def test_named_colours_read_on_the_light_themes(name: str) -> None:
 async def test_the_app_uses_the_legible_light_palette(demo_store: PracticeStore) -> None:
     app = AllianceApp(demo_store, demo=True, clock=lambda: FROZEN_NOW, cursor_blink=False)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         app.theme = "textual-light"
-        await pilot.pause()
+        await handled(pilot)
         assert app.ansi_theme is LEGIBLE_LIGHT
 
 
 async def test_check_in_details_are_not_dimmed_in_an_ansi_theme(demo_store: PracticeStore) -> None:
     app = AllianceApp(demo_store, demo=True, start_client="Daniel Reyes", clock=lambda: FROZEN_NOW, cursor_blink=False)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
 
         def detail_styles() -> set[str]:
             options = app.screen.query_one("#commitments", OptionList)
@@ -59,7 +60,7 @@ async def test_check_in_details_are_not_dimmed_in_an_ansi_theme(demo_store: Prac
 
         assert "dim" in detail_styles()
         app.theme = "ansi-dark"
-        await pilot.pause()
+        await handled(pilot)
         assert "dim" not in detail_styles() and "italic" in detail_styles()
         text = plain_text(app.screen.query_one("#commitments", OptionList).get_option_at_index(0).prompt)  # type: ignore[arg-type]
         assert (

@@ -30,6 +30,7 @@ from alliance_tui.store import PracticeStore
 
 from .conftest import FROZEN_NOW
 from .screen_text import screen_text
+from .waits import handled
 
 LINK = "[link=file:///etc/passwd]x[/link]"
 # Each field's saved value: a short literal to look for, with '[/]' and a link around it.
@@ -123,7 +124,7 @@ def missing(app: AllianceApp, *fields: str) -> list[str]:
 
 async def settle(pilot: Pilot[None]) -> None:
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await handled(pilot)
 
 
 async def test_every_saved_text_field_is_shown_literally_on_every_screen(data_dir: Path) -> None:

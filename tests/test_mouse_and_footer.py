@@ -19,7 +19,7 @@ from alliance_tui.widgets.quick_log import QuickLog, QuickLogInput
 
 from .conftest import FROZEN_NOW
 from .test_session_flow import FakeMonotonic
-from .waits import until
+from .waits import handled, until
 
 
 def make_app(store: PracticeStore, mono: FakeMonotonic | None = None) -> AllianceApp:
@@ -49,7 +49,7 @@ async def test_review_footer_fits_with_the_session_edit_and_send_keys(
 ) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("enter")
         keys = await footer_on(pilot, ClientReviewScreen)
         assert {"ctrl+s", "h", "ctrl+g", "ctrl+o", "escape"} <= {k.entry.key for k in keys}
@@ -67,7 +67,7 @@ async def test_review_footer_fits_with_the_session_edit_and_send_keys(
 async def test_narrow_footers_leave_out_keys_rather_than_cut_them(demo_store: PracticeStore) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         steps: list[tuple[list[str], type[Screen[None]]]] = [
             ([], DashboardScreen),
             (["enter", "ctrl+g"], AllianceEditorScreen),
@@ -88,9 +88,9 @@ async def test_narrow_footers_leave_out_keys_rather_than_cut_them(demo_store: Pr
 async def test_client_rows_open_with_a_click(demo_store: PracticeStore) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         await pilot.click("#clients", offset=(4, 2))  # Maya's row: highlighted
-        await pilot.pause()
+        await handled(pilot)
         assert app.screen.query_one("#clients").cursor_row == 1  # type: ignore[attr-defined]
         await pilot.click("#clients", offset=(4, 2))  # clicked again: opened
         await until(pilot, lambda: isinstance(app.screen, ClientReviewScreen), "the client's review")
@@ -101,7 +101,7 @@ async def test_client_rows_open_with_a_click(demo_store: PracticeStore) -> None:
 async def test_footer_keys_are_clickable(demo_store: PracticeStore) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("enter")
         history = next(k for k in await footer_on(pilot, ClientReviewScreen) if k.entry.key == "h")
         await pilot.click(KeyFooter, offset=(history.start + 1, 0))
@@ -114,17 +114,17 @@ async def test_clicking_the_pause_clock_starts_and_stops_it(demo_store: Practice
     daniel = demo_store.find_client("Daniel Reyes")
     assert daniel is not None
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("ctrl+s")
         await footer_on(pilot, SessionScreen)
         focused = app.focused
         await pilot.click(PauseClock)
-        await pilot.pause()
+        await handled(pilot)
         assert app.screen.query_one(PauseClock).running
         assert app.focused is focused  # a click on the clock does not move the focus
         mono.now += 21.0
         await pilot.click(PauseClock)
-        await pilot.pause()
+        await handled(pilot)
         assert not app.screen.query_one(PauseClock).running
     reopened = PracticeStore(demo_store.data_dir).open()
     try:
@@ -137,11 +137,11 @@ async def test_clicking_the_pause_clock_starts_and_stops_it(demo_store: Practice
 async def test_clicking_the_quick_log_label_focuses_the_line(demo_store: PracticeStore) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("ctrl+s")
         await footer_on(pilot, SessionScreen)
         await pilot.click("#quicklog-kind")
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.focused, QuickLogInput)
         assert app.screen.query_one(QuickLog).input is app.focused
 
@@ -149,33 +149,33 @@ async def test_clicking_the_quick_log_label_focuses_the_line(demo_store: Practic
 async def test_every_save_and_refusal_is_said_in_the_log_lines_message(demo_store: PracticeStore) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("ctrl+s")
         await footer_on(pilot, SessionScreen)
         message = app.screen.query_one("#quicklog-message")
         await pilot.press("ctrl+l", *"lit up", "enter")
-        await pilot.pause()
+        await handled(pilot)
         assert "Note saved" in str(message.render()) and "ctrl+z undoes" in str(message.render())
         await pilot.press("ctrl+t", "ctrl+t")  # stopped at once: said, and nothing recorded
-        await pilot.pause()
+        await handled(pilot)
         assert "not recorded" in str(message.render())
         app.screen.query_one(QuickLog).input.value = "[red]x[/]" * 400  # too long: refused
         await pilot.press("enter")
-        await pilot.pause()
+        await handled(pilot)
         assert "nothing saved" in str(message.render())
 
 
 async def test_the_quick_log_label_names_the_category_a_typed_name_chooses(demo_store: PracticeStore) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("ctrl+s")
         await footer_on(pilot, SessionScreen)
         await pilot.press("ctrl+r", *"Between sessions: email is fine")
-        await pilot.pause()
+        await handled(pilot)
         assert "± adjust · Between sessions" in str(app.screen.query_one("#quicklog-kind").render())
         await pilot.press("enter")
-        await pilot.pause()
+        await handled(pilot)
     daniel = demo_store.find_client("Daniel Reyes")
     assert daniel is not None
     reopened = PracticeStore(demo_store.data_dir).open()

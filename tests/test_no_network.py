@@ -19,7 +19,7 @@ from alliance_tui.store import PracticeStore
 from alliance_tui.widgets.quick_log import QuickLogInput
 
 from .conftest import FROZEN_NOW
-from .waits import settled
+from .waits import handled, settled
 
 
 class NetworkUsed(AssertionError):
@@ -93,13 +93,13 @@ async def test_a_whole_session_and_the_palette_never_touch_the_network_or_a_log(
     maya = demo_store.find_client("Maya Okafor")
     assert maya is not None
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         # The palette: search a client and an action, then leave it.
         await pilot.press("ctrl+p", *"maya")
         await settled(pilot)
         await pilot.press("escape")
         await app.push_screen(SessionScreen(maya.id))
-        await pilot.pause()
+        await handled(pilot)
         screen = app.screen
         await pilot.press("ctrl+y", "d")  # check in the first commitment
         box = screen.query_one(QuickLogInput)
@@ -110,12 +110,12 @@ async def test_a_whole_session_and_the_palette_never_touch_the_network_or_a_log(
             assert box.value == "", text
         await pilot.press("ctrl+t", "ctrl+t", "ctrl+f", "1", *"yes", "enter")
         await pilot.press("ctrl+e", "y")
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, SessionSummaryScreen)
         await pilot.press("ctrl+p", *"recap")
         await settled(pilot)
         await pilot.press("escape", "escape")
-        await pilot.pause()
+        await handled(pilot)
         assert app.is_running and app.return_code is None
     assert no_network == []
 

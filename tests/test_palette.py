@@ -10,7 +10,7 @@ from alliance_tui.app import AllianceApp
 from alliance_tui.store import PracticeStore
 
 from .conftest import FROZEN_NOW
-from .waits import settled
+from .waits import handled, settled
 
 
 def make_app(store: PracticeStore) -> AllianceApp:
@@ -22,7 +22,7 @@ async def search(pilot: Pilot[None], query: str) -> list[str]:
     app = pilot.app
     if not isinstance(app.screen, CommandPalette):
         await pilot.press("ctrl+p")
-        await pilot.pause()
+        await handled(pilot)
     assert isinstance(app.screen, CommandPalette)
     await pilot.press(*query)
     await settled(pilot)  # the palette gathers its hits in a worker, then lists them
@@ -37,15 +37,15 @@ async def choose(pilot: Pilot[None], text: str) -> None:
     while command_list.highlighted != target:
         await pilot.press("down" if (command_list.highlighted or 0) < target else "up")
     await pilot.press("enter")
-    await pilot.pause()
-    await pilot.pause()
+    await handled(pilot)
+    await handled(pilot)
 
 
 async def test_clients_are_found_by_part_of_their_name(demo_store: PracticeStore) -> None:
     app = make_app(demo_store)
     opened: list[tuple[str, str]] = []
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         app.open_session = lambda client_id: opened.append(("session", client_id))  # type: ignore[method-assign]
         texts = await search(pilot, "dan rey")
         assert texts[0] == "Start session with Daniel Reyes" or texts[0] == "Review Daniel Reyes"
@@ -61,7 +61,7 @@ async def test_review_command_opens_the_client_review(demo_store: PracticeStore)
     pytest.importorskip("alliance_tui.screens.review")
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         texts = await search(pilot, "review priya")
         assert texts[0] == "Review Priya Natarajan"
         await choose(pilot, "Review Priya Natarajan")
@@ -73,7 +73,7 @@ async def test_review_command_opens_the_client_review(demo_store: PracticeStore)
 async def test_archived_clients_can_be_reviewed_but_not_started(demo_store: PracticeStore) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         texts = await search(pilot, "tom beck")
         assert "Review Tom Becker (archived)" in texts
         assert "Start session with Tom Becker" not in texts
@@ -83,7 +83,7 @@ async def test_client_names_are_never_read_as_markup(store: PracticeStore) -> No
     store.add_client("[bold]Ana[/] [red]x")
     app = make_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         texts = await search(pilot, "ana")
         assert "Start session with [bold]Ana[/] [red]x" in texts
         rendered = " ".join(str(o.prompt) for o in app.screen.query_one(CommandList).options)
@@ -96,7 +96,7 @@ async def test_dashboard_keys_are_palette_commands(demo_store: PracticeStore) ->
 
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         dashboard = app.screen
         # Every key the dashboard declares (even one a focused widget shadows) and the app's help.
         declared = {b.description for _, b in declared_bindings([type(dashboard)]) if b.id}
@@ -120,14 +120,14 @@ async def test_session_keys_stay_in_the_palette_while_typing(demo_store: Practic
     assert daniel is not None
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         app.open_session(daniel.id)
-        await pilot.pause()
+        await handled(pilot)
         session = app.screen
         inputs = list(session.query(Input))
         assert inputs, "the session screen has a quick-log field"
         inputs[-1].focus()
-        await pilot.pause()
+        await handled(pilot)
         offered = {text for text, _, _ in ScreenActionCommands(session).commands()}
         session_keys = {b.description for b in type(session).BINDINGS if hasattr(b, "description") and b.description}
         # Keys a text field swallows (a, c, t...) are still actions in the palette.
@@ -139,11 +139,11 @@ async def test_session_keys_stay_in_the_palette_while_typing(demo_store: Practic
 async def test_theme_commands_switch_and_the_system_theme_picker_exists(store: PracticeStore) -> None:
     app = make_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         texts = await search(pilot, "theme")
         assert "Theme" in texts  # Textual's own picker
         await pilot.press("escape")
-        await pilot.pause()
+        await handled(pilot)
         texts = await search(pilot, "nord")
         assert "Theme: nord" in texts
         await choose(pilot, "Theme: nord")

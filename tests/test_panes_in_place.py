@@ -24,6 +24,7 @@ from alliance_tui.widgets.revisit_pane import RevisitPane, RevisitView
 from alliance_tui.widgets.today_log import TodayLog
 
 from .conftest import FROZEN_NOW
+from .waits import handled
 
 # Each pane, the reactive its screen binds, and a value it has not drawn yet.
 LATE_DATA: list[tuple[type[Widget], str, Any]] = [
@@ -57,7 +58,7 @@ async def test_data_given_as_a_pane_leaves_is_dropped_without_a_crash(
         pane = app.query_one("#pane")
         assert pane.children  # drawn with its parts in place
         await app.query_one("#holder").remove()
-        await pilot.pause()
+        await handled(pilot)
         assert not app.query("#pane")
     # run_test re-raises anything a handler raised: reaching here means no crash.
     assert seen == [0]  # the data came when the pane's parts were already gone

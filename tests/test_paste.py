@@ -12,6 +12,7 @@ from alliance_tui.widgets.editor import TextEditor
 from alliance_tui.widgets.quick_log import QuickLogInput
 
 from .test_session_input import make_app, open_session
+from .waits import handled
 
 # What the coach copied: words, an ESC with bytes after it (ctrl+s among them), more words.
 PASTED = "pasted \x1b\x13^private\x1b[A words\x07"
@@ -70,10 +71,10 @@ async def test_a_pasted_esc_in_the_log_line_saves_the_words_as_a_private_note(de
         await pilot.press("ctrl+l")
         box = screen.query_one(QuickLogInput)
         box.post_message(events.Paste(PASTED + "\nsecond line"))
-        await pilot.pause()
+        await handled(pilot)
         assert box.value == "pasted ^private[A words second line"
         await pilot.press("enter")
-        await pilot.pause()
+        await handled(pilot)
     notes = [n for n in demo_store.record(screen.client_id).notes if n.text.startswith("pasted")]
     assert [(n.text, n.private) for n in notes] == [("pasted ^private[A words second line", True)]
 
@@ -90,5 +91,5 @@ async def test_a_paste_into_a_multi_line_field_keeps_its_lines_without_controls(
         editor = app.query_one(TextEditor)
         editor.focus()
         editor.post_message(events.Paste("first\x1b[2J\nsecond\x07"))
-        await pilot.pause()
+        await handled(pilot)
         assert editor.text == "first[2J\nsecond"

@@ -14,7 +14,7 @@ from alliance_tui.widgets.pause_clock import PauseClock
 from .conftest import FROZEN_NOW
 from .screen_text import widget_text
 from .test_session_flow import FakeMonotonic, screen_text
-from .waits import until
+from .waits import handled, until
 
 
 def test_timer_phases_and_display() -> None:
@@ -76,7 +76,7 @@ async def test_ctrl_t_works_while_typing(demo_store: PracticeStore) -> None:
     assert maya is not None
     async with app.run_test(size=(120, 36)) as pilot:
         await app.push_screen(SessionScreen(maya.id))
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("ctrl+l", *"she went quiet")
         await pilot.press("ctrl+t")
         mono.now += 61.5
@@ -92,7 +92,7 @@ async def test_quitting_mid_pause_records_it(demo_store: PracticeStore) -> None:
     assert maya is not None
     async with app.run_test(size=(120, 36)) as pilot:
         await app.push_screen(SessionScreen(maya.id))
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("ctrl+t")
         mono.now += 7.25
         await pilot.press("ctrl+q")
@@ -109,7 +109,7 @@ async def sofias_clock(app: AllianceApp, pilot: Pilot[None]) -> PauseClock:
     sofia = app.store.find_client("Sofia Lindqvist")
     assert sofia is not None
     await app.push_screen(SessionScreen(sofia.id))
-    await pilot.pause()
+    await handled(pilot)
     return app.screen.query_one(PauseClock)
 
 

@@ -12,6 +12,7 @@ from alliance_tui.store import PracticeStore
 from alliance_tui.store.config_file import read_user_config
 
 from .conftest import FROZEN_NOW
+from .waits import handled
 
 
 def test_a_wrong_preference_is_named_with_its_line_and_the_others_still_apply(tmp_path: Path) -> None:
@@ -40,5 +41,5 @@ async def test_a_new_client_starts_with_the_coachs_own_think_time(tmp_path: Path
     app = AllianceApp(store, clock=lambda: FROZEN_NOW, cursor_blink=False, config_file=config)
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(ClientFormScreen())
-        await pilot.pause()
+        await handled(pilot)
         assert app.screen.query_one("#think_time_seconds", Input).value == "45"

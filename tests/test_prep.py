@@ -22,6 +22,7 @@ from alliance_tui.screens.review import ClientReviewScreen
 from alliance_tui.store import PracticeStore
 
 from .conftest import FROZEN_NOW
+from .waits import handled
 
 T0 = datetime(2026, 11, 2, 9, tzinfo=UTC)
 
@@ -87,13 +88,13 @@ async def test_p_on_the_review_opens_the_sheet_and_esc_returns(demo_store: Pract
     app = AllianceApp(demo_store, clock=lambda: FROZEN_NOW, cursor_blink=False)
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(ClientReviewScreen(daniel.id))
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("p")
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, PrepScreen)
         assert "Prep: Daniel Reyes" in app.screen.query_one("#sheet", Markdown).source
         await pilot.press("escape")
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, ClientReviewScreen)
 
 
@@ -103,7 +104,7 @@ def test_prep_snapshot_80x24(demo_store: PracticeStore, snap_compare: Callable[.
 
     async def open_sheet(pilot: Pilot[None]) -> None:
         pilot.app.push_screen(PrepScreen(daniel.id))
-        await pilot.pause()
+        await handled(pilot)
 
     app = AllianceApp(demo_store, demo=True, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_sheet)

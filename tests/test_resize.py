@@ -12,6 +12,7 @@ from alliance_tui.widgets.pause_clock import PauseClock
 from alliance_tui.widgets.quick_log import QuickLogInput
 
 from .conftest import FROZEN_NOW
+from .waits import handled
 
 SIZES = [(40, 12), (200, 60), (59, 19), (60, 20), (80, 24), (200, 12), (40, 60), (120, 36), (61, 21), (150, 45)]
 
@@ -32,7 +33,7 @@ async def test_resizing_while_the_pause_clock_runs(demo_store: PracticeStore) ->
     async with app.run_test(size=(120, 36)) as pilot:
         screen = SessionScreen(maya.id)
         await app.push_screen(screen)
-        await pilot.pause()
+        await handled(pilot)
         box = screen.query_one(QuickLogInput)
         box.value = "Half a thought, typed before the resizing"
         await pilot.press("ctrl+t")  # the pause clock starts
@@ -44,14 +45,14 @@ async def test_resizing_while_the_pause_clock_runs(demo_store: PracticeStore) ->
                 mono.now += 1.5
                 ran += 1.5
                 await pilot.resize_terminal(width, height)
-                await pilot.pause()
+                await handled(pilot)
                 assert app.is_running and app.return_code is None
                 small = too_small(app.size)
                 assert isinstance(app.screen, TooSmallScreen) is small, (width, height)
                 assert clock.running, "the clock keeps running under the notice"
                 assert abs(clock.timer.elapsed() - ran) < 1e-6
         await pilot.resize_terminal(50, 16)
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, TooSmallScreen)
         await pilot.press("ctrl+t")  # the clock stops under the notice, and starts again
         assert not clock.running
@@ -60,7 +61,7 @@ async def test_resizing_while_the_pause_clock_runs(demo_store: PracticeStore) ->
         stopped_under_notice = ran
         ran = 0.0
         await pilot.resize_terminal(120, 36)
-        await pilot.pause()
+        await handled(pilot)
         assert app.screen is screen
         clock.redraw()
         assert screen.query_one(PauseClock).shown_time == clock.timer.display()

@@ -12,6 +12,7 @@ from alliance_tui.widgets.result_list import ResultList
 
 from .conftest import FROZEN_NOW
 from .screen_text import widget_text
+from .waits import handled
 
 
 def hits(
@@ -42,7 +43,7 @@ async def test_keys_move_the_highlight_and_enter_opens_the_result() -> None:
         results = app.query_one(ResultList)
         results.show(hits(30))
         results.focus()
-        await pilot.pause()
+        await handled(pilot)
         assert results.highlighted == 0
         await pilot.press("down", "down", "up")
         assert results.highlighted == 1
@@ -53,7 +54,7 @@ async def test_keys_move_the_highlight_and_enter_opens_the_result() -> None:
         await pilot.press("pageup")
         assert results.highlighted == 0
         await pilot.press("down", "enter")
-        await pilot.pause()
+        await handled(pilot)
         assert app.opened == [1]
 
 
@@ -62,9 +63,9 @@ async def test_a_click_opens_the_result_under_it() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         results = app.query_one(ResultList)
         results.show(hits(5))
-        await pilot.pause()
+        await handled(pilot)
         await pilot.click(ResultList, offset=(4, 1 + 2))  # under the border: the second result's first line
-        await pilot.pause()
+        await handled(pilot)
         assert results.highlighted == 1 and app.opened == [1]
 
 
@@ -73,14 +74,14 @@ async def test_the_result_under_the_mouse_is_shaded() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         results = app.query_one(ResultList)
         results.show(hits(5))
-        await pilot.pause()
+        await handled(pilot)
 
         def background(line: int) -> object:
             return [segment.style.bgcolor for segment in results.render_line(line) if segment.style][-1]
 
         plain = background(4)
         await pilot.hover(ResultList, offset=(4, 1 + 2))  # the second result
-        await pilot.pause()
+        await handled(pilot)
         assert background(2) == background(3) != plain and background(4) == plain
         assert background(0) != plain  # the highlighted one keeps its own shade
 
@@ -91,13 +92,13 @@ async def test_what_is_drawn_is_the_text_as_typed_wrapped_to_the_width() -> None
     async with app.run_test(size=(80, 24)) as pilot:
         results = app.query_one(ResultList)
         results.show([*hits(1), *hits(1, text=long)])
-        await pilot.pause()
+        await handled(pilot)
         shown = widget_text(results)
         assert "Client 0 · S1 · private note" in shown
         assert "[bold]new role[/bold]" in shown  # markup typed by the coach shows as typed
         assert results.virtual_size.height > 4  # the long one takes more than two lines
         results.show(hits(1))
-        await pilot.pause()
+        await handled(pilot)
         assert results.virtual_size.height == 2 and results.highlighted == 0
 
 
@@ -109,10 +110,10 @@ async def test_results_given_while_the_list_has_no_width_are_listed_once_it_has_
         results.focus()
         await pilot.press("end")
         await pilot.resize_terminal(4, 24)  # no room for a single cell of text
-        await pilot.pause()
+        await handled(pilot)
         results.show(list(reversed(hits(10))))  # the one highlighted is now the eighth
         results.action_page_down()  # nothing measured at this width: no move, and no error
         await pilot.resize_terminal(80, 24)
-        await pilot.pause()
+        await handled(pilot)
         assert results.highlighted == 7 and results.virtual_size.height == 20
         assert "Client 9" in widget_text(results)

@@ -19,6 +19,7 @@ from alliance_tui.store import PracticeStore
 
 from .conftest import client_id
 from .screen_text import make_app, screen_text
+from .waits import handled
 
 
 async def open_review(app: AllianceApp, cid: str, session: int | None = None) -> None:
@@ -29,7 +30,7 @@ async def test_daniel_review_has_what_the_coach_needs_before_the_call(demo_store
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("enter")  # Daniel is first
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, ClientReviewScreen)
         text = screen_text(app)
         assert "Daniel Reyes (he/him)   Session 4 of 12 next · last held 6 Nov 2026" in text
@@ -73,7 +74,7 @@ async def test_changes_since_the_last_session_are_marked_by_symbol_and_word(demo
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         await open_review(app, cid)
-        await pilot.pause()
+        await handled(pilot)
         text = screen_text(app)
         assert "4 changed since session 3 began, marked below." in text
         assert "~ reworded Weekly video calls, 45 minutes  (both)" in text
@@ -89,7 +90,7 @@ async def test_a_client_with_no_changes_says_so(demo_store: PracticeStore) -> No
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         await open_review(app, client_id(demo_store, "Sofia Lindqvist"))
-        await pilot.pause()
+        await handled(pilot)
         text = screen_text(app)
         assert "No changes since session 7 began." in text
         assert "The last 5 pauses all ran under half the agreed 45 s" in text
@@ -102,7 +103,7 @@ async def test_user_text_with_markup_is_shown_exactly_as_typed(demo_store: Pract
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         await open_review(app, cid)
-        await pilot.pause()
+        await handled(pilot)
         assert "She said [bold]no[/] and [red]x" in screen_text(app)
 
 
@@ -110,8 +111,8 @@ async def test_opening_at_a_session_scrolls_there_and_marks_it(demo_store: Pract
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_review(app, client_id(demo_store, "Priya Natarajan"), session=2)
-        await pilot.pause()
-        await pilot.pause()
+        await handled(pilot)
+        await handled(pilot)
         screen = app.screen
         target = screen.query_one("#session-2")
         assert target.has_class("found")
@@ -124,11 +125,11 @@ async def test_n_walks_through_the_sections(demo_store: PracticeStore) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_review(app, client_id(demo_store, "Daniel Reyes"))
-        await pilot.pause()
+        await handled(pilot)
         body = app.screen.query_one("#review", VerticalScroll)
         before = body.scroll_y
         await pilot.press("n")
-        await pilot.pause()
+        await handled(pilot)
         assert body.scroll_y > before
 
 
@@ -137,7 +138,7 @@ async def test_a_client_with_nothing_yet(store: PracticeStore) -> None:
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_review(app, client.id)
-        await pilot.pause()
+        await handled(pilot)
         text = screen_text(app)
         assert "Nothing agreed yet: ctrl+g adds the first agreements." in text
         assert "No sessions yet." in text
@@ -188,17 +189,17 @@ async def test_long_histories_show_the_latest_sessions_and_the_rest_on_request(d
     priya = client_id(demo_store, "Priya Natarajan")
     async with app.run_test(size=(120, 36)) as pilot:
         await open_review(app, priya)
-        await pilot.pause()
+        await handled(pilot)
         assert "The latest 6 of 7 sessions (o shows them all)" in screen_text(app)
         assert not app.screen.query("#session-1")
         await pilot.press("o")
-        await pilot.pause()
+        await handled(pilot)
         assert app.screen.query("#session-1")
         assert "Every session, newest first" in screen_text(app)
         await pilot.press("escape")
         await open_review(app, priya, session=1)  # a search result in an old session still opens there
-        await pilot.pause()
-        await pilot.pause()
+        await handled(pilot)
+        await handled(pilot)
         assert app.screen.query_one("#session-1").has_class("found")
 
 
@@ -207,20 +208,20 @@ async def test_coming_back_from_the_history_keeps_the_place_and_shows_edits(demo
     cid = client_id(demo_store, "Daniel Reyes")
     async with app.run_test(size=(80, 24)) as pilot:
         await open_review(app, cid)
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("n", "n", "n")
-        await pilot.pause()
+        await handled(pilot)
         body = app.screen.query_one("#review", VerticalScroll)
         where = body.scroll_y
         assert where > 0
         await pilot.press("h")
-        await pilot.pause()
+        await handled(pilot)
         current = demo_store.record(cid).current_alliance
         assert current is not None
         demo_store.adjust_alliance(cid, current.items[1:], reason="Logistics moved to the contract")
         await pilot.press("escape")
-        await pilot.pause()
-        await pilot.pause()
+        await handled(pilot)
+        await handled(pilot)
         assert isinstance(app.screen, ClientReviewScreen)
         assert app.screen.query_one("#review", VerticalScroll).scroll_y == where
         assert "alliance v3" in screen_text(app)
@@ -230,12 +231,12 @@ async def test_a_wide_terminal_puts_the_story_so_far_beside_the_agreement(demo_s
     app = make_app(demo_store)
     async with app.run_test(size=(160, 48)) as pilot:
         await open_review(app, client_id(demo_store, "Daniel Reyes"))
-        await pilot.pause()
+        await handled(pilot)
         columns = app.screen.query_one("#columns")
         assert columns.has_class("wide")
         main, side = app.screen.query_one("#main-column"), app.screen.query_one("#side-column")
         assert side.region.x > main.region.x and side.region.y == main.region.y
         assert app.screen.query_one("#pause-trend").region.y < 48  # the trend is visible without scrolling
         await pilot.resize_terminal(100, 30)
-        await pilot.pause()
+        await handled(pilot)
         assert not columns.has_class("wide")

@@ -15,14 +15,14 @@ from alliance_tui.widgets.result_list import ResultList
 
 from .conftest import FROZEN_NOW, client_id
 from .screen_text import make_app, screen_text
-from .waits import until
+from .waits import handled, until
 
 
 async def settle(pilot: Pilot[None]) -> None:
     """Let the background search finish and its results reach the screen."""
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
+    await handled(pilot)
+    await handled(pilot)
 
 
 def test_search_finds_every_word_in_notes_commitments_agreements_and_discovery(demo_store: PracticeStore) -> None:
@@ -50,7 +50,7 @@ async def test_practice_search_opens_the_review_at_the_session(demo_store: Pract
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("ctrl+f")
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, SearchScreen)
         app.screen.query_one("#query", Input).value = "monthly"
         await pilot.press("enter")  # search now and move to the results
@@ -63,8 +63,8 @@ async def test_practice_search_opens_the_review_at_the_session(demo_store: Pract
         first = text.split("result")[0]
         assert first.strip().endswith(str(results.count))
         await pilot.press("enter")
-        await pilot.pause()
-        await pilot.pause()
+        await handled(pilot)
+        await handled(pilot)
         assert isinstance(app.screen, ClientReviewScreen)
         assert app.screen.client_id == client_id(demo_store, "Priya Natarajan")
         assert app.screen.query_one("#session-6").has_class("found")
@@ -74,9 +74,9 @@ async def test_client_search_from_the_review_stays_with_that_client(demo_store: 
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         await app.push_screen(ClientReviewScreen(client_id(demo_store, "Maya Okafor")))
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("f")
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, SearchScreen)
         app.screen.query_one("#query", Input).value = "team"
         await pilot.press("enter")
@@ -90,7 +90,7 @@ async def test_typing_searches_after_a_short_pause_and_says_when_nothing_matches
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.push_screen(SearchScreen())
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press(*"zzq")
         # The search starts once typing stops for a moment: waited for, not timed.
         await until(pilot, lambda: "0 results" in screen_text(app, "#search-status"), "the search to say 0 results")
@@ -106,7 +106,7 @@ async def test_an_unreadable_file_is_named_and_the_search_goes_on(demo_store: Pr
         app = make_app(fresh)
         async with app.run_test(size=(120, 36)) as pilot:
             await app.push_screen(SearchScreen())
-            await pilot.pause()
+            await handled(pilot)
             app.screen.query_one("#query", Input).value = "portfolio"
             await pilot.press("enter")
             await settle(pilot)
@@ -128,13 +128,13 @@ async def test_a_discovery_note_result_opens_the_review_at_the_discovery_notes(d
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.push_screen(SearchScreen(client_id(demo_store, "Daniel Reyes")))
-        await pilot.pause()
+        await handled(pilot)
         app.screen.query_one("#query", Input).value = "intellectualise"
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("enter")
-        await pilot.pause()
-        await pilot.pause()
+        await handled(pilot)
+        await handled(pilot)
         assert isinstance(app.screen, ClientReviewScreen)
         discovery = app.screen.query_one("#discovery")
         assert discovery.has_class("found")

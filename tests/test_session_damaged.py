@@ -18,7 +18,7 @@ from alliance_tui.widgets.quick_log import QuickLogInput
 
 from .conftest import FROZEN_NOW, client_id
 from .screen_text import screen_text
-from .waits import toast_saying, toasts, until
+from .waits import handled, toast_saying, toasts, until
 
 
 def make_app(store: PracticeStore) -> AllianceApp:
@@ -30,7 +30,7 @@ async def log(pilot: Pilot[None], text: str) -> None:
     box.value = text
     box.focus()
     await pilot.press("enter")
-    await pilot.pause()
+    await handled(pilot)
 
 
 @pytest.mark.parametrize("keys", [("escape",), ("ctrl+e", "y")], ids=["leave", "end"])
@@ -42,7 +42,7 @@ async def test_leaving_a_session_whose_file_was_damaged_says_so_and_the_app_goes
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await app.push_screen(SessionScreen(maya))
-        await pilot.pause()
+        await handled(pilot)
         path.write_bytes(path.read_bytes()[:100])  # truncated by another program
         damaged = path.read_bytes()
         await log(pilot, "refused once")
@@ -50,7 +50,7 @@ async def test_leaving_a_session_whose_file_was_damaged_says_so_and_the_app_goes
         assert app.screen.query_one(QuickLogInput).value == "refused twice", "the text waits in the line"
         app.screen.query_one(QuickLogInput).value = ""  # the coach lets that line go
         app.screen.query_one("#prompts").focus()
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press(*keys)
         await toast_saying(pilot, "Session 2 with Maya Okafor cannot be saved any more: Maya Okafor's file cannot be")
         await until(pilot, lambda: isinstance(app.screen, DashboardScreen), "the client list")
@@ -66,11 +66,11 @@ async def test_checking_in_after_the_file_was_damaged_says_so_and_the_app_goes_o
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await app.push_screen(SessionScreen(maya))
-        await pilot.pause()
+        await handled(pilot)
         path.write_bytes(path.read_bytes()[:100])
         await log(pilot, "refused: the file is damaged")  # the store finds the damage
         app.screen.query_one("#commitments").focus()
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("d")
         await until(pilot, lambda: "file cannot be" in screen_text(app, "AccountabilityPane Static"), "the message")
         assert app.is_running and app.return_code is None

@@ -13,7 +13,7 @@ from alliance_tui.screens.session import SessionScreen
 from alliance_tui.store import PracticeStore
 
 from .conftest import FROZEN_NOW
-from .waits import toast_saying, toasts
+from .waits import handled, toast_saying, toasts
 
 
 def daniel_id(store: PracticeStore) -> str:
@@ -97,12 +97,12 @@ def app_at(store: PracticeStore, clock: Callable[[], object]) -> AllianceApp:
 async def test_s_then_escape_on_the_client_list_leaves_no_session(demo_store: PracticeStore) -> None:
     app = app_at(demo_store, lambda: FROZEN_NOW)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("ctrl+s")  # Daniel is the first row
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, SessionScreen)
         await pilot.press("escape")
-        await pilot.pause()
+        await handled(pilot)
         assert not isinstance(app.screen, SessionScreen)
         await toast_saying(pilot, "Session 4 with Daniel Reyes was not kept")
         assert not toasts(app, "error")
@@ -114,13 +114,13 @@ async def test_a_session_screen_open_a_while_with_nothing_logged_leaves_no_sessi
     now = [FROZEN_NOW]
     app = app_at(demo_store, lambda: now[0])
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await handled(pilot)
         now[0] = FROZEN_NOW + timedelta(minutes=20)
         assert reopened_sessions(demo_store, daniel_id(demo_store)) == [1, 2, 3]
         await pilot.press("escape")
-        await pilot.pause()
+        await handled(pilot)
         await toast_saying(pilot, "Session 4 with Daniel Reyes was not kept")
     assert reopened_sessions(demo_store, daniel_id(demo_store)) == [1, 2, 3]
 
@@ -129,15 +129,15 @@ async def test_a_session_begins_at_its_first_entry_with_the_time_it_was_opened(d
     now = [FROZEN_NOW]
     app = app_at(demo_store, lambda: now[0])
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await handled(pilot)
         now[0] = FROZEN_NOW + timedelta(minutes=20)  # a real conversation, then the first note
         await pilot.press(*"first words", "enter")
-        await pilot.pause()
+        await handled(pilot)
         now[0] = FROZEN_NOW + timedelta(minutes=40)
         await pilot.press("escape")
-        await pilot.pause()
+        await handled(pilot)
         await toast_saying(pilot, "Session 4 with Daniel Reyes is still open")
     record = demo_store.record(daniel_id(demo_store))
     assert [s.number for s in record.sessions] == [1, 2, 3, 4]
@@ -147,10 +147,10 @@ async def test_a_session_begins_at_its_first_entry_with_the_time_it_was_opened(d
 async def test_a_check_in_keeps_the_session(demo_store: PracticeStore) -> None:
     app = app_at(demo_store, lambda: FROZEN_NOW)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("ctrl+y", "d", "escape")  # a check-in written: Esc leaves, the session kept
-        await pilot.pause()
+        await handled(pilot)
         await toast_saying(pilot, "is still open")
     assert reopened_sessions(demo_store, daniel_id(demo_store)) == [1, 2, 3, 4]

@@ -26,6 +26,7 @@ from alliance_tui.widgets.quick_log import QuickLogInput
 
 from .conftest import client_id, watch_reads
 from .test_session_flow import make_app, screen_text
+from .waits import handled
 
 
 def told(app: AllianceApp) -> list[tuple[str, str]]:
@@ -56,7 +57,7 @@ async def until(pilot: Pilot[None], condition: Callable[[], bool], what: str) ->
     for _ in range(200):
         if condition():
             return
-        await pilot.pause()
+        await handled(pilot)
     raise AssertionError(f"never came: {what}")
 
 
@@ -65,7 +66,7 @@ async def on_row(app: AllianceApp, pilot: Pilot[None], client: str) -> Dashboard
     dashboard = app.screen
     assert isinstance(dashboard, DashboardScreen)
     dashboard.query_one("#clients", ClientList).move_cursor(row=[s.id for s in dashboard.shown].index(client))
-    await pilot.pause()
+    await handled(pilot)
     return dashboard
 
 

@@ -21,7 +21,7 @@ from alliance_tui.widgets.quick_log import QuickLog, QuickLogInput
 
 from .conftest import FROZEN_NOW
 from .screen_text import plain_text, widget_text
-from .waits import settled
+from .waits import handled, settled
 
 
 class FakeMonotonic:
@@ -54,7 +54,7 @@ async def open_session(app: AllianceApp, pilot: object, name: str) -> SessionScr
     summary = app.store.find_client(name)
     assert summary is not None
     await app.push_screen(SessionScreen(summary.id))
-    await pilot.pause()  # type: ignore[attr-defined]
+    await handled(pilot)  # type: ignore[attr-defined]
     assert isinstance(app.screen, SessionScreen)
     return app.screen
 
@@ -118,9 +118,9 @@ async def test_a_whole_session(demo_store: PracticeStore, monkeypatch: pytest.Mo
 
         # End, with confirmation.
         await pilot.press("ctrl+e")
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("y")
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, SessionSummaryScreen)
         summary = screen_text(app)
         for expected in (

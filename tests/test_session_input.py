@@ -16,7 +16,7 @@ from alliance_tui.widgets.quick_log import QuickLog, QuickLogInput
 
 from .screen_text import widget_text
 from .test_session_flow import make_app, open_session, screen_text
-from .waits import toast_saying
+from .waits import handled, toast_saying
 
 
 @pytest.fixture
@@ -116,12 +116,12 @@ async def test_own_question_can_be_removed_but_built_in_ones_cannot(demo_store: 
         prompts.focus()
         prompts.highlighted = 0  # a built-in question: delete does nothing
         await pilot.press("delete")
-        await pilot.pause()
+        await handled(pilot)
         assert len(demo_store.settings.prompts) == 1
         prompts.highlighted = prompts.option_count - 1  # the coach's own comes last
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("delete")
-        await pilot.pause()
+        await handled(pilot)
         assert "What should I stop doing?" not in screen_text(app)
     assert demo_store.settings.prompts == []
     reopened = PracticeStore(demo_store.data_dir, read_only=True).open()
@@ -137,12 +137,12 @@ async def test_end_can_be_cancelled_and_leaving_keeps_the_session_open(demo_stor
         screen = await open_session(app, pilot, "Maya Okafor")
         await pilot.press(*"tired today", "enter")  # something logged: the session is a real one
         await pilot.press("ctrl+e")
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("n")
-        await pilot.pause()
+        await handled(pilot)
         assert app.screen is screen
         await pilot.press("escape")
-        await pilot.pause()
+        await handled(pilot)
         assert not isinstance(app.screen, SessionScreen)
         await toast_saying(pilot, "Session 2 with Maya Okafor is still open")
         session = demo_store.record(screen.client_id).open_session
@@ -157,15 +157,15 @@ async def test_unsaved_words_block_leaving_and_ending(demo_store: PracticeStore)
         screen = await open_session(app, pilot, "Maya Okafor")
         await pilot.press(*"first", "enter", *"half a thought", "ctrl+f")
         await pilot.press("escape")  # leave: refused, the words stay and get the focus
-        await pilot.pause()
+        await handled(pilot)
         assert app.screen is screen
         box = screen.query_one(QuickLogInput)
         assert box.value == "half a thought" and box.has_focus
         await pilot.press("escape", "ctrl+e")  # in a field holding text, ctrl+e is the end of the line
-        await pilot.pause()
+        await handled(pilot)
         assert app.screen is screen  # no confirmation either, until the words are saved or cleared
         await pilot.press("enter", "ctrl+e")
-        await pilot.pause()
+        await handled(pilot)
         assert app.screen is not screen
 
 
@@ -197,8 +197,8 @@ async def test_read_only_practice_cannot_start_a_session(demo_store: PracticeSto
             maya = read_only.find_client("Maya Okafor")
             assert maya is not None
             await app.push_screen(SessionScreen(maya.id))
-            await pilot.pause()
-            await pilot.pause()
+            await handled(pilot)
+            await handled(pilot)
             assert not isinstance(app.screen, SessionScreen)
             await toast_saying(pilot, "read-only")
         assert read_only.record(maya.id).open_session is None
@@ -214,7 +214,7 @@ async def test_a_new_agreement_scrolls_into_view_at_80x24(demo_store: PracticeSt
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_session(app, pilot, "Priya Natarajan")
         await pilot.press("ctrl+r", *"coach: say when tired", "enter")
-        await pilot.pause()
+        await handled(pilot)
         scroll = screen.query_one("#alliance-scroll", VerticalScroll)
         block = scroll.query_one("#alliance", Static)  # every category, drawn as one block
         lines = widget_text(block).splitlines()
@@ -232,7 +232,7 @@ async def test_todays_focus_is_saved_when_the_coach_leaves_straight_from_it(demo
         await pilot.press("ctrl+g", *"Her director", "escape")
         assert app.screen is screen and isinstance(app.focused, QuickLogInput)
         await pilot.press("ctrl+g", *" again", "escape", "escape")
-        await pilot.pause()
+        await handled(pilot)
         assert app.screen is not screen
     session = demo_store.record(screen.client_id).open_session
     assert session is not None and session.focus == "Her director again"
@@ -243,11 +243,11 @@ async def test_carried_forward_comes_back_next_session(demo_store: PracticeStore
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_session(app, pilot, "Sofia Lindqvist")
         await pilot.press("ctrl+y", "f", "ctrl+e")
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("y")
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("escape")
-        await pilot.pause()
+        await handled(pilot)
         again = await open_session(app, pilot, "Sofia Lindqvist")
         assert again.session is not None and again.session.number == 9
         text = screen_text(app)
@@ -291,7 +291,7 @@ async def test_pasted_lines_are_kept_joined_not_cut_to_the_first(demo_store: Pra
         await pilot.press("ctrl+l")
         box = screen.query_one(QuickLogInput)
         box.post_message(events.Paste("First line\nSecond line: I will send the budget\n\n  Third\n"))
-        await pilot.pause()
+        await handled(pilot)
         assert box.value == "First line Second line: I will send the budget Third"
         await pilot.press("enter")
     notes = [n.text for n in demo_store.record(screen.client_id).notes]
@@ -320,10 +320,10 @@ async def test_a_kind_chosen_and_dropped_never_blocks_ending(demo_store: Practic
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_session(app, pilot, "Maya Okafor")
         await pilot.press(*"a note", "enter", "ctrl+r", "escape", "ctrl+e")
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, EndSessionConfirm), "a kind chosen with no words holds nothing to lose"
         await pilot.press("escape")
-        await pilot.pause()
+        await handled(pilot)
         assert app.screen is screen
 
 
@@ -334,12 +334,12 @@ async def test_quitting_with_words_in_a_field_asks_first_and_quits_on_the_second
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         screen = await open_session(app, pilot, "Maya Okafor")
         await pilot.press("ctrl+l", *"an important observation", "ctrl+q")
-        await pilot.pause()
+        await handled(pilot)
         assert app.is_running and app.screen is screen
         await toast_saying(pilot, "ctrl+q again quits without it")
         assert screen.query_one(QuickLogInput).has_focus
         await pilot.press("ctrl+q")
-        await pilot.pause()
+        await handled(pilot)
         assert not app.is_running
 
 
@@ -348,7 +348,7 @@ async def test_todays_focus_typed_is_saved_as_the_app_quits(demo_store: Practice
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_session(app, pilot, "Maya Okafor")
         await pilot.press("ctrl+g", "ctrl+u", *"Promotion talk", "ctrl+q")
-        await pilot.pause()
+        await handled(pilot)
         assert not app.is_running
     assert demo_store.record(screen.client_id).open_session.focus == "Promotion talk"  # type: ignore[union-attr]
 
@@ -358,7 +358,7 @@ async def test_quitting_with_nothing_unsaved_is_one_key(demo_store: PracticeStor
     async with app.run_test(size=(120, 36)) as pilot:
         await open_session(app, pilot, "Maya Okafor")
         await pilot.press("ctrl+q")
-        await pilot.pause()
+        await handled(pilot)
         assert not app.is_running
 
 
@@ -373,6 +373,6 @@ async def test_every_hint_of_the_log_line_is_whole_at_80x24(demo_store: Practice
         line = screen.query_one(QuickLog)
         for kind in EntryKind:
             line.choose(LineKind(kind))
-            await pilot.pause()
+            await handled(pilot)
             box = line.input
             assert cell_len(box.placeholder) <= box.content_size.width, (kind, box.placeholder)

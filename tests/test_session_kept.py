@@ -18,7 +18,7 @@ from alliance_tui.store.errors import ClientUnavailable
 
 from .conftest import FROZEN_NOW
 from .test_session_flow import FakeMonotonic, screen_text
-from .waits import toast_saying, until
+from .waits import handled, toast_saying, until
 
 
 def make_app(store: PracticeStore) -> AllianceApp:
@@ -28,7 +28,7 @@ def make_app(store: PracticeStore) -> AllianceApp:
 async def open_from_the_list(app: AllianceApp, pilot: Pilot[None]) -> SessionScreen:
     """ctrl+s on the client list: Daniel's session (his is the first row)."""
     await pilot.press("ctrl+s")
-    await pilot.pause()
+    await handled(pilot)
     assert isinstance(app.screen, SessionScreen)
     return app.screen
 
@@ -36,9 +36,9 @@ async def open_from_the_list(app: AllianceApp, pilot: Pilot[None]) -> SessionScr
 async def erase_daniel_from_his_review(app: AllianceApp, pilot: Pilot[None], kept: SessionScreen) -> None:
     """ctrl+x on the review, his name typed to confirm, the erasure's report read: the list, and no screen kept."""
     await pilot.press("ctrl+x")
-    await pilot.pause()
+    await handled(pilot)
     await pilot.press(*"Daniel Reyes", "enter")
-    await pilot.pause()
+    await handled(pilot)
     await pilot.press("escape")
     await until(pilot, lambda: isinstance(app.screen, DashboardScreen), "the client list")
     assert not app.is_screen_installed(kept_name(kept.client_id)) and not kept.is_attached
@@ -61,15 +61,15 @@ async def test_back_to_an_open_session_is_the_same_screen_as_it_was_with_what_ch
     app = make_app(demo_store)
     cid = daniel(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         first = await open_from_the_list(app, pilot)
         await pilot.press("ctrl+l", *"kept note", "enter")  # something logged: the session is kept
         await pilot.press("ctrl+f", "down")
-        await pilot.pause()
+        await handled(pilot)
         focused = app.focused
         assert isinstance(focused, OptionList) and focused.highlighted == 1
         await pilot.press("escape")  # back to the client list
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, DashboardScreen)
         assert app.is_screen_installed(kept_name(cid))
         demo_store.log_note(cid, "written while away", session_number=4)  # the store changed meanwhile
@@ -83,20 +83,20 @@ async def test_a_session_not_kept_or_ended_leaves_no_screen_behind(demo_store: P
     app = make_app(demo_store)
     cid = daniel(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         mistaken = await open_from_the_list(app, pilot)
         await pilot.press("escape")  # nothing logged: the session is not kept, nor its screen
-        await pilot.pause()
+        await handled(pilot)
         assert none_kept(app, cid, mistaken)
         session = await open_from_the_list(app, pilot)
         assert session is not mistaken
         await pilot.press("ctrl+l", *"a note", "enter", "ctrl+e")
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("y")  # ended: the summary replaces it
         await until(pilot, lambda: isinstance(app.screen, SessionSummaryScreen), "the session's summary")
         assert none_kept(app, cid, session)
         await pilot.press("escape")
-        await pilot.pause()
+        await handled(pilot)
         fresh = await open_from_the_list(app, pilot)
         assert fresh is not session
         assert fresh.session is not None and fresh.session.number == 5  # the next session, not the ended one
@@ -106,10 +106,10 @@ async def test_an_erased_client_leaves_no_kept_session_screen(demo_store: Practi
     app = make_app(demo_store)
     cid = daniel(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         kept = await open_from_the_list(app, pilot)
         await pilot.press("ctrl+l", *"a note", "enter", "escape", "escape")
-        await pilot.pause()
+        await handled(pilot)
         assert app.is_screen_installed(kept_name(cid))
         await pilot.press("enter")  # Daniel's review
         await until(pilot, lambda: isinstance(app.screen, ClientReviewScreen), "Daniel's review")
@@ -121,7 +121,7 @@ async def test_a_session_open_under_another_screen_is_never_pushed_twice(demo_st
     app = make_app(demo_store)
     cid = daniel(demo_store)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         kept = await open_from_the_list(app, pilot)
         app.open_review(cid)  # from the palette, say: the review over the session
         await until(pilot, lambda: isinstance(app.screen, ClientReviewScreen), "the review over the session")
@@ -132,7 +132,7 @@ async def test_a_session_open_under_another_screen_is_never_pushed_twice(demo_st
         assert app.screen is review and app.screen_stack.count(kept) == 1
         assert sum(isinstance(s, SessionScreen) for s in app.screen_stack) == 1
         await pilot.press("escape")
-        await pilot.pause()
+        await handled(pilot)
         assert app.screen is kept
 
 
@@ -142,7 +142,7 @@ async def test_erasing_a_client_whose_session_is_under_the_review_goes_back_to_t
     app = make_app(demo_store)
     cid = daniel(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         kept = await open_from_the_list(app, pilot)
         await pilot.press("ctrl+l", *"a note", "enter")
         app.open_review(cid)
@@ -156,19 +156,19 @@ async def test_a_session_screen_shows_what_was_changed_over_it(demo_store: Pract
     app = make_app(demo_store)
     cid = daniel(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         kept = await open_from_the_list(app, pilot)
         await pilot.press("f1")  # a dialog over it, nothing written: nothing redrawn
-        await pilot.pause()
+        await handled(pilot)
         given = kept.agreement_view  # the data the panes were given last: a new one each time they are
         await pilot.press("escape")
-        await pilot.pause()
+        await handled(pilot)
         assert kept.agreement_view is given
         app.open_review(cid)  # a screen over it where the alliance can change
         await until(pilot, lambda: isinstance(app.screen, ClientReviewScreen), "the review over the session")
         demo_store.add_alliance_item(cid, "Between sessions", "texts are fine on Fridays", session_number=4)
         await pilot.press("escape")
-        await pilot.pause()
+        await handled(pilot)
         assert app.screen is kept and "texts are fine on Fridays" in screen_text(app)
 
 
@@ -178,10 +178,10 @@ async def test_a_kept_screen_whose_client_cannot_be_read_any_more_says_so_and_go
     app = make_app(demo_store)
     cid = daniel(demo_store)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         kept = await open_from_the_list(app, pilot)
         await pilot.press("ctrl+l", *"a note", "enter", "escape")
-        await pilot.pause()
+        await handled(pilot)
         demo_store.log_note(cid, "moved the revision on", session_number=4)
 
         def unreadable(client_id: str) -> None:
@@ -198,18 +198,18 @@ async def test_a_kept_screen_whose_client_cannot_be_read_any_more_says_so_and_go
 async def test_back_to_a_kept_screen_with_nothing_changed_redraws_nothing(demo_store: PracticeStore) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         screen = await open_from_the_list(app, pilot)
         await pilot.press("ctrl+l", *"a note", "enter", "escape")
-        await pilot.pause()
+        await handled(pilot)
         given = screen.agreement_view  # the data the panes were given last: a new one each time they are
         assert await open_from_the_list(app, pilot) is screen
         assert screen.agreement_view is given  # nothing written meanwhile: shown as it was
         await pilot.press("escape")
-        await pilot.pause()
+        await handled(pilot)
         demo_store.update_settings(revisit_every_sessions=3)  # a practice-wide change counts too
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await handled(pilot)
         assert screen.agreement_view is not given
 
 
@@ -219,7 +219,7 @@ async def test_a_change_written_elsewhere_while_the_screen_is_shown_redraws_it_a
     """Told by message, not found on return: a worker's write reaches the session screen the coach is looking at."""
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         screen = await open_from_the_list(app, pilot)
         given = screen.revisit_view
         await asyncio.to_thread(demo_store.add_prompt, "What would make today count?")
@@ -234,29 +234,29 @@ async def test_a_screen_is_restyled_whole_only_when_the_app_looks_different_from
     app = make_app(demo_store)
     restyled: list[str] = []
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         screen = SessionScreen(daniel(demo_store))
         real = screen.update_node_styles
         screen.update_node_styles = lambda animate=True: (restyled.append("x"), real(animate))[1]  # type: ignore[method-assign,func-returns-value]
         app.install_screen(screen, "under-test")
         await app.push_screen(screen)
-        await pilot.pause()
+        await handled(pilot)
         assert restyled == []  # each widget was styled as it mounted
         app.pop_screen()
-        await pilot.pause()
+        await handled(pilot)
         await app.push_screen(screen)
-        await pilot.pause()
+        await handled(pilot)
         assert restyled == []  # back, the app as it was: styled as it was
         app.pop_screen()
-        await pilot.pause()
+        await handled(pilot)
         app.theme = "textual-light"  # changed while away: the return restyles
         await app.push_screen(screen)
-        await pilot.pause()
+        await handled(pilot)
         assert restyled
         background = screen.styles.background
         app.pop_screen()
-        await pilot.pause()
+        await handled(pilot)
         app.theme = "textual-dark"
         await app.push_screen(screen)
-        await pilot.pause()
+        await handled(pilot)
         assert screen.styles.background != background  # the dark theme's colours again

@@ -7,7 +7,7 @@ from alliance_tui.screens.session import SessionScreen
 from alliance_tui.store import PracticeStore
 
 from .conftest import FROZEN_NOW
-from .waits import toast_saying, until
+from .waits import handled, toast_saying, until
 
 
 def app_for(store: PracticeStore, client: str) -> AllianceApp:
@@ -16,7 +16,7 @@ def app_for(store: PracticeStore, client: str) -> AllianceApp:
 
 async def test_client_flag_opens_the_next_session(demo_store: PracticeStore) -> None:
     async with app_for(demo_store, "daniel").run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         screen = pilot.app.screen
         assert isinstance(screen, SessionScreen) and screen.session is not None
         assert screen.session.number == 4
@@ -28,7 +28,7 @@ async def test_client_flag_opens_the_next_session(demo_store: PracticeStore) -> 
 async def test_unknown_client_stays_on_the_dashboard_with_a_message(demo_store: PracticeStore) -> None:
     app = app_for(demo_store, "Nobody [red]x[/]")
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         assert not isinstance(app.screen, SessionScreen)
         await toast_saying(pilot, "No active client is called 'Nobody [red]x[/]'")
     assert all(not demo_store.record(s.id).open_session for s in demo_store.summaries())
@@ -42,7 +42,7 @@ async def test_header_changes_colour_and_symbol_in_the_last_five_minutes(demo_st
     now = [FROZEN_NOW]
     app = AllianceApp(demo_store, start_client="Maya Okafor", clock=lambda: now[0], cursor_blink=False)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         header = app.screen.query_one(SessionHeader)
         assert "◷ 0:00 of 60 min" in str(header.render())
         assert not header.has_class("-ending")
@@ -65,7 +65,7 @@ async def test_first_session_with_a_new_client(store: PracticeStore) -> None:
     client = store.add_client("Ana [b]Lima[/b]")
     app = AllianceApp(store, start_client="Ana [b]Lima[/b]", clock=lambda: FROZEN_NOW, cursor_blink=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         screen = app.screen
         assert isinstance(screen, SessionScreen)
         assert app.focused is screen.query_one(QuickLogInput)  # where the coach types

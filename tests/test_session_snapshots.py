@@ -13,7 +13,7 @@ from alliance_tui.widgets.pause_clock import PauseClock
 from .conftest import FROZEN_NOW
 from .screen_text import widget_text
 from .test_session_flow import FakeMonotonic
-from .waits import until
+from .waits import handled, until
 
 
 def session_app(store: PracticeStore, mono: FakeMonotonic, client: str = "Daniel Reyes") -> AllianceApp:
@@ -26,7 +26,7 @@ def test_session_mid_call_120x36(demo_store: PracticeStore, snap_compare: Callab
     mono = FakeMonotonic()
 
     async def mid_call(pilot: Pilot[None]) -> None:
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("ctrl+y", "d")  # one commitment checked in, one still open
         await pilot.press("ctrl+l", "ctrl+r", "tab", *"call me out", "enter")
         await pilot.press("ctrl+t")
@@ -45,12 +45,12 @@ def test_session_summary_120x36(demo_store: PracticeStore, snap_compare: Callabl
     mono = FakeMonotonic()
 
     async def whole_session(pilot: Pilot[None]) -> None:
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("ctrl+y", "d", "n", "ctrl+n", *"send CV | Fri", "enter", "ctrl+t")
         mono.now += 12.4
         await pilot.press("ctrl+t", "ctrl+e")
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("y")
-        await pilot.pause()
+        await handled(pilot)
 
     assert snap_compare(session_app(demo_store, mono), terminal_size=(120, 36), run_before=whole_session)

@@ -24,6 +24,7 @@ from alliance_tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from alliance_tui.store import PracticeStore
 
 from .conftest import FROZEN_NOW
+from .waits import handled
 
 
 def make_app(store: PracticeStore) -> AllianceApp:
@@ -52,15 +53,15 @@ SCREENS: dict[str, Callable[[str, AllianceApp], Screen[object]]] = {
 async def test_starting_in_a_small_terminal_says_so(demo_store: PracticeStore) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=(50, 16)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         text = notice_text(app)
         assert "Please enlarge the terminal" in text
         assert f"at least {MIN_WIDTH}×{MIN_HEIGHT}" in text and "this one is 50×16" in text
         await pilot.resize_terminal(55, 18)
-        await pilot.pause()
+        await handled(pilot)
         assert "this one is 55×18" in notice_text(app)
         await pilot.resize_terminal(MIN_WIDTH, MIN_HEIGHT)  # the smallest usable size works
-        await pilot.pause()
+        await handled(pilot)
         assert type(app.screen).__name__ == "DashboardScreen"
 
 
@@ -72,18 +73,18 @@ async def test_every_screen_gives_way_and_comes_back(demo_store: PracticeStore, 
     async with app.run_test(size=(100, 30)) as pilot:
         screen = SCREENS[name](sofia.id, app)
         await app.push_screen(screen)
-        await pilot.pause()
+        await handled(pilot)
         typed = next((box for box in screen.query(Input) if box.display), None)
         if typed is not None:
             typed.value = "kept [bold]as typed[/]"
         for width, height in ((MIN_WIDTH - 1, 40), (120, MIN_HEIGHT - 1)):
             await pilot.resize_terminal(width, height)
-            await pilot.pause()
+            await handled(pilot)
             assert "Please enlarge the terminal" in notice_text(app), (width, height)
             await pilot.press("x", "enter")  # keys typed meanwhile go nowhere
             assert app.is_running and app.return_code is None
         await pilot.resize_terminal(MIN_WIDTH, MIN_HEIGHT)
-        await pilot.pause()
+        await handled(pilot)
         assert app.screen is screen
         assert not any(isinstance(s, TooSmallScreen) for s in app.screen_stack)
         if typed is not None:
@@ -93,28 +94,28 @@ async def test_every_screen_gives_way_and_comes_back(demo_store: PracticeStore, 
 async def test_help_waits_until_the_terminal_is_large_enough(demo_store: PracticeStore) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=(50, 16)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, TooSmallScreen)
         await pilot.press("f1")
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, TooSmallScreen)
         await pilot.resize_terminal(100, 30)
-        await pilot.pause()
+        await handled(pilot)
         assert type(app.screen).__name__ == "DashboardScreen"
         await pilot.press("f1")
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, HelpScreen)
 
 
 async def test_a_screen_opened_over_the_notice_does_not_leave_it_behind(demo_store: PracticeStore) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=(50, 16)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, TooSmallScreen)
         await app.push_screen(SearchScreen())  # e.g. something opened from the palette
         await pilot.resize_terminal(100, 30)
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, SearchScreen)
         await pilot.press("escape")
-        await pilot.pause()
+        await handled(pilot)
         assert type(app.screen).__name__ == "DashboardScreen"

@@ -12,7 +12,7 @@ from alliance_tui.store import PracticeStore
 from alliance_tui.store.config_file import config_path
 
 from .conftest import FROZEN_NOW
-from .waits import toast_saying
+from .waits import handled, toast_saying
 
 
 def make_app(store: PracticeStore, config: Path | None = None) -> AllianceApp:
@@ -23,9 +23,9 @@ async def test_theme_choice_survives_a_restart_in_the_config_file(data_dir: Path
     with PracticeStore(data_dir, clock=lambda: FROZEN_NOW) as store:
         app = make_app(store)
         async with app.run_test(size=(100, 30), notifications=True) as pilot:
-            await pilot.pause()
+            await handled(pilot)
             app.theme = "textual-light"  # what the palette's theme picker does
-            await pilot.pause()
+            await handled(pilot)
     # The choice is on disk with the coach's settings, not in the practice.
     saved = tomllib.loads(config_path().read_text(encoding="utf-8"))
     assert saved["preferences"]["theme"] == "textual-light"
@@ -33,7 +33,7 @@ async def test_theme_choice_survives_a_restart_in_the_config_file(data_dir: Path
         second = make_app(reopened)
         assert second.theme == "textual-light"  # before anything is painted
         async with second.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
+            await handled(pilot)
             assert second.theme == "textual-light"
             assert second.current_theme.dark is False
 
@@ -46,7 +46,7 @@ async def test_the_theme_follows_the_coach_to_another_practice(tmp_path: Path) -
         assert app.theme == "nord"
         async with app.run_test(size=(100, 30), notifications=True) as pilot:
             app.theme = "gruvbox"
-            await pilot.pause()
+            await handled(pilot)
     text = config.read_text(encoding="utf-8")
     assert '"app.help" = "f1"   # mine' in text  # the coach's own lines and comments are kept
     assert tomllib.loads(text)["preferences"] == {"theme": "gruvbox"}
@@ -84,7 +84,7 @@ async def test_a_full_disk_keeps_the_theme_for_this_run_and_says_so(
     config.write_text("[preferences]\n", encoding="utf-8")
     app = make_app(store, config)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         monkeypatch.setattr(atomic, "atomic_write_bytes", full)
         app.theme = "nord"
         assert "the disk is full" in await toast_saying(pilot, "Theme not remembered")

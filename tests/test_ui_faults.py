@@ -24,7 +24,7 @@ from alliance_tui.widgets.quick_log import QuickLogInput
 
 from .conftest import FROZEN_NOW
 from .screen_text import screen_text
-from .waits import toast_saying, toasts, until
+from .waits import handled, toast_saying, toasts, until
 
 
 class Mono:
@@ -100,7 +100,7 @@ async def test_a_full_disk_while_logging_keeps_the_line_and_the_app(
     practice = Path(demo_store.data_dir)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await app.push_screen(SessionScreen(maya))
-        await pilot.pause()
+        await handled(pilot)
         box = app.screen.query_one(QuickLogInput)
         box.value = "Saved before the disk filled"
         box.focus()
@@ -146,19 +146,19 @@ async def test_a_second_window_is_read_only_and_says_so_quietly(demo_store: Prac
     app = make_app(second)
     try:
         async with app.run_test(size=(120, 36), notifications=True) as pilot:
-            await pilot.pause()
+            await handled(pilot)
             await toast_saying(pilot, "read-only")  # the app says it is read-only at start
             assert app.sub_title.endswith("read-only"), "and keeps saying so in the header"
             maya = client_id(second, "Maya Okafor")
             # A session cannot start: said quietly, and the dashboard is still there.
             await pilot.press("ctrl+s")
-            await pilot.pause()
-            await pilot.pause()
+            await handled(pilot)
+            await handled(pilot)
             alive(app)
             assert isinstance(app.screen, DashboardScreen)
             # Adding a client: refused inline, the form keeps the name.
             await pilot.press("ctrl+n")
-            await pilot.pause()
+            await handled(pilot)
             form = app.screen
             assert isinstance(form, ClientFormScreen)
             form.query_one("#name", Input).value = "New Client"
@@ -170,14 +170,14 @@ async def test_a_second_window_is_read_only_and_says_so_quietly(demo_store: Prac
             # Changing the theme applies and is remembered with the coach's own preferences, not in the
             # practice this window may not write.
             app.theme = "textual-light" if app.theme != "textual-light" else "nord"
-            await pilot.pause()
+            await handled(pilot)
             alive(app)
             assert not [text for text in toasts(app) if "theme applies until you quit" in text]
             assert f'theme = "{app.theme}"' in app.config.path.read_text(encoding="utf-8")
             # The alliance editor: the save is refused, the edits stay on screen to try again.
             editor = AllianceEditorScreen(maya)
             await app.push_screen(editor)
-            await pilot.pause()
+            await handled(pilot)
             editor.action_add()
             editor.query_one("#wording", Input).value = "Challenge me more"
             editor.query_one("#reason", Input).value = "She asked"
@@ -200,7 +200,7 @@ async def test_a_client_file_deleted_or_replaced_while_the_app_runs(demo_store: 
     path = demo_store.clients_dir / f"{maya}.json"
     async with app.run_test(size=(120, 36)) as pilot:
         await app.push_screen(SessionScreen(maya))
-        await pilot.pause()
+        await handled(pilot)
         box = app.screen.query_one(QuickLogInput)
         # Deleted: the next save writes it again from what the app holds.
         path.unlink()
@@ -253,15 +253,15 @@ async def test_one_corrupt_client_file_the_rest_works(tmp_path: Path, no_bell: l
     app = make_app(store)
     try:
         async with app.run_test(size=(120, 36)) as pilot:
-            await pilot.pause()
+            await handled(pilot)
             assert said(app, "Sofia Lindqvist")  # still listed, with what is wrong
             assert store.summary(sofia).problem
             await app.push_screen(SessionScreen(sofia))
-            await pilot.pause()
+            await handled(pilot)
             alive(app)
             assert not isinstance(app.screen, SessionScreen) or app.screen.client_id != sofia
             await app.push_screen(SessionScreen(maya))
-            await pilot.pause()
+            await handled(pilot)
             box = app.screen.query_one(QuickLogInput)
             box.value = "Maya's session goes on"
             box.focus()

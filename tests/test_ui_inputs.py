@@ -30,7 +30,7 @@ from alliance_tui.widgets.revisit_pane import RevisitPane
 
 from .conftest import FROZEN_NOW
 from .screen_text import screen_text
-from .waits import settled
+from .waits import handled, settled
 
 MARKUP = ("[bold]x[/bold]", "[red]x[/]", "[@click=app.quit]x[/]")
 HOSTILE = (
@@ -92,7 +92,7 @@ async def test_quick_log_line_of_each_kind(demo_store: PracticeStore) -> None:
     wanted: dict[str, list[str]] = {"note": [], "adjust": [], "commit": []}
     async with app.run_test(size=(120, 36)) as pilot:
         await app.push_screen(SessionScreen(maya))
-        await pilot.pause()
+        await handled(pilot)
         screen = app.screen
         assert isinstance(screen, SessionScreen)
         box = screen.query_one(QuickLogInput)
@@ -128,7 +128,7 @@ async def test_session_fields_check_in_note_revisit_answer_and_own_prompt(demo_s
     prompts: list[str] = []
     async with app.run_test(size=(120, 36)) as pilot:
         await app.push_screen(SessionScreen(daniel))
-        await pilot.pause()
+        await handled(pilot)
         screen = app.screen
         assert isinstance(screen, SessionScreen)
         # Today's focus and how it goes well: saved on Enter, refused inline.
@@ -166,7 +166,7 @@ async def test_session_fields_check_in_note_revisit_answer_and_own_prompt(demo_s
                 assert note_box.value == text and note_box.display
                 assert said(app, "your note is still here")
                 pane.action_cancel_note()
-                await pilot.pause()  # closed: the screen puts the coach back in the log line
+                await handled(pilot)  # closed: the screen puts the coach back in the log line
             else:
                 assert stored == saved
         # A revisit answer and a question of the coach's own.
@@ -181,7 +181,7 @@ async def test_session_fields_check_in_note_revisit_answer_and_own_prompt(demo_s
                 assert answer_box.value == text and answer_box.display
                 assert said(app, "the answer is still here")
                 revisit.action_cancel()
-                await pilot.pause()
+                await handled(pilot)
             else:
                 answers.append(saved)
         for text in HOSTILE:
@@ -193,7 +193,7 @@ async def test_session_fields_check_in_note_revisit_answer_and_own_prompt(demo_s
                 assert answer_box.value == text and answer_box.display
                 assert said(app, "your question is still here")
                 revisit.action_cancel()
-                await pilot.pause()
+                await handled(pilot)
             else:
                 prompts.append(saved)
         shown = screen_text(app)
@@ -214,14 +214,14 @@ async def test_client_form_fields(demo_store: PracticeStore) -> None:
         for n, text in enumerate(HOSTILE):
             form = ClientFormScreen()
             await app.push_screen(form)
-            await pilot.pause()
+            await handled(pilot)
             fields = {name: form.query_one(f"#{name}", Input) for name in ("name", "pronouns", "contact")}
             fields["name"].value = text
             fields["pronouns"].value = text
             fields["contact"].value = text
             form.query_one("#discovery_notes", TextArea).text = text
             await pilot.press("ctrl+s")
-            await pilot.pause()
+            await handled(pilot)
             alive(app)
             name, short = expected(text, NAME_MAX), expected(text, SHORT_MAX)
             if name is None:
@@ -232,7 +232,7 @@ async def test_client_form_fields(demo_store: PracticeStore) -> None:
                 # Only the name is too long: a short one saves the rest, kept as typed.
                 fields["name"].value = f"Client {n}"
                 await pilot.press("ctrl+s")
-                await pilot.pause()
+                await handled(pilot)
                 alive(app)
                 name = f"Client {n}"
                 if short is None:  # pronouns and contact are too long as well
@@ -240,26 +240,26 @@ async def test_client_form_fields(demo_store: PracticeStore) -> None:
                     for box in (fields["pronouns"], fields["contact"]):
                         box.value = ""
                     await pilot.press("ctrl+s")
-                    await pilot.pause()
+                    await handled(pilot)
                     short = ""
             assert app.screen is not form, f"{text[:30]!r} did not save"
             added[name] = (short or "", expected(text, LONG_MAX, multiline=True) or "", text)
         # The number fields refuse what is not a number, and keep it.
         form = ClientFormScreen()
         await app.push_screen(form)
-        await pilot.pause()
+        await handled(pilot)
         form.query_one("#name", Input).value = "Numbers"
         for text in HOSTILE:
             box = form.query_one("#think_time_seconds", Input)
             box.value = text
             await pilot.press("ctrl+s")
-            await pilot.pause()
+            await handled(pilot)
             alive(app)
             assert app.screen is form and box.value == text
             assert "think" in str(form.query_one("#message", Static).render()).lower()
         assert isinstance(app.screen, ClientFormScreen)
         await pilot.press("escape")
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, DashboardScreen)
         shown = screen_text(app)
         assert all(text in shown for text in MARKUP)  # the names, on the dashboard as typed
@@ -285,12 +285,12 @@ async def test_alliance_editor_wording_reason_and_category(demo_store: PracticeS
     async with app.run_test(size=(120, 36)) as pilot:
         editor = AllianceEditorScreen(sofia)
         await app.push_screen(editor)
-        await pilot.pause()
+        await handled(pilot)
         wording = editor.query_one("#wording", Input)
         reason = editor.query_one("#reason", Input)
         for text in HOSTILE:
             editor.action_add()
-            await pilot.pause()
+            await handled(pilot)
             wording.value = text
             await submit(pilot, reason, text)
             alive(app)
@@ -304,7 +304,7 @@ async def test_alliance_editor_wording_reason_and_category(demo_store: PracticeS
                 wordings.append(saved)
         for text in HOSTILE:
             editor.action_new_category()
-            await pilot.pause()
+            await handled(pilot)
             await submit(pilot, wording, text)
             alive(app)
             saved = expected(text, SHORT_MAX)
@@ -317,7 +317,7 @@ async def test_alliance_editor_wording_reason_and_category(demo_store: PracticeS
         shown = screen_text(app)
         assert all(text in shown for text in MARKUP)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await handled(pilot)
         alive(app)
         assert not isinstance(app.screen, AllianceEditorScreen)
     with reopened(demo_store) as again:
@@ -338,24 +338,24 @@ async def test_search_box_and_dashboard_filter(demo_store: PracticeStore) -> Non
             alive(app)
             assert box.value == text
         box.value = ""
-        await pilot.pause()
+        await handled(pilot)
         search = SearchScreen()
         await app.push_screen(search)
-        await pilot.pause()
+        await handled(pilot)
         query = search.query_one("#query", Input)
         for text in HOSTILE:
             await submit(pilot, query, text)
             await app.workers.wait_for_complete()
-            await pilot.pause()
+            await handled(pilot)
             alive(app)
             assert query.value == text
         await submit(pilot, query, "[bold]")  # markup-like text finds itself, shown as typed
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await handled(pilot)
         alive(app)
         # The command palette's own search line.
         await pilot.press("ctrl+p")
-        await pilot.pause()
+        await handled(pilot)
         palette = app.screen
         assert isinstance(palette, CommandPalette)
         line = palette.query_one(Input)
@@ -365,7 +365,7 @@ async def test_search_box_and_dashboard_filter(demo_store: PracticeStore) -> Non
             alive(app)
             assert line.value == text
         await pilot.press("escape")
-        await pilot.pause()
+        await handled(pilot)
         alive(app)
 
 
@@ -376,7 +376,7 @@ async def test_erase_confirmation_refuses_anything_but_the_name(demo_store: Prac
     async with app.run_test(size=(120, 36)) as pilot:
         dialog = EraseClientScreen(maya)
         await app.push_screen(dialog)
-        await pilot.pause()
+        await handled(pilot)
         box = dialog.query_one("#erase-name", Input)
         await submit(pilot, box, text)
         alive(app)
@@ -392,7 +392,7 @@ async def test_typed_key_by_key_unicode_and_markup_reach_the_note_exactly(demo_s
     typed = "né 北 🙂 שלום [b]x[/b]"
     async with app.run_test(size=(120, 36)) as pilot:
         await app.push_screen(SessionScreen(maya))
-        await pilot.pause()
+        await handled(pilot)
         # Pilot cannot press an emoji as a key (a real terminal types it fine): it goes in as pasted text.
         box = app.screen.query_one(QuickLogInput)
         await pilot.press("ctrl+l", *typed[:5])

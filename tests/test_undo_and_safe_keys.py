@@ -20,6 +20,7 @@ from alliance_tui.widgets.quick_log import QuickLogInput
 
 from .conftest import FROZEN_NOW
 from .test_session_flow import FakeMonotonic, open_session, screen_text
+from .waits import handled
 
 
 def make_app(store: PracticeStore, mono: FakeMonotonic | None = None) -> AllianceApp:
@@ -98,7 +99,7 @@ async def test_opening_a_session_screen_writes_nothing(demo_store: PracticeStore
         assert not screen.started and isinstance(app.focused, QuickLogInput)
         assert on_disk(demo_store, daniel) == before
         await pilot.press("escape")
-        await pilot.pause()
+        await handled(pilot)
         assert not isinstance(app.screen, SessionScreen)
     assert on_disk(demo_store, daniel) == before
 
@@ -228,9 +229,9 @@ async def test_the_summary_undoes_its_sharing_and_rewording(demo_store: Practice
     async with app.run_test(size=(120, 36)) as pilot:
         await open_session(app, pilot, "Daniel Reyes")
         await pilot.press(*"kept private", "enter", "ctrl+e")
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("y")
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, SessionSummaryScreen)
         before = on_disk(demo_store, daniel)
         await pilot.press("space")  # a space typed on here writes nothing
@@ -252,21 +253,21 @@ async def test_the_summary_opens_at_its_top_at_80x24_and_esc_goes_to_the_client_
 
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("enter")  # Daniel's review, and the session from there
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, ClientReviewScreen)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await handled(pilot)
         for n in range(6):  # enough notes to push the list below the fold
             await pilot.press(*f"note {n}", "enter")
         await pilot.press("ctrl+e")
-        await pilot.pause()
+        await handled(pilot)
         await pilot.press("y")
-        await pilot.pause()
-        await pilot.pause()
+        await handled(pilot)
+        await handled(pilot)
         assert isinstance(app.screen, SessionSummaryScreen)
         assert app.screen.query_one("#summary-scroll").scroll_y == 0
         await pilot.press("escape")
-        await pilot.pause()
+        await handled(pilot)
         assert isinstance(app.screen, DashboardScreen)
