@@ -27,7 +27,7 @@ from alliance_tui.store import PracticeStore
 
 from .conftest import FROZEN_NOW
 from .test_keys_property import do, post_keys
-from .waits import handled, toasts
+from .waits import toasts
 
 # Each sequence costs about a quarter of a second (a new editor, a wait per step): 5 examples of 12 sequences
 # run in well under a minute on 2 shared CPUs. ALLIANCE_TUI_KEY_SEQUENCES asks for more, as for the session's test.
@@ -106,16 +106,16 @@ async def test_typing_on_the_alliance_editor_writes_only_what_it_said_and_ctrl_z
     assert len(start) == len(CLIENTS)
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
-        await handled(pilot)
+        await pilot.pause()
         for number, (name, where, sequence) in enumerate(runs):
             summary = ids[name]
             assert summary is not None
             editor = AllianceEditorScreen(summary.id)
             app.install_screen(editor, f"editor-{number}")
             await app.push_screen(editor)
-            await handled(pilot)
+            await pilot.pause()
             start_in(editor, where)
-            await handled(pilot)
+            await pilot.pause()
             versions = len(demo_store.record(summary.id).versions)
             for step in sequence:
                 if app.screen is not editor:
@@ -135,21 +135,21 @@ async def test_typing_on_the_alliance_editor_writes_only_what_it_said_and_ctrl_z
                 assert any(newest.label in text for text in toasts(app)), (newest.label, toasts(app), sequence)
             while app.screen is not editor and editor in app.screen_stack:
                 app.pop_screen()
-                await handled(pilot)
+                await pilot.pause()
             if editor not in app.screen_stack:
                 await app.push_screen(editor)  # installed: back as it was left, its ctrl+z list with it
-                await handled(pilot)
+                await pilot.pause()
             if editor.mode is not None:
                 editor.close_form()
             editor.load()  # agreements changed on screen and not saved are let go, as Esc twice would
-            await handled(pilot)
+            await pilot.pause()
             writes = len(editor.saved_here)
             post_keys(app, [("ctrl+z", None)] * writes)
-            await handled(pilot)
+            await pilot.pause()
             assert not editor.saved_here, (name, where, sequence)
             assert state(demo_store, summary.id) == start[name], (name, where, sequence)
             app.pop_screen()
-            await handled(pilot)
+            await pilot.pause()
             app.uninstall_screen(editor)
     with PracticeStore(demo_store.data_dir, clock=lambda: FROZEN_NOW) as again:  # and so it is on disk
         for name, summary in ids.items():

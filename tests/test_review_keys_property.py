@@ -38,7 +38,7 @@ from alliance_tui.store import PracticeStore
 from alliance_tui.widgets.contact_line import ContactLine
 
 from .conftest import FROZEN_NOW
-from .waits import handled, settled, until
+from .waits import settled, until
 
 # Screens that only show: anything else on the stack is a flow the coach did not ask for.
 SHOWING = (DashboardScreen, ClientReviewScreen, AllianceHistoryScreen, PrepScreen, SearchScreen)
@@ -91,7 +91,7 @@ async def do(pilot: Pilot[None], step: tuple[str, str]) -> None:
             app.post_message(events.Key(key_name(character), character))
     else:
         app.post_message(events.Key(what, None))
-    await handled(pilot)
+    await pilot.pause()
 
 
 def nothing_opened_for_writing(app: AllianceApp) -> str | None:
@@ -111,11 +111,11 @@ async def back_to_review(app: AllianceApp, pilot: Pilot[None], client_id: str) -
     on_top = app.screen
     if isinstance(on_top, ClientReviewScreen) and on_top.client_id == client_id and len(app.screen_stack) == 3:
         on_top.query_one("#review").focus()
-        await handled(pilot)
+        await pilot.pause()
         return on_top
     while not isinstance(app.screen, DashboardScreen):
         app.pop_screen()
-        await handled(pilot)
+        await pilot.pause()
     app.screen.query_one("#filter", Input).value = ""
     review = ClientReviewScreen(client_id)
     app.push_screen(review)
@@ -147,7 +147,7 @@ async def test_typing_on_a_review_writes_nothing_and_opens_nothing_that_writes(
     assert "exports" not in {Path(p).parts[0] for p in start}
     app = AllianceApp(demo_store, demo=True, clock=lambda: FROZEN_NOW, monotonic=lambda: 0.0, cursor_blink=False)
     async with app.run_test(size=(120, 36)) as pilot:
-        await handled(pilot)
+        await pilot.pause()
         for name, sequence in runs:
             await back_to_review(app, pilot, ids[name])
             for step in sequence:
