@@ -101,8 +101,7 @@ class ChangesInEditor(OffersInEditor):
                     reason=reason,
                     agreed_in_session=self.session_number(),
                 )
-                self.items.append(new)
-                self.pending[new.id] = Pending(ChangeKind.ADDED, reason)
+                self.add_working_item(new, reason)
                 draft = self.drafts.find(DRAFT_PREFIX + self.drafting) if self.drafting else None
                 if draft is not None:
                     self.drafts.accept(draft, new.id)
